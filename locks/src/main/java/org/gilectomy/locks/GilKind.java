@@ -1,0 +1,21 @@
+package org.gilectomy.locks;
+
+import java.util.Locale;
+
+/** Which global interpreter lock the process runs with ({@code -Dgilectomy.gil}). */
+public enum GilKind {
+    /** No GIL: the free-threaded build. */
+    NONE,
+    /** CPython 3.2+'s GIL: switch interval, drop request, forced switching. */
+    NEW;
+
+    public static final String PROPERTY = "gilectomy.gil";
+
+    public static GilKind parse(String name) {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+
+    public String flagName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

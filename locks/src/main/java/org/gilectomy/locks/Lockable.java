@@ -1,0 +1,69 @@
+package org.gilectomy.locks;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The lock word of an object header: the base of every object that {@link ObjectLock} can lock.
+ *
+ * <pre>
+ * Overview
+ *
+ * The word is an int, owned by the lock protocol in force ({@link ObjectLock}); this class
+ * only holds it and exposes the access modes that protocol needs. It lives in the header of
+ * every Python object (PEP 703's ob_mutex), so it costs four bytes per object and nothing
+ * else: waiters are not queued here but in the {@link ParkingLot}, keyed by the object.
+ *
+ * Field            access modes
+ * lockWord         getOpaque (spinning reads), compareAndSet (acquire),
+ *                  compareAndExchangeRelease / getAndSetRelease (release), getAndSet
+ *
+ * Not promised: any meaning of the word outside ObjectLock; the GIL build never touches it.
+ * </pre>
+ */
+public abstract class Lockable {
+    private static final VarHandle LOCK_WORD;
+
+    static {
+        try {
+            LOCK_WORD = MethodHandles.lookup().findVarHandle(Lockable.class, "lockWord", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Touched only through the accessors below. */
+    private volatile int lockWord;
+
+    final int lockWordOpaque() {
+        return (int) LOCK_WORD.getOpaque(this);
+    }
+
+    final int lockWordVolatile() {
+        return lockWord;
+    }
+
+    /** Acquire side: pairs with the release in {@link #getAndSetLockWordRelease}. */
+    final boolean compareAndSetLockWord(int expected, int value) {
+        return LOCK_WORD.compareAndSet(this, expected, value);
+    }
+
+    final int getAndSetLockWord(int value) {
+        return (int) LOCK_WORD.getAndSet(this, value);
+    }
+
+    /** Release side: everything written inside the critical region is visible to the next owner. */
+    final boolean compareAndSetLockWordRelease(int expected, int value) {
+        return LOCK_WORD.weakCompareAndSetRelease(this, expected, value)
+                || LOCK_WORD.compareAndSet(this, expected, value);
+    }
+
+    final int getAndSetLockWordRelease(int value) {
+        return (int) LOCK_WORD.getAndSetRelease(this, value);
+    }
+
+    /** For diagnostics and tests only: the raw word. */
+    public final int lockWordForDiagnostics() {
+        return lockWord;
+    }
+}

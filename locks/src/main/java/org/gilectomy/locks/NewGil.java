@@ -1,0 +1,176 @@
+package org.gilectomy.locks;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * CPython 3.2+'s GIL (Antoine Pitrou's "new GIL"): a waiter waits one switch interval, then
+ * asks the holder to drop; the holder drops at its next eval-breaker check and, with forced
+ * switching, waits until another thread has taken the GIL before competing again.
+ *
+ * <pre>
+ * Overview
+ *
+ * State, all guarded by {@code mutex}:
+ *   locked        whether some thread holds the GIL
+ *   holder        the last thread to take it
+ *   switchNumber  incremented whenever the GIL passes to a different thread
+ *   waiters       threads waiting in acquire
+ * The drop request is a bit of the {@link EvalBreaker} word, so the holder sees it with the
+ * one load it does anyway.
+ *
+ * acquire:
+ *   lock mutex
+ *   while locked:
+ *     seen = switchNumber
+ *     timed out = !released.await(interval)
+ *     if timed out and locked and switchNumber == seen: set GIL_DROP_REQUEST
+ *   locked = true; if holder != me: holder = me, switchNumber++
+ *   clear GIL_DROP_REQUEST; signal switched       // the dropper may stop waiting
+ *
+ * yieldToWaiter (holder, at the eval breaker, drop requested):
+ *   lock mutex
+ *   locked = false; signal released
+ *   while holder == me and waiters > 0: await switched       // forced switching
+ *   then acquire as above
+ *
+ * Not promised: FIFO among waiters (the condition's order decides); an upper bound on the
+ * wait beyond "about one switch interval per thread ahead".
+ * </pre>
+ */
+final class NewGil extends Gil {
+    static final long DEFAULT_SWITCH_INTERVAL_NANOS = TimeUnit.MICROSECONDS.toNanos(5000);
+
+    private final ReentrantLock mutex = new ReentrantLock();
+    private final Condition released = mutex.newCondition();
+    private final Condition switched = mutex.newCondition();
+    private final GilStats stats = new GilStats(); // guarded by mutex
+
+    private boolean locked;         // guarded by mutex
+    private Thread holder;          // guarded by mutex
+    private long switchNumber;      // guarded by mutex
+    private int waiters;            // guarded by mutex
+    private volatile long intervalNanos;
+
+    NewGil(long intervalNanos) {
+        this.intervalNanos = intervalNanos;
+    }
+
+    @Override
+    public void acquire() {
+        mutex.lock();
+        try {
+            takeLocked();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    private void takeLocked() {
+        Thread me = Thread.currentThread();
+        if (locked) {
+            long start = System.nanoTime();
+            waiters++;
+            try {
+                while (locked) {
+                    long seen = switchNumber;
+                    long left = released.awaitNanos(intervalNanos);
+                    if (left <= 0 && locked && switchNumber == seen) {
+                        EvalBreaker.set(EvalBreaker.GIL_DROP_REQUEST);
+                        stats.dropRequests++;
+                    }
+                }
+            } catch (InterruptedException e) {
+                me.interrupt(); // keep the flag; the GIL is still taken below
+                while (locked) {
+                    released.awaitUninterruptibly();
+                }
+            } finally {
+                waiters--;
+            }
+            long waited = System.nanoTime() - start;
+            stats.contended++;
+            stats.totalWaitNanos += waited;
+            stats.maxWaitNanos = Math.max(stats.maxWaitNanos, waited);
+        }
+        locked = true;
+        stats.acquisitions++;
+        if (holder != me) {
+            holder = me;
+            switchNumber++;
+            stats.switches++;
+        }
+        EvalBreaker.clear(EvalBreaker.GIL_DROP_REQUEST);
+        switched.signalAll();
+    }
+
+    @Override
+    public void release() {
+        mutex.lock();
+        try {
+            dropLocked();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    private void dropLocked() {
+        if (!locked || holder != Thread.currentThread()) {
+            throw new IllegalStateException("GIL released by a thread that does not hold it");
+        }
+        locked = false;
+        released.signal();
+    }
+
+    @Override
+    public void yieldToWaiter() {
+        Thread me = Thread.currentThread();
+        mutex.lock();
+        try {
+            dropLocked();
+            if (waiters > 0) {
+                stats.forcedSwitches++;
+                while (holder == me && waiters > 0) {
+                    switched.awaitUninterruptibly();
+                }
+            }
+            takeLocked();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public boolean heldByCurrentThread() {
+        mutex.lock();
+        try {
+            return locked && holder == Thread.currentThread();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public void setSwitchIntervalNanos(long nanos) {
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("switch interval must be strictly positive");
+        }
+        intervalNanos = nanos;
+    }
+
+    @Override
+    public long switchIntervalNanos() {
+        return intervalNanos;
+    }
+
+    @Override
+    public GilStats.Totals stats() {
+        mutex.lock();
+        try {
+            return stats.snapshot();
+        } finally {
+            mutex.unlock();
+        }
+    }
+}
