@@ -1,0 +1,453 @@
+package org.gilectomy.objects;
+
+import java.util.List;
+import java.util.Map;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * The abstract object operations (CPython's abstract.c and object.c): what the eval loop
+ * and the built-ins call. Arguments are borrowed; returned objects are new references.
+ */
+public final class Ops {
+    /** How Python code is called from Java; installed by the runtime at start-up. */
+    public interface Invoker {
+        PyObject call(PyFunction f, PyObject[] args, int off, int nargs, PyTuple kwnames);
+    }
+
+    private static volatile Invoker invoker;
+
+    private Ops() {
+    }
+
+    public static void installInvoker(Invoker i) {
+        invoker = i;
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    /** Calls {@code callable(*args[off..off+nargs), **kw)}. */
+    public static PyObject call(PyObject callable, PyObject[] args, int off, int nargs, PyTuple kwnames) {
+        if (callable instanceof PyBuiltinFunction b) {
+            return b.call(args, off, nargs, kwnames);
+        }
+        if (callable instanceof PyFunction f) {
+            return invoker.call(f, args, off, nargs, kwnames);
+        }
+        if (callable instanceof PyBoundMethod m) {
+            PyObject[] a = new PyObject[nargs + 1 + (kwnames == null ? 0 : kwnames.size())];
+            a[0] = m.self;
+            System.arraycopy(args, off, a, 1, a.length - 1);
+            return call(m.function, a, 0, nargs + 1, kwnames);
+        }
+        if (callable instanceof PyType t && t.constructor != null) {
+            return t.constructor.call(args, off, nargs, kwnames);
+        }
+        throw PyExc.typeError("'" + callable.type().name() + "' object is not callable");
+    }
+
+    public static PyObject call(PyObject callable, PyObject... args) {
+        return call(callable, args, 0, args.length, null);
+    }
+
+    // ------------------------------------------------------------------ truth, str, repr
+
+    public static boolean isTrue(PyObject o) {
+        if (o instanceof PyBool b) {
+            return b.value;
+        }
+        if (o == PyNone.NONE) {
+            return false;
+        }
+        if (o instanceof PyInt i) {
+            return i.big != null || i.value != 0;
+        }
+        if (o instanceof PyFloat f) {
+            return f.value != 0;
+        }
+        if (o instanceof PyStr s) {
+            return !s.value.isEmpty();
+        }
+        if (o instanceof PyList l) {
+            return l.size() != 0;
+        }
+        if (o instanceof PyTuple t) {
+            return t.size() != 0;
+        }
+        if (o instanceof PyDict d) {
+            return d.size() != 0;
+        }
+        if (o instanceof PyRange r) {
+            return r.length() != 0;
+        }
+        return true;
+    }
+
+    /** {@code str(o)} as a Java string. */
+    public static String str(PyObject o) {
+        if (o instanceof PyStr s) {
+            return s.value;
+        }
+        return repr(o);
+    }
+
+    /** {@code repr(o)} as a Java string. */
+    public static String repr(PyObject o) {
+        if (o instanceof PyStr s) {
+            return PyStr.repr(s.value);
+        }
+        if (o instanceof PyList l) {
+            return sequenceRepr(l.snapshot(), "[", "]", false);
+        }
+        if (o instanceof PyTuple t) {
+            PyObject[] items = new PyObject[t.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = t.getBorrowed(i);
+                RefCount.incref(items[i]);
+            }
+            return sequenceRepr(items, "(", ")", items.length == 1);
+        }
+        if (o instanceof PyDict d) {
+            List<Map.Entry<PyObject, PyObject>> entries = d.itemsSnapshot();
+            StringBuilder sb = new StringBuilder("{");
+            for (int i = 0; i < entries.size(); i++) {
+                Map.Entry<PyObject, PyObject> e = entries.get(i);
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(repr(e.getKey())).append(": ").append(repr(e.getValue()));
+            }
+            for (Map.Entry<PyObject, PyObject> e : entries) {
+                RefCount.decref(e.getKey());
+                RefCount.decref(e.getValue());
+            }
+            return sb.append('}').toString();
+        }
+        return o.toString();
+    }
+
+    private static String sequenceRepr(PyObject[] owned, String open, String close, boolean trailingComma) {
+        StringBuilder sb = new StringBuilder(open);
+        try {
+            for (int i = 0; i < owned.length; i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(repr(owned[i]));
+            }
+        } finally {
+            for (PyObject item : owned) {
+                RefCount.decref(item);
+            }
+        }
+        if (trailingComma) {
+            sb.append(',');
+        }
+        return sb.append(close).toString();
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    public static PyObject binary(BinaryOp op, PyObject a, PyObject b) {
+        PyObject r = Numbers.binary(op, a, b);
+        if (r != null) {
+            return r;
+        }
+        r = Sequences.binary(op, a, b);
+        if (r != null) {
+            return r;
+        }
+        throw PyExc.typeError("unsupported operand type(s) for " + op.symbol + ": '"
+                + a.type().name() + "' and '" + b.type().name() + "'");
+    }
+
+    public static PyObject negative(PyObject a) {
+        return unary('-', "-", a);
+    }
+
+    public static PyObject positive(PyObject a) {
+        return unary('+', "+", a);
+    }
+
+    public static PyObject invert(PyObject a) {
+        return unary('~', "~", a);
+    }
+
+    private static PyObject unary(char op, String symbol, PyObject a) {
+        PyObject r = Numbers.unary(op, a);
+        if (r == null) {
+            throw PyExc.typeError("bad operand type for unary " + symbol + ": '" + a.type().name() + "'");
+        }
+        return r;
+    }
+
+    // ------------------------------------------------------------------ comparison
+
+    /** Python {@code a == b}. */
+    public static boolean eq(PyObject a, PyObject b) {
+        if (a == b) {
+            return !(a instanceof PyFloat f && Double.isNaN(f.value));
+        }
+        if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
+            return Numbers.compare(a, b) == 0;
+        }
+        if (a instanceof PyList x && b instanceof PyList y) {
+            return sequencesEqual(x.snapshot(), y.snapshot());
+        }
+        if (a instanceof PyDict || a instanceof PyList) {
+            return false;
+        }
+        return a.equals(b);
+    }
+
+    private static boolean sequencesEqual(PyObject[] x, PyObject[] y) {
+        try {
+            if (x.length != y.length) {
+                return false;
+            }
+            for (int i = 0; i < x.length; i++) {
+                if (!eq(x[i], y[i])) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            for (PyObject o : x) {
+                RefCount.decref(o);
+            }
+            for (PyObject o : y) {
+                RefCount.decref(o);
+            }
+        }
+    }
+
+    /** Python's rich comparison {@code a op b} as a boolean. */
+    public static boolean compare(CompareOp op, PyObject a, PyObject b) {
+        switch (op) {
+            case EQ:
+                return eq(a, b);
+            case NE:
+                return !eq(a, b);
+            case IS:
+                return a == b;
+            case IS_NOT:
+                return a != b;
+            case IN:
+                return contains(b, a);
+            case NOT_IN:
+                return !contains(b, a);
+            default:
+                break;
+        }
+        int c = order(op, a, b);
+        switch (op) {
+            case LT:
+                return c < 0;
+            case LE:
+                return c <= 0;
+            case GT:
+                return c > 0 && c != 2;
+            default:
+                return c >= 0 && c != 2;
+        }
+    }
+
+    /** A three-way order for {@code <}-style operators; 2 means unordered (NaN). */
+    private static int order(CompareOp op, PyObject a, PyObject b) {
+        if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
+            int c = Numbers.compare(a, b);
+            return (c == 2 && (op == CompareOp.LT || op == CompareOp.LE)) ? 2 : c;
+        }
+        if (a instanceof PyStr x && b instanceof PyStr y) {
+            return Integer.signum(x.value.compareTo(y.value));
+        }
+        if (a instanceof PyList x && b instanceof PyList y) {
+            return sequenceOrder(op, x.snapshot(), y.snapshot());
+        }
+        if (a instanceof PyTuple x && b instanceof PyTuple y) {
+            PyObject[] xs = new PyObject[x.size()];
+            PyObject[] ys = new PyObject[y.size()];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = x.getItem(i);
+            }
+            for (int i = 0; i < ys.length; i++) {
+                ys[i] = y.getItem(i);
+            }
+            return sequenceOrder(op, xs, ys);
+        }
+        throw PyExc.typeError("'" + op.symbol + "' not supported between instances of '"
+                + a.type().name() + "' and '" + b.type().name() + "'");
+    }
+
+    private static int sequenceOrder(CompareOp op, PyObject[] x, PyObject[] y) {
+        try {
+            int n = Math.min(x.length, y.length);
+            for (int i = 0; i < n; i++) {
+                if (!eq(x[i], y[i])) {
+                    return order(op, x[i], y[i]);
+                }
+            }
+            return Integer.compare(x.length, y.length);
+        } finally {
+            for (PyObject o : x) {
+                RefCount.decref(o);
+            }
+            for (PyObject o : y) {
+                RefCount.decref(o);
+            }
+        }
+    }
+
+    /** The order {@code list.sort()} and {@code sorted()} use: Python's {@code <}. */
+    public static int sortOrder(PyObject a, PyObject b) {
+        if (compare(CompareOp.LT, a, b)) {
+            return -1;
+        }
+        return compare(CompareOp.LT, b, a) ? 1 : 0;
+    }
+
+    // ------------------------------------------------------------------ containers
+
+    public static long len(PyObject o) {
+        if (o instanceof PyList l) {
+            return l.size();
+        }
+        if (o instanceof PyStr s) {
+            return s.value.length();
+        }
+        if (o instanceof PyTuple t) {
+            return t.size();
+        }
+        if (o instanceof PyDict d) {
+            return d.size();
+        }
+        if (o instanceof PyRange r) {
+            return r.length();
+        }
+        throw PyExc.typeError("object of type '" + o.type().name() + "' has no len()");
+    }
+
+    public static PyObject getItem(PyObject o, PyObject key) {
+        if (o instanceof PyList l) {
+            if (key instanceof PySlice s) {
+                return Sequences.sliceList(l, s);
+            }
+            return l.getItem(indexArg(o, key));
+        }
+        if (o instanceof PyTuple t) {
+            if (key instanceof PySlice s) {
+                return Sequences.sliceTuple(t, s);
+            }
+            return t.getItem(indexArg(o, key));
+        }
+        if (o instanceof PyDict d) {
+            PyObject v = d.get(key);
+            if (v == null) {
+                throw new PyException(PyExc.KEY_ERROR, repr(key));
+            }
+            return v;
+        }
+        if (o instanceof PyStr s) {
+            if (key instanceof PySlice sl) {
+                return Sequences.sliceStr(s, sl);
+            }
+            long i = indexArg(o, key);
+            long j = i < 0 ? i + s.value.length() : i;
+            if (j < 0 || j >= s.value.length()) {
+                throw PyExc.indexError("string index out of range");
+            }
+            return PyStr.of(String.valueOf(s.value.charAt((int) j)));
+        }
+        if (o instanceof PyRange r) {
+            long i = indexArg(o, key);
+            long n = r.length();
+            long j = i < 0 ? i + n : i;
+            if (j < 0 || j >= n) {
+                throw PyExc.indexError("range object index out of range");
+            }
+            return PyInt.of(r.start + j * r.step);
+        }
+        throw PyExc.typeError("'" + o.type().name() + "' object is not subscriptable");
+    }
+
+    private static long indexArg(PyObject container, PyObject key) {
+        if (key instanceof PyInt || key instanceof PyBool) {
+            return Args.asLong(key);
+        }
+        throw PyExc.typeError(container.type().name() + " indices must be integers or slices, not " + key.type().name());
+    }
+
+    public static void setItem(PyObject o, PyObject key, PyObject value) {
+        if (o instanceof PyList l) {
+            if (!(key instanceof PyInt || key instanceof PyBool)) {
+                throw PyExc.typeError("list indices must be integers or slices, not " + key.type().name());
+            }
+            l.setItem(Args.asLong(key), value);
+            return;
+        }
+        if (o instanceof PyDict d) {
+            key.hashCode(); // unhashable keys raise TypeError before any change
+            d.put(key, value);
+            return;
+        }
+        throw PyExc.typeError("'" + o.type().name() + "' object does not support item assignment");
+    }
+
+    public static boolean contains(PyObject container, PyObject item) {
+        if (container instanceof PyDict d) {
+            return d.containsKey(item);
+        }
+        if (container instanceof PyStr s) {
+            if (!(item instanceof PyStr sub)) {
+                throw PyExc.typeError("'in <string>' requires string as left operand, not " + item.type().name());
+            }
+            return s.value.contains(sub.value);
+        }
+        PyIterator it = iter(container);
+        try {
+            for (PyObject x = it.next(); x != null; x = it.next()) {
+                boolean found = eq(x, item);
+                RefCount.decref(x);
+                if (found) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            RefCount.decref(it);
+        }
+    }
+
+    public static PyIterator iter(PyObject o) {
+        if (o instanceof PyRange r) {
+            return r.iterator();
+        }
+        if (o instanceof PyList l) {
+            return l.iterator();
+        }
+        if (o instanceof PyIterator i) {
+            RefCount.incref(i);
+            return i;
+        }
+        if (o instanceof PyTuple || o instanceof PyStr || o instanceof PyDict) {
+            return Sequences.snapshotIterator(o);
+        }
+        throw PyExc.typeError("'" + o.type().name() + "' object is not iterable");
+    }
+
+    // ------------------------------------------------------------------ attributes
+
+    public static PyObject getAttr(PyObject o, String name) {
+        if (o instanceof PyModule m) {
+            PyObject v = m.dictBorrowed().getName(name);
+            if (v == null) {
+                throw new PyException(PyExc.ATTRIBUTE_ERROR, "module '" + m.name() + "' has no attribute '" + name + "'");
+            }
+            return v;
+        }
+        PyObject method = o.type().lookupMethodBorrowed(name);
+        if (method != null) {
+            return new PyBoundMethod(method, o);
+        }
+        throw PyExc.attributeError(o, name);
+    }
+}

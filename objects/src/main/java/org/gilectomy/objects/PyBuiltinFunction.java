@@ -1,0 +1,47 @@
+package org.gilectomy.objects;
+
+/**
+ * A function implemented in Java ({@code len}, {@code list.append}, {@code time.sleep}). Methods
+ * of built-in types are the same object, called with {@code self} as the first argument, so
+ * a method call allocates no bound method.
+ */
+public final class PyBuiltinFunction extends PyObject {
+    public static final PyType TYPE = new PyType("builtin_function_or_method", null);
+
+    /**
+     * The Java body. Arguments are borrowed: positional ones at {@code args[off .. off+nargs)},
+     * then the keyword values named by {@code kwnames} (null when there are none). Returns a
+     * new reference.
+     */
+    @FunctionalInterface
+    public interface Body {
+        PyObject call(PyObject[] args, int off, int nargs, PyTuple kwnames);
+    }
+
+    private final String name;
+    private final Body body;
+
+    public PyBuiltinFunction(String name, Body body) {
+        super(STATIC_REFS);
+        this.name = name;
+        this.body = body;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public PyObject call(PyObject[] args, int off, int nargs, PyTuple kwnames) {
+        return body.call(args, off, nargs, kwnames);
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return "<built-in function " + name + ">";
+    }
+}

@@ -1,0 +1,172 @@
+package org.gilectomy.objects;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gilectomy.locks.ObjectLock;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * {@code dict}: insertion-ordered, keyed by Python equality (the built-in value types'
+ * Java {@code equals}/{@code hashCode} are Python's {@code ==} and {@code hash}).
+ *
+ * <pre>
+ * Overview
+ *
+ * map: key -> Slot(key, value). The slot keeps the key object the dict owns (the first one
+ * inserted, as in CPython), so removal can release exactly that reference. Slots hold owned
+ * references to key and value. Every access takes the dict's ObjectLock (free-threaded
+ * build); a lookup increfs the value before unlocking. Replaced values and removed keys are
+ * decref'd after unlocking (a dealloc must not run under this lock). No operation holds two
+ * dict locks.
+ *
+ * Field        access
+ * map          guarded by the object lock
+ * Slot.value   guarded by the object lock
+ *
+ * Not promised: a consistent view across separate operations; iteration works on a snapshot.
+ * </pre>
+ */
+public final class PyDict extends PyObject {
+    public static final PyType TYPE = new PyType("dict", null);
+
+    private static final class Slot {
+        final PyObject key;
+        PyObject value;
+
+        Slot(PyObject key, PyObject value) {
+            this.key = key;
+            this.value = value;
+        }
+    }
+
+    private final LinkedHashMap<PyObject, Slot> map = new LinkedHashMap<>();
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    /** A new reference to the value for {@code key}, or null if absent. */
+    public PyObject get(PyObject key) {
+        ObjectLock.lock(this);
+        try {
+            Slot s = map.get(key);
+            if (s == null) {
+                return null;
+            }
+            RefCount.incref(s.value);
+            return s.value;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** Lookup by identifier (globals, module attributes); new reference or null. */
+    public PyObject getName(String name) {
+        return get(PyStr.internBorrowed(name));
+    }
+
+    public void put(PyObject key, PyObject value) {
+        RefCount.incref(value);
+        PyObject old = null;
+        ObjectLock.lock(this);
+        try {
+            Slot s = map.get(key);
+            if (s != null) {
+                old = s.value;
+                s.value = value;
+            } else {
+                RefCount.incref(key);
+                map.put(key, new Slot(key, value));
+            }
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        if (old != null) {
+            RefCount.decref(old);
+        }
+    }
+
+    public void putName(String name, PyObject value) {
+        put(PyStr.internBorrowed(name), value);
+    }
+
+    /** Removes {@code key}; returns whether it was present. */
+    public boolean remove(PyObject key) {
+        Slot s;
+        ObjectLock.lock(this);
+        try {
+            s = map.remove(key);
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        if (s == null) {
+            return false;
+        }
+        RefCount.decref(s.key);
+        RefCount.decref(s.value);
+        return true;
+    }
+
+    public int size() {
+        ObjectLock.lock(this);
+        try {
+            return map.size();
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    public boolean containsKey(PyObject key) {
+        ObjectLock.lock(this);
+        try {
+            return map.containsKey(key);
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** New references to keys and values, in insertion order. */
+    public List<Map.Entry<PyObject, PyObject>> itemsSnapshot() {
+        ObjectLock.lock(this);
+        try {
+            List<Map.Entry<PyObject, PyObject>> r = new ArrayList<>(map.size());
+            for (Slot s : map.values()) {
+                RefCount.incref(s.key);
+                RefCount.incref(s.value);
+                r.add(Map.entry(s.key, s.value));
+            }
+            return r;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    @Override
+    protected void dealloc() {
+        List<Slot> slots;
+        ObjectLock.lock(this);
+        try {
+            slots = new ArrayList<>(map.values());
+            map.clear();
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        for (Slot s : slots) {
+            RefCount.decref(s.key);
+            RefCount.decref(s.value);
+        }
+    }
+
+    @Override
+    public int hashCode() {
+        throw PyExc.typeError("unhashable type: 'dict'");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+}

@@ -1,0 +1,54 @@
+package org.gilectomy.objects;
+
+/** The built-in exception types and shorthands to raise them. */
+public final class PyExc {
+    public static final PyType BASE_EXCEPTION = new PyType("BaseException", null);
+    public static final PyType SYSTEM_EXIT = new PyType("SystemExit", BASE_EXCEPTION);
+    public static final PyType KEYBOARD_INTERRUPT = new PyType("KeyboardInterrupt", BASE_EXCEPTION);
+    public static final PyType EXCEPTION = new PyType("Exception", BASE_EXCEPTION);
+    public static final PyType ARITHMETIC_ERROR = new PyType("ArithmeticError", EXCEPTION);
+    public static final PyType ZERO_DIVISION_ERROR = new PyType("ZeroDivisionError", ARITHMETIC_ERROR);
+    public static final PyType OVERFLOW_ERROR = new PyType("OverflowError", ARITHMETIC_ERROR);
+    public static final PyType LOOKUP_ERROR = new PyType("LookupError", EXCEPTION);
+    public static final PyType INDEX_ERROR = new PyType("IndexError", LOOKUP_ERROR);
+    public static final PyType KEY_ERROR = new PyType("KeyError", LOOKUP_ERROR);
+    public static final PyType NAME_ERROR = new PyType("NameError", EXCEPTION);
+    public static final PyType UNBOUND_LOCAL_ERROR = new PyType("UnboundLocalError", NAME_ERROR);
+    public static final PyType TYPE_ERROR = new PyType("TypeError", EXCEPTION);
+    public static final PyType VALUE_ERROR = new PyType("ValueError", EXCEPTION);
+    public static final PyType ATTRIBUTE_ERROR = new PyType("AttributeError", EXCEPTION);
+    public static final PyType RUNTIME_ERROR = new PyType("RuntimeError", EXCEPTION);
+    public static final PyType RECURSION_ERROR = new PyType("RecursionError", RUNTIME_ERROR);
+    public static final PyType NOT_IMPLEMENTED_ERROR = new PyType("NotImplementedError", RUNTIME_ERROR);
+    public static final PyType IMPORT_ERROR = new PyType("ImportError", EXCEPTION);
+    public static final PyType MODULE_NOT_FOUND_ERROR = new PyType("ModuleNotFoundError", IMPORT_ERROR);
+    public static final PyType STOP_ITERATION = new PyType("StopIteration", EXCEPTION);
+    public static final PyType OS_ERROR = new PyType("OSError", EXCEPTION);
+
+    private PyExc() {
+    }
+
+    public static PyException typeError(String message) {
+        return new PyException(TYPE_ERROR, message);
+    }
+
+    public static PyException valueError(String message) {
+        return new PyException(VALUE_ERROR, message);
+    }
+
+    public static PyException indexError(String message) {
+        return new PyException(INDEX_ERROR, message);
+    }
+
+    public static PyException zeroDivision(String message) {
+        return new PyException(ZERO_DIVISION_ERROR, message);
+    }
+
+    public static PyException attributeError(PyObject o, String name) {
+        return new PyException(ATTRIBUTE_ERROR, "'" + o.type().name() + "' object has no attribute '" + name + "'");
+    }
+
+    public static PyException notImplemented(String feature) {
+        return new PyException(NOT_IMPLEMENTED_ERROR, feature + " is not supported by this runtime");
+    }
+}

@@ -1,0 +1,70 @@
+package org.gilectomy.objects;
+
+import java.math.BigDecimal;
+
+/** {@code float}: an IEEE double, printed as CPython's {@code repr} does. */
+public final class PyFloat extends PyObject {
+    public static final PyType TYPE = new PyType("float", null);
+
+    public final double value;
+
+    private PyFloat(double value) {
+        this.value = value;
+    }
+
+    /** A new reference. */
+    public static PyFloat of(double v) {
+        return new PyFloat(v);
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return PyInt.numericEquals(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        // Integral floats hash like the equal int, so 1 and 1.0 are one dict key.
+        if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 0x1p63) {
+            return Long.hashCode((long) value);
+        }
+        return Double.hashCode(value);
+    }
+
+    /** CPython's {@code repr(float)}: shortest round-trip digits, exponent form outside 1e-4..1e16. */
+    public static String repr(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return (1 / v < 0) ? "-0.0" : "0.0";
+        }
+        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
+        String digits = d.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - d.scale(); // decimal exponent of the first digit
+        String sign = v < 0 ? "-" : "";
+        if (exponent < -4 || exponent >= 16) {
+            String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+            String exp = (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+            return sign + mantissa + "e" + exp;
+        }
+        String plain = d.abs().toPlainString();
+        if (plain.indexOf('.') < 0) {
+            plain = plain + ".0";
+        }
+        return sign + plain;
+    }
+
+    @Override
+    public String toString() {
+        return repr(value);
+    }
+}

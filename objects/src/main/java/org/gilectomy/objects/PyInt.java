@@ -1,0 +1,106 @@
+package org.gilectomy.objects;
+
+import java.math.BigInteger;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * {@code int}: arbitrary precision. Values that fit in a long are held in {@link #value}
+ * ({@link #big} null); others in {@link #big}. The small ints -5..256 are preallocated, as in
+ * CPython, so the commonest results cost no allocation (and, faithfully, share a header that
+ * every thread counts on).
+ */
+public final class PyInt extends PyObject {
+    public static final PyType TYPE = new PyType("int", null);
+
+    static final int SMALL_MIN = -5;
+    static final int SMALL_MAX = 256;
+    private static final PyInt[] SMALL = new PyInt[SMALL_MAX - SMALL_MIN + 1];
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = new PyInt(i + SMALL_MIN, STATIC_REFS);
+        }
+    }
+
+    public final long value;
+    public final BigInteger big; // null when the value fits in a long
+
+    private PyInt(long value) {
+        this.value = value;
+        this.big = null;
+    }
+
+    private PyInt(long value, int refs) {
+        super(refs);
+        this.value = value;
+        this.big = null;
+    }
+
+    private PyInt(BigInteger big) {
+        this.value = 0;
+        this.big = big;
+    }
+
+    /** A new reference to the int {@code v}. */
+    public static PyInt of(long v) {
+        if (v >= SMALL_MIN && v <= SMALL_MAX) {
+            PyInt r = SMALL[(int) v - SMALL_MIN];
+            RefCount.incref(r);
+            return r;
+        }
+        return new PyInt(v);
+    }
+
+    /** A new reference, normalised to the long form when it fits. */
+    public static PyInt of(BigInteger v) {
+        if (v.compareTo(LONG_MIN) >= 0 && v.compareTo(LONG_MAX) <= 0) {
+            return of(v.longValue());
+        }
+        return new PyInt(v);
+    }
+
+    public boolean isBig() {
+        return big != null;
+    }
+
+    public BigInteger toBigInteger() {
+        return big != null ? big : BigInteger.valueOf(value);
+    }
+
+    public double toDouble() {
+        return big != null ? big.doubleValue() : (double) value;
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    /** Python {@code ==} between ints, bools and floats, for Java equality of dict keys. */
+    static boolean numericEquals(PyObject a, Object b) {
+        if (!(b instanceof PyObject) || !Numbers.isNumber((PyObject) b)) {
+            return false;
+        }
+        return Numbers.compare(a, (PyObject) b) == 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (o instanceof PyInt other) {
+            return big == null ? other.big == null && value == other.value : big.equals(other.big);
+        }
+        return numericEquals(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return big == null ? Long.hashCode(value) : big.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return big != null ? big.toString() : Long.toString(value);
+    }
+}

@@ -1,0 +1,14 @@
+package org.gilectomy.objects;
+
+/** An iterator: {@link #next()} returns a new reference, or null when exhausted. */
+public abstract class PyIterator extends PyObject {
+    public static final PyType TYPE = new PyType("iterator", null);
+
+    /** The next item as a new reference, or null at the end (no StopIteration thrown). */
+    public abstract PyObject next();
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+}

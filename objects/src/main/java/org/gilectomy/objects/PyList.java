@@ -1,0 +1,252 @@
+package org.gilectomy.objects;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import org.gilectomy.locks.ObjectLock;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * {@code list}.
+ *
+ * <pre>
+ * Overview
+ *
+ * items[0 .. size) hold owned references; the array may be longer (spare capacity).
+ * Every read or write of items/size happens with the list's ObjectLock held (free-threaded
+ * build; in the GIL build the lock is a no-op and the GIL serialises). A reader increfs the
+ * item *before* unlocking, so a concurrent writer cannot free it between read and incref.
+ * Decrefs of replaced or removed items happen after unlocking: a dealloc may run arbitrary
+ * code and must not run under this list's lock.
+ * No operation holds two list locks at once, so no lock-order problem arises here.
+ *
+ * Field   access
+ * items   plain, guarded by the object lock
+ * size    plain, guarded by the object lock (len() reads it racily: an int never tears)
+ *
+ * Not promised: a consistent snapshot across two separate operations.
+ * </pre>
+ */
+public final class PyList extends PyObject {
+    public static final PyType TYPE = new PyType("list", null);
+    private static final PyObject[] EMPTY = new PyObject[0];
+
+    private PyObject[] items;
+    private int size;
+
+    public PyList() {
+        this.items = EMPTY;
+    }
+
+    /** A new list that takes over the references in {@code steal[0 .. n)}. */
+    public static PyList steal(PyObject[] steal, int n) {
+        PyList l = new PyList();
+        l.items = steal;
+        l.size = n;
+        return l;
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public void append(PyObject v) {
+        RefCount.incref(v);
+        ObjectLock.lock(this);
+        try {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, Math.max(8, size + (size >> 1) + 1));
+            }
+            items[size++] = v;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** A new reference to item {@code i} (negative counts from the end). */
+    public PyObject getItem(long i) {
+        ObjectLock.lock(this);
+        try {
+            int j = index(i);
+            PyObject r = items[j];
+            RefCount.incref(r);
+            return r;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    public void setItem(long i, PyObject v) {
+        RefCount.incref(v);
+        PyObject old;
+        ObjectLock.lock(this);
+        try {
+            int j;
+            try {
+                j = index(i);
+            } catch (PyException e) {
+                RefCount.decref(v);
+                throw new PyException(PyExc.INDEX_ERROR, "list assignment index out of range");
+            }
+            old = items[j];
+            items[j] = v;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        RefCount.decref(old);
+    }
+
+    private int index(long i) {
+        long j = i < 0 ? i + size : i;
+        if (j < 0 || j >= size) {
+            throw PyExc.indexError("list index out of range");
+        }
+        return (int) j;
+    }
+
+    /** New references to all items, in an exact-length array: a snapshot. */
+    public PyObject[] snapshot() {
+        ObjectLock.lock(this);
+        try {
+            PyObject[] r = Arrays.copyOf(items, size);
+            for (PyObject o : r) {
+                RefCount.incref(o);
+            }
+            return r;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** Appends every item of {@code src} (a snapshot of it, so {@code a.extend(a)} works). */
+    public void extend(PyObject[] ownedItems) {
+        ObjectLock.lock(this);
+        try {
+            if (size + ownedItems.length > items.length) {
+                items = Arrays.copyOf(items, Math.max(8, size + ownedItems.length + (size >> 1)));
+            }
+            System.arraycopy(ownedItems, 0, items, size, ownedItems.length);
+            size += ownedItems.length;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** Removes and returns (as the caller's reference) item {@code i}. */
+    public PyObject pop(long i) {
+        ObjectLock.lock(this);
+        try {
+            if (size == 0) {
+                throw PyExc.indexError("pop from empty list");
+            }
+            int j = index(i);
+            PyObject r = items[j];
+            System.arraycopy(items, j + 1, items, j, size - j - 1);
+            items[--size] = null;
+            return r;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** Stable in-place sort by {@code order}; the comparison must not touch this list. */
+    public void sort(Comparator<PyObject> order, boolean reverse) {
+        ObjectLock.lock(this);
+        try {
+            PyObject[] copy = Arrays.copyOf(items, size);
+            // As CPython: reverse, stable ascending sort, reverse; equal items keep their order.
+            if (reverse) {
+                reverseInPlace(copy);
+            }
+            try {
+                Arrays.sort(copy, order);
+            } catch (IllegalArgumentException inconsistentOrder) {
+                // NaN and friends: Python leaves some order, so do we (every item is still there).
+            }
+            if (reverse) {
+                reverseInPlace(copy);
+            }
+            System.arraycopy(copy, 0, items, 0, size);
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    private static void reverseInPlace(PyObject[] a) {
+        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+            PyObject t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    public PyIterator iterator() {
+        RefCount.incref(this);
+        return new Iter(this);
+    }
+
+    @Override
+    protected void dealloc() {
+        PyObject[] old = items;
+        int n = size;
+        items = EMPTY;
+        size = 0;
+        for (int i = 0; i < n; i++) {
+            RefCount.decref(old[i]);
+        }
+    }
+
+    @Override
+    public int hashCode() {
+        throw PyExc.typeError("unhashable type: 'list'");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
+
+    /** Iterates by index, so appends during iteration are seen (as in CPython). */
+    static final class Iter extends PyIterator {
+        private PyList list; // owned; released at the end
+        private int index;
+
+        Iter(PyList list) {
+            this.list = list;
+        }
+
+        @Override
+        public PyObject next() {
+            PyList l = list;
+            if (l == null) {
+                return null;
+            }
+            ObjectLock.lock(l);
+            try {
+                if (index < l.size) {
+                    PyObject r = l.items[index++];
+                    RefCount.incref(r);
+                    return r;
+                }
+            } finally {
+                ObjectLock.unlock(l);
+            }
+            list = null;
+            RefCount.decref(l);
+            return null;
+        }
+
+        @Override
+        protected void dealloc() {
+            if (list != null) {
+                PyList l = list;
+                list = null;
+                RefCount.decref(l);
+            }
+        }
+    }
+}

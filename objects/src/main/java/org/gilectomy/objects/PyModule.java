@@ -1,0 +1,42 @@
+package org.gilectomy.objects;
+
+/** A module: a name and a namespace dict (which it owns). */
+public final class PyModule extends PyObject {
+    public static final PyType TYPE = new PyType("module", null);
+
+    private final String name;
+    private final PyDict dict;
+
+    public PyModule(String name) {
+        super(STATIC_REFS); // modules live for the whole process
+        this.name = name;
+        this.dict = new PyDict();
+        PyStr n = PyStr.of(name);
+        dict.putName("__name__", n);
+        org.gilectomy.refcount.RefCount.decref(n);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The namespace, borrowed. */
+    public PyDict dictBorrowed() {
+        return dict;
+    }
+
+    /** Binds {@code attr} to {@code value} (borrowed: the module takes its own reference). */
+    public void set(String attr, PyObject value) {
+        dict.putName(attr, value);
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    @Override
+    public String toString() {
+        return "<module '" + name + "'>";
+    }
+}

@@ -1,0 +1,61 @@
+package org.gilectomy.objects;
+
+import org.gilectomy.refcount.RefCount;
+
+/** {@code slice(start, stop, step)}; parts are owned, None when absent. */
+public final class PySlice extends PyObject {
+    public static final PyType TYPE = new PyType("slice", null);
+
+    final PyObject start;
+    final PyObject stop;
+    final PyObject step;
+
+    /** Steals the three references. */
+    public PySlice(PyObject start, PyObject stop, PyObject step) {
+        this.start = start;
+        this.stop = stop;
+        this.step = step;
+    }
+
+    /** [start, stop, step, length] for a sequence of {@code n} items, as Python's slice.indices. */
+    long[] indices(long n) {
+        long st = step == PyNone.NONE ? 1 : Args.asLong(step);
+        if (st == 0) {
+            throw PyExc.valueError("slice step cannot be zero");
+        }
+        long lo;
+        long hi;
+        if (st > 0) {
+            lo = bound(start, 0, n, 0, n);
+            hi = bound(stop, n, n, 0, n);
+        } else {
+            lo = bound(start, n - 1, n, -1, n - 1);
+            hi = bound(stop, -1, n, -1, n - 1);
+        }
+        long len = st > 0 ? (hi > lo ? (hi - lo - 1) / st + 1 : 0) : (lo > hi ? (lo - hi - 1) / (-st) + 1 : 0);
+        return new long[] {lo, hi, st, len};
+    }
+
+    private static long bound(PyObject v, long dflt, long n, long min, long max) {
+        if (v == PyNone.NONE) {
+            return dflt;
+        }
+        long i = Args.asLong(v);
+        if (i < 0) {
+            i += n;
+        }
+        return Math.max(min, Math.min(max, i));
+    }
+
+    @Override
+    protected void dealloc() {
+        RefCount.decref(start);
+        RefCount.decref(stop);
+        RefCount.decref(step);
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+}

@@ -1,0 +1,90 @@
+package org.gilectomy.objects;
+
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@code str}: immutable, backed by a Java String (UTF-16; indexing is by char for now). */
+public final class PyStr extends PyObject {
+    public static final PyType TYPE = new PyType("str", null);
+
+    private static final ConcurrentHashMap<String, PyStr> INTERNED = new ConcurrentHashMap<>();
+    private static final PyStr[] LATIN1 = new PyStr[256];
+
+    static {
+        for (int c = 0; c < LATIN1.length; c++) {
+            LATIN1[c] = new PyStr(String.valueOf((char) c), STATIC_REFS);
+        }
+    }
+
+    public final String value;
+
+    private PyStr(String value) {
+        this.value = value;
+    }
+
+    private PyStr(String value, int refs) {
+        super(refs);
+        this.value = value;
+    }
+
+    /** A new reference to a fresh string (one-character strings are shared). */
+    public static PyStr of(String s) {
+        if (s.length() == 1 && s.charAt(0) < 256) {
+            PyStr r = LATIN1[s.charAt(0)];
+            org.gilectomy.refcount.RefCount.incref(r);
+            return r;
+        }
+        return new PyStr(s);
+    }
+
+    /**
+     * The interned string for {@code s}: identifiers and constants. Interned strings live for
+     * the whole process. Returns a borrowed reference.
+     */
+    public static PyStr internBorrowed(String s) {
+        PyStr r = INTERNED.get(s);
+        return r != null ? r : INTERNED.computeIfAbsent(s, k -> new PyStr(k, STATIC_REFS));
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PyStr other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    /** CPython's {@code repr(str)}: single quotes unless the text has one and no double quote. */
+    public static String repr(String s) {
+        char quote = (s.indexOf('\'') >= 0 && s.indexOf('"') < 0) ? '"' : '\'';
+        StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == quote || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\x%02x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append(quote).toString();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

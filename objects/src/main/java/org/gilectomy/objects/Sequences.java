@@ -1,0 +1,178 @@
+package org.gilectomy.objects;
+
+import java.util.List;
+import java.util.Map;
+import org.gilectomy.refcount.RefCount;
+
+/** Concatenation, repetition, slicing and snapshot iteration of str, list and tuple. */
+final class Sequences {
+    private Sequences() {
+    }
+
+    /** {@code +} and {@code *} on sequences; null when not applicable. */
+    static PyObject binary(BinaryOp op, PyObject a, PyObject b) {
+        if (op == BinaryOp.ADD) {
+            if (a instanceof PyStr x && b instanceof PyStr y) {
+                return PyStr.of(x.value.concat(y.value));
+            }
+            if (a instanceof PyList x && b instanceof PyList y) {
+                PyObject[] xs = x.snapshot();
+                PyObject[] ys = y.snapshot();
+                PyObject[] all = java.util.Arrays.copyOf(xs, xs.length + ys.length);
+                System.arraycopy(ys, 0, all, xs.length, ys.length);
+                return PyList.steal(all, all.length);
+            }
+            if (a instanceof PyTuple x && b instanceof PyTuple y) {
+                PyObject[] all = new PyObject[x.size() + y.size()];
+                for (int i = 0; i < x.size(); i++) {
+                    all[i] = x.getItem(i);
+                }
+                for (int i = 0; i < y.size(); i++) {
+                    all[x.size() + i] = y.getItem(i);
+                }
+                return PyTuple.steal(all);
+            }
+            return null;
+        }
+        if (op == BinaryOp.MUL) {
+            if (Numbers.isIntLike(a) && !Numbers.isIntLike(b)) {
+                return repeat(b, a);
+            }
+            if (Numbers.isIntLike(b)) {
+                return repeat(a, b);
+            }
+        }
+        if (op == BinaryOp.MOD && a instanceof PyStr) {
+            throw PyExc.notImplemented("'%' string formatting");
+        }
+        return null;
+    }
+
+    private static PyObject repeat(PyObject seq, PyObject count) {
+        long n = Math.max(0, Args.asLong(count));
+        if (seq instanceof PyStr s) {
+            if (n * (long) s.value.length() > Integer.MAX_VALUE - 16) {
+                throw new PyException(PyExc.OVERFLOW_ERROR, "repeated string is too long");
+            }
+            return PyStr.of(s.value.repeat((int) n));
+        }
+        if (seq instanceof PyList l) {
+            PyObject[] items = l.snapshot();
+            try {
+                if (n * (long) items.length > Integer.MAX_VALUE - 16) {
+                    throw new PyException(PyExc.OVERFLOW_ERROR, "repeated list is too long");
+                }
+                PyObject[] out = new PyObject[(int) (n * items.length)];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = items[i % items.length];
+                    RefCount.incref(out[i]);
+                }
+                return PyList.steal(out, out.length);
+            } finally {
+                for (PyObject o : items) {
+                    RefCount.decref(o);
+                }
+            }
+        }
+        return null;
+    }
+
+    static PyObject sliceList(PyList l, PySlice s) {
+        PyObject[] items = l.snapshot();
+        PyObject[] out = pick(items, s);
+        return PyList.steal(out, out.length);
+    }
+
+    static PyObject sliceTuple(PyTuple t, PySlice s) {
+        PyObject[] items = new PyObject[t.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = t.getItem(i);
+        }
+        return PyTuple.steal(pick(items, s));
+    }
+
+    /** Keeps the picked owned references, releases the others. */
+    private static PyObject[] pick(PyObject[] owned, PySlice s) {
+        long[] ix = s.indices(owned.length);
+        PyObject[] out = new PyObject[(int) ix[3]];
+        boolean[] kept = new boolean[owned.length];
+        for (int k = 0; k < out.length; k++) {
+            int i = (int) (ix[0] + k * ix[2]);
+            out[k] = owned[i];
+            if (kept[i]) {
+                RefCount.incref(owned[i]);
+            }
+            kept[i] = true;
+        }
+        for (int i = 0; i < owned.length; i++) {
+            if (!kept[i]) {
+                RefCount.decref(owned[i]);
+            }
+        }
+        return out;
+    }
+
+    static PyObject sliceStr(PyStr str, PySlice s) {
+        long[] ix = s.indices(str.value.length());
+        if (ix[2] == 1) {
+            return PyStr.of(str.value.substring((int) ix[0], (int) (ix[0] + ix[3])));
+        }
+        StringBuilder sb = new StringBuilder((int) ix[3]);
+        for (int k = 0; k < ix[3]; k++) {
+            sb.append(str.value.charAt((int) (ix[0] + k * ix[2])));
+        }
+        return PyStr.of(sb.toString());
+    }
+
+    /** Iterates over a snapshot taken now: tuple items, str characters, dict keys. */
+    static PyIterator snapshotIterator(PyObject o) {
+        PyObject[] items;
+        if (o instanceof PyTuple t) {
+            items = new PyObject[t.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = t.getItem(i);
+            }
+        } else if (o instanceof PyStr s) {
+            items = new PyObject[s.value.length()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = PyStr.of(String.valueOf(s.value.charAt(i)));
+            }
+        } else {
+            List<Map.Entry<PyObject, PyObject>> entries = ((PyDict) o).itemsSnapshot();
+            items = new PyObject[entries.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = entries.get(i).getKey();
+                RefCount.decref(entries.get(i).getValue());
+            }
+        }
+        return new ArrayIterator(items);
+    }
+
+    /** Hands out owned references from an array, releasing the rest if dropped early. */
+    static final class ArrayIterator extends PyIterator {
+        private final PyObject[] items;
+        private int next;
+
+        ArrayIterator(PyObject[] ownedItems) {
+            this.items = ownedItems;
+        }
+
+        @Override
+        public PyObject next() {
+            if (next >= items.length) {
+                return null;
+            }
+            PyObject r = items[next];
+            items[next++] = null;
+            return r;
+        }
+
+        @Override
+        protected void dealloc() {
+            for (int i = next; i < items.length; i++) {
+                RefCount.decref(items[i]);
+                items[i] = null;
+            }
+        }
+    }
+}
