@@ -18,9 +18,22 @@ public final class PyException extends RuntimeException {
     private final transient PyType type;
     private final transient List<TracebackEntry> traceback = new ArrayList<>();
 
+    private final transient PyObject arg; // the exception's argument where it matters (SystemExit); borrowed-forever
+
     public PyException(PyType type, String message) {
+        this(type, message, null);
+    }
+
+    /** With the argument the program raised it with, e.g. {@code sys.exit(3)}'s 3. */
+    public PyException(PyType type, String message, PyObject arg) {
         super(message, null, false, false);
         this.type = type;
+        this.arg = arg;
+    }
+
+    /** The argument given at raise time, or null. */
+    public PyObject arg() {
+        return arg;
     }
 
     public PyType type() {
