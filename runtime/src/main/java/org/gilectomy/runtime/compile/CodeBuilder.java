@@ -1,0 +1,111 @@
+package org.gilectomy.runtime.compile;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gilectomy.objects.PyCode;
+import org.gilectomy.objects.PyObject;
+
+/**
+ * Accumulates one code object's instructions, line table, constants and names; tracks the
+ * stack depth to size the frame; resolves forward jumps through labels.
+ */
+final class CodeBuilder {
+    private int[] code = new int[64];
+    private int[] lines = new int[64];
+    private int size;
+    private int depth;
+    private int maxDepth;
+    private int line;
+
+    private final List<PyObject> consts = new ArrayList<>();
+    private final Map<Object, Integer> constIndex = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, Integer> nameIndex = new HashMap<>();
+    private final List<String> varNames = new ArrayList<>();
+    private final Map<String, Integer> varIndex = new HashMap<>();
+
+    /** A jump target; {@code position} is -1 until bound; {@code uses} are patched on bind. */
+    static final class Label {
+        int position = -1;
+        final List<Integer> uses = new ArrayList<>();
+    }
+
+    void setLine(int line) {
+        this.line = line;
+    }
+
+    int position() {
+        return size;
+    }
+
+    /** Emits {@code op arg} with stack effect {@code delta}. */
+    void emit(int op, int arg, int delta) {
+        if (arg < 0 || arg > 0xffffff) {
+            throw new IllegalStateException("instruction argument out of range: " + arg);
+        }
+        if (size == code.length) {
+            code = Arrays.copyOf(code, size * 2);
+            lines = Arrays.copyOf(lines, size * 2);
+        }
+        code[size] = op | arg << 8;
+        lines[size] = line;
+        size++;
+        depth += delta;
+        maxDepth = Math.max(maxDepth, depth);
+    }
+
+    void emitJump(int op, Label target, int delta) {
+        if (target.position >= 0) {
+            emit(op, target.position, delta);
+        } else {
+            target.uses.add(size);
+            emit(op, 0, delta);
+        }
+    }
+
+    void bind(Label l) {
+        l.position = size;
+        for (int use : l.uses) {
+            code[use] = (code[use] & 0xff) | size << 8;
+        }
+    }
+
+    /** The stack depth after an instruction that jumps away, e.g. FOR_ITER's exit path. */
+    void adjustDepth(int delta) {
+        depth += delta;
+        maxDepth = Math.max(maxDepth, depth);
+    }
+
+    int constant(Object key, PyObject value) {
+        Integer i = constIndex.get(key);
+        if (i == null) {
+            i = consts.size();
+            consts.add(value);
+            constIndex.put(key, i);
+        }
+        return i;
+    }
+
+    int name(String n) {
+        return nameIndex.computeIfAbsent(n, k -> {
+            names.add(k);
+            return names.size() - 1;
+        });
+    }
+
+    int local(String n) {
+        return varIndex.computeIfAbsent(n, k -> {
+            varNames.add(k);
+            return varNames.size() - 1;
+        });
+    }
+
+    PyCode build(String codeName, String filename, int firstLine, int argCount, boolean isModule) {
+        return new PyCode(codeName, filename, firstLine, argCount, varNames.toArray(new String[0]),
+                names.toArray(new String[0]), consts.toArray(new PyObject[0]),
+                Arrays.copyOf(code, size), Arrays.copyOf(lines, size), maxDepth + 1, isModule);
+    }
+}

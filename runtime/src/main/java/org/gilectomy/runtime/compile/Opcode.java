@@ -1,0 +1,80 @@
+package org.gilectomy.runtime.compile;
+
+/**
+ * The instruction set. An instruction is one int: {@code opcode | arg << 8} (arg unsigned, 24
+ * bits). Stack effects are given as (before -- after), top of stack on the right.
+ */
+public final class Opcode {
+    private Opcode() {
+    }
+
+    public static final int NOP = 0;
+    public static final int LOAD_CONST = 1;        // arg: const index          ( -- v)
+    public static final int LOAD_FAST = 2;         // arg: local index          ( -- v)
+    public static final int STORE_FAST = 3;        // arg: local index          (v -- )
+    public static final int LOAD_GLOBAL = 4;       // arg: name index           ( -- v) globals, then builtins
+    public static final int STORE_GLOBAL = 5;      // arg: name index           (v -- )
+    public static final int LOAD_ATTR = 6;         // arg: name index           (o -- o.name)
+    public static final int LOAD_METHOD = 7;       // arg: name index           (o -- meth self|null)
+    public static final int CALL_METHOD = 8;       // arg: argc                 (meth self|null a1..an -- r)
+    public static final int CALL = 9;              // arg: argc                 (f a1..an -- r)
+    public static final int CALL_KW = 10;          // arg: argc incl. keywords  (f a1..an kwnames -- r)
+    public static final int BINARY = 11;           // arg: BinaryOp ordinal     (a b -- a op b)
+    public static final int COMPARE = 12;          // arg: CompareOp ordinal    (a b -- bool)
+    public static final int UNARY_NEGATIVE = 13;   //                           (a -- -a)
+    public static final int UNARY_POSITIVE = 14;
+    public static final int UNARY_INVERT = 15;
+    public static final int UNARY_NOT = 16;
+    public static final int POP_TOP = 17;
+    public static final int DUP_TOP = 18;          // (a -- a a)
+    public static final int DUP_TOP_TWO = 19;      // (a b -- a b a b)
+    public static final int ROT_TWO = 20;          // (a b -- b a)
+    public static final int ROT_THREE = 21;        // (a b c -- c a b)
+    public static final int JUMP = 22;             // arg: target (forward)
+    public static final int JUMP_BACKWARD = 23;    // arg: target; checks the eval breaker
+    public static final int POP_JUMP_IF_FALSE = 24;
+    public static final int POP_JUMP_IF_TRUE = 25;
+    public static final int JUMP_IF_FALSE_OR_POP = 26;
+    public static final int JUMP_IF_TRUE_OR_POP = 27;
+    public static final int GET_ITER = 28;         // (o -- it)
+    public static final int FOR_ITER = 29;         // arg: exit target          (it -- it v) or (it -- ) and jump
+    public static final int RETURN_VALUE = 30;     // (v -- )
+    public static final int BUILD_LIST = 31;       // arg: n
+    public static final int BUILD_TUPLE = 32;      // arg: n
+    public static final int BUILD_MAP = 33;        // arg: n pairs              (k1 v1 .. kn vn -- d)
+    public static final int BUILD_SLICE = 34;      // arg: 3                    (lo hi step -- slice)
+    public static final int BINARY_SUBSCR = 35;    // (o k -- o[k])
+    public static final int STORE_SUBSCR = 36;     // (v o k -- )
+    public static final int UNPACK_SEQUENCE = 37;  // arg: n                    (seq -- vn .. v1)
+    public static final int MAKE_FUNCTION = 38;    // arg: const index of code  ( -- f)
+    public static final int IMPORT_NAME = 39;      // arg: name index           ( -- module)
+    public static final int IMPORT_FROM = 40;      // arg: name index           (m -- m m.name)
+    public static final int STORE_ATTR = 41;       // arg: name index           (v o -- )
+
+    static final String[] NAMES = {
+        "NOP", "LOAD_CONST", "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL", "LOAD_ATTR",
+        "LOAD_METHOD", "CALL_METHOD", "CALL", "CALL_KW", "BINARY", "COMPARE", "UNARY_NEGATIVE",
+        "UNARY_POSITIVE", "UNARY_INVERT", "UNARY_NOT", "POP_TOP", "DUP_TOP", "DUP_TOP_TWO", "ROT_TWO",
+        "ROT_THREE", "JUMP", "JUMP_BACKWARD", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE",
+        "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "GET_ITER", "FOR_ITER", "RETURN_VALUE",
+        "BUILD_LIST", "BUILD_TUPLE", "BUILD_MAP", "BUILD_SLICE", "BINARY_SUBSCR", "STORE_SUBSCR",
+        "UNPACK_SEQUENCE", "MAKE_FUNCTION", "IMPORT_NAME", "IMPORT_FROM", "STORE_ATTR",
+    };
+
+    public static int op(int insn) {
+        return insn & 0xff;
+    }
+
+    public static int arg(int insn) {
+        return insn >>> 8;
+    }
+
+    /** A readable listing, for tests and debugging. */
+    public static String disassemble(int[] code) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < code.length; i++) {
+            sb.append(String.format("%4d %-20s %d%n", i, NAMES[op(code[i])], arg(code[i])));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,593 @@
+package org.gilectomy.runtime.interp;
+
+import static org.gilectomy.runtime.compile.Opcode.*;
+
+import org.gilectomy.locks.EvalBreaker;
+import org.gilectomy.locks.Gil;
+import org.gilectomy.objects.BinaryOp;
+import org.gilectomy.objects.CompareOp;
+import org.gilectomy.objects.Ops;
+import org.gilectomy.objects.PyBool;
+import org.gilectomy.objects.PyBuiltinFunction;
+import org.gilectomy.objects.PyCode;
+import org.gilectomy.objects.PyDict;
+import org.gilectomy.objects.PyExc;
+import org.gilectomy.objects.PyException;
+import org.gilectomy.objects.PyFunction;
+import org.gilectomy.objects.PyInt;
+import org.gilectomy.objects.PyIterator;
+import org.gilectomy.objects.PyList;
+import org.gilectomy.objects.PyNone;
+import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PySlice;
+import org.gilectomy.objects.PyStr;
+import org.gilectomy.objects.PyTuple;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * The interpreter loop.
+ *
+ * <p>A frame is one {@code PyObject[]}: the code's locals in slots {@code [0, nlocals)}, the
+ * value stack above them. Every non-null slot holds an owned reference. An instruction that
+ * pops takes over the popped reference and must release it (or pass it on); a push stores a
+ * new reference. When an exception leaves the frame, every slot still holding a reference is
+ * released and a traceback line is added.
+ *
+ * <p>The eval breaker ({@link EvalBreaker}) is read on every backward jump and on entry to
+ * every function: one opaque load when nothing is pending.
+ */
+public final class Eval {
+    private static final Builtins BUILTINS = Builtins.INSTANCE;
+
+    private Eval() {
+    }
+
+    /** Calls a Python function; arguments borrowed as in {@link PyBuiltinFunction.Body}. */
+    public static PyObject callFunction(ThreadState ts, PyFunction f, PyObject[] args, int off, int nargs, PyTuple kwnames) {
+        PyCode code = f.code;
+        PyObject[] slots = new PyObject[code.varNames.length + code.stackSize];
+        bindArguments(f, slots, args, off, nargs, kwnames);
+        return run(ts, code, f.globals, slots);
+    }
+
+    /** Copies (increfs) the arguments into the parameter slots, with CPython's errors. */
+    private static void bindArguments(PyFunction f, PyObject[] slots, PyObject[] args, int off, int nargs, PyTuple kwnames) {
+        PyCode code = f.code;
+        int argc = code.argCount;
+        if (nargs > argc) {
+            throw PyExc.typeError(code.name + "() takes " + argc + " positional argument" + (argc == 1 ? "" : "s")
+                    + " but " + nargs + (nargs == 1 ? " was" : " were") + " given");
+        }
+        for (int i = 0; i < nargs; i++) {
+            PyObject a = args[off + i];
+            RefCount.incref(a);
+            slots[i] = a;
+        }
+        if (kwnames != null) {
+            for (int k = 0; k < kwnames.size(); k++) {
+                String name = ((PyStr) kwnames.getBorrowed(k)).value;
+                int slot = -1;
+                for (int p = 0; p < argc; p++) {
+                    if (code.varNames[p].equals(name)) {
+                        slot = p;
+                        break;
+                    }
+                }
+                if (slot < 0) {
+                    releaseSlots(slots, slots.length);
+                    throw PyExc.typeError(code.name + "() got an unexpected keyword argument '" + name + "'");
+                }
+                if (slots[slot] != null) {
+                    releaseSlots(slots, slots.length);
+                    throw PyExc.typeError(code.name + "() got multiple values for argument '" + name + "'");
+                }
+                PyObject a = args[off + nargs + k];
+                RefCount.incref(a);
+                slots[slot] = a;
+            }
+        }
+        if (nargs < argc) {
+            missingArguments(code, slots);
+        }
+    }
+
+    private static void missingArguments(PyCode code, PyObject[] slots) {
+        StringBuilder names = new StringBuilder();
+        int missing = 0;
+        for (int p = 0; p < code.argCount; p++) {
+            if (slots[p] == null) {
+                missing++;
+            }
+        }
+        int seen = 0;
+        for (int p = 0; p < code.argCount; p++) {
+            if (slots[p] == null) {
+                seen++;
+                if (seen > 1) {
+                    names.append(seen == missing ? (missing > 2 ? ", and " : " and ") : ", ");
+                }
+                names.append('\'').append(code.varNames[p]).append('\'');
+            }
+        }
+        if (missing == 0) {
+            return;
+        }
+        releaseSlots(slots, slots.length);
+        throw PyExc.typeError(code.name + "() missing " + missing + " required positional argument"
+                + (missing == 1 ? "" : "s") + ": " + names);
+    }
+
+    private static void releaseSlots(PyObject[] slots, int upTo) {
+        for (int i = 0; i < upTo; i++) {
+            PyObject o = slots[i];
+            if (o != null) {
+                slots[i] = null;
+                RefCount.decref(o);
+            }
+        }
+    }
+
+    /** Runs a module's code in {@code globals}. */
+    public static PyObject runModule(ThreadState ts, PyCode code, PyDict globals) {
+        return run(ts, code, globals, new PyObject[code.varNames.length + code.stackSize]);
+    }
+
+    static PyObject run(ThreadState ts, PyCode code, PyDict globals, PyObject[] slots) {
+        if (++ts.depth > ThreadState.RECURSION_LIMIT) {
+            ts.depth--;
+            releaseSlots(slots, slots.length);
+            throw new PyException(PyExc.RECURSION_ERROR, "maximum recursion depth exceeded");
+        }
+        int sp = code.varNames.length; // first free stack slot
+        int pc = 0;
+        try {
+            if (EvalBreaker.bitsOpaque() != 0) {
+                handleBreaker(ts);
+            }
+            final int[] insns = code.code;
+            final PyObject[] consts = code.consts;
+            while (true) {
+                int insn = insns[pc++];
+                int arg = insn >>> 8;
+                switch (insn & 0xff) {
+                    case NOP:
+                        break;
+                    case LOAD_CONST: {
+                        PyObject v = consts[arg];
+                        RefCount.incref(v);
+                        slots[sp++] = v;
+                        break;
+                    }
+                    case LOAD_FAST: {
+                        PyObject v = slots[arg];
+                        if (v == null) {
+                            throw new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
+                                    + code.varNames[arg] + "' where it is not associated with a value");
+                        }
+                        RefCount.incref(v);
+                        slots[sp++] = v;
+                        break;
+                    }
+                    case STORE_FAST: {
+                        PyObject old = slots[arg];
+                        slots[arg] = slots[--sp];
+                        slots[sp] = null;
+                        if (old != null) {
+                            RefCount.decref(old);
+                        }
+                        break;
+                    }
+                    case LOAD_GLOBAL:
+                        slots[sp++] = loadGlobal(globals, code, arg);
+                        break;
+                    case STORE_GLOBAL: {
+                        PyObject v = slots[--sp];
+                        slots[sp] = null;
+                        globals.put(code.nameObjects[arg], v);
+                        RefCount.decref(v);
+                        break;
+                    }
+                    case LOAD_ATTR: {
+                        PyObject o = slots[sp - 1];
+                        slots[sp - 1] = Ops.getAttr(o, code.names[arg]);
+                        RefCount.decref(o);
+                        break;
+                    }
+                    case STORE_ATTR: {
+                        PyObject o = slots[sp - 1];
+                        throw PyExc.attributeError(o, code.names[arg]);
+                    }
+                    case LOAD_METHOD: {
+                        PyObject o = slots[sp - 1];
+                        PyObject m = o.type().lookupMethodBorrowed(code.names[arg]);
+                        if (m != null) {
+                            RefCount.incref(m);
+                            slots[sp - 1] = m;
+                            slots[sp++] = o; // self: the reference moves up one slot
+                        } else {
+                            slots[sp - 1] = Ops.getAttr(o, code.names[arg]);
+                            RefCount.decref(o);
+                            slots[sp++] = null; // no self
+                        }
+                        break;
+                    }
+                    case CALL_METHOD: {
+                        int base = sp - arg - 2; // callable, self-or-null, args
+                        PyObject self = slots[base + 1];
+                        PyObject r = self != null
+                                ? invoke(ts, slots[base], slots, base + 1, arg + 1, null)
+                                : invoke(ts, slots[base], slots, base + 2, arg, null);
+                        releaseSlots(slots, base, sp);
+                        slots[base] = r;
+                        sp = base + 1;
+                        break;
+                    }
+                    case CALL: {
+                        int base = sp - arg - 1;
+                        PyObject r = invoke(ts, slots[base], slots, base + 1, arg, null);
+                        releaseSlots(slots, base, sp);
+                        slots[base] = r;
+                        sp = base + 1;
+                        break;
+                    }
+                    case CALL_KW: {
+                        PyTuple kwnames = (PyTuple) slots[sp - 1];
+                        int base = sp - arg - 2;
+                        PyObject r = invoke(ts, slots[base], slots, base + 1, arg - kwnames.size(), kwnames);
+                        releaseSlots(slots, base, sp);
+                        slots[base] = r;
+                        sp = base + 1;
+                        break;
+                    }
+                    case BINARY: {
+                        PyObject right = slots[--sp];
+                        PyObject left = slots[sp - 1];
+                        slots[sp] = null;
+                        PyObject r;
+                        try {
+                            r = binary(arg, left, right);
+                        } finally {
+                            RefCount.decref(right);
+                        }
+                        slots[sp - 1] = r;
+                        RefCount.decref(left);
+                        break;
+                    }
+                    case COMPARE: {
+                        PyObject right = slots[--sp];
+                        PyObject left = slots[sp - 1];
+                        slots[sp] = null;
+                        boolean r;
+                        try {
+                            r = compare(arg, left, right);
+                        } finally {
+                            RefCount.decref(right);
+                        }
+                        slots[sp - 1] = PyBool.of(r);
+                        RefCount.decref(left);
+                        break;
+                    }
+                    case UNARY_NEGATIVE:
+                    case UNARY_POSITIVE:
+                    case UNARY_INVERT:
+                    case UNARY_NOT: {
+                        PyObject v = slots[sp - 1];
+                        int op = insn & 0xff;
+                        PyObject r = op == UNARY_NOT ? PyBool.of(!Ops.isTrue(v))
+                                : op == UNARY_NEGATIVE ? Ops.negative(v)
+                                : op == UNARY_POSITIVE ? Ops.positive(v) : Ops.invert(v);
+                        slots[sp - 1] = r;
+                        RefCount.decref(v);
+                        break;
+                    }
+                    case POP_TOP: {
+                        PyObject v = slots[--sp];
+                        slots[sp] = null;
+                        RefCount.decref(v);
+                        break;
+                    }
+                    case DUP_TOP: {
+                        PyObject v = slots[sp - 1];
+                        RefCount.incref(v);
+                        slots[sp++] = v;
+                        break;
+                    }
+                    case DUP_TOP_TWO: {
+                        PyObject a = slots[sp - 2];
+                        PyObject c = slots[sp - 1];
+                        RefCount.incref(a);
+                        RefCount.incref(c);
+                        slots[sp] = a;
+                        slots[sp + 1] = c;
+                        sp += 2;
+                        break;
+                    }
+                    case ROT_TWO: {
+                        PyObject t = slots[sp - 1];
+                        slots[sp - 1] = slots[sp - 2];
+                        slots[sp - 2] = t;
+                        break;
+                    }
+                    case ROT_THREE: {
+                        PyObject t = slots[sp - 1];
+                        slots[sp - 1] = slots[sp - 2];
+                        slots[sp - 2] = slots[sp - 3];
+                        slots[sp - 3] = t;
+                        break;
+                    }
+                    case JUMP:
+                        pc = arg;
+                        break;
+                    case JUMP_BACKWARD:
+                        pc = arg;
+                        if (EvalBreaker.bitsOpaque() != 0) {
+                            handleBreaker(ts);
+                        }
+                        break;
+                    case POP_JUMP_IF_FALSE:
+                    case POP_JUMP_IF_TRUE: {
+                        PyObject v = slots[--sp];
+                        slots[sp] = null;
+                        boolean t = v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v));
+                        RefCount.decref(v);
+                        if (t == ((insn & 0xff) == POP_JUMP_IF_TRUE)) {
+                            pc = arg;
+                        }
+                        break;
+                    }
+                    case JUMP_IF_FALSE_OR_POP:
+                    case JUMP_IF_TRUE_OR_POP: {
+                        PyObject v = slots[sp - 1];
+                        if (Ops.isTrue(v) == ((insn & 0xff) == JUMP_IF_TRUE_OR_POP)) {
+                            pc = arg;
+                        } else {
+                            slots[--sp] = null;
+                            RefCount.decref(v);
+                        }
+                        break;
+                    }
+                    case GET_ITER: {
+                        PyObject v = slots[sp - 1];
+                        slots[sp - 1] = Ops.iter(v);
+                        RefCount.decref(v);
+                        break;
+                    }
+                    case FOR_ITER: {
+                        PyIterator it = (PyIterator) slots[sp - 1];
+                        PyObject next = it.next();
+                        if (next != null) {
+                            slots[sp++] = next;
+                        } else {
+                            slots[--sp] = null;
+                            RefCount.decref(it);
+                            pc = arg;
+                        }
+                        break;
+                    }
+                    case RETURN_VALUE: {
+                        PyObject r = slots[--sp];
+                        slots[sp] = null;
+                        releaseSlots(slots, sp);
+                        return r;
+                    }
+                    case BUILD_LIST: {
+                        PyObject[] items = new PyObject[arg];
+                        sp -= arg;
+                        System.arraycopy(slots, sp, items, 0, arg);
+                        java.util.Arrays.fill(slots, sp, sp + arg, null);
+                        slots[sp++] = PyList.steal(items, arg);
+                        break;
+                    }
+                    case BUILD_TUPLE: {
+                        PyObject[] items = new PyObject[arg];
+                        sp -= arg;
+                        System.arraycopy(slots, sp, items, 0, arg);
+                        java.util.Arrays.fill(slots, sp, sp + arg, null);
+                        slots[sp++] = PyTuple.steal(items);
+                        break;
+                    }
+                    case BUILD_MAP: {
+                        PyDict d = new PyDict();
+                        int base = sp - 2 * arg;
+                        try {
+                            for (int i = base; i < sp; i += 2) {
+                                slots[i].hashCode(); // unhashable keys raise TypeError
+                                d.put(slots[i], slots[i + 1]);
+                            }
+                        } catch (PyException e) {
+                            RefCount.decref(d);
+                            throw e;
+                        }
+                        releaseSlots(slots, base, sp);
+                        sp = base;
+                        slots[sp++] = d;
+                        break;
+                    }
+                    case BUILD_SLICE: {
+                        sp -= 3;
+                        PySlice s = new PySlice(slots[sp], slots[sp + 1], slots[sp + 2]);
+                        slots[sp] = s;
+                        slots[sp + 1] = null;
+                        slots[sp + 2] = null;
+                        sp++;
+                        break;
+                    }
+                    case BINARY_SUBSCR: {
+                        PyObject key = slots[--sp];
+                        PyObject o = slots[sp - 1];
+                        slots[sp] = null;
+                        PyObject r;
+                        try {
+                            r = Ops.getItem(o, key);
+                        } finally {
+                            RefCount.decref(key);
+                        }
+                        slots[sp - 1] = r;
+                        RefCount.decref(o);
+                        break;
+                    }
+                    case STORE_SUBSCR: {
+                        Ops.setItem(slots[sp - 2], slots[sp - 1], slots[sp - 3]);
+                        releaseSlots(slots, sp - 3, sp);
+                        sp -= 3;
+                        break;
+                    }
+                    case UNPACK_SEQUENCE:
+                        sp = unpack(slots, sp, arg);
+                        break;
+                    case MAKE_FUNCTION:
+                        slots[sp++] = new PyFunction((PyCode) consts[arg], globals);
+                        break;
+                    case IMPORT_NAME:
+                        slots[sp++] = Modules.importModule(code.names[arg]);
+                        break;
+                    case IMPORT_FROM: {
+                        PyObject m = slots[sp - 1];
+                        try {
+                            slots[sp++] = Ops.getAttr(m, code.names[arg]);
+                        } catch (PyException e) {
+                            throw new PyException(PyExc.IMPORT_ERROR, "cannot import name '" + code.names[arg]
+                                    + "' from '" + ((org.gilectomy.objects.PyModule) m).name() + "' (unknown location)");
+                        }
+                        break;
+                    }
+                    default:
+                        throw new IllegalStateException("bad opcode " + (insn & 0xff) + " at " + (pc - 1));
+                }
+            }
+        } catch (PyException e) {
+            e.addTraceback(code.filename, code.lines[Math.max(0, pc - 1)], code.name);
+            releaseSlots(slots, sp);
+            throw e;
+        } catch (StackOverflowError e) {
+            releaseSlots(slots, sp);
+            PyException p = new PyException(PyExc.RECURSION_ERROR, "maximum recursion depth exceeded");
+            p.addTraceback(code.filename, code.lines[Math.max(0, pc - 1)], code.name);
+            throw p;
+        } finally {
+            ts.depth--;
+        }
+    }
+
+    private static void releaseSlots(PyObject[] slots, int from, int to) {
+        for (int i = from; i < to; i++) {
+            PyObject o = slots[i];
+            if (o != null) {
+                slots[i] = null;
+                RefCount.decref(o);
+            }
+        }
+    }
+
+    private static PyObject loadGlobal(PyDict globals, PyCode code, int arg) {
+        PyObject v = globals.get(code.nameObjects[arg]);
+        if (v == null) {
+            v = BUILTINS.dict.get(code.nameObjects[arg]);
+            if (v == null) {
+                throw new PyException(PyExc.NAME_ERROR, "name '" + code.names[arg] + "' is not defined");
+            }
+        }
+        return v;
+    }
+
+    /** Calls with borrowed arguments; a Python function gets a fresh frame. */
+    private static PyObject invoke(ThreadState ts, PyObject callable, PyObject[] args, int off, int nargs, PyTuple kwnames) {
+        if (callable instanceof PyFunction f) {
+            return callFunction(ts, f, args, off, nargs, kwnames);
+        }
+        return Ops.call(callable, args, off, nargs, kwnames);
+    }
+
+    private static PyObject binary(int op, PyObject left, PyObject right) {
+        if (left instanceof PyInt a && right instanceof PyInt b && a.big == null && b.big == null) {
+            long x = a.value;
+            long y = b.value;
+            if (op == BinaryOp.ADD.ordinal()) {
+                long r = x + y;
+                if (((x ^ r) & (y ^ r)) >= 0) {
+                    return PyInt.of(r);
+                }
+            } else if (op == BinaryOp.SUB.ordinal()) {
+                long r = x - y;
+                if (((x ^ y) & (x ^ r)) >= 0) {
+                    return PyInt.of(r);
+                }
+            }
+        }
+        return Ops.binary(BinaryOp.of(op), left, right);
+    }
+
+    private static boolean compare(int op, PyObject left, PyObject right) {
+        if (left instanceof PyInt a && right instanceof PyInt b && a.big == null && b.big == null) {
+            long x = a.value;
+            long y = b.value;
+            switch (CompareOp.of(op)) {
+                case LT:
+                    return x < y;
+                case LE:
+                    return x <= y;
+                case GT:
+                    return x > y;
+                case GE:
+                    return x >= y;
+                case EQ:
+                    return x == y;
+                case NE:
+                    return x != y;
+                default:
+                    break;
+            }
+        }
+        return Ops.compare(CompareOp.of(op), left, right);
+    }
+
+    private static int unpack(PyObject[] slots, int sp, int n) {
+        PyObject seq = slots[sp - 1];
+        PyObject[] items;
+        if (seq instanceof PyTuple t) {
+            items = new PyObject[t.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = t.getItem(i);
+            }
+        } else if (seq instanceof PyList l) {
+            items = l.snapshot();
+        } else {
+            java.util.ArrayList<PyObject> list = new java.util.ArrayList<>();
+            PyIterator it = Ops.iter(seq);
+            try {
+                for (PyObject x = it.next(); x != null; x = it.next()) {
+                    list.add(x);
+                }
+            } finally {
+                RefCount.decref(it);
+            }
+            items = list.toArray(new PyObject[0]);
+        }
+        if (items.length != n) {
+            for (PyObject o : items) {
+                RefCount.decref(o);
+            }
+            throw PyExc.valueError(items.length < n
+                    ? "not enough values to unpack (expected " + n + ", got " + items.length + ")"
+                    : "too many values to unpack (expected " + n + ")");
+        }
+        slots[sp - 1] = null;
+        RefCount.decref(seq);
+        sp--;
+        for (int i = n - 1; i >= 0; i--) {
+            slots[sp++] = items[i];
+        }
+        return sp;
+    }
+
+    /** Something is pending: drop the GIL for a waiter, or deliver a signal (main thread). */
+    static void handleBreaker(ThreadState ts) {
+        if (Gil.ENABLED && EvalBreaker.isSet(EvalBreaker.GIL_DROP_REQUEST)) {
+            Gil.INSTANCE.yieldToWaiter();
+        }
+        if (ts.isMain && EvalBreaker.isSet(EvalBreaker.SIGNAL_PENDING)) {
+            EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING);
+            throw new PyException(PyExc.KEYBOARD_INTERRUPT, "");
+        }
+    }
+}

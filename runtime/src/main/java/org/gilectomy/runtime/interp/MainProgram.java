@@ -1,0 +1,108 @@
+package org.gilectomy.runtime.interp;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.gilectomy.locks.Gil;
+import org.gilectomy.objects.Ops;
+import org.gilectomy.objects.PyExc;
+import org.gilectomy.objects.PyException;
+import org.gilectomy.objects.PyInt;
+import org.gilectomy.objects.PyModule;
+import org.gilectomy.objects.PyNone;
+import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PyCode;
+import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.compile.Compiler;
+import org.gilectomy.runtime.parse.PySyntaxError;
+
+/**
+ * Runs {@code __main__} on a Python main thread of its own (a Java thread with a stack large
+ * enough for the recursion limit), then waits for the other threads, as CPython's
+ * {@code Py_RunMain} and {@code threading._shutdown} do.
+ */
+public final class MainProgram {
+    private MainProgram() {
+    }
+
+    public static int run(String filename, String text, List<String> argv, PrintStream out, PrintStream err) {
+        Stdout.install(out);
+        Threading.err = err;
+        Modules.reset(argv);
+        Tracebacks.registerSource(filename, text);
+        Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
+        int[] status = new int[1];
+        Thread main = new Thread(null, () -> status[0] = runOnMainThread(filename, text, err),
+                "MainThread", Threading.STACK_BYTES);
+        main.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                main.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Stdout.flush();
+        err.flush();
+        return status[0];
+    }
+
+    private static int runOnMainThread(String filename, String text, PrintStream err) {
+        ThreadState ts = ThreadState.attach(true);
+        if (Gil.ENABLED) {
+            Gil.INSTANCE.acquire();
+        }
+        int status = 0;
+        try {
+            PyCode code;
+            try {
+                code = Compiler.compileModule(text, filename);
+            } catch (PySyntaxError e) {
+                Stdout.flush();
+                err.print(e.format());
+                return 1;
+            }
+            PyModule main = new PyModule("__main__");
+            try {
+                PyObject r = Eval.runModule(ts, code, main.dictBorrowed());
+                RefCount.decref(r);
+            } catch (PyException e) {
+                status = uncaught(e, err);
+            }
+            Threading.joinAll();
+            return status;
+        } catch (PyException e) {
+            return uncaught(e, err);
+        } catch (Throwable t) {
+            Tracebacks.fatal(err, t);
+            return 70;
+        } finally {
+            if (Gil.ENABLED) {
+                Gil.INSTANCE.release();
+            }
+            ThreadState.detach();
+        }
+    }
+
+    /** Reports an exception that reached the top of the main thread; returns the exit status. */
+    private static int uncaught(PyException e, PrintStream err) {
+        Stdout.flush();
+        if (e.matches(PyExc.SYSTEM_EXIT)) {
+            PyObject code = e.arg();
+            if (code == null || code == PyNone.NONE) {
+                return 0;
+            }
+            if (code instanceof PyInt i) {
+                return i.isBig() ? -1 : (int) i.value;
+            }
+            err.println(Ops.str(code));
+            return 1;
+        }
+        err.print(Tracebacks.format(e));
+        return e.matches(PyExc.KEYBOARD_INTERRUPT) ? 130 : 1;
+    }
+}

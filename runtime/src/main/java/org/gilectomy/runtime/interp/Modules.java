@@ -1,0 +1,160 @@
+package org.gilectomy.runtime.interp;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.gilectomy.locks.Gil;
+import org.gilectomy.objects.Args;
+import org.gilectomy.objects.Numbers;
+import org.gilectomy.objects.Ops;
+import org.gilectomy.objects.PyBuiltinFunction;
+import org.gilectomy.objects.PyExc;
+import org.gilectomy.objects.PyException;
+import org.gilectomy.objects.PyFloat;
+import org.gilectomy.objects.PyInt;
+import org.gilectomy.objects.PyList;
+import org.gilectomy.objects.PyModule;
+import org.gilectomy.objects.PyNone;
+import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PyStr;
+import org.gilectomy.objects.PyTuple;
+import org.gilectomy.refcount.RefCount;
+
+/** The built-in modules: {@code sys}, {@code time}, {@code threading}. */
+final class Modules {
+    private static final Map<String, Supplier<PyModule>> FACTORIES = Map.of(
+            "sys", Modules::sys,
+            "time", Modules::time,
+            "threading", Threading::module);
+    private static final Map<String, PyModule> LOADED = new ConcurrentHashMap<>();
+    private static volatile List<String> argv = List.of("");
+
+    private Modules() {
+    }
+
+    /** A new program: its own argv and fresh module objects (tests run many programs per JVM). */
+    static void reset(List<String> args) {
+        argv = List.copyOf(args);
+        LOADED.clear();
+    }
+
+    /** {@code import name}: a new reference to the module. */
+    static PyObject importModule(String name) {
+        Supplier<PyModule> f = FACTORIES.get(name);
+        if (f == null) {
+            throw new PyException(PyExc.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'");
+        }
+        PyModule m = LOADED.computeIfAbsent(name, k -> f.get());
+        RefCount.incref(m);
+        return m;
+    }
+
+    static void def(PyModule m, String name, PyBuiltinFunction.Body body) {
+        m.set(name, new PyBuiltinFunction(m.name() + "." + name, body));
+    }
+
+    private static PyModule sys() {
+        PyModule m = new PyModule("sys");
+        PyList args = new PyList();
+        for (String a : argv) {
+            PyStr s = PyStr.of(a);
+            args.append(s);
+            RefCount.decref(s);
+        }
+        m.set("argv", args);
+        RefCount.decref(args);
+        def(m, "exit", (a, off, n, kw) -> {
+            Args.between("exit", n, 0, 1, kw);
+            PyObject code = n == 0 ? PyNone.NONE : a[off];
+            RefCount.incref(code); // kept by the exception until the process exits
+            throw new PyException(PyExc.SYSTEM_EXIT, code == PyNone.NONE ? "" : Ops.str(code), code);
+        });
+        def(m, "setswitchinterval", (a, off, n, kw) -> {
+            Args.exactly("setswitchinterval", n, 1, kw);
+            double s = asDouble(a[off]);
+            if (!(s > 0)) {
+                throw PyExc.valueError("switch interval must be strictly positive");
+            }
+            switchIntervalSeconds = s;
+            if (Gil.ENABLED) {
+                Gil.INSTANCE.setSwitchIntervalNanos(Math.max(1L, (long) (s * 1e9)));
+            }
+            return PyNone.newRef();
+        });
+        def(m, "getswitchinterval", (a, off, n, kw) -> {
+            Args.exactly("getswitchinterval", n, 0, kw);
+            return PyFloat.of(switchIntervalSeconds);
+        });
+        def(m, "getrefcount", (a, off, n, kw) -> {
+            Args.exactly("getrefcount", n, 1, kw);
+            return PyInt.of(a[off].refCountOpaque());
+        });
+        return m;
+    }
+
+    /** What {@code sys.getswitchinterval()} reports, also in the free-threaded build (as CPython's). */
+    private static volatile double switchIntervalSeconds = 0.005;
+
+    static double asDouble(PyObject o) {
+        if (o instanceof PyFloat f) {
+            return f.value;
+        }
+        if (Numbers.isNumber(o)) {
+            PyObject f = Ops.binary(org.gilectomy.objects.BinaryOp.TRUEDIV, o, PyInt.of(1));
+            double d = ((PyFloat) f).value;
+            RefCount.decref(f);
+            return d;
+        }
+        throw PyExc.typeError("must be real number, not " + o.type().name());
+    }
+
+    private static PyModule time() {
+        PyModule m = new PyModule("time");
+        long originNanos = System.nanoTime();
+        def(m, "time", (a, off, n, kw) -> {
+            Args.exactly("time", n, 0, kw);
+            java.time.Instant now = java.time.Instant.now();
+            return PyFloat.of(now.getEpochSecond() + now.getNano() / 1e9);
+        });
+        PyBuiltinFunction.Body counter = (a, off, n, kw) -> {
+            Args.exactly("perf_counter", n, 0, kw);
+            return PyFloat.of((System.nanoTime() - originNanos) / 1e9);
+        };
+        def(m, "perf_counter", counter);
+        def(m, "monotonic", counter);
+        def(m, "process_time", (a, off, n, kw) -> {
+            Args.exactly("process_time", n, 0, kw);
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return PyFloat.of(os.getProcessCpuTime() / 1e9);
+        });
+        def(m, "thread_time", (a, off, n, kw) -> {
+            Args.exactly("thread_time", n, 0, kw);
+            return PyFloat.of(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
+        });
+        def(m, "sleep", (a, off, n, kw) -> {
+            Args.exactly("sleep", n, 1, kw);
+            double s = asDouble(a[off]);
+            if (s < 0) {
+                throw PyExc.valueError("sleep length must be non-negative");
+            }
+            long nanos = (long) (s * 1e9);
+            Blocking.run(() -> sleepNanos(nanos));
+            return PyNone.newRef();
+        });
+        return m;
+    }
+
+    private static void sleepNanos(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+        }
+    }
+
+    static PyTuple emptyTuple() {
+        return PyTuple.steal(new PyObject[0]);
+    }
+}

@@ -1,0 +1,281 @@
+package org.gilectomy.runtime.interp;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gilectomy.locks.Gil;
+import org.gilectomy.objects.Args;
+import org.gilectomy.objects.Ops;
+import org.gilectomy.objects.PyBool;
+import org.gilectomy.objects.PyExc;
+import org.gilectomy.objects.PyException;
+import org.gilectomy.objects.PyFunction;
+import org.gilectomy.objects.PyInt;
+import org.gilectomy.objects.PyModule;
+import org.gilectomy.objects.PyNone;
+import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PyTuple;
+import org.gilectomy.objects.PyType;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * The {@code threading} module: {@code Thread} (each a Java platform thread), {@code Lock}
+ * (a binary semaphore: any thread may release it, as in Python), {@code get_ident}. Every
+ * blocking wait releases the GIL.
+ */
+final class Threading {
+    /** Python frames are Java frames: give each thread room for the recursion limit. */
+    static final long STACK_BYTES = 512L << 20;
+
+    static final PyType THREAD_TYPE = new PyType("Thread", PyType.OBJECT);
+    static final PyType LOCK_TYPE = new PyType("lock", PyType.OBJECT);
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final List<Thread> NON_DAEMON = new CopyOnWriteArrayList<>();
+    static volatile PrintStream err = System.err;
+
+    private Threading() {
+    }
+
+    static PyModule module() {
+        PyModule m = new PyModule("threading");
+        THREAD_TYPE.constructor = Threading::newThread;
+        m.set("Thread", THREAD_TYPE);
+        LOCK_TYPE.constructor = (a, off, n, kw) -> {
+            Args.exactly("Lock", n, 0, kw);
+            return new PyLock();
+        };
+        m.set("Lock", LOCK_TYPE);
+        Modules.def(m, "get_ident", (a, off, n, kw) -> {
+            Args.exactly("get_ident", n, 0, kw);
+            return PyInt.of(Thread.currentThread().getId());
+        });
+        THREAD_TYPE.addMethod("start", (a, off, n, kw) -> {
+            Args.exactly("start", n - 1, 0, kw);
+            ((PyThread) a[off]).start();
+            return PyNone.newRef();
+        });
+        THREAD_TYPE.addMethod("join", (a, off, n, kw) -> {
+            Args.between("join", n - 1, 0, 1, kw);
+            double timeout = n == 2 && a[off + 1] != PyNone.NONE ? Modules.asDouble(a[off + 1]) : -1;
+            ((PyThread) a[off]).join(timeout);
+            return PyNone.newRef();
+        });
+        THREAD_TYPE.addMethod("is_alive", (a, off, n, kw) -> {
+            Args.exactly("is_alive", n - 1, 0, kw);
+            return PyBool.of(((PyThread) a[off]).isAlive());
+        });
+        LOCK_TYPE.addMethod("acquire", (a, off, n, kw) -> {
+            PyObject[] opts = Keywords.get("acquire", a, off + n, kw, "blocking", "timeout");
+            boolean blocking = n >= 2 ? Ops.isTrue(a[off + 1]) : opts[0] == null || Ops.isTrue(opts[0]);
+            PyObject t = n >= 3 ? a[off + 2] : opts[1];
+            double timeout = t == null ? -1 : Modules.asDouble(t);
+            return PyBool.of(((PyLock) a[off]).acquire(blocking, timeout));
+        });
+        LOCK_TYPE.addMethod("release", (a, off, n, kw) -> {
+            Args.exactly("release", n - 1, 0, kw);
+            ((PyLock) a[off]).release();
+            return PyNone.newRef();
+        });
+        LOCK_TYPE.addMethod("locked", (a, off, n, kw) -> {
+            Args.exactly("locked", n - 1, 0, kw);
+            return PyBool.of(((PyLock) a[off]).sem.availablePermits() == 0);
+        });
+        return m;
+    }
+
+    private static PyObject newThread(PyObject[] a, int off, int n, PyTuple kw) {
+        if (n > 0) {
+            throw PyExc.notImplemented("positional arguments to Thread()");
+        }
+        PyObject[] opts = Keywords.get("Thread", a, off, kw, "target", "args", "name", "daemon");
+        PyObject target = opts[0] == null ? PyNone.NONE : opts[0];
+        PyObject args = opts[1];
+        boolean argsAreOurs = false;
+        if (args == null) {
+            args = PyTuple.EMPTY;
+        } else if (!(args instanceof PyTuple)) {
+            args = PyTuple.steal(Builtins.collect(args));
+            argsAreOurs = true;
+        }
+        int number = COUNTER.incrementAndGet();
+        String name = opts[2] != null && opts[2] != PyNone.NONE ? Ops.str(opts[2])
+                : "Thread-" + number + (target instanceof PyFunction f ? " (" + f.name() + ")" : "");
+        boolean daemon = opts[3] != null && opts[3] != PyNone.NONE && Ops.isTrue(opts[3]);
+        PyThread t = new PyThread(target, args, name, daemon);
+        if (argsAreOurs) {
+            RefCount.decref(args); // the thread object holds its own reference
+        }
+        return t;
+    }
+
+    /** Waits for every started non-daemon thread, with the GIL released (threading._shutdown). */
+    static void joinAll() {
+        for (Thread t : NON_DAEMON) {
+            Blocking.run(t::join);
+        }
+        NON_DAEMON.clear();
+    }
+
+    /** A {@code threading.Thread}: target and args owned until the thread has run. */
+    static final class PyThread extends PyObject {
+        private PyObject target;
+        private PyObject args;
+        private final String name;
+        private final boolean daemon;
+        private volatile Thread thread;
+
+        PyThread(PyObject target, PyObject args, String name, boolean daemon) {
+            RefCount.incref(target);
+            RefCount.incref(args);
+            this.target = target;
+            this.args = args;
+            this.name = name;
+            this.daemon = daemon;
+        }
+
+        @Override
+        public PyType type() {
+            return THREAD_TYPE;
+        }
+
+        void start() {
+            if (thread != null) {
+                throw new PyException(PyExc.RUNTIME_ERROR, "threads can only be started once");
+            }
+            RefCount.incref(this); // the running thread holds its object
+            Thread t = new Thread(null, this::bootstrap, name, STACK_BYTES);
+            t.setDaemon(daemon);
+            thread = t;
+            if (!daemon) {
+                NON_DAEMON.add(t);
+            }
+            t.start();
+        }
+
+        private void bootstrap() {
+            ThreadState ts = ThreadState.attach(false);
+            if (Gil.ENABLED) {
+                Gil.INSTANCE.acquire();
+            }
+            try {
+                if (target != PyNone.NONE) {
+                    PyTuple a = (PyTuple) args;
+                    PyObject[] argv = new PyObject[a.size()];
+                    for (int i = 0; i < argv.length; i++) {
+                        argv[i] = a.getBorrowed(i);
+                    }
+                    PyObject r = Ops.call(target, argv, 0, argv.length, null);
+                    RefCount.decref(r);
+                }
+            } catch (PyException e) {
+                if (!e.matches(PyExc.SYSTEM_EXIT)) {
+                    Stdout.flush();
+                    err.print("Exception in thread " + name + ":\n" + Tracebacks.format(e));
+                    err.flush();
+                }
+            } catch (Throwable t) {
+                Tracebacks.fatal(err, t);
+            } finally {
+                PyObject tg = target;
+                PyObject ar = args;
+                target = PyNone.NONE;
+                args = PyTuple.EMPTY;
+                RefCount.decref(tg);
+                RefCount.decref(ar);
+                RefCount.decref(this);
+                if (Gil.ENABLED) {
+                    Gil.INSTANCE.release();
+                }
+                ThreadState.detach();
+            }
+        }
+
+        void join(double timeoutSeconds) {
+            Thread t = thread;
+            if (t == null) {
+                throw new PyException(PyExc.RUNTIME_ERROR, "cannot join thread before it is started");
+            }
+            if (t == Thread.currentThread()) {
+                throw new PyException(PyExc.RUNTIME_ERROR, "cannot join current thread");
+            }
+            if (timeoutSeconds < 0) {
+                Blocking.run(t::join);
+            } else {
+                Blocking.run(() -> t.join(Math.max(1, (long) (timeoutSeconds * 1000))));
+            }
+        }
+
+        boolean isAlive() {
+            Thread t = thread;
+            return t != null && t.isAlive();
+        }
+
+        @Override
+        protected void dealloc() {
+            PyObject tg = target;
+            PyObject ar = args;
+            target = null;
+            args = null;
+            RefCount.xdecref(tg);
+            RefCount.xdecref(ar);
+        }
+
+        @Override
+        public String toString() {
+            Thread t = thread;
+            String state = t == null ? "initial" : t.isAlive() ? "started " + t.getId() : "stopped " + t.getId();
+            return "<Thread(" + name + ", " + state + (daemon ? " daemon" : "") + ")>";
+        }
+    }
+
+    /** {@code threading.Lock}: not reentrant; released by any thread. */
+    static final class PyLock extends PyObject {
+        final Semaphore sem = new Semaphore(1);
+
+        @Override
+        public PyType type() {
+            return LOCK_TYPE;
+        }
+
+        boolean acquire(boolean blocking, double timeoutSeconds) {
+            if (sem.tryAcquire()) {
+                return true;
+            }
+            if (!blocking) {
+                if (timeoutSeconds != -1) {
+                    throw PyExc.valueError("can't specify a timeout for a non-blocking call");
+                }
+                return false;
+            }
+            boolean[] got = new boolean[1];
+            if (timeoutSeconds < 0) {
+                Blocking.run(() -> {
+                    sem.acquire();
+                    got[0] = true;
+                });
+            } else {
+                Blocking.run(() -> got[0] = sem.tryAcquire((long) (timeoutSeconds * 1e9), TimeUnit.NANOSECONDS));
+            }
+            return got[0];
+        }
+
+        void release() {
+            // Check and release in one step, so two racing releases cannot both succeed.
+            synchronized (this) {
+                if (sem.availablePermits() != 0) {
+                    throw new PyException(PyExc.RUNTIME_ERROR, "release unlocked lock");
+                }
+                sem.release();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "<" + (sem.availablePermits() == 0 ? "locked" : "unlocked") + " _thread.lock object>";
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.gilectomy.runtime;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a program in this JVM (the preset surefire chose) or under python3, capturing output. */
+final class ProgramRunner {
+    static final Path PROGRAMS = Path.of("src/test/resources/programs");
+
+    record Outcome(int status, String stdout, String stderr) {
+        String lastStderrLine() {
+            String[] lines = stderr.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+
+    private ProgramRunner() {
+    }
+
+    static Outcome runHere(Path file, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = Interpreter.runMain(file, List.of(args), o, e);
+        }
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static boolean python3Available() {
+        try {
+            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static Outcome runPython3(Path file, String... args) throws IOException, InterruptedException {
+        String[] cmd = new String[args.length + 2];
+        cmd[0] = "python3";
+        cmd[1] = file.toString();
+        System.arraycopy(args, 0, cmd, 2, args.length);
+        Process p = new ProcessBuilder(cmd).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException("python3 timed out on " + file);
+        }
+        return new Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,3 @@
+import sys
+print('exiting', len(sys.argv))
+sys.exit(3)
