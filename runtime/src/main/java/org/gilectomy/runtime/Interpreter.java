@@ -37,6 +37,7 @@ public final class Interpreter {
         List<String> argv = new ArrayList<>();
         argv.add(file.toString());
         argv.addAll(args);
-        return MainProgram.run(file.toString(), text, argv, out, err);
+        // CPython reports __main__'s file by its absolute path in tracebacks and syntax errors.
+        return MainProgram.run(file.toAbsolutePath().normalize().toString(), text, argv, out, err);
     }
 }

@@ -20,7 +20,18 @@ final class Tracebacks {
     /** "Traceback (most recent call last):" ... "Type: message", newline-terminated. */
     static String format(PyException e) {
         StringBuilder sb = new StringBuilder("Traceback (most recent call last):\n");
+        PyException.TracebackEntry previous = null;
+        int repeats = 0;
         for (PyException.TracebackEntry t : e.tracebackOutermostFirst()) {
+            if (t.equals(previous)) {
+                if (++repeats >= REPEAT_LIMIT) {
+                    continue; // as CPython: three copies, then a count of the rest
+                }
+            } else {
+                flushRepeats(sb, repeats);
+                repeats = 0;
+            }
+            previous = t;
             sb.append("  File \"").append(t.filename()).append("\", line ").append(t.line())
                     .append(", in ").append(t.function()).append('\n');
             SourceLines src = SOURCES.get(t.filename());
@@ -29,7 +40,18 @@ final class Tracebacks {
                 sb.append("    ").append(line.strip()).append('\n');
             }
         }
+        flushRepeats(sb, repeats);
         return sb.append(e.summaryLine()).append('\n').toString();
+    }
+
+    private static final int REPEAT_LIMIT = 3;
+
+    private static void flushRepeats(StringBuilder sb, int repeats) {
+        int hidden = repeats - (REPEAT_LIMIT - 1);
+        if (hidden > 0) {
+            sb.append("  [Previous line repeated ").append(hidden).append(" more time")
+                    .append(hidden == 1 ? "" : "s").append("]\n");
+        }
     }
 
     /**
