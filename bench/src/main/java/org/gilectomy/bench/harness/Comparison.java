@@ -1,0 +1,121 @@
+package org.gilectomy.bench.harness;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import org.gilectomy.runtime.cli.Json;
+
+/**
+ * Runs a comparison's schedule: one child per scheduled run, in order, each writing a timing
+ * file that becomes a {@link RunResult} (warm-up runs are run and discarded). The first child
+ * that fails stops everything.
+ */
+public final class Comparison {
+    private final List<ScheduledRun> plan;
+    private final int warmup;
+    private final int repeat;
+    private final ChildRunner runner;
+    private final Path workDir;
+    private final PrintStream progress;
+    private final LongSupplier nanoClock;
+
+    /**
+     * @param plan      the runs, from {@link Schedule#plan}
+     * @param workDir   where timing files go
+     * @param progress  where progress lines go (stderr), or null for none
+     * @param nanoClock System::nanoTime, for the progress line only
+     */
+    public Comparison(List<ScheduledRun> plan, int warmup, int repeat, ChildRunner runner, Path workDir,
+                      PrintStream progress, LongSupplier nanoClock) {
+        this.plan = List.copyOf(plan);
+        this.warmup = warmup;
+        this.repeat = repeat;
+        this.runner = runner;
+        this.workDir = workDir;
+        this.progress = progress;
+        this.nanoClock = nanoClock;
+    }
+
+    /** Runs every child; returns the measured runs in the order they ran. */
+    public List<RunResult> runAll() throws ChildFailedException, IOException, InterruptedException {
+        List<RunResult> results = new ArrayList<>();
+        long start = nanoClock.getAsLong();
+        for (int i = 0; i < plan.size(); i++) {
+            ScheduledRun run = plan.get(i);
+            if (progress != null) {
+                progress.println(Progress.line(i + 1, plan.size(), run, repeat, warmup, nanoClock.getAsLong() - start));
+                progress.flush();
+            }
+            Path timing = workDir.resolve(String.format("%s-t%d-%s%d.json", run.cell().preset().flagName(),
+                    run.cell().threads(), run.warmup() ? "w" : "r", run.repeat()));
+            ChildOutcome outcome = runner.run(run, timing);
+            if (outcome.timedOut()) {
+                throw new ChildFailedException("timed out", run, outcome);
+            }
+            if (outcome.exitStatus() != 0) {
+                throw new ChildFailedException("exit status " + outcome.exitStatus(), run, outcome);
+            }
+            RunResult r = readTiming(run, timing, outcome);
+            if (!run.warmup()) {
+                results.add(r);
+            }
+        }
+        return results;
+    }
+
+    /** Reads a child's timing file into a result. */
+    static RunResult readTiming(ScheduledRun run, Path timing, ChildOutcome outcome) throws ChildFailedException {
+        Map<String, Object> fields;
+        try {
+            fields = Json.parseObject(Files.readString(timing, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new ChildFailedException("exited normally but wrote no timing file", run, outcome);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ChildFailedException("unreadable timing file: " + e.getMessage(), run, outcome);
+        }
+        if (!(fields.get("wall_s") instanceof Number wall)) {
+            throw new ChildFailedException("timing file has no wall_s", run, outcome);
+        }
+        double cpu = fields.get("cpu_s") instanceof Number c ? c.doubleValue() : Double.NaN;
+        return new RunResult(run.cell(), run.repeat(), wall.doubleValue(), cpu, fields, outcome.stdout());
+    }
+
+    /**
+     * Runs whose program printed something else than the first run with the same thread count:
+     * a deterministic program prints the same for every preset and repeat, so a difference
+     * points to a race (lost list appends, a torn update...). One message per differing run.
+     */
+    public static List<String> outputMismatches(List<RunResult> results) {
+        Map<Integer, RunResult> firstByThreads = new LinkedHashMap<>();
+        List<String> messages = new ArrayList<>();
+        for (RunResult r : results) {
+            RunResult first = firstByThreads.putIfAbsent(r.cell().threads(), r);
+            if (first != null && !first.stdout().equals(r.stdout())) {
+                messages.add(String.format("%s, run %d printed %s; %s, run %d printed %s",
+                        r.cell(), r.repeat(), lastLineOf(r.stdout()),
+                        first.cell(), first.repeat(), lastLineOf(first.stdout())));
+            }
+        }
+        return messages;
+    }
+
+    /** The last line the program printed (its result line), quoted and shortened. */
+    static String lastLineOf(String s) {
+        String t = s.stripTrailing();
+        int nl = t.lastIndexOf('\n');
+        String line = (nl < 0 ? t : t.substring(nl + 1)).strip();
+        if (line.length() > 80) {
+            line = line.substring(0, 77) + "...";
+        }
+        return "'" + line + "'";
+    }
+}

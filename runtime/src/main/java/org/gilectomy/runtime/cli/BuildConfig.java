@@ -1,0 +1,70 @@
+package org.gilectomy.runtime.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.gilectomy.locks.GilKind;
+import org.gilectomy.locks.LockKind;
+import org.gilectomy.refcount.RefCountKind;
+
+/**
+ * One cell of the build matrix: a preset, possibly with some knobs overridden. It becomes a
+ * set of system properties ({@link #systemProperties()}) that must be in place before the
+ * classes that read them ({@code Gil}, {@code ObjectLock}, {@code RefCount}, {@code LockStats})
+ * are initialised.
+ *
+ * @param preset   the preset named on the command line (or the default)
+ * @param gil      {@code -Dgilectomy.gil}
+ * @param refcount {@code -Dgilectomy.refcount}
+ * @param lock     {@code -Dgilectomy.lock}
+ */
+public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, LockKind lock) {
+    public BuildConfig {
+        Objects.requireNonNull(preset, "preset");
+        Objects.requireNonNull(gil, "gil");
+        Objects.requireNonNull(refcount, "refcount");
+        Objects.requireNonNull(lock, "lock");
+    }
+
+    /** The preset with the given knobs overridden; a null knob keeps the preset's value. */
+    public static BuildConfig of(Preset preset, GilKind gil, RefCountKind refcount, LockKind lock) {
+        Preset p = preset == null ? Preset.DEFAULT : preset;
+        return new BuildConfig(p,
+                gil == null ? p.gil() : gil,
+                refcount == null ? p.refcount() : refcount,
+                lock == null ? p.lock() : lock);
+    }
+
+    /** Whether every knob is the preset's own. */
+    public boolean isPlainPreset() {
+        return gil == preset.gil() && refcount == preset.refcount() && lock == preset.lock();
+    }
+
+    /**
+     * A short name for tables and reports: the preset's name, followed by the overridden knobs,
+     * e.g. {@code gil} or {@code gil+refcount=atomic}.
+     */
+    public String label() {
+        StringBuilder sb = new StringBuilder(preset.flagName());
+        if (gil != preset.gil()) {
+            sb.append("+gil=").append(gil.flagName());
+        }
+        if (refcount != preset.refcount()) {
+            sb.append("+refcount=").append(refcount.flagName());
+        }
+        if (lock != preset.lock()) {
+            sb.append("+lock=").append(lock.flagName());
+        }
+        return sb.toString();
+    }
+
+    /** The system properties that select this build, in a stable order. */
+    public Map<String, String> systemProperties() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(GilKind.PROPERTY, gil.flagName());
+        m.put(RefCountKind.PROPERTY, refcount.flagName());
+        m.put(LockKind.PROPERTY, lock.flagName());
+        return m;
+    }
+}

@@ -1,0 +1,50 @@
+package org.gilectomy.runtime.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.gilectomy.locks.Gil;
+import org.gilectomy.locks.LockStats;
+import org.gilectomy.locks.ObjectLock;
+import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.Interpreter;
+
+/**
+ * The real {@link Backend}. The order matters: the system properties are set before anything
+ * touches {@code Gil}, {@code ObjectLock}, {@code RefCount}, {@code LockStats} or
+ * {@code Interpreter}, whose static finals read them.
+ */
+final class LiveBackend implements Backend {
+    @Override
+    public void select(BuildConfig config, boolean stats, long switchIntervalNanos) {
+        for (Map.Entry<String, String> e : config.systemProperties().entrySet()) {
+            System.setProperty(e.getKey(), e.getValue());
+        }
+        if (stats) {
+            System.setProperty(LockStats.PROPERTY, "true");
+        }
+        // Only now may the classes that read the properties be initialised.
+        if (Gil.KIND != config.gil() || RefCount.KIND != config.refcount() || ObjectLock.KIND != config.lock()
+                || (stats && !LockStats.ENABLED)) {
+            throw new IllegalStateException("this JVM already runs another build (gil="
+                    + Gil.KIND.flagName() + ", refcount=" + RefCount.KIND.flagName()
+                    + ", lock=" + ObjectLock.KIND.flagName() + ", stats=" + LockStats.ENABLED
+                    + "); the build can be chosen only once per process");
+        }
+        if (switchIntervalNanos > 0 && Gil.INSTANCE != null) {
+            Gil.INSTANCE.setSwitchIntervalNanos(switchIntervalNanos);
+        }
+    }
+
+    @Override
+    public int run(Path file, List<String> args, PrintStream out, PrintStream err) {
+        return Interpreter.runMain(file, args, out, err);
+    }
+
+    @Override
+    public StatsReport stats(BuildConfig config) {
+        return StatsReport.collect(config);
+    }
+}

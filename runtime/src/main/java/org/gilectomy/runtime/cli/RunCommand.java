@@ -1,0 +1,390 @@
+package org.gilectomy.runtime.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.gilectomy.locks.GilKind;
+import org.gilectomy.locks.LockKind;
+import org.gilectomy.refcount.RefCountKind;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gilectomy run}: runs a Python file in one build of the runtime.
+ *
+ * <pre>
+ * run [--preset gil|gilectomy] [--gil none|new] [--refcount plain|atomic] [--lock none|spinpark]
+ *     [--stats] [--stats-json FILE] [--switch-interval SECONDS] FILE.py [ARGS...]
+ * </pre>
+ *
+ * <p>Individual knobs override the preset (default {@code gil}). Options end at the file name,
+ * as with {@code python3}: everything after it goes to the program's {@code sys.argv}.
+ *
+ * <p>Exit status: the program's (0, 1 after an uncaught exception, or the {@code sys.exit}
+ * status); 2 for a usage error or a file that cannot be opened (as CPython); 70 for an internal
+ * error of the runtime (a one-line message; the stack trace with {@code -Dgilectomy.debug=true});
+ * 74 when a report file cannot be written.
+ *
+ * <p>The hidden {@code --timing-file FILE} writes, as JSON, {@code wall_s} (System.nanoTime
+ * around the run) and {@code cpu_s} (process CPU time around the run, from
+ * {@code com.sun.management.OperatingSystemMXBean}: it includes the JIT compiler and GC
+ * threads), then the build and the statistics (see {@link StatsReport}). The comparison
+ * harness reads it.
+ */
+@Command(name = "run",
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Runs a Python program in one build of the runtime.",
+            "Options end at FILE.py: what follows it goes to the program's sys.argv, as with python3.",
+            "A knob given on its own overrides the preset's value for it."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:the program ended normally",
+            "1:uncaught Python exception or syntax error (or the sys.exit status)",
+            "2:usage error, or FILE.py cannot be opened",
+            "70:internal error of the runtime (stack trace with -Dgilectomy.debug=true)",
+            "74:a report file (--stats-json) cannot be written"})
+public final class RunCommand implements Callable<Integer> {
+    /** sysexits.h EX_SOFTWARE: an internal error. */
+    public static final int EXIT_INTERNAL_ERROR = 70;
+    /** sysexits.h EX_IOERR: an output file could not be written. */
+    public static final int EXIT_IO_ERROR = 74;
+    /** CPython's status for a file it cannot open, and picocli's for usage errors. */
+    public static final int EXIT_USAGE = 2;
+    public static final String DEBUG_PROPERTY = "gilectomy.debug";
+    /** The program name in messages. */
+    public static final String PROGRAM = "gilectomy";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--preset", paramLabel = "PRESET", converter = PresetConverter.class,
+            completionCandidates = PresetNames.class,
+            description = "The build: ${COMPLETION-CANDIDATES} (default: gil).")
+    Preset preset;
+
+    @Option(names = "--gil", paramLabel = "KIND", converter = GilKindConverter.class,
+            completionCandidates = GilKindNames.class,
+            description = "Override the GIL: ${COMPLETION-CANDIDATES}.")
+    GilKind gil;
+
+    @Option(names = "--refcount", paramLabel = "KIND", converter = RefCountKindConverter.class,
+            completionCandidates = RefCountKindNames.class,
+            description = "Override the reference counting: ${COMPLETION-CANDIDATES}.")
+    RefCountKind refcount;
+
+    @Option(names = "--lock", paramLabel = "KIND", converter = LockKindConverter.class,
+            completionCandidates = LockKindNames.class,
+            description = "Override the per-object lock: ${COMPLETION-CANDIDATES}.")
+    LockKind lock;
+
+    @Option(names = "--stats",
+            description = "Count lock, GIL and refcount statistics and print them on stderr at exit "
+                    + "(counting slows the run down).")
+    boolean stats;
+
+    @Option(names = "--stats-json", paramLabel = "FILE",
+            description = "Count statistics and write them to FILE as JSON at exit.")
+    Path statsJson;
+
+    @Option(names = "--switch-interval", paramLabel = "SECONDS",
+            description = "The GIL's switch interval in seconds (default: 0.005); "
+                    + "ignored without a GIL.")
+    Double switchInterval;
+
+    @Option(names = "--timing-file", paramLabel = "FILE", hidden = true,
+            description = "Write wall and CPU time around the run, the build and the statistics to FILE as JSON.")
+    Path timingFile;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "FILE.py", description = "The program to run.")
+    String file;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "The program's arguments (sys.argv[1:]).")
+    List<String> args = new ArrayList<>();
+
+    private final Backend backend;
+
+    /** A command that runs programs for real. */
+    public RunCommand() {
+        this(Backend.LIVE);
+    }
+
+    /** A command with another backend (tests, or running something else than the runtime). */
+    public RunCommand(Backend backend) {
+        this.backend = backend;
+    }
+
+    /** A command line for {@code run} alone, configured as {@link #configure} says. */
+    public static CommandLine newCommandLine(Backend backend) {
+        return configure(new CommandLine(new RunCommand(backend)));
+    }
+
+    /**
+     * Applies the parser settings {@code run} needs to its command line (also when it is a
+     * subcommand): options stop at the file name, and unexpected exceptions become a one-line
+     * internal error with exit status 70.
+     */
+    public static CommandLine configure(CommandLine runCommandLine) {
+        runCommandLine.setStopAtPositional(true);
+        runCommandLine.setExecutionExceptionHandler(RunCommand::internalError);
+        return runCommandLine;
+    }
+
+    /**
+     * The execution-exception handler of every {@code gilectomy} command: one line
+     * {@code gilectomy: internal error: ...}, the stack trace only with
+     * {@code -Dgilectomy.debug=true}; exit status 70.
+     */
+    public static int internalError(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        System.out.flush();
+        PrintWriter err = commandLine.getErr();
+        err.println(PROGRAM + ": internal error: " + describe(ex));
+        if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_INTERNAL_ERROR;
+    }
+
+    /** An exception as one line: its type, message, and the causes' messages. */
+    static String describe(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        Throwable cur = t;
+        for (int depth = 0; cur != null && depth < 5; depth++, cur = cur.getCause()) {
+            if (depth > 0) {
+                sb.append(": caused by ");
+            }
+            sb.append(cur.getClass().getName());
+            String msg = cur.getMessage();
+            if (msg != null && !msg.isBlank()) {
+                sb.append(": ").append(msg.strip().replace('\n', ' '));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The build these options select: the preset with the given knobs overridden. */
+    public BuildConfig buildConfig() {
+        return BuildConfig.of(preset, gil, refcount, lock);
+    }
+
+    /** Whether statistics counting is asked for (or already on with -Dgilectomy.stats=true). */
+    boolean statsWanted() {
+        return stats || statsJson != null || Boolean.getBoolean("gilectomy.stats");
+    }
+
+    /** The switch interval in nanoseconds, or 0 when not given. */
+    long switchIntervalNanos() {
+        if (switchInterval == null) {
+            return 0;
+        }
+        double s = switchInterval;
+        if (!(s > 0) || Double.isInfinite(s)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--switch-interval': must be a positive number of seconds, got " + s);
+        }
+        return Math.max(1L, Math.round(s * 1e9));
+    }
+
+    public List<String> programArgs() {
+        return args;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        long switchNanos = switchIntervalNanos();
+        BuildConfig config = buildConfig();
+
+        Path path = Paths.get(file);
+        String unopenable = cannotOpen(path);
+        if (unopenable != null) {
+            err.println(PROGRAM + ": " + unopenable);
+            err.flush();
+            return unopenable.startsWith("can't find") ? 1 : EXIT_USAGE;
+        }
+
+        boolean counting = statsWanted();
+        backend.select(config, counting, switchNanos);
+
+        com.sun.management.OperatingSystemMXBean os = cpuBean();
+        long cpu0 = cpuNanos(os);
+        long t0 = System.nanoTime();
+        int status = backend.run(path, args, System.out, System.err);
+        long t1 = System.nanoTime();
+        long cpu1 = cpuNanos(os);
+        System.out.flush();
+        System.err.flush();
+
+        StatsReport report = (stats || statsJson != null || timingFile != null) ? backend.stats(config) : null;
+        if (stats) {
+            err.print(report.text());
+            err.flush();
+        }
+        try {
+            if (statsJson != null) {
+                Map<String, Object> m = new LinkedHashMap<>(StatsReport.configFields(config));
+                m.putAll(report.fields());
+                StatsReport.writeJson(statsJson, m);
+            }
+            if (timingFile != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("wall_s", StatsReport.seconds(t1 - t0));
+                m.put("cpu_s", cpu0 < 0 || cpu1 < 0 ? null : StatsReport.seconds(cpu1 - cpu0));
+                m.put("exit_status", status);
+                m.putAll(StatsReport.configFields(config));
+                m.put("switch_interval_s", switchNanos > 0 ? StatsReport.seconds(switchNanos) : null);
+                m.put("java_version", System.getProperty("java.version"));
+                m.putAll(report.fields());
+                StatsReport.writeJson(timingFile, m);
+            }
+        } catch (IOException e) {
+            err.println(PROGRAM + ": can't write report: " + describe(e));
+            err.flush();
+            return status != 0 ? status : EXIT_IO_ERROR;
+        }
+        return status;
+    }
+
+    /**
+     * Why CPython would refuse to run {@code path} (its message, without the program name), or
+     * null when it can be opened. CPython prints the absolute path.
+     */
+    public static String cannotOpen(Path path) {
+        Path abs = path.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            return "can't find '__main__' module in '" + abs + "'";
+        }
+        if (!Files.exists(abs)) {
+            return "can't open file '" + abs + "': [Errno 2] No such file or directory";
+        }
+        if (!Files.isReadable(abs)) {
+            return "can't open file '" + abs + "': [Errno 13] Permission denied";
+        }
+        return null;
+    }
+
+    private static com.sun.management.OperatingSystemMXBean cpuBean() {
+        try {
+            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                return os;
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // no CPU time on this JVM
+        }
+        return null;
+    }
+
+    private static long cpuNanos(com.sun.management.OperatingSystemMXBean os) {
+        return os == null ? -1 : os.getProcessCpuTime();
+    }
+
+    // ------------------------------------------------------------ converters and candidates
+
+    /** {@code --preset}: a preset's flag name. */
+    public static final class PresetConverter implements CommandLine.ITypeConverter<Preset> {
+        @Override
+        public Preset convert(String value) {
+            try {
+                return Preset.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** The presets' flag names, for help and completion. */
+    public static final class PresetNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Preset.values()).map(Preset::flagName).iterator();
+        }
+    }
+
+    static final class GilKindConverter implements CommandLine.ITypeConverter<GilKind> {
+        @Override
+        public GilKind convert(String value) {
+            try {
+                return GilKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "unknown GIL '" + value + "' (expected one of: " + String.join(", ", new GilKindNames()) + ")");
+            }
+        }
+    }
+
+    static final class GilKindNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(GilKind.values()).map(GilKind::flagName).iterator();
+        }
+    }
+
+    static final class RefCountKindConverter implements CommandLine.ITypeConverter<RefCountKind> {
+        @Override
+        public RefCountKind convert(String value) {
+            try {
+                return RefCountKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("unknown refcount '" + value
+                        + "' (expected one of: " + String.join(", ", new RefCountKindNames()) + ")");
+            }
+        }
+    }
+
+    static final class RefCountKindNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(RefCountKind.values()).map(RefCountKind::flagName).iterator();
+        }
+    }
+
+    static final class LockKindConverter implements CommandLine.ITypeConverter<LockKind> {
+        @Override
+        public LockKind convert(String value) {
+            try {
+                return LockKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "unknown lock '" + value + "' (expected one of: " + String.join(", ", new LockKindNames()) + ")");
+            }
+        }
+    }
+
+    static final class LockKindNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(LockKind.values()).map(LockKind::flagName).iterator();
+        }
+    }
+
+    /** {@code run} as a program of its own: {@code java -cp ... org.gilectomy.runtime.cli.RunCommand FILE.py}. */
+    public static void main(String[] argv) {
+        int status = newCommandLine(Backend.LIVE).execute(argv);
+        System.exit(status);
+    }
+}

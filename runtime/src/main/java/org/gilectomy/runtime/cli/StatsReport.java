@@ -1,0 +1,171 @@
+package org.gilectomy.runtime.cli;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.gilectomy.locks.Gil;
+import org.gilectomy.locks.GilKind;
+import org.gilectomy.locks.GilStats;
+import org.gilectomy.locks.LockKind;
+import org.gilectomy.locks.LockStats;
+import org.gilectomy.refcount.RefCountStats;
+
+/**
+ * The statistics of one run, as {@code --stats} prints them and as the JSON files
+ * ({@code --stats-json}, {@code --timing-file}) hold them.
+ *
+ * <p>GIL figures are always counted (the GIL counts under its own mutex, for free); per-object
+ * lock and refcount figures only with {@code -Dgilectomy.stats=true} ({@link #countingEnabled}):
+ * without it they are {@code null} here and absent from the JSON.
+ *
+ * <p>JSON field names (all counts are integers, times are integer nanoseconds):
+ * {@code stats_enabled}, {@code gil_acquisitions}, {@code gil_switches},
+ * {@code gil_drop_requests}, {@code gil_forced_switches}, {@code gil_contended},
+ * {@code gil_wait_total_ns}, {@code gil_wait_max_ns}, {@code lock_acquisitions},
+ * {@code lock_contended}, {@code lock_spin_rounds}, {@code lock_parks},
+ * {@code lock_wait_total_ns}, {@code lock_wait_max_ns}, {@code refcount_increfs},
+ * {@code refcount_decrefs}, {@code refcount_frees}.
+ *
+ * @param config          the build that ran
+ * @param countingEnabled whether {@code -Dgilectomy.stats=true} was in force
+ * @param lock            per-object lock totals; null when not counted
+ * @param gil             GIL totals; null when there is no GIL
+ * @param refcount        refcount totals; null when not counted
+ */
+public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats.Totals lock,
+                          GilStats.Totals gil, RefCountStats.Totals refcount) {
+
+    /**
+     * Reads the process's statistics. Initialises {@code Gil}, {@code LockStats} and
+     * {@code RefCountStats}: call it only after the build's system properties are set.
+     */
+    public static StatsReport collect(BuildConfig config) {
+        boolean counting = LockStats.ENABLED;
+        return new StatsReport(config, counting,
+                counting ? LockStats.totals() : null,
+                Gil.INSTANCE == null ? null : Gil.INSTANCE.stats(),
+                counting ? RefCountStats.totals() : null);
+    }
+
+    /** The statistics as flat JSON members, in a fixed order (see the class comment). */
+    public Map<String, Object> fields() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("stats_enabled", countingEnabled);
+        if (gil != null) {
+            m.put("gil_acquisitions", gil.acquisitions());
+            m.put("gil_switches", gil.switches());
+            m.put("gil_drop_requests", gil.dropRequests());
+            m.put("gil_forced_switches", gil.forcedSwitches());
+            m.put("gil_contended", gil.contended());
+            m.put("gil_wait_total_ns", gil.totalWaitNanos());
+            m.put("gil_wait_max_ns", gil.maxWaitNanos());
+        }
+        if (lock != null) {
+            m.put("lock_acquisitions", lock.acquisitions());
+            m.put("lock_contended", lock.contended());
+            m.put("lock_spin_rounds", lock.spinRounds());
+            m.put("lock_parks", lock.parks());
+            m.put("lock_wait_total_ns", lock.totalWaitNanos());
+            m.put("lock_wait_max_ns", lock.maxWaitNanos());
+        }
+        if (refcount != null) {
+            m.put("refcount_increfs", refcount.increfs());
+            m.put("refcount_decrefs", refcount.decrefs());
+            m.put("refcount_frees", refcount.frees());
+        }
+        return m;
+    }
+
+    /** The build as flat JSON members: preset, label, gil, refcount, lock. */
+    public static Map<String, Object> configFields(BuildConfig config) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("preset", config.preset().flagName());
+        m.put("label", config.label());
+        m.put("gil", config.gil().flagName());
+        m.put("refcount", config.refcount().flagName());
+        m.put("lock", config.lock().flagName());
+        return m;
+    }
+
+    /** The block {@code --stats} prints on stderr at exit. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("--- gilectomy stats: ").append(config.label())
+                .append(" (gil=").append(config.gil().flagName())
+                .append(", refcount=").append(config.refcount().flagName())
+                .append(", lock=").append(config.lock().flagName()).append(") ---\n");
+
+        if (config.lock() == LockKind.NONE) {
+            sb.append("per-object lock: none (lock=none)\n");
+        } else if (lock == null) {
+            sb.append("per-object lock: not counted (run with --stats)\n");
+        } else {
+            sb.append("per-object lock:\n");
+            line(sb, "acquisitions", count(lock.acquisitions()));
+            line(sb, "contended", count(lock.contended()) + percent(lock.contended(), lock.acquisitions()));
+            line(sb, "spin rounds", count(lock.spinRounds()));
+            line(sb, "parks", count(lock.parks()));
+            line(sb, "wait total", millis(lock.totalWaitNanos()));
+            line(sb, "wait max", millis(lock.maxWaitNanos()));
+        }
+
+        if (gil == null || config.gil() == GilKind.NONE) {
+            sb.append("GIL: none (free-threaded build)\n");
+        } else {
+            sb.append("GIL (").append(config.gil().flagName()).append("):\n");
+            line(sb, "acquisitions", count(gil.acquisitions()));
+            line(sb, "switches", count(gil.switches()));
+            line(sb, "drop requests", count(gil.dropRequests()));
+            line(sb, "forced switches", count(gil.forcedSwitches()));
+            line(sb, "contended", count(gil.contended()) + percent(gil.contended(), gil.acquisitions()));
+            line(sb, "wait total", millis(gil.totalWaitNanos()));
+            line(sb, "wait max", millis(gil.maxWaitNanos()));
+        }
+
+        if (refcount == null) {
+            sb.append("refcount: not counted (run with --stats)\n");
+        } else {
+            sb.append("refcount (").append(config.refcount().flagName()).append("):\n");
+            line(sb, "increfs", count(refcount.increfs()));
+            line(sb, "decrefs", count(refcount.decrefs()));
+            line(sb, "frees", count(refcount.frees()));
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String name, String value) {
+        sb.append(String.format(Locale.ROOT, "  %-16s %s%n", name, value));
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "" : String.format(Locale.ROOT, " (%.1f%%)", 100.0 * part / whole);
+    }
+
+    static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%,.3f ms", nanos / 1e6);
+    }
+
+    /** Nanoseconds as exact decimal seconds, for JSON. */
+    public static BigDecimal seconds(long nanos) {
+        return BigDecimal.valueOf(nanos, 9);
+    }
+
+    /** Writes {@code object} as pretty JSON, creating parent directories. */
+    public static void writeJson(Path file, Map<String, ?> object) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, Json.writePretty(object), StandardCharsets.UTF_8);
+    }
+}
