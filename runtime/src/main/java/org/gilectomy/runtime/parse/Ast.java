@@ -1,0 +1,153 @@
+package org.gilectomy.runtime.parse;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * The abstract syntax tree the parser produces and the compiler consumes. Positions are those
+ * of the node's first token: {@code line} 1-based, {@code col} 0-based (as CPython's ast).
+ */
+public final class Ast {
+    private Ast() {
+    }
+
+    public sealed interface Node permits Stmt, Expr {
+        int line();
+
+        int col();
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    public sealed interface Stmt extends Node {
+    }
+
+    /** A whole file. */
+    public record Module(List<Stmt> body) {
+    }
+
+    /** {@code def name(params): body}; positional parameters only, for now. */
+    public record FunctionDef(String name, List<String> params, List<Stmt> body, int line, int col) implements Stmt {
+    }
+
+    /** {@code return [value]}; value null when bare. */
+    public record Return(Expr value, int line, int col) implements Stmt {
+    }
+
+    /** {@code if test: body [elif ...] [else: orelse]}; an elif is a nested If alone in orelse. */
+    public record If(Expr test, List<Stmt> body, List<Stmt> orelse, int line, int col) implements Stmt {
+    }
+
+    public record While(Expr test, List<Stmt> body, List<Stmt> orelse, int line, int col) implements Stmt {
+    }
+
+    /** {@code for target in iter: body [else: orelse]}. */
+    public record For(Expr target, Expr iter, List<Stmt> body, List<Stmt> orelse, int line, int col) implements Stmt {
+    }
+
+    /** {@code t1 = t2 = value}: targets left to right. */
+    public record Assign(List<Expr> targets, Expr value, int line, int col) implements Stmt {
+    }
+
+    /** {@code target op= value}. */
+    public record AugAssign(Expr target, BinOpKind op, Expr value, int line, int col) implements Stmt {
+    }
+
+    public record ExprStmt(Expr value, int line, int col) implements Stmt {
+    }
+
+    public record Global(List<String> names, int line, int col) implements Stmt {
+    }
+
+    public record Pass(int line, int col) implements Stmt {
+    }
+
+    public record Break(int line, int col) implements Stmt {
+    }
+
+    public record Continue(int line, int col) implements Stmt {
+    }
+
+    /** {@code import a, b as c}: asNames entries are null where there is no {@code as}. */
+    public record Import(List<String> names, List<String> asNames, int line, int col) implements Stmt {
+    }
+
+    /** {@code from module import a, b as c}. */
+    public record ImportFrom(String module, List<String> names, List<String> asNames, int line, int col) implements Stmt {
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    public sealed interface Expr extends Node {
+    }
+
+    public record Name(String id, int line, int col) implements Expr {
+    }
+
+    public record IntLiteral(BigInteger value, int line, int col) implements Expr {
+    }
+
+    public record FloatLiteral(double value, int line, int col) implements Expr {
+    }
+
+    /** A string literal, escapes already decoded; adjacent literals already concatenated. */
+    public record StrLiteral(String value, int line, int col) implements Expr {
+    }
+
+    /** {@code None}, {@code True}, {@code False}. */
+    public record NamedConstant(ConstantKind kind, int line, int col) implements Expr {
+    }
+
+    public enum ConstantKind { NONE, TRUE, FALSE }
+
+    public record BinOp(BinOpKind op, Expr left, Expr right, int line, int col) implements Expr {
+    }
+
+    public enum BinOpKind { ADD, SUB, MUL, TRUEDIV, FLOORDIV, MOD, POW, LSHIFT, RSHIFT, BITAND, BITOR, BITXOR }
+
+    public record UnaryOp(UnaryOpKind op, Expr operand, int line, int col) implements Expr {
+    }
+
+    public enum UnaryOpKind { NEG, POS, NOT, INVERT }
+
+    /** {@code a and b and c} / {@code a or b}: two or more values. */
+    public record BoolOp(boolean isAnd, List<Expr> values, int line, int col) implements Expr {
+    }
+
+    /** {@code a < b <= c}: ops.size() == comparators.size() >= 1. */
+    public record Compare(Expr left, List<CmpOpKind> ops, List<Expr> comparators, int line, int col) implements Expr {
+    }
+
+    public enum CmpOpKind { EQ, NE, LT, LE, GT, GE, IS, IS_NOT, IN, NOT_IN }
+
+    /** {@code func(args, name=value)}. */
+    public record Call(Expr func, List<Expr> args, List<Keyword> keywords, int line, int col) implements Expr {
+    }
+
+    public record Keyword(String name, Expr value) {
+    }
+
+    public record Attribute(Expr value, String attr, int line, int col) implements Expr {
+    }
+
+    /** {@code value[index]}; a slice index is a {@link Slice}. */
+    public record Subscript(Expr value, Expr index, int line, int col) implements Expr {
+    }
+
+    /** {@code lower:upper:step}, any part null; only inside a Subscript. */
+    public record Slice(Expr lower, Expr upper, Expr step, int line, int col) implements Expr {
+    }
+
+    public record ListExpr(List<Expr> elts, int line, int col) implements Expr {
+    }
+
+    public record TupleExpr(List<Expr> elts, int line, int col) implements Expr {
+    }
+
+    public record DictExpr(List<Expr> keys, List<Expr> values, int line, int col) implements Expr {
+    }
+
+    /** {@code body if test else orelse}. */
+    public record IfExp(Expr test, Expr body, Expr orelse, int line, int col) implements Expr {
+    }
+}

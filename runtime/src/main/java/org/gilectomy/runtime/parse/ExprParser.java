@@ -1,0 +1,944 @@
+package org.gilectomy.runtime.parse;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Recursive-descent parser for Python 3.11 expressions (the subset in {@link Ast}), plus the
+ * diagnostics CPython gives for common mistakes ("Perhaps you forgot a comma?", "Maybe you meant
+ * '=='...", ...). Node positions are those of the first token of the construct, parentheses
+ * included, as in CPython's ast.
+ *
+ * <p>Recursion only happens for brackets, whose depth the tokenizer limits to 200, and for the
+ * binary-operator precedence levels; chains of unary operators, {@code **}, {@code not} and
+ * conditional expressions are parsed iteratively so that no input can exhaust the Java stack.
+ */
+final class ExprParser {
+    private record BinaryOperator(Ast.BinOpKind kind, int precedence) {
+    }
+
+    /** Binary operators by precedence, loosest first; a null kind is Python's '@', unsupported here. */
+    private static final Map<String, BinaryOperator> BINARY_OPERATORS = Map.ofEntries(
+            Map.entry("|", new BinaryOperator(Ast.BinOpKind.BITOR, 1)),
+            Map.entry("^", new BinaryOperator(Ast.BinOpKind.BITXOR, 2)),
+            Map.entry("&", new BinaryOperator(Ast.BinOpKind.BITAND, 3)),
+            Map.entry("<<", new BinaryOperator(Ast.BinOpKind.LSHIFT, 4)),
+            Map.entry(">>", new BinaryOperator(Ast.BinOpKind.RSHIFT, 4)),
+            Map.entry("+", new BinaryOperator(Ast.BinOpKind.ADD, 5)),
+            Map.entry("-", new BinaryOperator(Ast.BinOpKind.SUB, 5)),
+            Map.entry("*", new BinaryOperator(Ast.BinOpKind.MUL, 6)),
+            Map.entry("/", new BinaryOperator(Ast.BinOpKind.TRUEDIV, 6)),
+            Map.entry("//", new BinaryOperator(Ast.BinOpKind.FLOORDIV, 6)),
+            Map.entry("%", new BinaryOperator(Ast.BinOpKind.MOD, 6)),
+            Map.entry("@", new BinaryOperator(null, 6)));
+
+    private static final Map<String, Ast.CmpOpKind> COMPARISON_OPERATORS = Map.of(
+            "==", Ast.CmpOpKind.EQ, "!=", Ast.CmpOpKind.NE, "<", Ast.CmpOpKind.LT,
+            "<=", Ast.CmpOpKind.LE, ">", Ast.CmpOpKind.GT, ">=", Ast.CmpOpKind.GE);
+
+    private static final Map<String, Ast.UnaryOpKind> UNARY_OPERATORS = Map.of(
+            "-", Ast.UnaryOpKind.NEG, "+", Ast.UnaryOpKind.POS, "~", Ast.UnaryOpKind.INVERT);
+
+    private static final Set<String> EXPRESSION_KEYWORDS = Set.of("None", "True", "False", "not", "lambda", "await", "yield");
+    private static final Set<String> EXPRESSION_OPENERS = Set.of("(", "[", "{", "-", "+", "~", "...", "*");
+    private static final Set<String> FACTOR_OPENERS = Set.of("(", "[", "{", "-", "+", "~", "...");
+
+    /** CPython refuses to convert longer decimal literals (sys.int_info.default_max_str_digits). */
+    private static final int MAX_DECIMAL_DIGITS = 4300;
+
+    /** The most recent expression() result, for the diagnostics in invalidSyntax(). */
+    private record Completed(int startIndex, int endIndex, Ast.Expr expr, boolean isDisjunction) {
+    }
+
+    private record Conditional(Token start, Ast.Expr body, Ast.Expr test) {
+    }
+
+    private record PowerBase(List<Token> prefix, Token start, Ast.Expr base) {
+    }
+
+    interface Attempt<T> {
+        T run() throws PySyntaxError;
+    }
+
+    private final ParserState st;
+    private final TokenStream ts;
+    /** Expressions written in parentheses, which changes how some errors are reported. */
+    private final Set<Ast.Expr> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Completed lastCompleted;
+
+    ExprParser(ParserState st) {
+        this.st = st;
+        this.ts = st.tokens;
+    }
+
+    // ------------------------------------------------------------------ entry points
+
+    /** {@code a, b, *c}: a tuple when there is a comma. */
+    Ast.Expr starExpressions() throws PySyntaxError {
+        Token start = ts.peek();
+        Ast.Expr first = starExpression();
+        if (!ts.peek().isOp(",")) {
+            return first;
+        }
+        List<Ast.Expr> elts = new ArrayList<>();
+        elts.add(first);
+        while (ts.peek().isOp(",")) {
+            ts.next();
+            if (!startsExpression(ts.peek())) {
+                break;
+            }
+            elts.add(starExpression());
+        }
+        return new Ast.TupleExpr(elts, start.line(), start.col());
+    }
+
+    /** The condition of if/elif/while (or a display element): an expression that could be {@code x := v}. */
+    Ast.Expr namedExpression() throws PySyntaxError {
+        Token start = ts.peek();
+        return namedExpressionEnd(start, expression());
+    }
+
+    /**
+     * The target list of a for statement. Like CPython's first pass this reads only what a target
+     * can be made of (atoms with attributes, subscripts and calls), so {@code in} ends it and an
+     * operator is an error at the operator; Parser diagnoses further.
+     */
+    Ast.Expr forTargets() throws PySyntaxError {
+        Token start = ts.peek();
+        Ast.Expr first = forTarget();
+        if (!ts.peek().isOp(",")) {
+            return first;
+        }
+        List<Ast.Expr> elts = new ArrayList<>();
+        elts.add(first);
+        while (ts.peek().isOp(",")) {
+            ts.next();
+            if (ts.peek().isKeyword("in") || !startsExpression(ts.peek())) {
+                break;
+            }
+            elts.add(forTarget());
+        }
+        return new Ast.TupleExpr(elts, start.line(), start.col());
+    }
+
+    private Ast.Expr forTarget() throws PySyntaxError {
+        Token star = ts.peek();
+        if (star.isOp("*")) {
+            ts.next();
+            primary();
+            throw st.notSupported("starred assignment target", star);
+        }
+        return primary();
+    }
+
+    boolean startsExpression(Token t) {
+        return switch (t.kind()) {
+            case NUMBER, STRING -> true;
+            case NAME -> !Keywords.isKeyword(t.text()) || EXPRESSION_KEYWORDS.contains(t.text());
+            case OP -> EXPRESSION_OPENERS.contains(t.text());
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether {@code t} can begin an operand of a binary or comparison operator. Like CPython's
+     * PEG parser, an operator not followed by one ends the expression before it, which changes
+     * only the diagnosis of errors (e.g. "expected 'else'" for {@code a if b % else c}).
+     */
+    private boolean startsFactor(Token t) {
+        return switch (t.kind()) {
+            case NUMBER, STRING -> true;
+            case NAME -> !Keywords.isKeyword(t.text()) || t.text().equals("None") || t.text().equals("True")
+                    || t.text().equals("False") || t.text().equals("await");
+            case OP -> FACTOR_OPENERS.contains(t.text());
+            default -> false;
+        };
+    }
+
+    private boolean startsInversion(Token t) {
+        return startsFactor(t) || t.isKeyword("not");
+    }
+
+    boolean isParenthesized(Ast.Expr e) {
+        return parenthesized.contains(e);
+    }
+
+    // ------------------------------------------------------------------ expressions, loosest first
+
+    private Ast.Expr starExpression() throws PySyntaxError {
+        Token star = ts.peek();
+        if (!star.isOp("*")) {
+            return expression();
+        }
+        ts.next();
+        bitwiseOr();
+        throw st.notSupported("starred expression", star);
+    }
+
+    Ast.Expr starNamedExpression() throws PySyntaxError {
+        return ts.peek().isOp("*") ? starExpression() : namedExpression();
+    }
+
+    /** {@code body if test else orelse}, or a plain disjunction. */
+    Ast.Expr expression() throws PySyntaxError {
+        int startIndex = ts.mark();
+        // Conditionals nest to the right (a if b else c if d else e); collect them, then build.
+        Deque<Conditional> conditionals = null;
+        Ast.Expr result;
+        while (true) {
+            Token start = ts.peek();
+            if (start.isKeyword("lambda")) {
+                throw st.notSupported("lambda", start);
+            }
+            Ast.Expr body = disjunction();
+            if (!ts.peek().isKeyword("if")) {
+                result = body;
+                break;
+            }
+            ts.next();
+            Ast.Expr test = disjunction();
+            if (!ts.peek().isKeyword("else")) {
+                if (ts.peek().isOp(":")) {
+                    throw invalidSyntax();
+                }
+                throw st.syntaxError("expected 'else' after 'if' expression", start);
+            }
+            ts.next();
+            if (conditionals == null) {
+                conditionals = new ArrayDeque<>();
+            }
+            conditionals.push(new Conditional(start, body, test));
+        }
+        boolean isDisjunction = conditionals == null;
+        while (conditionals != null && !conditionals.isEmpty()) {
+            Conditional c = conditionals.pop();
+            result = new Ast.IfExp(c.test(), c.body(), result, c.start().line(), c.start().col());
+        }
+        lastCompleted = new Completed(startIndex, ts.mark(), result, isDisjunction);
+        return result;
+    }
+
+    private Ast.Expr disjunction() throws PySyntaxError {
+        return boolOp(false);
+    }
+
+    /** {@code a or b} (isAnd false) over conjunctions, {@code a and b} (isAnd true) over inversions. */
+    private Ast.Expr boolOp(boolean isAnd) throws PySyntaxError {
+        Token start = ts.peek();
+        String keyword = isAnd ? "and" : "or";
+        Ast.Expr first = isAnd ? inversion() : boolOp(true);
+        if (!ts.peek().isKeyword(keyword) || !startsInversion(ts.peek(1))) {
+            return first;
+        }
+        List<Ast.Expr> values = new ArrayList<>();
+        values.add(first);
+        while (ts.peek().isKeyword(keyword) && startsInversion(ts.peek(1))) {
+            ts.next();
+            values.add(isAnd ? inversion() : boolOp(true));
+        }
+        return new Ast.BoolOp(isAnd, values, start.line(), start.col());
+    }
+
+    private Ast.Expr inversion() throws PySyntaxError {
+        if (!ts.peek().isKeyword("not")) {
+            return comparison();
+        }
+        List<Token> nots = new ArrayList<>();
+        while (ts.peek().isKeyword("not")) {
+            nots.add(ts.next());
+        }
+        Ast.Expr e = comparison();
+        for (int i = nots.size() - 1; i >= 0; i--) {
+            e = new Ast.UnaryOp(Ast.UnaryOpKind.NOT, e, nots.get(i).line(), nots.get(i).col());
+        }
+        return e;
+    }
+
+    private Ast.Expr comparison() throws PySyntaxError {
+        Token start = ts.peek();
+        Ast.Expr left = bitwiseOr();
+        Ast.CmpOpKind op = comparisonOperator();
+        if (op == null) {
+            return left;
+        }
+        List<Ast.CmpOpKind> ops = new ArrayList<>();
+        List<Ast.Expr> comparators = new ArrayList<>();
+        while (op != null) {
+            ops.add(op);
+            comparators.add(bitwiseOr());
+            op = comparisonOperator();
+        }
+        return new Ast.Compare(left, ops, comparators, start.line(), start.col());
+    }
+
+    /**
+     * Consumes a comparison operator ({@code not in} and {@code is not} are two tokens) if an
+     * operand follows it, else returns null.
+     */
+    private Ast.CmpOpKind comparisonOperator() throws PySyntaxError {
+        Token t = ts.peek();
+        Ast.CmpOpKind op = null;
+        int length = 1;
+        if (t.kind() == TokenKind.OP) {
+            op = COMPARISON_OPERATORS.get(t.text());
+        } else if (t.isKeyword("in")) {
+            op = Ast.CmpOpKind.IN;
+        } else if (t.isKeyword("not") && ts.peek(1).isKeyword("in")) {
+            op = Ast.CmpOpKind.NOT_IN;
+            length = 2;
+        } else if (t.isKeyword("is")) {
+            boolean not = ts.peek(1).isKeyword("not");
+            op = not ? Ast.CmpOpKind.IS_NOT : Ast.CmpOpKind.IS;
+            length = not ? 2 : 1;
+        }
+        if (op == null || !startsFactor(ts.peek(length))) {
+            return null;
+        }
+        for (int i = 0; i < length; i++) {
+            ts.next();
+        }
+        return op;
+    }
+
+    private Ast.Expr bitwiseOr() throws PySyntaxError {
+        return binary(1);
+    }
+
+    /** Precedence climbing over {@link #BINARY_OPERATORS}: all operands bind at least minPrecedence. */
+    private Ast.Expr binary(int minPrecedence) throws PySyntaxError {
+        Token start = ts.peek();
+        Ast.Expr left = factor();
+        while (true) {
+            Token t = ts.peek();
+            BinaryOperator op = t.kind() == TokenKind.OP ? BINARY_OPERATORS.get(t.text()) : null;
+            if (op == null || op.precedence() < minPrecedence || !startsFactor(ts.peek(1))) {
+                return left;
+            }
+            if (op.kind() == null) {
+                throw st.notSupported("the '@' operator", t);
+            }
+            ts.next();
+            Ast.Expr right = binary(op.precedence() + 1);
+            left = new Ast.BinOp(op.kind(), left, right, start.line(), start.col());
+        }
+    }
+
+    /**
+     * Unary operators and {@code **}: {@code -x ** -y ** z} is {@code -(x ** -(y ** z))}. Each
+     * operand before a {@code **} is stacked with its prefix operators, then the chain is built
+     * from the right.
+     */
+    private Ast.Expr factor() throws PySyntaxError {
+        Deque<PowerBase> bases = null;
+        Ast.Expr result;
+        while (true) {
+            List<Token> prefix = null;
+            while (ts.peek().kind() == TokenKind.OP && UNARY_OPERATORS.containsKey(ts.peek().text())) {
+                if (prefix == null) {
+                    prefix = new ArrayList<>();
+                }
+                prefix.add(ts.next());
+            }
+            Token start = ts.peek();
+            Ast.Expr base = primary();
+            if (!ts.peek().isOp("**") || !startsFactor(ts.peek(1))) {
+                result = applyUnary(prefix, base);
+                break;
+            }
+            ts.next();
+            if (bases == null) {
+                bases = new ArrayDeque<>();
+            }
+            bases.push(new PowerBase(prefix, start, base));
+        }
+        while (bases != null && !bases.isEmpty()) {
+            PowerBase b = bases.pop();
+            Ast.Expr power = new Ast.BinOp(Ast.BinOpKind.POW, b.base(), result, b.start().line(), b.start().col());
+            result = applyUnary(b.prefix(), power);
+        }
+        return result;
+    }
+
+    private static Ast.Expr applyUnary(List<Token> prefix, Ast.Expr operand) {
+        if (prefix == null) {
+            return operand;
+        }
+        for (int i = prefix.size() - 1; i >= 0; i--) {
+            Token op = prefix.get(i);
+            operand = new Ast.UnaryOp(UNARY_OPERATORS.get(op.text()), operand, op.line(), op.col());
+        }
+        return operand;
+    }
+
+    /** An atom followed by attribute accesses, calls and subscripts. */
+    Ast.Expr primary() throws PySyntaxError {
+        Token start = ts.peek();
+        if (start.isKeyword("await")) {
+            throw st.notSupported("'await' expression", start);
+        }
+        Ast.Expr e = atom();
+        while (true) {
+            Token t = ts.peek();
+            if (t.isOp(".") && ts.peek(1).isName()) {
+                ts.next();
+                Token name = ts.next();
+                e = new Ast.Attribute(e, name.identifier(), start.line(), start.col());
+            } else if (t.isOp("(") || t.isOp("[")) {
+                // A malformed call or subscript leaves the expression before it, as CPython's PEG
+                // parser backtracks; the error is then reported at the same furthest token, but
+                // diagnoses that look at what follows the expression can apply.
+                int mark = ts.mark();
+                try {
+                    e = t.isOp("(") ? call(e, start) : subscript(e, start);
+                } catch (PySyntaxError failure) {
+                    if (!ParserState.isGeneric(failure) || ts.tokenizer().raised(failure)) {
+                        throw failure;
+                    }
+                    ts.reset(mark);
+                    return e;
+                }
+            } else {
+                return e;
+            }
+        }
+    }
+
+    private Ast.Expr subscript(Ast.Expr value, Token start) throws PySyntaxError {
+        ts.next(); // '['
+        Ast.Expr index = slices();
+        expect("]");
+        return new Ast.Subscript(value, index, start.line(), start.col());
+    }
+
+    private Ast.Expr atom() throws PySyntaxError {
+        Token t = ts.peek();
+        switch (t.kind()) {
+            case NAME:
+                return nameAtom(t);
+            case NUMBER:
+                ts.next();
+                return number(t);
+            case STRING:
+                return strings();
+            case OP:
+                switch (t.text()) {
+                    case "(":
+                        return parenthesized();
+                    case "[":
+                        return listDisplay();
+                    case "{":
+                        return braceDisplay();
+                    case "...":
+                        throw st.notSupported("the Ellipsis literal '...'", t);
+                    default:
+                        throw invalidSyntax();
+                }
+            default:
+                throw invalidSyntax();
+        }
+    }
+
+    private Ast.Expr nameAtom(Token t) throws PySyntaxError {
+        Ast.ConstantKind constant;
+        switch (t.text()) {
+            case "None" -> constant = Ast.ConstantKind.NONE;
+            case "True" -> constant = Ast.ConstantKind.TRUE;
+            case "False" -> constant = Ast.ConstantKind.FALSE;
+            case "yield" -> throw st.notSupported("'yield' expression", t);
+            default -> {
+                if (Keywords.isKeyword(t.text())) {
+                    throw invalidSyntax();
+                }
+                ts.next();
+                return new Ast.Name(t.identifier(), t.line(), t.col());
+            }
+        }
+        ts.next();
+        return new Ast.NamedConstant(constant, t.line(), t.col());
+    }
+
+    private Ast.Expr number(Token t) throws PySyntaxError {
+        String text = t.text().replace("_", "");
+        char last = text.charAt(text.length() - 1);
+        if (last == 'j' || last == 'J') {
+            throw st.notSupported("imaginary literal", t);
+        }
+        if (text.length() > 1 && text.charAt(0) == '0' && "xXoObB".indexOf(text.charAt(1)) >= 0) {
+            char r = Character.toLowerCase(text.charAt(1));
+            int radix = r == 'x' ? 16 : r == 'o' ? 8 : 2;
+            return new Ast.IntLiteral(new BigInteger(text.substring(2), radix), t.line(), t.col());
+        }
+        if (text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+            return new Ast.FloatLiteral(Double.parseDouble(text), t.line(), t.col());
+        }
+        if (text.length() > MAX_DECIMAL_DIGITS) {
+            throw st.syntaxError("Exceeds the limit (" + MAX_DECIMAL_DIGITS + " digits) for integer string conversion: value has "
+                    + text.length() + " digits; use sys.set_int_max_str_digits() to increase the limit"
+                    + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", t);
+        }
+        return new Ast.IntLiteral(new BigInteger(text), t.line(), t.col());
+    }
+
+    /** Adjacent string literals, concatenated. */
+    private Ast.Expr strings() throws PySyntaxError {
+        Token first = ts.peek();
+        List<Token> parts = new ArrayList<>();
+        while (ts.peek().kind() == TokenKind.STRING) {
+            parts.add(ts.next());
+        }
+        List<StringLiteral> literals = new ArrayList<>();
+        for (Token part : parts) {
+            StringLiteral literal = StringLiteral.of(part.text());
+            if (literal.bytes) {
+                throw st.notSupported("bytes literal", part);
+            }
+            if (literal.formatted) {
+                throw st.notSupported("f-string", part);
+            }
+            literals.add(literal);
+        }
+        StringBuilder value = new StringBuilder();
+        for (StringLiteral literal : literals) {
+            try {
+                value.append(literal.value());
+            } catch (StringLiteral.EscapeError e) {
+                // CPython reports decoding errors at the token after the literals.
+                throw st.syntaxError("(unicode error) " + e.getMessage(), ts.peek());
+            }
+        }
+        return new Ast.StrLiteral(value.toString(), first.line(), first.col());
+    }
+
+    /** {@code ()}, {@code (x)}, {@code (x,)}, {@code (x, y)}. */
+    private Ast.Expr parenthesized() throws PySyntaxError {
+        Token open = ts.next();
+        Ast.Expr result;
+        if (ts.peek().isOp(")")) {
+            ts.next();
+            result = new Ast.TupleExpr(List.of(), open.line(), open.col());
+        } else {
+            Ast.Expr first = starNamedExpression();
+            if (startsComprehension(ts.peek())) {
+                throw st.notSupported("generator expression", open);
+            }
+            if (ts.peek().isOp(")")) {
+                ts.next();
+                result = first;
+            } else {
+                if (!ts.peek().isOp(",")) {
+                    throw invalidSyntax();
+                }
+                List<Ast.Expr> elts = new ArrayList<>();
+                elts.add(first);
+                sequenceTail(elts, ")");
+                result = new Ast.TupleExpr(elts, open.line(), open.col());
+            }
+        }
+        parenthesized.add(result);
+        return result;
+    }
+
+    private Ast.Expr listDisplay() throws PySyntaxError {
+        Token open = ts.next();
+        List<Ast.Expr> elts = new ArrayList<>();
+        if (!ts.peek().isOp("]")) {
+            elts.add(starNamedExpression());
+            if (startsComprehension(ts.peek())) {
+                throw st.notSupported("list comprehension", open);
+            }
+        }
+        sequenceTail(elts, "]");
+        return new Ast.ListExpr(elts, open.line(), open.col());
+    }
+
+    /** The rest of a display after its first element: {@code , elt}* {@code [,]} then the closing bracket. */
+    private void sequenceTail(List<Ast.Expr> elts, String close) throws PySyntaxError {
+        while (ts.peek().isOp(",")) {
+            ts.next();
+            if (ts.peek().isOp(close)) {
+                break;
+            }
+            elts.add(starNamedExpression());
+        }
+        expect(close);
+    }
+
+    /** A dict display; set displays and comprehensions are recognised only to be refused. */
+    private Ast.Expr braceDisplay() throws PySyntaxError {
+        Token open = ts.next();
+        List<Ast.Expr> keys = new ArrayList<>();
+        List<Ast.Expr> values = new ArrayList<>();
+        if (ts.peek().isOp("}")) {
+            ts.next();
+            return new Ast.DictExpr(keys, values, open.line(), open.col());
+        }
+        rejectDictUnpacking();
+        Ast.Expr first = starNamedExpression();
+        if (!ts.peek().isOp(":")) {
+            if (startsComprehension(ts.peek())) {
+                throw st.notSupported("set comprehension", open);
+            }
+            List<Ast.Expr> elts = new ArrayList<>();
+            elts.add(first);
+            sequenceTail(elts, "}");
+            throw st.notSupported("set display", open);
+        }
+        keys.add(first);
+        values.add(dictValue());
+        if (startsComprehension(ts.peek())) {
+            throw st.notSupported("dict comprehension", open);
+        }
+        while (ts.peek().isOp(",")) {
+            ts.next();
+            if (ts.peek().isOp("}")) {
+                break;
+            }
+            rejectDictUnpacking();
+            Ast.Expr key = expression();
+            if (!ts.peek().isOp(":")) {
+                // CPython points just past the key.
+                throw st.syntaxErrorAt("':' expected after dictionary key", key.line(), endColumn(ts.get(ts.mark() - 1)));
+            }
+            keys.add(key);
+            values.add(dictValue());
+        }
+        expect("}");
+        return new Ast.DictExpr(keys, values, open.line(), open.col());
+    }
+
+    /** After a key: the ':' and the value. */
+    private Ast.Expr dictValue() throws PySyntaxError {
+        Token colon = ts.next();
+        Token t = ts.peek();
+        if (t.isOp("}") || t.isOp(",")) {
+            throw st.syntaxError("expression expected after dictionary key and ':'", colon);
+        }
+        if (t.isOp("*")) {
+            ts.next();
+            bitwiseOr();
+            throw st.syntaxError("cannot use a starred expression in a dictionary value", t);
+        }
+        return expression();
+    }
+
+    /** The 0-based column just past a token (on its last line). */
+    private static int endColumn(Token t) {
+        String text = t.text();
+        int newline = text.lastIndexOf('\n');
+        return newline < 0 ? t.col() + text.codePointCount(0, text.length())
+                : text.codePointCount(newline + 1, text.length());
+    }
+
+    private void rejectDictUnpacking() throws PySyntaxError {
+        if (ts.peek().isOp("**")) {
+            throw st.notSupported("dict unpacking '**'", ts.peek());
+        }
+    }
+
+    private static boolean startsComprehension(Token t) {
+        return t.isKeyword("for") || t.isKeyword("async");
+    }
+
+    private Ast.Expr call(Ast.Expr func, Token start) throws PySyntaxError {
+        ts.next(); // '('
+        List<Ast.Expr> args = new ArrayList<>();
+        List<Ast.Keyword> keywords = new ArrayList<>();
+        Set<String> keywordNames = new HashSet<>();
+        boolean positionalAfterKeyword = false;
+        while (!ts.peek().isOp(")")) {
+            Token a = ts.peek();
+            if (a.isOp("*") || a.isOp("**")) {
+                ts.next();
+                expression();
+                throw st.notSupported("'" + a.text() + "' argument unpacking", a);
+            }
+            boolean mayBeKeyword = a.isName() || a.isKeyword("True") || a.isKeyword("False") || a.isKeyword("None");
+            if (mayBeKeyword && ts.peek(1).isOp("=")) {
+                keywords.add(keywordArgument(a, keywordNames));
+            } else {
+                Ast.Expr value = expression();
+                Token after = ts.peek();
+                if (after.isOp(":=")) {
+                    throw walrus(value);
+                }
+                if (after.isOp("=")) {
+                    throw st.syntaxError("expression cannot contain assignment, perhaps you meant \"==\"?", value);
+                }
+                if (startsComprehension(after)) {
+                    throw st.notSupported("generator expression", a);
+                }
+                positionalAfterKeyword |= !keywords.isEmpty();
+                args.add(value);
+            }
+            if (!ts.peek().isOp(",")) {
+                break;
+            }
+            ts.next();
+        }
+        if (positionalAfterKeyword) {
+            // Reported once the whole argument list has been read, where CPython's parser stopped.
+            throw st.syntaxError("positional argument follows keyword argument", ts.furthestToken());
+        }
+        expect(")");
+        return new Ast.Call(func, args, keywords, start.line(), start.col());
+    }
+
+    /** {@code name=value}; the name token is current and an '=' follows it. */
+    private Ast.Keyword keywordArgument(Token name, Set<String> seen) throws PySyntaxError {
+        if (name.isKeyword("True") || name.isKeyword("False") || name.isKeyword("None")) {
+            throw st.syntaxError("cannot assign to " + name.text(), name);
+        }
+        ts.next();
+        ts.next();
+        Ast.Expr value = expression();
+        if (startsComprehension(ts.peek())) {
+            throw st.syntaxError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", name);
+        }
+        String id = name.identifier();
+        if (!seen.add(id)) {
+            st.deferCompileError("keyword argument repeated: " + id, name);
+        }
+        return new Ast.Keyword(id, value);
+    }
+
+    /** The index of a subscript: an expression, a slice, or a tuple of them. */
+    private Ast.Expr slices() throws PySyntaxError {
+        Token start = ts.peek();
+        Ast.Expr first = slice();
+        if (!ts.peek().isOp(",")) {
+            return first;
+        }
+        List<Ast.Expr> elts = new ArrayList<>();
+        elts.add(first);
+        while (ts.peek().isOp(",")) {
+            ts.next();
+            if (ts.peek().isOp("]")) {
+                break;
+            }
+            elts.add(slice());
+        }
+        return new Ast.TupleExpr(elts, start.line(), start.col());
+    }
+
+    private Ast.Expr slice() throws PySyntaxError {
+        Token start = ts.peek();
+        if (start.isOp("*")) {
+            return starExpression();
+        }
+        Ast.Expr lower = null;
+        if (!start.isOp(":")) {
+            lower = expression();
+            if (!ts.peek().isOp(":")) {
+                return namedExpressionEnd(start, lower);
+            }
+        }
+        ts.next(); // ':'
+        Ast.Expr upper = startsExpression(ts.peek()) ? expression() : null;
+        Ast.Expr step = null;
+        if (ts.peek().isOp(":")) {
+            ts.next();
+            step = startsExpression(ts.peek()) ? expression() : null;
+        }
+        return new Ast.Slice(lower, upper, step, start.line(), start.col());
+    }
+
+    private void expect(String op) throws PySyntaxError {
+        if (!ts.peek().isOp(op)) {
+            throw invalidSyntax();
+        }
+        ts.next();
+    }
+
+    // ------------------------------------------------------------------ diagnostics
+
+    /**
+     * Checks what follows an expression that could have been {@code name := value}: an '=' is
+     * diagnosed as a mistyped comparison, a ':=' is refused.
+     */
+    private Ast.Expr namedExpressionEnd(Token start, Ast.Expr e) throws PySyntaxError {
+        Token t = ts.peek();
+        if (t.isOp(":=")) {
+            throw walrus(e);
+        }
+        if (t.isOp("=")) {
+            PySyntaxError typo = comparisonTypo(e);
+            // Only if an operand follows the '=' and no second '=' follows that.
+            if (typo != null && Boolean.TRUE.equals(speculate(() -> {
+                ts.next();
+                bitwiseOr();
+                return !ts.peek().isOp("=") && !ts.peek().isOp(":=");
+            }))) {
+                throw typo;
+            }
+            throw invalidSyntax();
+        }
+        return e;
+    }
+
+    /** {@code target := value}, the current token being ':=': unsupported, or invalid for a non-name. */
+    PySyntaxError walrus(Ast.Expr target) throws PySyntaxError {
+        ts.next();
+        expression(); // a malformed value is reported as such
+        if (target instanceof Ast.Name n && !parenthesized.contains(target)) {
+            return st.notSupported("assignment expression ':='", new Token(TokenKind.NAME, n.id(), n.line(), n.col(), 0));
+        }
+        return st.syntaxError("cannot use assignment expressions with " + Targets.describe(target), target);
+    }
+
+    /**
+     * CPython's reading of {@code target = ...} as a comparison typed with '=' (from its
+     * invalid_named_expression rule), or null when {@code target} does not qualify. The caller
+     * checks that an operand follows the '='.
+     */
+    PySyntaxError comparisonTypo(Ast.Expr target) {
+        if (target instanceof Ast.Name && !parenthesized.contains(target)) {
+            return st.syntaxError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", target);
+        }
+        if (isBitwiseOrLevel(target) && !startsWithDisplayOrConstant(target)) {
+            return st.syntaxError("cannot assign to " + Targets.describe(target) + " here. Maybe you meant '==' instead of '='?", target);
+        }
+        return null;
+    }
+
+    /** Whether {@code e} is an operand of comparisons (parsed at bitwise-or level or parenthesized). */
+    boolean isBitwiseOrLevel(Ast.Expr e) {
+        if (parenthesized.contains(e)) {
+            return true;
+        }
+        return !(e instanceof Ast.Compare || e instanceof Ast.BoolOp || e instanceof Ast.IfExp || e instanceof Ast.TupleExpr
+                || (e instanceof Ast.UnaryOp u && u.op() == Ast.UnaryOpKind.NOT));
+    }
+
+    /** Whether the source of {@code e} begins with an operand (so not with {@code not}). */
+    boolean startsWithBitwiseOr(Ast.Expr e) {
+        while (!isBitwiseOrLevel(e)) {
+            if (e instanceof Ast.BoolOp b) {
+                e = b.values().get(0);
+            } else if (e instanceof Ast.IfExp c) {
+                e = c.body();
+            } else if (e instanceof Ast.TupleExpr t && !t.elts().isEmpty()) {
+                e = t.elts().get(0);
+            } else {
+                return e instanceof Ast.Compare;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code e} starts with a list or tuple display or True/False/None. */
+    boolean startsWithDisplayOrConstant(Ast.Expr e) {
+        while (!parenthesized.contains(e)) {
+            if (e instanceof Ast.Attribute a) {
+                e = a.value();
+            } else if (e instanceof Ast.Subscript s) {
+                e = s.value();
+            } else if (e instanceof Ast.Call c) {
+                e = c.func();
+            } else if (e instanceof Ast.BinOp b) {
+                e = b.left();
+            } else {
+                break;
+            }
+        }
+        return e instanceof Ast.ListExpr || e instanceof Ast.TupleExpr || e instanceof Ast.NamedConstant;
+    }
+
+    /**
+     * The error for a token no rule accepts. Where an expression has just ended and another one
+     * starts, CPython explains: a missing comma inside brackets, or a Python 2 print statement.
+     * Otherwise it is "invalid syntax" at the furthest token looked at.
+     */
+    PySyntaxError invalidSyntax() throws PySyntaxError {
+        Completed a = lastCompleted;
+        if (a != null && a.endIndex() == ts.mark() && startsExpression(ts.peek())) {
+            // While trying the second expression, don't diagnose it as following `a` again.
+            lastCompleted = null;
+            try {
+                PySyntaxError juxtaposed = juxtaposedExpressions(a);
+                if (juxtaposed != null) {
+                    return juxtaposed;
+                }
+            } finally {
+                lastCompleted = a;
+            }
+        }
+        Token at = ts.furthestToken();
+        if (at.kind() == TokenKind.INDENT) {
+            return st.keepOverTokenizer(st.indentationError("unexpected indent", at));
+        }
+        if (at.kind() == TokenKind.DEDENT) {
+            return st.keepOverTokenizer(st.indentationError("unexpected unindent", at));
+        }
+        return st.syntaxError("invalid syntax", at);
+    }
+
+    private PySyntaxError juxtaposedExpressions(Completed a) throws PySyntaxError {
+        Token aStart = ts.get(a.startIndex());
+        if (a.expr() instanceof Ast.Name n && a.endIndex() == a.startIndex() + 1
+                && (n.id().equals("print") || n.id().equals("exec"))) {
+            if (speculate(this::starExpressions) != null) {
+                return st.syntaxError("Missing parentheses in call to '" + n.id() + "'. Did you mean " + n.id() + "(...)?", aStart);
+            }
+            return null;
+        }
+        Token b = ts.peek();
+        if (!(startsInversion(b) || b.isKeyword("lambda"))) {
+            return null;
+        }
+        // Parsing b may find a specific error inside it, which CPython reports first.
+        Integer levelAfter = speculate(() -> {
+            expression();
+            return ts.get(ts.mark() - 1).level();
+        });
+        // Only inside brackets; CPython skips NAME STRING (a forgotten string prefix) and soft keywords.
+        boolean excluded = aStart.kind() == TokenKind.NAME && (ts.get(a.startIndex() + 1).kind() == TokenKind.STRING
+                || Keywords.passesCPythonSoftKeywordTest(aStart.text()));
+        if (levelAfter == null || levelAfter == 0 || !a.isDisjunction() || excluded) {
+            return null;
+        }
+        return st.syntaxError("invalid syntax. Perhaps you forgot a comma?", aStart);
+    }
+
+    /**
+     * Runs a trial parse made while diagnosing an error and rewinds; returns its result, or null
+     * if it failed. Errors it meets other than "invalid syntax" are thrown: like CPython's second
+     * pass, which raises a specific error wherever one of its error rules matches.
+     */
+    <T> T speculate(Attempt<T> attempt) throws PySyntaxError {
+        return speculate(attempt, true);
+    }
+
+    /**
+     * A trial parse of possibly valid code (which CPython's first pass makes without any error
+     * rules): only tokenizer errors are thrown.
+     */
+    <T> T tryParse(Attempt<T> attempt) throws PySyntaxError {
+        return speculate(attempt, false);
+    }
+
+    private <T> T speculate(Attempt<T> attempt, boolean diagnosing) throws PySyntaxError {
+        int mark = ts.mark();
+        int furthest = ts.furthestMark();
+        Completed completed = lastCompleted;
+        try {
+            return attempt.run();
+        } catch (PySyntaxError e) {
+            if (ts.tokenizer().raised(e) || (diagnosing && !ParserState.isGeneric(e))) {
+                throw e;
+            }
+            return null;
+        } finally {
+            ts.reset(mark);
+            ts.restoreFurthest(furthest);
+            lastCompleted = completed;
+        }
+    }
+}

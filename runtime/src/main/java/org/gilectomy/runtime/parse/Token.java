@@ -1,0 +1,43 @@
+package org.gilectomy.runtime.parse;
+
+import java.text.Normalizer;
+
+/**
+ * One token. {@code line} is 1-based and {@code col} 0-based, both in code points. For INDENT,
+ * DEDENT and ENDMARKER the column is one less than the offset CPython reports when an error
+ * points at them, so that {@link #offset()} gives CPython's value for every kind of token.
+ * {@code level} is the bracket nesting depth after this token (an opening bracket counts itself,
+ * a closing one does not), as in CPython's Token.level.
+ *
+ * @param text the source text of the token (empty for NEWLINE, INDENT, DEDENT and ENDMARKER)
+ */
+record Token(TokenKind kind, String text, int line, int col, int level) {
+
+    /** The 1-based column CPython reports for errors located at this token. */
+    int offset() {
+        return col + 1;
+    }
+
+    boolean isOp(String op) {
+        return kind == TokenKind.OP && text.equals(op);
+    }
+
+    boolean isKeyword(String keyword) {
+        return kind == TokenKind.NAME && text.equals(keyword);
+    }
+
+    /** A NAME that is not a reserved word, i.e. usable as an identifier. */
+    boolean isName() {
+        return kind == TokenKind.NAME && !Keywords.isKeyword(text);
+    }
+
+    /** The identifier this NAME denotes: CPython NFKC-normalizes non-ASCII identifiers. */
+    String identifier() {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return Normalizer.normalize(text, Normalizer.Form.NFKC);
+            }
+        }
+        return text;
+    }
+}
