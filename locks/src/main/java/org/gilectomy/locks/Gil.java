@@ -8,7 +8,10 @@ package org.gilectomy.locks;
 public abstract class Gil {
     public static final GilKind KIND = GilKind.parse(System.getProperty(GilKind.PROPERTY, "none"));
     public static final boolean ENABLED = KIND != GilKind.NONE;
-    public static final Gil INSTANCE = ENABLED ? new NewGil(NewGil.DEFAULT_SWITCH_INTERVAL_NANOS) : null;
+    /** Whether the interpreter must count ticks and call {@link #yieldToWaiter} on its own (old GIL). */
+    public static final boolean TICKING = KIND == GilKind.OLD;
+    public static final Gil INSTANCE = KIND == GilKind.NEW ? new NewGil(NewGil.DEFAULT_SWITCH_INTERVAL_NANOS)
+            : KIND == GilKind.OLD ? new OldGil() : null;
 
     /** Blocks until the calling thread holds the GIL. */
     public abstract void acquire();
@@ -17,8 +20,9 @@ public abstract class Gil {
     public abstract void release();
 
     /**
-     * Called by the holder at the eval breaker when a drop request is pending: release, let
-     * another thread run, acquire again.
+     * Called by the holder at the eval breaker when a drop request is pending (new GIL), or
+     * every check interval of ticks (old GIL): release, perhaps let another thread run,
+     * acquire again.
      */
     public abstract void yieldToWaiter();
 

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum GilKind {
     /** No GIL: the free-threaded build. */
     NONE,
+    /** CPython 2.x's GIL: released and immediately re-acquired every check interval of ticks. */
+    OLD,
     /** CPython 3.2+'s GIL: switch interval, drop request, forced switching. */
     NEW;
 

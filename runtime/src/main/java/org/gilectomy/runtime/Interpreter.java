@@ -34,6 +34,9 @@ public final class Interpreter {
             err.println("gilectomy: can't open file '" + file + "': [Errno 2] No such file or directory");
             return 2;
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a UTF-8 byte-order mark, dropped as CPython's decoder does
+        }
         List<String> argv = new ArrayList<>();
         argv.add(file.toString());
         argv.addAll(args);

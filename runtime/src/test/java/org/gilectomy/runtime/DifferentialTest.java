@@ -14,14 +14,19 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every program under {@code src/test/resources/programs} (and the bundled workloads) must
+ * Every program under {@code src/test/resources/programs}, and every shipped workload under
+ * {@code bench/workloads} (with 2 threads), must
  * give CPython's stdout byte for byte and its exit status, under the preset this surefire
  * execution selected; for a program that fails, the last line of stderr (the exception) must
  * match too. Skipped, with a message, where no python3 is on the PATH.
  */
 class DifferentialTest {
-    static List<Path> programs() throws IOException {
-        try (Stream<Path> s = Files.list(ProgramRunner.PROGRAMS)) {
+    /** The shipped example workloads, run with this thread count as sys.argv[1]. */
+    static final Path WORKLOADS = Path.of("../bench/workloads");
+    static final String WORKLOAD_THREADS = "2";
+
+    static List<Path> programs(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".py")).sorted().collect(Collectors.toList());
         }
     }
@@ -29,12 +34,15 @@ class DifferentialTest {
     @TestFactory
     Stream<DynamicTest> matchesCPython() throws IOException {
         Assumptions.assumeTrue(ProgramRunner.python3Available(), "python3 is not on the PATH: differential tests skipped");
-        List<Path> all = programs();
-        assertFalse(all.isEmpty(), "no programs found under " + ProgramRunner.PROGRAMS.toAbsolutePath());
+        List<Path> corpus = programs(ProgramRunner.PROGRAMS);
+        List<Path> workloads = programs(WORKLOADS);
+        assertFalse(corpus.isEmpty(), "no programs found under " + ProgramRunner.PROGRAMS.toAbsolutePath());
+        assertFalse(workloads.isEmpty(), "no workloads found under " + WORKLOADS.toAbsolutePath());
         String preset = System.getProperty("gilectomy.preset", "?");
-        return all.stream().map(p -> DynamicTest.dynamicTest(preset + ": " + p.getFileName(), () -> {
-            ProgramRunner.Outcome expected = ProgramRunner.runPython3(p);
-            ProgramRunner.Outcome actual = ProgramRunner.runHere(p);
+        return Stream.concat(corpus.stream(), workloads.stream()).map(p -> DynamicTest.dynamicTest(preset + ": " + p.getFileName(), () -> {
+            String[] args = p.startsWith(WORKLOADS) ? new String[] {WORKLOAD_THREADS} : new String[0];
+            ProgramRunner.Outcome expected = ProgramRunner.runPython3(p, args);
+            ProgramRunner.Outcome actual = ProgramRunner.runHere(p, args);
             assertEquals(expected.stdout(), actual.stdout(), "stdout of " + p + "\nstderr was:\n" + actual.stderr());
             assertEquals(expected.status(), actual.status(), "exit status of " + p + "\nstderr was:\n" + actual.stderr());
             if (expected.status() != 0 && !expected.stderr().isBlank()) {

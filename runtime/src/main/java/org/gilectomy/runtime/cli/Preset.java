@@ -19,6 +19,9 @@ import org.gilectomy.refcount.RefCountKind;
 public enum Preset {
     /** CPython 3.2+: the new GIL, plain reference counts, no per-object locks. */
     GIL("gil", GilKind.NEW, RefCountKind.PLAIN, LockKind.NONE, "CPython 3.2+: new GIL, plain refcounts"),
+    /** CPython 2.x: the old GIL, released and re-acquired every 100 ticks, plain reference counts. */
+    GIL_OLD("gil-old", GilKind.OLD, RefCountKind.PLAIN, LockKind.NONE,
+            "CPython 2.x: old GIL (release + re-acquire every 100 ticks), plain refcounts"),
     /** Larry Hastings' Gilectomy (2016): no GIL, atomic counts on every object, spin-then-park locks. */
     GILECTOMY("gilectomy", GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK,
             "Gilectomy 2016: no GIL, atomic refcounts, per-object spin-then-park locks");

@@ -63,6 +63,7 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             m.put("gil_drop_requests", gil.dropRequests());
             m.put("gil_forced_switches", gil.forcedSwitches());
             m.put("gil_contended", gil.contended());
+            m.put("gil_failed_reacquisitions", gil.failedReacquisitions());
             m.put("gil_wait_total_ns", gil.totalWaitNanos());
             m.put("gil_wait_max_ns", gil.maxWaitNanos());
         }
@@ -124,6 +125,7 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             line(sb, "drop requests", count(gil.dropRequests()));
             line(sb, "forced switches", count(gil.forcedSwitches()));
             line(sb, "contended", count(gil.contended()) + percent(gil.contended(), gil.acquisitions()));
+            line(sb, "failed re-acquisitions", count(gil.failedReacquisitions()));
             line(sb, "wait total", millis(gil.totalWaitNanos()));
             line(sb, "wait max", millis(gil.maxWaitNanos()));
         }
@@ -140,7 +142,7 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
     }
 
     private static void line(StringBuilder sb, String name, String value) {
-        sb.append(String.format(Locale.ROOT, "  %-16s %s%n", name, value));
+        sb.append(String.format(Locale.ROOT, "  %-22s %s%n", name, value));
     }
 
     static String count(long n) {

@@ -147,6 +147,12 @@ public final class Eval {
             final int[] insns = code.code;
             final PyObject[] consts = code.consts;
             while (true) {
+                if (Gil.TICKING && --Ticker.remaining < 0) {
+                    Ticker.check(ts);
+                    if (EvalBreaker.bitsOpaque() != 0) {
+                        handleBreaker(ts);
+                    }
+                }
                 int insn = insns[pc++];
                 int arg = insn >>> 8;
                 switch (insn & 0xff) {

@@ -87,6 +87,17 @@ final class Modules {
             Args.exactly("getswitchinterval", n, 0, kw);
             return PyFloat.of(switchIntervalSeconds);
         });
+        // Python 2's knob for the old GIL (removed from CPython in 3.9; kept here for gil-old).
+        def(m, "setcheckinterval", (a, off, n, kw) -> {
+            Args.exactly("setcheckinterval", n, 1, kw);
+            long ticks = Args.asLong(a[off]);
+            Ticker.setInterval((int) Math.max(1, Math.min(Integer.MAX_VALUE, ticks)));
+            return PyNone.newRef();
+        });
+        def(m, "getcheckinterval", (a, off, n, kw) -> {
+            Args.exactly("getcheckinterval", n, 0, kw);
+            return PyInt.of(Ticker.interval());
+        });
         def(m, "getrefcount", (a, off, n, kw) -> {
             Args.exactly("getrefcount", n, 1, kw);
             return PyInt.of(a[off].refCountOpaque());

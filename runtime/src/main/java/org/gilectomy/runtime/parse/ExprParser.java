@@ -1,15 +1,13 @@
 package org.gilectomy.runtime.parse;
 
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Recursive-descent parser for Python 3.11 expressions (the subset in {@link Ast}), plus the
@@ -47,44 +45,52 @@ final class ExprParser {
     private static final Map<String, Ast.UnaryOpKind> UNARY_OPERATORS = Map.of(
             "-", Ast.UnaryOpKind.NEG, "+", Ast.UnaryOpKind.POS, "~", Ast.UnaryOpKind.INVERT);
 
-    private static final Set<String> EXPRESSION_KEYWORDS = Set.of("None", "True", "False", "not", "lambda", "await", "yield");
-    private static final Set<String> EXPRESSION_OPENERS = Set.of("(", "[", "{", "-", "+", "~", "...", "*");
-    private static final Set<String> FACTOR_OPENERS = Set.of("(", "[", "{", "-", "+", "~", "...");
-
-    /** CPython refuses to convert longer decimal literals (sys.int_info.default_max_str_digits). */
-    private static final int MAX_DECIMAL_DIGITS = 4300;
-
-    /** The most recent expression() result, for the diagnostics in invalidSyntax(). */
-    private record Completed(int startIndex, int endIndex, Ast.Expr expr, boolean isDisjunction) {
-    }
-
     private record Conditional(Token start, Ast.Expr body, Ast.Expr test) {
     }
 
     private record PowerBase(List<Token> prefix, Token start, Ast.Expr base) {
     }
 
-    interface Attempt<T> {
-        T run() throws PySyntaxError;
-    }
-
     private final ParserState st;
     private final TokenStream ts;
-    /** Expressions written in parentheses, which changes how some errors are reported. */
-    private final Set<Ast.Expr> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
-    private Completed lastCompleted;
+    private final Parentheses parentheses = new Parentheses();
+    private final Diagnosis diagnosis;
 
     ExprParser(ParserState st) {
         this.st = st;
         this.ts = st.tokens;
+        this.diagnosis = new Diagnosis(st, this);
+    }
+
+    Diagnosis diagnosis() {
+        return diagnosis;
     }
 
     // ------------------------------------------------------------------ entry points
 
+    /** Diagnostics never look back past a statement: drop what was kept for them. */
+    void startStatement() {
+        diagnosis.startStatement();
+        parentheses.reset();
+    }
+
+    /** Which expressions of the current statement were parenthesized. */
+    Parentheses parentheses() {
+        return parentheses;
+    }
+
     /** {@code a, b, *c}: a tuple when there is a comma. */
     Ast.Expr starExpressions() throws PySyntaxError {
+        return commaList(this::starExpression, Token::startsExpression);
+    }
+
+    /**
+     * {@code item (, item)* [,]}: the item alone, or an unparenthesized tuple if there is a comma.
+     * After a comma, another item follows only if {@code startsItem} accepts the next token.
+     */
+    private Ast.Expr commaList(Diagnosis.Attempt<Ast.Expr> item, Predicate<Token> startsItem) throws PySyntaxError {
         Token start = ts.peek();
-        Ast.Expr first = starExpression();
+        Ast.Expr first = item.run();
         if (!ts.peek().isOp(",")) {
             return first;
         }
@@ -92,18 +98,17 @@ final class ExprParser {
         elts.add(first);
         while (ts.peek().isOp(",")) {
             ts.next();
-            if (!startsExpression(ts.peek())) {
+            if (!startsItem.test(ts.peek())) {
                 break;
             }
-            elts.add(starExpression());
+            elts.add(item.run());
         }
         return new Ast.TupleExpr(elts, start.line(), start.col());
     }
 
     /** The condition of if/elif/while (or a display element): an expression that could be {@code x := v}. */
     Ast.Expr namedExpression() throws PySyntaxError {
-        Token start = ts.peek();
-        return namedExpressionEnd(start, expression());
+        return namedExpressionEnd(expression());
     }
 
     /**
@@ -112,21 +117,7 @@ final class ExprParser {
      * operator is an error at the operator; Parser diagnoses further.
      */
     Ast.Expr forTargets() throws PySyntaxError {
-        Token start = ts.peek();
-        Ast.Expr first = forTarget();
-        if (!ts.peek().isOp(",")) {
-            return first;
-        }
-        List<Ast.Expr> elts = new ArrayList<>();
-        elts.add(first);
-        while (ts.peek().isOp(",")) {
-            ts.next();
-            if (ts.peek().isKeyword("in") || !startsExpression(ts.peek())) {
-                break;
-            }
-            elts.add(forTarget());
-        }
-        return new Ast.TupleExpr(elts, start.line(), start.col());
+        return commaList(this::forTarget, Token::startsExpression);
     }
 
     private Ast.Expr forTarget() throws PySyntaxError {
@@ -137,38 +128,6 @@ final class ExprParser {
             throw st.notSupported("starred assignment target", star);
         }
         return primary();
-    }
-
-    boolean startsExpression(Token t) {
-        return switch (t.kind()) {
-            case NUMBER, STRING -> true;
-            case NAME -> !Keywords.isKeyword(t.text()) || EXPRESSION_KEYWORDS.contains(t.text());
-            case OP -> EXPRESSION_OPENERS.contains(t.text());
-            default -> false;
-        };
-    }
-
-    /**
-     * Whether {@code t} can begin an operand of a binary or comparison operator. Like CPython's
-     * PEG parser, an operator not followed by one ends the expression before it, which changes
-     * only the diagnosis of errors (e.g. "expected 'else'" for {@code a if b % else c}).
-     */
-    private boolean startsFactor(Token t) {
-        return switch (t.kind()) {
-            case NUMBER, STRING -> true;
-            case NAME -> !Keywords.isKeyword(t.text()) || t.text().equals("None") || t.text().equals("True")
-                    || t.text().equals("False") || t.text().equals("await");
-            case OP -> FACTOR_OPENERS.contains(t.text());
-            default -> false;
-        };
-    }
-
-    private boolean startsInversion(Token t) {
-        return startsFactor(t) || t.isKeyword("not");
-    }
-
-    boolean isParenthesized(Ast.Expr e) {
-        return parenthesized.contains(e);
     }
 
     // ------------------------------------------------------------------ expressions, loosest first
@@ -207,7 +166,7 @@ final class ExprParser {
             Ast.Expr test = disjunction();
             if (!ts.peek().isKeyword("else")) {
                 if (ts.peek().isOp(":")) {
-                    throw invalidSyntax();
+                    throw diagnosis.invalidSyntax();
                 }
                 throw st.syntaxError("expected 'else' after 'if' expression", start);
             }
@@ -222,7 +181,7 @@ final class ExprParser {
             Conditional c = conditionals.pop();
             result = new Ast.IfExp(c.test(), c.body(), result, c.start().line(), c.start().col());
         }
-        lastCompleted = new Completed(startIndex, ts.mark(), result, isDisjunction);
+        diagnosis.expressionCompleted(startIndex, result, isDisjunction);
         return result;
     }
 
@@ -235,12 +194,12 @@ final class ExprParser {
         Token start = ts.peek();
         String keyword = isAnd ? "and" : "or";
         Ast.Expr first = isAnd ? inversion() : boolOp(true);
-        if (!ts.peek().isKeyword(keyword) || !startsInversion(ts.peek(1))) {
+        if (!ts.peek().isKeyword(keyword) || !ts.peek(1).startsOperandOrNot()) {
             return first;
         }
         List<Ast.Expr> values = new ArrayList<>();
         values.add(first);
-        while (ts.peek().isKeyword(keyword) && startsInversion(ts.peek(1))) {
+        while (ts.peek().isKeyword(keyword) && ts.peek(1).startsOperandOrNot()) {
             ts.next();
             values.add(isAnd ? inversion() : boolOp(true));
         }
@@ -299,7 +258,7 @@ final class ExprParser {
             op = not ? Ast.CmpOpKind.IS_NOT : Ast.CmpOpKind.IS;
             length = not ? 2 : 1;
         }
-        if (op == null || !startsFactor(ts.peek(length))) {
+        if (op == null || !ts.peek(length).startsOperand()) {
             return null;
         }
         for (int i = 0; i < length; i++) {
@@ -319,7 +278,7 @@ final class ExprParser {
         while (true) {
             Token t = ts.peek();
             BinaryOperator op = t.kind() == TokenKind.OP ? BINARY_OPERATORS.get(t.text()) : null;
-            if (op == null || op.precedence() < minPrecedence || !startsFactor(ts.peek(1))) {
+            if (op == null || op.precedence() < minPrecedence || !ts.peek(1).startsOperand()) {
                 return left;
             }
             if (op.kind() == null) {
@@ -349,7 +308,7 @@ final class ExprParser {
             }
             Token start = ts.peek();
             Ast.Expr base = primary();
-            if (!ts.peek().isOp("**") || !startsFactor(ts.peek(1))) {
+            if (!ts.peek().isOp("**") || !ts.peek(1).startsOperand()) {
                 result = applyUnary(prefix, base);
                 break;
             }
@@ -425,9 +384,13 @@ final class ExprParser {
                 return nameAtom(t);
             case NUMBER:
                 ts.next();
-                return number(t);
+                return Literals.number(st, t);
             case STRING:
-                return strings();
+                List<Token> parts = new ArrayList<>();
+                while (ts.peek().kind() == TokenKind.STRING) {
+                    parts.add(ts.next());
+                }
+                return Literals.strings(st, parts, ts.peek());
             case OP:
                 switch (t.text()) {
                     case "(":
@@ -439,10 +402,10 @@ final class ExprParser {
                     case "...":
                         throw st.notSupported("the Ellipsis literal '...'", t);
                     default:
-                        throw invalidSyntax();
+                        throw diagnosis.invalidSyntax();
                 }
             default:
-                throw invalidSyntax();
+                throw diagnosis.invalidSyntax();
         }
     }
 
@@ -455,7 +418,7 @@ final class ExprParser {
             case "yield" -> throw st.notSupported("'yield' expression", t);
             default -> {
                 if (Keywords.isKeyword(t.text())) {
-                    throw invalidSyntax();
+                    throw diagnosis.invalidSyntax();
                 }
                 ts.next();
                 return new Ast.Name(t.identifier(), t.line(), t.col());
@@ -463,58 +426,6 @@ final class ExprParser {
         }
         ts.next();
         return new Ast.NamedConstant(constant, t.line(), t.col());
-    }
-
-    private Ast.Expr number(Token t) throws PySyntaxError {
-        String text = t.text().replace("_", "");
-        char last = text.charAt(text.length() - 1);
-        if (last == 'j' || last == 'J') {
-            throw st.notSupported("imaginary literal", t);
-        }
-        if (text.length() > 1 && text.charAt(0) == '0' && "xXoObB".indexOf(text.charAt(1)) >= 0) {
-            char r = Character.toLowerCase(text.charAt(1));
-            int radix = r == 'x' ? 16 : r == 'o' ? 8 : 2;
-            return new Ast.IntLiteral(new BigInteger(text.substring(2), radix), t.line(), t.col());
-        }
-        if (text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
-            return new Ast.FloatLiteral(Double.parseDouble(text), t.line(), t.col());
-        }
-        if (text.length() > MAX_DECIMAL_DIGITS) {
-            throw st.syntaxError("Exceeds the limit (" + MAX_DECIMAL_DIGITS + " digits) for integer string conversion: value has "
-                    + text.length() + " digits; use sys.set_int_max_str_digits() to increase the limit"
-                    + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", t);
-        }
-        return new Ast.IntLiteral(new BigInteger(text), t.line(), t.col());
-    }
-
-    /** Adjacent string literals, concatenated. */
-    private Ast.Expr strings() throws PySyntaxError {
-        Token first = ts.peek();
-        List<Token> parts = new ArrayList<>();
-        while (ts.peek().kind() == TokenKind.STRING) {
-            parts.add(ts.next());
-        }
-        List<StringLiteral> literals = new ArrayList<>();
-        for (Token part : parts) {
-            StringLiteral literal = StringLiteral.of(part.text());
-            if (literal.bytes) {
-                throw st.notSupported("bytes literal", part);
-            }
-            if (literal.formatted) {
-                throw st.notSupported("f-string", part);
-            }
-            literals.add(literal);
-        }
-        StringBuilder value = new StringBuilder();
-        for (StringLiteral literal : literals) {
-            try {
-                value.append(literal.value());
-            } catch (StringLiteral.EscapeError e) {
-                // CPython reports decoding errors at the token after the literals.
-                throw st.syntaxError("(unicode error) " + e.getMessage(), ts.peek());
-            }
-        }
-        return new Ast.StrLiteral(value.toString(), first.line(), first.col());
     }
 
     /** {@code ()}, {@code (x)}, {@code (x,)}, {@code (x, y)}. */
@@ -534,7 +445,7 @@ final class ExprParser {
                 result = first;
             } else {
                 if (!ts.peek().isOp(",")) {
-                    throw invalidSyntax();
+                    throw diagnosis.invalidSyntax();
                 }
                 List<Ast.Expr> elts = new ArrayList<>();
                 elts.add(first);
@@ -542,7 +453,7 @@ final class ExprParser {
                 result = new Ast.TupleExpr(elts, open.line(), open.col());
             }
         }
-        parenthesized.add(result);
+        parentheses.add(result);
         return result;
     }
 
@@ -711,21 +622,7 @@ final class ExprParser {
 
     /** The index of a subscript: an expression, a slice, or a tuple of them. */
     private Ast.Expr slices() throws PySyntaxError {
-        Token start = ts.peek();
-        Ast.Expr first = slice();
-        if (!ts.peek().isOp(",")) {
-            return first;
-        }
-        List<Ast.Expr> elts = new ArrayList<>();
-        elts.add(first);
-        while (ts.peek().isOp(",")) {
-            ts.next();
-            if (ts.peek().isOp("]")) {
-                break;
-            }
-            elts.add(slice());
-        }
-        return new Ast.TupleExpr(elts, start.line(), start.col());
+        return commaList(this::slice, t -> !t.isOp("]"));
     }
 
     private Ast.Expr slice() throws PySyntaxError {
@@ -737,22 +634,32 @@ final class ExprParser {
         if (!start.isOp(":")) {
             lower = expression();
             if (!ts.peek().isOp(":")) {
-                return namedExpressionEnd(start, lower);
+                return namedExpressionEnd(lower);
             }
         }
         ts.next(); // ':'
-        Ast.Expr upper = startsExpression(ts.peek()) ? expression() : null;
+        Ast.Expr upper = ts.peek().startsExpression() ? expression() : null;
         Ast.Expr step = null;
         if (ts.peek().isOp(":")) {
             ts.next();
-            step = startsExpression(ts.peek()) ? expression() : null;
+            step = ts.peek().startsExpression() ? expression() : null;
         }
         return new Ast.Slice(lower, upper, step, start.line(), start.col());
     }
 
+    /** An identifier (a NAME that is not a keyword). */
+    String name() throws PySyntaxError {
+        Token t = ts.peek();
+        if (!t.isName()) {
+            throw diagnosis.invalidSyntax();
+        }
+        ts.next();
+        return t.identifier();
+    }
+
     private void expect(String op) throws PySyntaxError {
         if (!ts.peek().isOp(op)) {
-            throw invalidSyntax();
+            throw diagnosis.invalidSyntax();
         }
         ts.next();
     }
@@ -763,22 +670,22 @@ final class ExprParser {
      * Checks what follows an expression that could have been {@code name := value}: an '=' is
      * diagnosed as a mistyped comparison, a ':=' is refused.
      */
-    private Ast.Expr namedExpressionEnd(Token start, Ast.Expr e) throws PySyntaxError {
+    private Ast.Expr namedExpressionEnd(Ast.Expr e) throws PySyntaxError {
         Token t = ts.peek();
         if (t.isOp(":=")) {
             throw walrus(e);
         }
         if (t.isOp("=")) {
-            PySyntaxError typo = comparisonTypo(e);
+            PySyntaxError typo = diagnosis.comparisonTypo(e);
             // Only if an operand follows the '=' and no second '=' follows that.
-            if (typo != null && Boolean.TRUE.equals(speculate(() -> {
+            if (typo != null && Boolean.TRUE.equals(diagnosis.speculate(() -> {
                 ts.next();
                 bitwiseOr();
                 return !ts.peek().isOp("=") && !ts.peek().isOp(":=");
             }))) {
                 throw typo;
             }
-            throw invalidSyntax();
+            throw diagnosis.invalidSyntax();
         }
         return e;
     }
@@ -787,158 +694,9 @@ final class ExprParser {
     PySyntaxError walrus(Ast.Expr target) throws PySyntaxError {
         ts.next();
         expression(); // a malformed value is reported as such
-        if (target instanceof Ast.Name n && !parenthesized.contains(target)) {
-            return st.notSupported("assignment expression ':='", new Token(TokenKind.NAME, n.id(), n.line(), n.col(), 0));
+        if (target instanceof Ast.Name && !parentheses.contains(target)) {
+            return st.notSupported("assignment expression ':='", target);
         }
         return st.syntaxError("cannot use assignment expressions with " + Targets.describe(target), target);
-    }
-
-    /**
-     * CPython's reading of {@code target = ...} as a comparison typed with '=' (from its
-     * invalid_named_expression rule), or null when {@code target} does not qualify. The caller
-     * checks that an operand follows the '='.
-     */
-    PySyntaxError comparisonTypo(Ast.Expr target) {
-        if (target instanceof Ast.Name && !parenthesized.contains(target)) {
-            return st.syntaxError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", target);
-        }
-        if (isBitwiseOrLevel(target) && !startsWithDisplayOrConstant(target)) {
-            return st.syntaxError("cannot assign to " + Targets.describe(target) + " here. Maybe you meant '==' instead of '='?", target);
-        }
-        return null;
-    }
-
-    /** Whether {@code e} is an operand of comparisons (parsed at bitwise-or level or parenthesized). */
-    boolean isBitwiseOrLevel(Ast.Expr e) {
-        if (parenthesized.contains(e)) {
-            return true;
-        }
-        return !(e instanceof Ast.Compare || e instanceof Ast.BoolOp || e instanceof Ast.IfExp || e instanceof Ast.TupleExpr
-                || (e instanceof Ast.UnaryOp u && u.op() == Ast.UnaryOpKind.NOT));
-    }
-
-    /** Whether the source of {@code e} begins with an operand (so not with {@code not}). */
-    boolean startsWithBitwiseOr(Ast.Expr e) {
-        while (!isBitwiseOrLevel(e)) {
-            if (e instanceof Ast.BoolOp b) {
-                e = b.values().get(0);
-            } else if (e instanceof Ast.IfExp c) {
-                e = c.body();
-            } else if (e instanceof Ast.TupleExpr t && !t.elts().isEmpty()) {
-                e = t.elts().get(0);
-            } else {
-                return e instanceof Ast.Compare;
-            }
-        }
-        return true;
-    }
-
-    /** Whether {@code e} starts with a list or tuple display or True/False/None. */
-    boolean startsWithDisplayOrConstant(Ast.Expr e) {
-        while (!parenthesized.contains(e)) {
-            if (e instanceof Ast.Attribute a) {
-                e = a.value();
-            } else if (e instanceof Ast.Subscript s) {
-                e = s.value();
-            } else if (e instanceof Ast.Call c) {
-                e = c.func();
-            } else if (e instanceof Ast.BinOp b) {
-                e = b.left();
-            } else {
-                break;
-            }
-        }
-        return e instanceof Ast.ListExpr || e instanceof Ast.TupleExpr || e instanceof Ast.NamedConstant;
-    }
-
-    /**
-     * The error for a token no rule accepts. Where an expression has just ended and another one
-     * starts, CPython explains: a missing comma inside brackets, or a Python 2 print statement.
-     * Otherwise it is "invalid syntax" at the furthest token looked at.
-     */
-    PySyntaxError invalidSyntax() throws PySyntaxError {
-        Completed a = lastCompleted;
-        if (a != null && a.endIndex() == ts.mark() && startsExpression(ts.peek())) {
-            // While trying the second expression, don't diagnose it as following `a` again.
-            lastCompleted = null;
-            try {
-                PySyntaxError juxtaposed = juxtaposedExpressions(a);
-                if (juxtaposed != null) {
-                    return juxtaposed;
-                }
-            } finally {
-                lastCompleted = a;
-            }
-        }
-        Token at = ts.furthestToken();
-        if (at.kind() == TokenKind.INDENT) {
-            return st.keepOverTokenizer(st.indentationError("unexpected indent", at));
-        }
-        if (at.kind() == TokenKind.DEDENT) {
-            return st.keepOverTokenizer(st.indentationError("unexpected unindent", at));
-        }
-        return st.syntaxError("invalid syntax", at);
-    }
-
-    private PySyntaxError juxtaposedExpressions(Completed a) throws PySyntaxError {
-        Token aStart = ts.get(a.startIndex());
-        if (a.expr() instanceof Ast.Name n && a.endIndex() == a.startIndex() + 1
-                && (n.id().equals("print") || n.id().equals("exec"))) {
-            if (speculate(this::starExpressions) != null) {
-                return st.syntaxError("Missing parentheses in call to '" + n.id() + "'. Did you mean " + n.id() + "(...)?", aStart);
-            }
-            return null;
-        }
-        Token b = ts.peek();
-        if (!(startsInversion(b) || b.isKeyword("lambda"))) {
-            return null;
-        }
-        // Parsing b may find a specific error inside it, which CPython reports first.
-        Integer levelAfter = speculate(() -> {
-            expression();
-            return ts.get(ts.mark() - 1).level();
-        });
-        // Only inside brackets; CPython skips NAME STRING (a forgotten string prefix) and soft keywords.
-        boolean excluded = aStart.kind() == TokenKind.NAME && (ts.get(a.startIndex() + 1).kind() == TokenKind.STRING
-                || Keywords.passesCPythonSoftKeywordTest(aStart.text()));
-        if (levelAfter == null || levelAfter == 0 || !a.isDisjunction() || excluded) {
-            return null;
-        }
-        return st.syntaxError("invalid syntax. Perhaps you forgot a comma?", aStart);
-    }
-
-    /**
-     * Runs a trial parse made while diagnosing an error and rewinds; returns its result, or null
-     * if it failed. Errors it meets other than "invalid syntax" are thrown: like CPython's second
-     * pass, which raises a specific error wherever one of its error rules matches.
-     */
-    <T> T speculate(Attempt<T> attempt) throws PySyntaxError {
-        return speculate(attempt, true);
-    }
-
-    /**
-     * A trial parse of possibly valid code (which CPython's first pass makes without any error
-     * rules): only tokenizer errors are thrown.
-     */
-    <T> T tryParse(Attempt<T> attempt) throws PySyntaxError {
-        return speculate(attempt, false);
-    }
-
-    private <T> T speculate(Attempt<T> attempt, boolean diagnosing) throws PySyntaxError {
-        int mark = ts.mark();
-        int furthest = ts.furthestMark();
-        Completed completed = lastCompleted;
-        try {
-            return attempt.run();
-        } catch (PySyntaxError e) {
-            if (ts.tokenizer().raised(e) || (diagnosing && !ParserState.isGeneric(e))) {
-                throw e;
-            }
-            return null;
-        } finally {
-            ts.reset(mark);
-            ts.restoreFurthest(furthest);
-            lastCompleted = completed;
-        }
     }
 }

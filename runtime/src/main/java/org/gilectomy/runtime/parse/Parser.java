@@ -3,7 +3,6 @@ package org.gilectomy.runtime.parse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,14 +15,6 @@ import java.util.Set;
  * supported subset is reported as a {@code NotImplementedError}.
  */
 public final class Parser {
-    private static final Map<String, Ast.BinOpKind> AUGMENTED_ASSIGNMENTS = Map.ofEntries(
-            Map.entry("+=", Ast.BinOpKind.ADD), Map.entry("-=", Ast.BinOpKind.SUB),
-            Map.entry("*=", Ast.BinOpKind.MUL), Map.entry("/=", Ast.BinOpKind.TRUEDIV),
-            Map.entry("//=", Ast.BinOpKind.FLOORDIV), Map.entry("%=", Ast.BinOpKind.MOD),
-            Map.entry("**=", Ast.BinOpKind.POW), Map.entry("<<=", Ast.BinOpKind.LSHIFT),
-            Map.entry(">>=", Ast.BinOpKind.RSHIFT), Map.entry("&=", Ast.BinOpKind.BITAND),
-            Map.entry("|=", Ast.BinOpKind.BITOR), Map.entry("^=", Ast.BinOpKind.BITXOR));
-
     /** Valid statements this runtime does not implement. */
     private static final Set<String> UNSUPPORTED_COMPOUND = Set.of("class", "try", "with", "async");
     private static final Set<String> UNSUPPORTED_SIMPLE = Set.of("del", "assert", "raise", "nonlocal");
@@ -31,6 +22,9 @@ public final class Parser {
     private final ParserState st;
     private final TokenStream ts;
     private final ExprParser expr;
+    private final Diagnosis diag;
+    private final AssignmentParser assignments;
+    private final ImportParser imports;
     private int functionDepth;
     /** Loops enclosing the current statement within the current function. */
     private int loopDepth;
@@ -39,6 +33,9 @@ public final class Parser {
         this.st = st;
         this.ts = st.tokens;
         this.expr = new ExprParser(st);
+        this.diag = this.expr.diagnosis();
+        this.assignments = new AssignmentParser(st, expr);
+        this.imports = new ImportParser(st, expr);
     }
 
     /**
@@ -47,8 +44,9 @@ public final class Parser {
      * @param source the program text
      * @param filename the name reported in errors
      * @throws PySyntaxError for any source that is not valid Python (pythonType SyntaxError,
-     *     IndentationError or TabError) or uses a construct outside this runtime's subset
-     *     (pythonType NotImplementedError); no other exception is thrown for any source text
+     *     IndentationError or TabError), is nested too deeply to compile (RecursionError, as
+     *     CPython), or uses a construct outside this runtime's subset (NotImplementedError);
+     *     no other exception is thrown for any source text
      */
     public static Ast.Module parse(String source, String filename) throws PySyntaxError {
         Objects.requireNonNull(source, "source");
@@ -65,12 +63,13 @@ public final class Parser {
         } catch (PySyntaxError e) {
             throw preferTokenizerError(e, st);
         } catch (StackOverflowError e) {
-            // Nesting is bounded (200 brackets, 100 indents) but a caller's thread may have a tiny stack.
+            // Recursion is bounded (200 brackets, 100 indents) but a caller's thread may have a tiny stack.
             Token last = tokens.lastFetched();
-            int line = last == null ? 1 : last.line();
-            throw text.error("SyntaxError", "too many nested parentheses", line, 0);
+            throw text.error("RecursionError", "maximum recursion depth exceeded during compilation",
+                    last == null ? 1 : last.line(), 0);
         }
         st.throwDeferred();
+        NestingLimit.check(module, text);
         return module;
     }
 
@@ -98,6 +97,8 @@ public final class Parser {
 
     /** One line's worth: a compound statement, or simple statements separated by ';'. */
     private void statement(List<Ast.Stmt> out) throws PySyntaxError {
+        ts.release();
+        expr.startStatement();
         Token t = ts.peek();
         if (t.kind() == TokenKind.INDENT) {
             throw st.keepOverTokenizer(st.indentationError("unexpected indent", t));
@@ -121,8 +122,13 @@ public final class Parser {
                     return;
                 }
                 case "match" -> {
-                    if (isMatchStatement()) {
+                    MatchHead head = matchHead();
+                    if (head != null && head.isStatement()) {
                         throw st.notSupported("the 'match' statement", t);
+                    }
+                    if (head != null && head.afterSubject().kind() == TokenKind.NEWLINE) {
+                        matchWithoutColon(out, head.afterSubject());
+                        return;
                     }
                 }
                 default -> {
@@ -133,22 +139,38 @@ public final class Parser {
             }
         }
         if (t.isOp("@")) {
-            throw st.notSupported("decorators", t);
+            throw st.notSupported("decorator", t);
         }
         simpleStatements(out);
     }
 
-    /** {@code match} is a soft keyword: a statement only if a subject, ':' and a newline follow. */
-    private boolean isMatchStatement() throws PySyntaxError {
-        Boolean match = expr.tryParse(() -> {
+    /** What follows {@code match <subject>}; a match statement if it is ':' and a newline. */
+    private record MatchHead(Token afterSubject, boolean isStatement) {
+    }
+
+    /**
+     * {@code match} is a soft keyword, starting a match statement only if a subject, ':' and a
+     * newline follow. Returns null if no subject follows it.
+     */
+    private MatchHead matchHead() throws PySyntaxError {
+        return diag.tryAlternative(() -> {
             ts.next();
-            if (!expr.startsExpression(ts.peek())) {
-                return false;
+            if (!ts.peek().startsExpression()) {
+                return null;
             }
             expr.starExpressions();
-            return ts.peek().isOp(":") && ts.peek(1).kind() == TokenKind.NEWLINE;
+            Token after = ts.peek();
+            return new MatchHead(after, after.isOp(":") && ts.peek(1).kind() == TokenKind.NEWLINE);
         });
-        return Boolean.TRUE.equals(match);
+    }
+
+    /** {@code match x} alone on a line: an expression statement if valid, else a match missing its ':'. */
+    private void matchWithoutColon(List<Ast.Stmt> out, Token newline) throws PySyntaxError {
+        try {
+            simpleStatements(out);
+        } catch (PySyntaxError e) {
+            throw ParserState.isGeneric(e) ? st.syntaxError("expected ':'", newline) : e;
+        }
     }
 
     private void simpleStatements(List<Ast.Stmt> out) throws PySyntaxError {
@@ -163,7 +185,7 @@ public final class Parser {
             }
         }
         if (ts.peek().kind() != TokenKind.NEWLINE) {
-            throw expr.invalidSyntax();
+            throw diag.invalidSyntax();
         }
         ts.next();
     }
@@ -192,21 +214,21 @@ public final class Parser {
                 case "global":
                     return globalStatement();
                 case "import":
-                    return importStatement();
+                    return imports.importStatement();
                 case "from":
-                    return fromImportStatement();
+                    return imports.fromImportStatement();
                 default:
                     if (UNSUPPORTED_SIMPLE.contains(t.text())) {
                         throw st.notSupported("the '" + t.text() + "' statement", t);
                     }
             }
         }
-        return expressionStatement();
+        return assignments.expressionStatement();
     }
 
     private Ast.Stmt returnStatement() throws PySyntaxError {
         Token t = ts.next();
-        Ast.Expr value = expr.startsExpression(ts.peek()) ? expr.starExpressions() : null;
+        Ast.Expr value = ts.peek().startsExpression() ? expr.starExpressions() : null;
         if (functionDepth == 0) {
             st.deferCompileError("'return' outside function", t);
         }
@@ -216,244 +238,12 @@ public final class Parser {
     private Ast.Stmt globalStatement() throws PySyntaxError {
         Token t = ts.next();
         List<String> names = new ArrayList<>();
-        names.add(name());
+        names.add(expr.name());
         while (ts.peek().isOp(",")) {
             ts.next();
-            names.add(name());
+            names.add(expr.name());
         }
         return new Ast.Global(names, t.line(), t.col());
-    }
-
-    /** {@code import a.b [as c], ...}. */
-    private Ast.Stmt importStatement() throws PySyntaxError {
-        Token t = ts.next();
-        List<String> names = new ArrayList<>();
-        List<String> asNames = new ArrayList<>();
-        do {
-            if (!names.isEmpty()) {
-                ts.next(); // ','
-            }
-            names.add(dottedName());
-            asNames.add(asName());
-        } while (ts.peek().isOp(","));
-        return new Ast.Import(names, asNames, t.line(), t.col());
-    }
-
-    /** {@code from a.b import c [as d], ...} or with the names in parentheses. */
-    private Ast.Stmt fromImportStatement() throws PySyntaxError {
-        Token t = ts.next();
-        Token dot = ts.peek();
-        if (dot.isOp(".") || dot.isOp("...")) {
-            throw st.notSupported("relative import", dot);
-        }
-        String module = dottedName();
-        if (!ts.peek().isKeyword("import")) {
-            throw expr.invalidSyntax();
-        }
-        ts.next();
-        Token star = ts.peek();
-        if (star.isOp("*")) {
-            throw st.notSupported("'from ... import *'", star);
-        }
-        boolean parenthesized = star.isOp("(");
-        if (parenthesized) {
-            ts.next();
-        }
-        List<String> names = new ArrayList<>();
-        List<String> asNames = new ArrayList<>();
-        while (true) {
-            names.add(name());
-            asNames.add(asName());
-            if (!ts.peek().isOp(",")) {
-                break;
-            }
-            ts.next();
-            if (parenthesized && ts.peek().isOp(")")) {
-                break;
-            }
-            if (!parenthesized && ts.peek().kind() == TokenKind.NEWLINE) {
-                throw st.syntaxError("trailing comma not allowed without surrounding parentheses", ts.peek());
-            }
-        }
-        if (parenthesized) {
-            if (!ts.peek().isOp(")")) {
-                throw expr.invalidSyntax();
-            }
-            ts.next();
-        }
-        return new Ast.ImportFrom(module, names, asNames, t.line(), t.col());
-    }
-
-    private String dottedName() throws PySyntaxError {
-        StringBuilder sb = new StringBuilder(name());
-        while (ts.peek().isOp(".")) {
-            ts.next();
-            sb.append('.').append(name());
-        }
-        return sb.toString();
-    }
-
-    private String asName() throws PySyntaxError {
-        if (!ts.peek().isKeyword("as")) {
-            return null;
-        }
-        ts.next();
-        return name();
-    }
-
-    private String name() throws PySyntaxError {
-        Token t = ts.peek();
-        if (!t.isName()) {
-            throw expr.invalidSyntax();
-        }
-        ts.next();
-        return t.identifier();
-    }
-
-    // ------------------------------------------------------------------ assignments
-
-    private Ast.Stmt expressionStatement() throws PySyntaxError {
-        Token start = ts.peek();
-        Ast.Expr first = expr.starExpressions();
-        Token t = ts.peek();
-        if (t.isOp("=")) {
-            return assignment(start, first);
-        }
-        if (t.isOp("@=")) {
-            throw st.notSupported("the '@=' operator", t);
-        }
-        Ast.BinOpKind op = t.kind() == TokenKind.OP ? AUGMENTED_ASSIGNMENTS.get(t.text()) : null;
-        if (op != null) {
-            ts.next();
-            Ast.Expr value = expr.starExpressions();
-            if (!Targets.isSingleTarget(first)) {
-                throw st.syntaxError("'" + Targets.describe(first) + "' is an illegal expression for augmented assignment", first);
-            }
-            checkDebugAssignment(first);
-            return new Ast.AugAssign(first, op, value, start.line(), start.col());
-        }
-        if (t.isOp(":")) {
-            throw annotation(first);
-        }
-        if (t.isOp(":=")) {
-            if (first instanceof Ast.Name && !expr.isParenthesized(first)) {
-                throw expr.invalidSyntax(); // valid only in parentheses
-            }
-            throw expr.walrus(first);
-        }
-        if (first instanceof Ast.TupleExpr && !expr.isParenthesized(first) && expr.startsExpression(t)) {
-            diagnoseTupleContinuation();
-        }
-        return new Ast.ExprStmt(first, start.line(), start.col());
-    }
-
-    /** {@code t1 = t2 = value}; {@code first} (t1) has been parsed and '=' is next. */
-    private Ast.Stmt assignment(Token start, Ast.Expr first) throws PySyntaxError {
-        List<Ast.Expr> targets = new ArrayList<>();
-        targets.add(first);
-        Ast.Expr value;
-        while (true) {
-            ts.next(); // '='
-            try {
-                value = expr.starExpressions();
-            } catch (PySyntaxError e) {
-                // CPython blames an invalid target followed by '=' whatever comes after it.
-                if (ParserState.isGeneric(e) && targets.stream().anyMatch(t -> Targets.firstInvalid(t) != null)) {
-                    throw invalidAssignment(targets, null);
-                }
-                throw e;
-            }
-            if (!ts.peek().isOp("=")) {
-                break;
-            }
-            targets.add(value);
-        }
-        for (Ast.Expr target : targets) {
-            if (Targets.firstInvalid(target) != null) {
-                throw invalidAssignment(targets, value);
-            }
-        }
-        targets.forEach(this::checkDebugAssignment);
-        return new Ast.Assign(targets, value, start.line(), start.col());
-    }
-
-    /**
-     * After {@code a, b} another expression starts, so the statement is invalid. CPython's error
-     * pass reads on through further lists ({@code star_named_expressions*} in its
-     * invalid_assignment rule), reporting e.g. {@code c = d} inside them as a mistyped comparison.
-     */
-    private void diagnoseTupleContinuation() throws PySyntaxError {
-        expr.speculate(() -> {
-            while (expr.startsExpression(ts.peek())) {
-                expr.starNamedExpression();
-                if (ts.peek().isOp(",")) {
-                    ts.next();
-                }
-            }
-            return null;
-        });
-    }
-
-    /**
-     * CPython's second-pass diagnosis of a bad assignment. Before blaming a target it tries to read
-     * {@code t1 = e1} as a comparison mistyped with '=' (invalid_named_expression), which applies
-     * when e1 (the expression after the first '=') begins with an operand whose end is not followed
-     * by another '='.
-     */
-    private PySyntaxError invalidAssignment(List<Ast.Expr> targets, Ast.Expr value) {
-        Ast.Expr t1 = targets.get(0);
-        // In `a, b = ...` the element next to the '=' is the one read as a comparison.
-        if (t1 instanceof Ast.TupleExpr t && !expr.isParenthesized(t1) && !t.elts().isEmpty()) {
-            t1 = t.elts().get(t.elts().size() - 1);
-        }
-        Ast.Expr e1 = targets.size() > 1 ? targets.get(1) : value; // null if it failed to parse
-        boolean e1FollowedByAssign = targets.size() > 1;
-        if (e1 != null && expr.startsWithBitwiseOr(e1) && !(e1FollowedByAssign && expr.isBitwiseOrLevel(e1))) {
-            PySyntaxError typo = expr.comparisonTypo(t1);
-            if (typo != null) {
-                return typo;
-            }
-        }
-        Ast.Expr invalid = targets.stream().map(Targets::firstInvalid).filter(Objects::nonNull).findFirst().orElse(t1);
-        return st.syntaxError("cannot assign to " + Targets.describe(invalid), invalid);
-    }
-
-    /**
-     * {@code target: annotation [= value]}, the current token being the ':': unsupported when
-     * valid, otherwise CPython's error.
-     */
-    private PySyntaxError annotation(Ast.Expr target) throws PySyntaxError {
-        Token colon = ts.peek();
-        if (Targets.isSingleTarget(target)) {
-            // CPython parses these annotations in its first pass, so their errors are plain ones.
-            ts.next();
-            if (!expr.startsExpression(ts.peek())) {
-                return expr.invalidSyntax();
-            }
-            expr.expression();
-            return st.notSupported("variable annotation", colon);
-        }
-        // Other targets are only diagnosed if an annotation follows.
-        if (expr.speculate(() -> {
-            ts.next();
-            return expr.expression();
-        }) == null) {
-            return expr.invalidSyntax();
-        }
-        if (target instanceof Ast.TupleExpr) {
-            return st.syntaxError("only single target (not tuple) can be annotated", target);
-        }
-        if (target instanceof Ast.ListExpr) {
-            return st.syntaxError("only single target (not list) can be annotated", target);
-        }
-        return st.syntaxError("illegal target for annotation", target);
-    }
-
-    private void checkDebugAssignment(Ast.Expr target) {
-        Ast.Name debug = Targets.debugName(target);
-        if (debug != null) {
-            st.deferCompileError("cannot assign to __debug__", debug);
-        }
     }
 
     // ------------------------------------------------------------------ compound statements
@@ -461,7 +251,7 @@ public final class Parser {
     private Ast.Stmt functionDef() throws PySyntaxError {
         Token def = ts.next();
         Token nameToken = ts.peek();
-        String name = name();
+        String name = expr.name();
         if (name.equals("__debug__")) {
             st.deferCompileError("cannot assign to __debug__", nameToken);
         }
@@ -493,21 +283,21 @@ public final class Parser {
         while (!ts.peek().isOp(")")) {
             Token p = ts.peek();
             if (p.isOp("*")) {
-                throw st.notSupported(ts.peek(1).isName() ? "'*args' parameter" : "keyword-only parameters", p);
+                throw st.notSupported(ts.peek(1).isName() ? "'*args' parameter" : "keyword-only parameter", p);
             }
             if (p.isOp("**")) {
                 throw st.notSupported("'**kwargs' parameter", p);
             }
             if (p.isOp("/")) {
-                throw st.notSupported("positional-only parameters", p);
+                throw st.notSupported("positional-only parameter", p);
             }
             if (p.isOp("(") && parenthesizedParameters()) {
                 throw st.syntaxError("Function parameters cannot be parenthesized", p);
             }
-            String param = name();
+            String param = expr.name();
             Token after = ts.peek();
             if (after.isOp("=")) {
-                throw st.notSupported("default parameter values", after);
+                throw st.notSupported("default parameter value", after);
             }
             if (after.isOp(":")) {
                 throw st.notSupported("parameter annotation", after);
@@ -525,7 +315,7 @@ public final class Parser {
             ts.next();
         }
         if (!ts.peek().isOp(")")) {
-            throw expr.invalidSyntax();
+            throw diag.invalidSyntax();
         }
         ts.next();
         return params;
@@ -533,12 +323,12 @@ public final class Parser {
 
     /** Whether {@code (a, b)} follows, a Python 2 tuple parameter. */
     private boolean parenthesizedParameters() throws PySyntaxError {
-        return Boolean.TRUE.equals(expr.speculate(() -> {
+        return Boolean.TRUE.equals(diag.speculate(() -> {
             ts.next();
-            name();
+            expr.name();
             while (ts.peek().isOp(",") && ts.peek(1).isName()) {
                 ts.next();
-                name();
+                expr.name();
             }
             if (ts.peek().isOp(",")) {
                 ts.next();
@@ -576,7 +366,7 @@ public final class Parser {
     private Ast.Stmt forStatement() throws PySyntaxError {
         Token keyword = ts.next();
         Ast.Expr target = forTarget();
-        ts.next();
+        ts.next(); // 'in', which forTarget() checked
         Ast.Expr iter = expr.starExpressions();
         headerColon();
         List<Ast.Stmt> body = loopBody("'for' statement", keyword);
@@ -599,20 +389,20 @@ public final class Parser {
         Ast.Expr invalid = target == null ? null : Targets.firstInvalid(target);
         if (invalid == null && (target == null || !ts.peek().isKeyword("in"))) {
             // CPython rereads `for <expressions>` to find a bad target: `for a + b in c`.
-            Ast.Expr whole = expr.speculate(() -> {
+            Ast.Expr whole = diag.speculate(() -> {
                 ts.reset(start);
                 return expr.starExpressions();
             });
             invalid = whole == null ? null : Targets.firstInvalid(
                     whole instanceof Ast.Compare c && c.ops().get(0) == Ast.CmpOpKind.IN ? c.left() : whole);
             if (invalid == null) {
-                throw failure != null ? failure : expr.invalidSyntax();
+                throw failure != null ? failure : diag.invalidSyntax();
             }
         }
         if (invalid != null) {
             throw st.syntaxError("cannot assign to " + Targets.describe(invalid), invalid);
         }
-        checkDebugAssignment(target);
+        Targets.rejectDebug(st, target);
         return target;
     }
 
@@ -630,7 +420,7 @@ public final class Parser {
             throw st.syntaxError("expected ':'", t);
         }
         if (!t.isOp(":")) {
-            throw expr.invalidSyntax();
+            throw diag.invalidSyntax();
         }
         ts.next();
     }
@@ -669,7 +459,7 @@ public final class Parser {
         ts.next();
         while (ts.peek().kind() != TokenKind.DEDENT) {
             if (ts.peek().kind() == TokenKind.ENDMARKER) {
-                throw expr.invalidSyntax();
+                throw diag.invalidSyntax();
             }
             statement(body);
         }

@@ -15,7 +15,7 @@ final class ParserState {
     private PySyntaxError symtableError;
     private PySyntaxError compileError;
     /** Parser errors that take precedence over tokenizer errors later in the file. */
-    private final Set<PySyntaxError> beatTokenizer = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<PySyntaxError> keptOverTokenizer = Collections.newSetFromMap(new IdentityHashMap<>());
 
     ParserState(SourceText source, TokenStream tokens) {
         this.source = source;
@@ -49,14 +49,18 @@ final class ParserState {
         return e.pythonType().equals("SyntaxError") && e.getMessage().equals("invalid syntax");
     }
 
+    PySyntaxError notSupported(String feature, Ast.Node at) {
+        return source.error("NotImplementedError", feature + " is not supported by this runtime", at.line(), at.col() + 1);
+    }
+
     /** Marks an error as one that a tokenizer error further on must not replace (as CPython's "unexpected indent"). */
     PySyntaxError keepOverTokenizer(PySyntaxError e) {
-        beatTokenizer.add(e);
+        keptOverTokenizer.add(e);
         return e;
     }
 
     boolean isKeptOverTokenizer(PySyntaxError e) {
-        return beatTokenizer.contains(e);
+        return keptOverTokenizer.contains(e);
     }
 
     void deferSymtableError(String message, Token at) {

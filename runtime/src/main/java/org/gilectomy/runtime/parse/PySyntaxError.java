@@ -2,7 +2,8 @@ package org.gilectomy.runtime.parse;
 
 /**
  * A compile-time error, reported the way CPython reports it: the Python exception type
- * ({@code SyntaxError}, {@code IndentationError} or {@code NotImplementedError} for syntax
+ * ({@code SyntaxError}, {@code IndentationError}, {@code TabError}, {@code RecursionError} for
+ * nesting too deep to compile, or {@code NotImplementedError} for syntax
  * outside this runtime's subset), the message, the file, and the 1-based line and column.
  */
 public final class PySyntaxError extends Exception {

@@ -55,9 +55,10 @@ final class StringLiteral {
     }
 
     /**
-     * CPython first rewrites every non-ASCII character of the literal as a 10-byte \\UXXXXXXXX
-     * escape (and a backslash before one as the 6-byte \\u005c) and then runs the codec over that
-     * buffer, so error positions are offsets in the rewritten buffer; {@code pos} tracks them.
+     * CPython first rewrites every non-ASCII character of the literal as a 10-byte \UXXXXXXXX
+     * escape (and a backslash before one as a 6-byte escape for U+005C) and then runs the codec
+     * over that buffer, so error positions are offsets in the rewritten buffer; {@code pos}
+     * tracks them.
      */
     private static final class Decoder {
         private final String s;
@@ -92,7 +93,7 @@ final class StringLiteral {
             int start = pos;
             advance('\\');
             if (i >= s.length() || s.codePointAt(i) >= 128) {
-                // Rewritten as \u005c: the backslash stays, the character follows as itself.
+                // Rewritten as an escape for U+005C: the backslash stays, the character follows as itself.
                 out.append('\\');
                 pos += 5;
                 return;
@@ -159,10 +160,8 @@ final class StringLiteral {
             }
             String name = s.substring(nameStart, i);
             advance('}');
-            int c;
-            try {
-                c = Character.codePointOf(name);
-            } catch (IllegalArgumentException notFound) {
+            int c = UnicodeNames.lookup(name);
+            if (c < 0) {
                 throw error(start, "unknown Unicode character name");
             }
             out.appendCodePoint(c);

@@ -33,8 +33,16 @@ final class Targets {
         return null;
     }
 
-    /** The first name {@code __debug__} bound by a (valid) target, which CPython refuses; or null. */
-    static Ast.Name debugName(Ast.Expr e) {
+    /** CPython's compiler refuses to bind {@code __debug__}; records that error if {@code target} does. */
+    static void rejectDebug(ParserState st, Ast.Expr target) {
+        Ast.Name debug = debugName(target);
+        if (debug != null) {
+            st.deferCompileError("cannot assign to __debug__", debug);
+        }
+    }
+
+    /** The first name {@code __debug__} bound by a (valid) target, or null. */
+    private static Ast.Name debugName(Ast.Expr e) {
         if (e instanceof Ast.Name n) {
             return n.id().equals("__debug__") ? n : null;
         }

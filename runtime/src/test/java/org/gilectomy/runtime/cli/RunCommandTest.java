@@ -72,13 +72,13 @@ class RunCommandTest {
     @Test
     void unknownPresetIsAUsageErrorNamingTheValidOnes() {
         assertEquals(2, execute("--preset", "nogill", program.toString()));
-        assertTrue(err.toString().contains("unknown preset 'nogill' (expected one of: gil, gilectomy"), err.toString());
+        assertTrue(err.toString().contains("unknown preset 'nogill' (expected one of: gil, gil-old, gilectomy"), err.toString());
     }
 
     @Test
     void unknownKnobValuesAreUsageErrors() {
         assertEquals(2, execute("--gil", "old-and-slow", program.toString()));
-        assertTrue(err.toString().contains("unknown GIL 'old-and-slow' (expected one of: none, new)"), err.toString());
+        assertTrue(err.toString().contains("unknown GIL 'old-and-slow' (expected one of: none, old, new)"), err.toString());
         assertEquals(2, execute("--refcount", "magic", program.toString()));
         assertEquals(2, execute("--lock", "mutex", program.toString()));
         assertTrue(backend.calls.isEmpty());
@@ -134,7 +134,7 @@ class RunCommandTest {
         assertEquals(0, execute("--help"));
         String help = out.toString();
         assertTrue(help.contains("--preset=PRESET"), help);
-        assertTrue(help.contains("gil, gilectomy"), help);
+        assertTrue(help.contains("gil, gil-old, gilectomy"), help);
         assertFalse(help.contains("--timing-file"), "hidden option shown: " + help);
     }
 

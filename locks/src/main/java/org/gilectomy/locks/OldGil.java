@@ -1,0 +1,128 @@
+package org.gilectomy.locks;
+
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * CPython 2.x's GIL: a binary semaphore (mutex + condition, as Python 2's
+ * {@code PyThread_acquire_lock} on pthreads), released and immediately re-acquired by the
+ * holder every {@code sys.setcheckinterval} ticks, with no hand-off. On a multicore machine the
+ * releasing thread, still running, usually takes it back before the signalled waiter is even
+ * scheduled: Beazley's "GIL battle".
+ *
+ * <pre>
+ * Overview
+ *
+ * State, all guarded by {@code mutex}: locked, holder (last thread to take it), waiters.
+ *
+ * acquire:
+ *   lock mutex
+ *   while locked:
+ *     await released                       // woken by a release, or spuriously
+ *     if locked: failedReacquisitions++    // woken, but somebody took it first: a retry
+ *   locked = true; if holder != me: holder = me, switches++
+ *
+ * release:  lock mutex; locked = false; signal released
+ *
+ * yieldToWaiter (every check interval, from the interpreter's tick countdown):
+ *   release; acquire                       // no waiting for a waiter: the battle
+ *
+ * The tick countdown lives in the interpreter (it is read on every instruction); this class
+ * only holds the interval.
+ *
+ * Not promised: that a waiter ever gets the GIL while the holder keeps running (that is the
+ * pathology this class reproduces).
+ * </pre>
+ */
+final class OldGil extends Gil {
+    static final int DEFAULT_CHECK_INTERVAL = 100;
+
+    private final ReentrantLock mutex = new ReentrantLock();
+    private final Condition released = mutex.newCondition();
+    private final GilStats stats = new GilStats(); // guarded by mutex
+
+    private boolean locked;     // guarded by mutex
+    private Thread holder;      // guarded by mutex
+
+    @Override
+    public void acquire() {
+        Thread me = Thread.currentThread();
+        mutex.lock();
+        try {
+            if (locked) {
+                long start = System.nanoTime();
+                while (locked) {
+                    released.awaitUninterruptibly();
+                    if (locked) {
+                        stats.failedReacquisitions++;
+                    }
+                }
+                long waited = System.nanoTime() - start;
+                stats.contended++;
+                stats.totalWaitNanos += waited;
+                stats.maxWaitNanos = Math.max(stats.maxWaitNanos, waited);
+            }
+            locked = true;
+            stats.acquisitions++;
+            if (holder != me) {
+                holder = me;
+                stats.switches++;
+            }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public void release() {
+        mutex.lock();
+        try {
+            if (!locked || holder != Thread.currentThread()) {
+                throw new IllegalStateException("GIL released by a thread that does not hold it");
+            }
+            locked = false;
+            released.signal();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    @Override
+    public void yieldToWaiter() {
+        release();
+        acquire();
+    }
+
+    @Override
+    public boolean heldByCurrentThread() {
+        mutex.lock();
+        try {
+            return locked && holder == Thread.currentThread();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** The old GIL has no switch interval; {@code sys.setswitchinterval} is accepted and ignored. */
+    @Override
+    public void setSwitchIntervalNanos(long nanos) {
+        if (nanos <= 0) {
+            throw new IllegalArgumentException("switch interval must be strictly positive");
+        }
+    }
+
+    @Override
+    public long switchIntervalNanos() {
+        return NewGil.DEFAULT_SWITCH_INTERVAL_NANOS;
+    }
+
+    @Override
+    public GilStats.Totals stats() {
+        mutex.lock();
+        try {
+            return stats.snapshot();
+        } finally {
+            mutex.unlock();
+        }
+    }
+}

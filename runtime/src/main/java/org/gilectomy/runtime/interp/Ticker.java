@@ -1,0 +1,33 @@
+package org.gilectomy.runtime.interp;
+
+import org.gilectomy.locks.Gil;
+
+/**
+ * Python 2's {@code _Py_Ticker}: under the old GIL the interpreter counts instructions and,
+ * every {@code sys.setcheckinterval} of them, releases and re-acquires the GIL. One global
+ * count, as in CPython 2: only the GIL holder touches {@link #remaining}, so it is plain.
+ * Under any other GIL kind {@link Gil#TICKING} is false and the countdown is compiled out.
+ */
+final class Ticker {
+    static final int DEFAULT_CHECK_INTERVAL = 100;
+
+    static int remaining = DEFAULT_CHECK_INTERVAL; // touched only by the GIL holder
+    private static volatile int interval = DEFAULT_CHECK_INTERVAL;
+
+    private Ticker() {
+    }
+
+    static void setInterval(int ticks) {
+        interval = ticks;
+    }
+
+    static int interval() {
+        return interval;
+    }
+
+    /** The countdown ran out: the periodic check. */
+    static void check(ThreadState ts) {
+        remaining = interval;
+        Gil.INSTANCE.yieldToWaiter();
+    }
+}

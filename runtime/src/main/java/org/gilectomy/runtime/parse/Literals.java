@@ -1,0 +1,63 @@
+package org.gilectomy.runtime.parse;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/** The values of NUMBER and STRING tokens. */
+final class Literals {
+    /** CPython refuses to convert longer decimal literals (sys.int_info.default_max_str_digits). */
+    private static final int MAX_DECIMAL_DIGITS = 4300;
+
+    private Literals() {
+    }
+
+    static Ast.Expr number(ParserState st, Token t) throws PySyntaxError {
+        String text = t.text().replace("_", "");
+        char last = text.charAt(text.length() - 1);
+        if (last == 'j' || last == 'J') {
+            throw st.notSupported("imaginary literal", t);
+        }
+        if (text.length() > 1 && text.charAt(0) == '0' && "xXoObB".indexOf(text.charAt(1)) >= 0) {
+            char r = Character.toLowerCase(text.charAt(1));
+            int radix = r == 'x' ? 16 : r == 'o' ? 8 : 2;
+            return new Ast.IntLiteral(new BigInteger(text.substring(2), radix), t.line(), t.col());
+        }
+        if (text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+            return new Ast.FloatLiteral(Double.parseDouble(text), t.line(), t.col());
+        }
+        if (text.length() > MAX_DECIMAL_DIGITS) {
+            throw st.syntaxError("Exceeds the limit (" + MAX_DECIMAL_DIGITS + " digits) for integer string conversion: value has "
+                    + text.length() + " digits; use sys.set_int_max_str_digits() to increase the limit"
+                    + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", t);
+        }
+        return new Ast.IntLiteral(new BigInteger(text), t.line(), t.col());
+    }
+
+    /**
+     * Adjacent string literals, concatenated. Decoding errors are reported at {@code after}, the
+     * token following them, as CPython does.
+     */
+    static Ast.Expr strings(ParserState st, List<Token> parts, Token after) throws PySyntaxError {
+        StringLiteral[] literals = new StringLiteral[parts.size()];
+        for (int i = 0; i < literals.length; i++) {
+            Token part = parts.get(i);
+            literals[i] = StringLiteral.of(part.text());
+            if (literals[i].bytes) {
+                throw st.notSupported("bytes literal", part);
+            }
+            if (literals[i].formatted) {
+                throw st.notSupported("f-string", part);
+            }
+        }
+        StringBuilder value = new StringBuilder();
+        for (StringLiteral literal : literals) {
+            try {
+                value.append(literal.value());
+            } catch (StringLiteral.EscapeError e) {
+                throw st.syntaxError("(unicode error) " + e.getMessage(), after);
+            }
+        }
+        Token first = parts.get(0);
+        return new Ast.StrLiteral(value.toString(), first.line(), first.col());
+    }
+}
