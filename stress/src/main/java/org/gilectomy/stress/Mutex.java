@@ -1,0 +1,43 @@
+package org.gilectomy.stress;
+
+import org.gilectomy.locks.LockKind;
+import org.gilectomy.locks.Lockable;
+import org.gilectomy.locks.ObjectLock;
+
+/**
+ * The lock a test is pointed at, as the test sees it.
+ *
+ * <p>Every test body is written once against this interface; a variant only chooses the
+ * implementation. So a negative control ({@link BrokenTestThenSetLock}, {@link NoWakeupLock})
+ * runs exactly the code the real lock is judged by, and its failure shows that the test can
+ * fail. Within one jcstress fork only one implementation is ever loaded, so the call stays
+ * monomorphic and the JIT inlines it: the interface does not blunt the race.
+ */
+public interface Mutex {
+
+    void lock();
+
+    void unlock();
+
+    /**
+     * {@code Py_LOCK}/{@code Py_UNLOCK} on a fresh object header. Fails at once unless this
+     * JVM runs {@code -Dgilectomy.lock=spinpark}: under {@code none} both calls are empty, and the
+     * test would report lost updates that say nothing about the lock.
+     */
+    static Mutex objectLock() {
+        Builds.requireLock(LockKind.SPINPARK);
+        Lockable header = new Lockable() {
+        };
+        return new Mutex() {
+            @Override
+            public void lock() {
+                ObjectLock.lock(header);
+            }
+
+            @Override
+            public void unlock() {
+                ObjectLock.unlock(header);
+            }
+        };
+    }
+}
