@@ -5,7 +5,8 @@ import org.gilectomy.locks.Gil;
 /**
  * Runs a blocking call (sleep, join, waiting for a lock) with the GIL released, as CPython's
  * Py_BEGIN_ALLOW_THREADS does, so other threads run meanwhile. In the free-threaded build it
- * just runs the call.
+ * just runs the call. An interrupt (Ctrl-C reaching the blocked main thread) ends the wait and
+ * becomes {@code KeyboardInterrupt}.
  */
 final class Blocking {
     interface Call {
@@ -19,14 +20,20 @@ final class Blocking {
         if (Gil.ENABLED) {
             Gil.INSTANCE.release();
         }
+        boolean interrupted = false;
         try {
             call.run();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } finally {
             if (Gil.ENABLED) {
                 Gil.INSTANCE.acquire();
             }
+        }
+        if (interrupted) {
+            // Only Signals interrupts a Python thread; without a pending Ctrl-C the interrupt
+            // is stale and is dropped, or every later sleep would return at once.
+            Signals.raiseIfPending(ThreadState.current());
         }
     }
 }

@@ -591,9 +591,6 @@ public final class Eval {
         if (Gil.ENABLED && EvalBreaker.isSet(EvalBreaker.GIL_DROP_REQUEST)) {
             Gil.INSTANCE.yieldToWaiter();
         }
-        if (ts.isMain && EvalBreaker.isSet(EvalBreaker.SIGNAL_PENDING)) {
-            EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING);
-            throw new PyException(PyExc.KEYBOARD_INTERRUPT, "");
-        }
+        Signals.raiseIfPending(ts);
     }
 }

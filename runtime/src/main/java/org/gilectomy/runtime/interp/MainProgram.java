@@ -33,6 +33,7 @@ public final class MainProgram {
         int[] status = new int[1];
         Thread main = new Thread(null, () -> status[0] = runOnMainThread(filename, text, err),
                 "MainThread", Threading.STACK_BYTES);
+        Signals.install(main);
         main.start();
         boolean interrupted = false;
         while (true) {
