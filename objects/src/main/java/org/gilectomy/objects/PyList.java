@@ -1,7 +1,11 @@
 package org.gilectomy.objects;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.Comparator;
+import org.gilectomy.locks.CriticalSection;
+import org.gilectomy.locks.LockOrdered;
 import org.gilectomy.locks.ObjectLock;
 import org.gilectomy.refcount.RefCount;
 
@@ -17,21 +21,35 @@ import org.gilectomy.refcount.RefCount;
  * item *before* unlocking, so a concurrent writer cannot free it between read and incref.
  * Decrefs of replaced or removed items happen after unlocking: a dealloc may run arbitrary
  * code and must not run under this list's lock.
- * No operation holds two list locks at once, so no lock-order problem arises here.
+ * The one operation on two lists, extending one by another, holds both through a two-object
+ * critical section, which locks them in lock-order-id order: a.extend(b) racing b.extend(a)
+ * cannot deadlock.
  *
- * Field   access
- * items   plain, guarded by the object lock
- * size    plain, guarded by the object lock (len() reads it racily: an int never tears)
+ * Field         access
+ * items         plain, guarded by the object lock
+ * size          plain, guarded by the object lock (len() reads it racily: an int never tears)
+ * lockOrderId   0 until first needed, then set once by CAS (LockOrdered.idOf)
  *
  * Not promised: a consistent snapshot across two separate operations.
  * </pre>
  */
-public final class PyList extends PyObject {
+public final class PyList extends PyObject implements LockOrdered {
     public static final PyType TYPE = new PyType("list", null);
     private static final PyObject[] EMPTY = new PyObject[0];
+    private static final VarHandle LOCK_ORDER_ID;
+
+    static {
+        try {
+            LOCK_ORDER_ID = MethodHandles.lookup().findVarHandle(PyList.class, "lockOrderId", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private PyObject[] items;
     private int size;
+    @SuppressWarnings("unused") // through LOCK_ORDER_ID only
+    private long lockOrderId;
 
     public PyList() {
         this.items = EMPTY;
@@ -48,6 +66,11 @@ public final class PyList extends PyObject {
     @Override
     public PyType type() {
         return TYPE;
+    }
+
+    @Override
+    public long lockOrderId() {
+        return LockOrdered.idOf(this, LOCK_ORDER_ID);
     }
 
     public int size() {
@@ -122,18 +145,43 @@ public final class PyList extends PyObject {
         }
     }
 
-    /** Appends every item of {@code src} (a snapshot of it, so {@code a.extend(a)} works). */
+    /** Appends the given items, taking over their references. */
     public void extend(PyObject[] ownedItems) {
         ObjectLock.lock(this);
         try {
-            if (size + ownedItems.length > items.length) {
-                items = Arrays.copyOf(items, Math.max(8, size + ownedItems.length + (size >> 1)));
-            }
-            System.arraycopy(ownedItems, 0, items, size, ownedItems.length);
-            size += ownedItems.length;
+            appendAllLocked(ownedItems, ownedItems.length);
         } finally {
             ObjectLock.unlock(this);
         }
+    }
+
+    /**
+     * {@code self.extend(other)} for two lists, atomically: both are held (a two-object critical
+     * section) while the items are copied, as CPython 3.13's list_extend does.
+     */
+    public void extend(PyList other) {
+        if (other == this) {
+            extend(snapshot());
+            return;
+        }
+        CriticalSection.begin2(this, other);
+        try {
+            int n = other.size;
+            for (int i = 0; i < n; i++) {
+                RefCount.incref(other.items[i]);
+            }
+            appendAllLocked(other.items, n);
+        } finally {
+            CriticalSection.end();
+        }
+    }
+
+    private void appendAllLocked(PyObject[] src, int n) {
+        if (size + n > items.length) {
+            items = Arrays.copyOf(items, Math.max(8, size + n + (size >> 1)));
+        }
+        System.arraycopy(src, 0, items, size, n);
+        size += n;
     }
 
     /** Removes and returns (as the caller's reference) item {@code i}. */

@@ -1,5 +1,6 @@
 package org.gilectomy.runtime.interp;
 
+import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.locks.Gil;
 
 /**
@@ -17,6 +18,7 @@ final class Blocking {
     }
 
     static void run(Call call) {
+        CriticalSection.suspendAll(); // never block holding an object lock (CPython 3.13)
         if (Gil.ENABLED) {
             Gil.INSTANCE.release();
         }
@@ -29,6 +31,7 @@ final class Blocking {
             if (Gil.ENABLED) {
                 Gil.INSTANCE.acquire();
             }
+            CriticalSection.resumeTop();
         }
         if (interrupted) {
             // Only Signals interrupts a Python thread; without a pending Ctrl-C the interrupt

@@ -345,7 +345,12 @@ final class Builtins {
         });
         t.addMethod("extend", (a, off, n, kw) -> {
             Args.exactly("list.extend", n - 1, 1, kw);
-            ((PyList) a[off]).extend(collect(a[off + 1]));
+            PyList self = (PyList) a[off];
+            if (a[off + 1] instanceof PyList other) {
+                self.extend(other);
+            } else {
+                self.extend(collect(a[off + 1]));
+            }
             return PyNone.newRef();
         });
         t.addMethod("pop", (a, off, n, kw) -> {

@@ -1,0 +1,192 @@
+package org.gilectomy.locks;
+
+import java.util.Arrays;
+
+/**
+ * Critical sections, as in CPython 3.13 ({@code Py_BEGIN_CRITICAL_SECTION}): a per-thread stack
+ * of held per-object locks that is released as a whole before the thread blocks, so that no
+ * program that finishes under the GIL can deadlock in the free-threaded build.
+ *
+ * <pre>
+ * Overview
+ *
+ * Each thread has a stack of sections; a section holds one object's lock or two.
+ *
+ * begin(o):
+ *   if an active section of this thread already holds o: push a section that holds nothing
+ *   else if tryLock(o): push active section(o)
+ *   else: suspendAll(); lock(o); push active section(o)        // block only holding nothing
+ * begin2(a, b):  the same for both, locked in the order of lockOrderId(): two threads that
+ *                take {a, b} in opposite argument orders still lock them in one order
+ * end():         unlock the top section's objects, pop, then resume the new top if suspended
+ * suspendAll():  unlock every active section, mark it suspended (before sleep, join, a lock wait)
+ * resumeTop():   re-lock the top section if it is suspended (after the blocking call returns)
+ *
+ * Only the top section is ever resumed: sections below it stay suspended until the sections
+ * above them end, which is what lets a thread blocked inside an inner section release the
+ * outer objects to other threads.
+ *
+ * Field      access
+ * the stack  thread-confined (a ThreadLocal); only the object locks are shared
+ *
+ * Not promised: atomicity across a suspension. Code inside a section that blocks (or calls
+ * something that may block) must re-read what it read before. In the GIL build the object
+ * locks are no-ops and so is all of this but the bookkeeping.
+ * </pre>
+ */
+public final class CriticalSection {
+    private static final ThreadLocal<Stack> STACK = ThreadLocal.withInitial(Stack::new);
+
+    private CriticalSection() {
+    }
+
+    /** One thread's sections: parallel arrays, top at size - 1. */
+    private static final class Stack {
+        Lockable[] first = new Lockable[8];   // null: a section that holds nothing (re-entry)
+        Lockable[] second = new Lockable[8];  // null for a one-object section
+        boolean[] suspended = new boolean[8];
+        int size;
+
+        void push(Lockable a, Lockable b) {
+            if (size == first.length) {
+                first = Arrays.copyOf(first, size * 2);
+                second = Arrays.copyOf(second, size * 2);
+                suspended = Arrays.copyOf(suspended, size * 2);
+            }
+            first[size] = a;
+            second[size] = b;
+            suspended[size] = false;
+            size++;
+        }
+
+        boolean holds(Lockable o) {
+            for (int i = 0; i < size; i++) {
+                if (!suspended[i] && (first[i] == o || second[i] == o)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Locks {@code o} for the current thread until the matching {@link #end()}. */
+    public static void begin(Lockable o) {
+        Stack s = STACK.get();
+        if (s.holds(o)) {
+            s.push(null, null);
+            return;
+        }
+        if (!ObjectLock.tryLock(o)) {
+            suspendAll(s);
+            ObjectLock.lock(o);
+        }
+        s.push(o, null);
+    }
+
+    /** Locks {@code a} and {@code b} (in a fixed global order) until the matching {@link #end()}. */
+    public static <A extends Lockable & LockOrdered, B extends Lockable & LockOrdered> void begin2(A a, B b) {
+        if (a == b) {
+            begin(a);
+            return;
+        }
+        Stack s = STACK.get();
+        boolean holdsA = s.holds(a);
+        boolean holdsB = s.holds(b);
+        if (holdsA || holdsB) {
+            // Re-entry on one of them: take only the other one.
+            Lockable other = holdsA ? (holdsB ? null : b) : a;
+            if (other == null) {
+                s.push(null, null);
+                return;
+            }
+            if (!ObjectLock.tryLock(other)) {
+                suspendAll(s);
+                ObjectLock.lock(other);
+            }
+            s.push(other, null);
+            return;
+        }
+        Lockable lo = a.lockOrderId() < b.lockOrderId() ? a : b; // ids are unique: a total order
+        Lockable hi = lo == a ? b : a;
+        if (ObjectLock.tryLock(lo)) {
+            if (!ObjectLock.tryLock(hi)) {
+                ObjectLock.unlock(lo);
+                suspendAll(s);
+                lockBoth(lo, hi);
+            }
+        } else {
+            suspendAll(s);
+            lockBoth(lo, hi);
+        }
+        s.push(lo, hi);
+    }
+
+    private static void lockBoth(Lockable lo, Lockable hi) {
+        ObjectLock.lock(lo);
+        ObjectLock.lock(hi);
+    }
+
+    /** Ends the innermost section and resumes the one below it if it was suspended. */
+    public static void end() {
+        Stack s = STACK.get();
+        if (s.size == 0) {
+            throw new IllegalStateException("CriticalSection.end() without begin()");
+        }
+        int top = --s.size;
+        if (!s.suspended[top]) {
+            unlockSection(s, top);
+        }
+        s.first[top] = null;
+        s.second[top] = null;
+        if (s.size > 0) {
+            resume(s, s.size - 1);
+        }
+    }
+
+    /** Before the current thread blocks: release every lock its sections hold. */
+    public static void suspendAll() {
+        suspendAll(STACK.get());
+    }
+
+    /** After the blocking call: take the top section's locks again. */
+    public static void resumeTop() {
+        Stack s = STACK.get();
+        if (s.size > 0) {
+            resume(s, s.size - 1);
+        }
+    }
+
+    /** Sections of the current thread; for tests and assertions. */
+    public static int depth() {
+        return STACK.get().size;
+    }
+
+    private static void suspendAll(Stack s) {
+        for (int i = s.size - 1; i >= 0; i--) {
+            if (!s.suspended[i]) {
+                unlockSection(s, i);
+                s.suspended[i] = true;
+            }
+        }
+    }
+
+    private static void resume(Stack s, int i) {
+        if (s.suspended[i]) {
+            if (s.second[i] != null) {
+                lockBoth(s.first[i], s.second[i]); // pushed in lock order
+            } else if (s.first[i] != null) {
+                ObjectLock.lock(s.first[i]);
+            }
+            s.suspended[i] = false;
+        }
+    }
+
+    private static void unlockSection(Stack s, int i) {
+        if (s.second[i] != null) {
+            ObjectLock.unlock(s.second[i]);
+        }
+        if (s.first[i] != null) {
+            ObjectLock.unlock(s.first[i]);
+        }
+    }
+}
