@@ -89,10 +89,7 @@ final class NewGil extends Gil {
             } finally {
                 waiters--;
             }
-            long waited = System.nanoTime() - start;
-            stats.contended++;
-            stats.totalWaitNanos += waited;
-            stats.maxWaitNanos = Math.max(stats.maxWaitNanos, waited);
+            stats.recordWait(System.nanoTime() - start);
         }
         locked = true;
         stats.acquisitions++;

@@ -57,10 +57,7 @@ final class OldGil extends Gil {
                         stats.failedReacquisitions++;
                     }
                 }
-                long waited = System.nanoTime() - start;
-                stats.contended++;
-                stats.totalWaitNanos += waited;
-                stats.maxWaitNanos = Math.max(stats.maxWaitNanos, waited);
+                stats.recordWait(System.nanoTime() - start);
             }
             locked = true;
             stats.acquisitions++;

@@ -35,7 +35,7 @@ public final class FakeChild {
             @Override
             public StatsReport stats(BuildConfig config) {
                 return new StatsReport(config, false, null,
-                        config.gil().flagName().equals("none") ? null : new GilStats.Totals(5, 4, 3, 2, 1, 0, 0, 0), null);
+                        config.gil().flagName().equals("none") ? null : new GilStats.Totals(5, 4, 3, 2, 1, 0, 0, 0, 0, 0, 0), null);
             }
         };
         System.exit(Main.newCommandLine(fake).execute(args));

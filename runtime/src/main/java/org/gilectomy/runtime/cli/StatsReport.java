@@ -66,6 +66,9 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             m.put("gil_failed_reacquisitions", gil.failedReacquisitions());
             m.put("gil_wait_total_ns", gil.totalWaitNanos());
             m.put("gil_wait_max_ns", gil.maxWaitNanos());
+            m.put("gil_wait_p50_ns", gil.waitP50Nanos());
+            m.put("gil_wait_p99_ns", gil.waitP99Nanos());
+            m.put("gil_wait_p999_ns", gil.waitP999Nanos());
         }
         if (lock != null) {
             m.put("lock_acquisitions", lock.acquisitions());
@@ -128,6 +131,8 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             line(sb, "failed re-acquisitions", count(gil.failedReacquisitions()));
             line(sb, "wait total", millis(gil.totalWaitNanos()));
             line(sb, "wait max", millis(gil.maxWaitNanos()));
+            line(sb, "wait p50/p99/p99.9", millis(gil.waitP50Nanos()) + " / " + millis(gil.waitP99Nanos())
+                    + " / " + millis(gil.waitP999Nanos()));
         }
 
         if (refcount == null) {

@@ -52,7 +52,7 @@ final class FakeBackend implements Backend {
         return new StatsReport(config, counting,
                 counting ? new LockStats.Totals(1000, 10, 250, 3, 4_000_000, 1_500_000) : null,
                 config.gil().flagName().equals("none") ? null
-                        : new GilStats.Totals(500, 120, 110, 100, 130, 7, 600_000_000, 5_200_000),
+                        : new GilStats.Totals(500, 120, 110, 100, 130, 7, 600_000_000, 5_200_000, 4_000_000, 5_000_000, 5_200_000),
                 counting ? new RefCountStats.Totals(1_234_567, 1_234_000, 42) : null);
     }
 }
