@@ -69,7 +69,10 @@ final class NewGil extends Gil {
 
     private void takeLocked() {
         Thread me = Thread.currentThread();
+        GilEvents.Acquired event = null;
         if (locked) {
+            event = new GilEvents.Acquired();
+            event.begin();
             long start = System.nanoTime();
             waiters++;
             try {
@@ -79,6 +82,11 @@ final class NewGil extends Gil {
                     if (left <= 0 && locked && switchNumber == seen) {
                         EvalBreaker.set(EvalBreaker.GIL_DROP_REQUEST);
                         stats.dropRequests++;
+                        GilEvents.DropRequest request = new GilEvents.DropRequest();
+                        if (request.shouldCommit()) {
+                            request.intervalNanos = intervalNanos;
+                            request.commit();
+                        }
                     }
                 }
             } catch (InterruptedException e) {
@@ -93,13 +101,19 @@ final class NewGil extends Gil {
         }
         locked = true;
         stats.acquisitions++;
-        if (holder != me) {
+        boolean holderChanged = holder != me;
+        if (holderChanged) {
             holder = me;
             switchNumber++;
             stats.switches++;
         }
         EvalBreaker.clear(EvalBreaker.GIL_DROP_REQUEST);
         switched.signalAll();
+        if (event != null && event.shouldCommit()) {
+            event.kind = "new";
+            event.switched = holderChanged;
+            event.commit();
+        }
     }
 
     @Override

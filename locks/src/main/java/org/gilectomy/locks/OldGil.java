@@ -49,21 +49,33 @@ final class OldGil extends Gil {
         Thread me = Thread.currentThread();
         mutex.lock();
         try {
+            GilEvents.Acquired event = null;
+            int retries = 0;
             if (locked) {
+                event = new GilEvents.Acquired();
+                event.begin();
                 long start = System.nanoTime();
                 while (locked) {
                     released.awaitUninterruptibly();
                     if (locked) {
                         stats.failedReacquisitions++;
+                        retries++;
                     }
                 }
                 stats.recordWait(System.nanoTime() - start);
             }
             locked = true;
             stats.acquisitions++;
-            if (holder != me) {
+            boolean holderChanged = holder != me;
+            if (holderChanged) {
                 holder = me;
                 stats.switches++;
+            }
+            if (event != null && event.shouldCommit()) {
+                event.kind = "old";
+                event.switched = holderChanged;
+                event.retries = retries;
+                event.commit();
             }
         } finally {
             mutex.unlock();
