@@ -9,14 +9,20 @@ import java.lang.invoke.VarHandle;
  * <pre>
  * Overview
  *
- * The word is an int, owned by the lock protocol in force ({@link ObjectLock}); this class
- * only holds it and exposes the access modes that protocol needs. It lives in the header of
+ * The word is an int, owned by the lock protocol in force ({@link ObjectLock} and the one
+ * implementation class it dispatches to: SpinParkLock, PyMutexLock or SpinLock); this class
+ * only holds it and exposes the access modes those protocols need. It lives in the header of
  * every Python object (PEP 703's ob_mutex), so it costs four bytes per object and nothing
  * else: waiters are not queued here but in the {@link ParkingLot}, keyed by the object.
  *
  * Field            access modes
- * lockWord         getOpaque (spinning reads), compareAndSet (acquire),
- *                  compareAndExchangeRelease / getAndSetRelease (release), getAndSet
+ * lockWord         getOpaque (spinning reads: only a hint, every decision is a CAS or is
+ *                  re-checked under a parking-lot bucket), getVolatile (validation),
+ *                  compareAndSet / compareAndExchange / getAndSet (acquire side: volatile),
+ *                  compareAndSetRelease / compareAndExchangeRelease / getAndSetRelease /
+ *                  setRelease (release side)
+ *
+ * The accessors are package-private: only the lock protocols in this package touch the word.
  *
  * Not promised: any meaning of the word outside ObjectLock; the GIL build never touches it.
  * </pre>
@@ -52,14 +58,32 @@ public abstract class Lockable {
         return (int) LOCK_WORD.getAndSet(this, value);
     }
 
+    /** Acquire side; returns the witness value (equal to {@code expected} on success). */
+    final int compareAndExchangeLockWord(int expected, int value) {
+        return (int) LOCK_WORD.compareAndExchange(this, expected, value);
+    }
+
     /** Release side: everything written inside the critical region is visible to the next owner. */
     final boolean compareAndSetLockWordRelease(int expected, int value) {
         return LOCK_WORD.weakCompareAndSetRelease(this, expected, value)
                 || LOCK_WORD.compareAndSet(this, expected, value);
     }
 
+    /** Release side, returning the witness: for unlock loops that must see what changed. */
+    final int compareAndExchangeLockWordRelease(int expected, int value) {
+        return (int) LOCK_WORD.compareAndExchangeRelease(this, expected, value);
+    }
+
     final int getAndSetLockWordRelease(int value) {
         return (int) LOCK_WORD.getAndSetRelease(this, value);
+    }
+
+    /**
+     * Release store. Only for a protocol that owns the word exclusively at that moment (PyMutex
+     * while it holds both the lock and the parking-lot bucket), where no CAS can race it.
+     */
+    final void setLockWordRelease(int value) {
+        LOCK_WORD.setRelease(this, value);
     }
 
     /** For diagnostics and tests only: the raw word. */

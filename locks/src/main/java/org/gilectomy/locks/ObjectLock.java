@@ -1,138 +1,126 @@
 package org.gilectomy.locks;
 
-import java.util.function.IntPredicate;
-
 /**
  * {@code Py_LOCK} / {@code Py_UNLOCK}: the per-object lock of the free-threaded build.
  *
  * <pre>
  * Overview
  *
- * The implementation is chosen once per process ({@code -Dgilectomy.lock}, read into the
- * static final {@link #KIND}); with {@code none} (the GIL build) lock and unlock are empty
- * and the JIT removes them.
+ * One API, several lock protocols on the same header word (Lockable.lockWord), chosen once
+ * per process with -Dgilectomy.lock (read into the static final KIND):
  *
- * spinpark: a futex-like three-state word (Drepper, "Futexes are tricky", mutex #2)
- *   FREE = 0, LOCKED = 1, LOCKED_WAITERS = 2
+ *   none      the GIL build: lock and unlock are empty and the JIT removes them
+ *   spinpark  SpinParkLock: futex-like three-state word, bounded spin, then park (Gilectomy 2016)
+ *   pymutex   PyMutexLock: CPython 3.13's PyMutex, LOCKED and HAS_PARKED bits, parking lot
+ *             with hand-off to a waiter that has waited over the fairness time (PEP 703)
+ *   spin      SpinLock: test-and-test-and-set with exponential back-off, never parks (the
+ *             negative example under oversubscription)
  *
- *   lock:
- *     if CAS(FREE -> LOCKED): return                                   // fast path
- *     repeat SPIN_ROUNDS:                                              // bounded spin
- *       w = getOpaque                                                  // read before any CAS
- *       if w == LOCKED_WAITERS: break                                  // someone sleeps: stop spinning
- *       if w == FREE and CAS(FREE -> LOCKED): return
- *       onSpinWait (the last YIELD_ROUNDS use Thread.yield instead)
- *     while getAndSet(LOCKED_WAITERS) != FREE:                         // we may have waiters now
- *       ParkingLot.park(o, word == LOCKED_WAITERS)                     // validated under the bucket
+ * Each protocol, its word encoding and what it does not promise are in its own class, as
+ * static methods. Dispatch is a chain of tests of private static final booleans: C2 treats
+ * static finals as constants, so every test but the live kind's folds away and the call is
+ * inlined as if written directly. (Not a switch on KIND: javac compiles an enum switch to a
+ * lookup in a synthetic $SwitchMap int[], whose elements the JIT does not treat as constants,
+ * and not an interface: a virtual call on the hottest path for no gain.)
  *
- *   unlock:
- *     if CAS_release(LOCKED -> FREE): return                           // nobody waits
- *     getAndSet_release(FREE); ParkingLot.unparkOne(o)                 // word first, then wake
+ *   lock(o):    PYMUTEX ? PyMutexLock.lock(o) : SPINPARK ? SpinParkLock.lock(o) : SPIN ? ... : nothing
+ *   unlock(o), tryLock(o), isLocked(o): the same
  *
- * A thread that took the lock through getAndSet(LOCKED_WAITERS) leaves the word at
- * LOCKED_WAITERS even if nobody is left: the cost is one spurious unparkOne, never a lost
- * wake-up. The word is never stored with a plain store.
+ * Tunables of the parking kinds (system properties, read once):
+ *   gilectomy.lock.spin   SPIN_ROUNDS   bounded spin before parking (DEFAULT_SPIN_ROUNDS, both kinds)
+ *   gilectomy.lock.yield  YIELD_ROUNDS  how many of those rounds, the last ones, Thread.yield
+ *                                       rather than onSpinWait: spinpark DEFAULT_YIELD_ROUNDS;
+ *                                       pymutex all of them unless the property is set, as
+ *                                       CPython's lock.c calls _Py_yield() on every spin round
+ *                                       (see PyMutexLock.YIELD_ROUNDS)
+ * and per kind: PyMutexLock.FAIRNESS_PROPERTY (gilectomy.lock.fairness-ns), SpinLock's
+ * MAX_BACKOFF_PROPERTY (gilectomy.lock.spin-backoff).
  *
- * Not promised: fairness (a spinning newcomer may barge past a woken waiter), reentrancy (a
- * thread that locks an object twice deadlocks: critical sections prevent that), or that the
- * unlocking thread is the locking one (not checked).
+ * Not promised, by any kind: reentrancy (a thread that locks an object twice deadlocks:
+ * critical sections prevent that) or that the unlocking thread is the locking one (not
+ * checked; pymutex and spin throw IllegalMonitorStateException on unlocking a free lock).
  * </pre>
  */
 public final class ObjectLock {
     public static final LockKind KIND = LockKind.fromSystemProperty();
     public static final boolean ENABLED = KIND != LockKind.NONE;
 
-    static final int FREE = 0;
-    static final int LOCKED = 1;
-    static final int LOCKED_WAITERS = 2;
+    // The dispatch constants: see the Overview for why booleans.
+    private static final boolean SPINPARK = KIND == LockKind.SPINPARK;
+    private static final boolean PYMUTEX = KIND == LockKind.PYMUTEX;
+    private static final boolean SPIN = KIND == LockKind.SPIN;
 
+    public static final String SPIN_PROPERTY = "gilectomy.lock.spin";
+    public static final String YIELD_PROPERTY = "gilectomy.lock.yield";
+    /** CPython's MAX_SPIN_COUNT for free-threaded builds. */
     public static final int DEFAULT_SPIN_ROUNDS = 40;
+    /** spinpark: of the spin rounds, this many at the end Thread.yield instead of onSpinWait. */
     public static final int DEFAULT_YIELD_ROUNDS = 4;
-    public static final int SPIN_ROUNDS = Integer.getInteger("gilectomy.lock.spin", DEFAULT_SPIN_ROUNDS);
-    public static final int YIELD_ROUNDS = Integer.getInteger("gilectomy.lock.yield", DEFAULT_YIELD_ROUNDS);
-
-    private static final IntPredicate STILL_LOCKED_WITH_WAITERS = w -> w == LOCKED_WAITERS;
+    public static final int SPIN_ROUNDS = Integer.getInteger(SPIN_PROPERTY, DEFAULT_SPIN_ROUNDS);
+    /** spinpark's; pymutex has its own default, see {@code PyMutexLock.YIELD_ROUNDS}. */
+    public static final int YIELD_ROUNDS = Integer.getInteger(YIELD_PROPERTY, DEFAULT_YIELD_ROUNDS);
 
     private ObjectLock() {
     }
 
+    // Written as early returns, not else-if chains: that keeps each method within 35 bytes of
+    // bytecode (MaxInlineSize), so the JIT inlines it even at call sites it does not deem hot.
+
     /** {@code Py_LOCK}. */
     public static void lock(Lockable o) {
-        if (!ENABLED) {
+        if (PYMUTEX) {
+            PyMutexLock.lock(o);
             return;
         }
-        if (o.compareAndSetLockWord(FREE, LOCKED)) {
-            if (LockStats.ENABLED) {
-                LockStats.COUNTERS.mine().acquisitions++;
-            }
+        if (SPINPARK) {
+            SpinParkLock.lock(o);
             return;
         }
-        lockContended(o);
+        if (SPIN) {
+            SpinLock.lock(o);
+        }
     }
 
     /** {@code Py_UNLOCK}. */
     public static void unlock(Lockable o) {
-        if (!ENABLED) {
+        if (PYMUTEX) {
+            PyMutexLock.unlock(o);
             return;
         }
-        if (!o.compareAndSetLockWordRelease(LOCKED, FREE)) {
-            unlockWithWaiters(o);
+        if (SPINPARK) {
+            SpinParkLock.unlock(o);
+            return;
+        }
+        if (SPIN) {
+            SpinLock.unlock(o);
         }
     }
 
-    /** Non-blocking attempt; true if the caller now holds the lock. */
+    /** Non-blocking attempt; true if the caller now holds the lock (always, in the GIL build). */
     public static boolean tryLock(Lockable o) {
-        return !ENABLED || o.compareAndSetLockWord(FREE, LOCKED);
+        if (PYMUTEX) {
+            return PyMutexLock.tryLock(o);
+        }
+        if (SPINPARK) {
+            return SpinParkLock.tryLock(o);
+        }
+        if (SPIN) {
+            return SpinLock.tryLock(o);
+        }
+        return true;
     }
 
     /** Whether the word says somebody holds the lock; for assertions and tests. */
     public static boolean isLocked(Lockable o) {
-        return o.lockWordVolatile() != FREE;
-    }
-
-    private static void lockContended(Lockable o) {
-        long start = LockStats.ENABLED ? System.nanoTime() : 0L;
-        int spins = 0;
-        int parks = 0;
-        acquired:
-        {
-            for (; spins < SPIN_ROUNDS; spins++) {
-                int w = o.lockWordOpaque();
-                if (w == LOCKED_WAITERS) {
-                    break;
-                }
-                if (w == FREE && o.compareAndSetLockWord(FREE, LOCKED)) {
-                    break acquired;
-                }
-                if (spins >= SPIN_ROUNDS - YIELD_ROUNDS) {
-                    Thread.yield();
-                } else {
-                    Thread.onSpinWait();
-                }
-            }
-            while (o.getAndSetLockWord(LOCKED_WAITERS) != FREE) {
-                if (ParkingLot.park(o, STILL_LOCKED_WITH_WAITERS)) {
-                    parks++;
-                }
-            }
+        if (PYMUTEX) {
+            return PyMutexLock.isLocked(o);
         }
-        if (LockStats.ENABLED) {
-            long waited = System.nanoTime() - start;
-            LockStats.Counters c = LockStats.COUNTERS.mine();
-            c.acquisitions++;
-            c.contended++;
-            c.spinRounds += spins;
-            c.parks += parks;
-            c.totalWaitNanos += waited;
-            if (waited > c.maxWaitNanos) {
-                c.maxWaitNanos = waited;
-            }
+        if (SPINPARK) {
+            return SpinParkLock.isLocked(o);
         }
-    }
-
-    private static void unlockWithWaiters(Lockable o) {
-        // Word first, then wake: the woken thread (or a barging one) finds it FREE.
-        o.getAndSetLockWordRelease(FREE);
-        ParkingLot.unparkOne(o);
+        if (SPIN) {
+            return SpinLock.isLocked(o);
+        }
+        return false;
     }
 }

@@ -14,7 +14,7 @@ public final class PyInt extends PyObject {
 
     static final int SMALL_MIN = -5;
     static final int SMALL_MAX = 256;
-    private static final PyInt[] SMALL = new PyInt[SMALL_MAX - SMALL_MIN + 1];
+    static final PyInt[] SMALL = new PyInt[SMALL_MAX - SMALL_MIN + 1];
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PyStr extends PyObject {
     public static final PyType TYPE = new PyType("str", null);
 
-    private static final ConcurrentHashMap<String, PyStr> INTERNED = new ConcurrentHashMap<>();
-    private static final PyStr[] LATIN1 = new PyStr[256];
+    static final ConcurrentHashMap<String, PyStr> INTERNED = new ConcurrentHashMap<>();
+    static final PyStr[] LATIN1 = new PyStr[256];
 
     static {
         for (int c = 0; c < LATIN1.length; c++) {
@@ -42,7 +42,11 @@ public final class PyStr extends PyObject {
      */
     public static PyStr internBorrowed(String s) {
         PyStr r = INTERNED.get(s);
-        return r != null ? r : INTERNED.computeIfAbsent(s, k -> new PyStr(k, STATIC_REFS));
+        return r != null ? r : INTERNED.computeIfAbsent(s, k -> {
+            PyStr fresh = new PyStr(k, STATIC_REFS);
+            org.gilectomy.refcount.RefCount.makeImmortal(fresh); // no other thread has it yet
+            return fresh;
+        });
     }
 
     @Override

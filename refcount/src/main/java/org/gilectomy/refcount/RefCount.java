@@ -1,51 +1,110 @@
 package org.gilectomy.refcount;
 
 /**
- * {@code Py_INCREF} / {@code Py_DECREF} and the free-on-zero contract.
+ * {@code Py_INCREF} / {@code Py_DECREF}, immortality, and the free-on-zero contract.
  *
  * <pre>
  * Overview
  *
  * The strategy is read once ({@code -Dgilectomy.refcount}) into static finals, so each build
- * compiles to one straight-line sequence:
+ * compiles to one straight-line sequence (no virtual dispatch):
  *   PLAIN    incref: n = count; count = n + 1           decref: n = count - 1; count = n
  *   ATOMIC   incref: n = getAndAdd(+1)                  decref: n = getAndAdd(-1) - 1
- * then, for both:
+ *   BIASED   o.ownerId == currentThreadId() ? plain local update : atomic shared update
+ *            (protocol in BiasedCounts)
+ *   BUFFERED append to this thread's log; the commit thread applies (BufferedCounts)
+ * Immortality ({@code -Dgilectomy.immortal}, static final): unless NONE, every incref and
+ * decref first reads refCount and returns if it is >= IMMORTAL_MIN, before any write, so an
+ * immortal object's header line is only ever read. With NONE the check is not compiled in.
+ *
+ * Free-on-zero, for every strategy:
  *   incref of a count <= 0        -> UseAfterFreeError (resurrecting a dead object)
- *   decref reaching 0             -> dealloc(), then poison the count with FREED (release
- *                                    store: the freeing thread's writes happen-before any
- *                                    later diagnosis)
+ *   the update that takes the true count to 0
+ *                                 -> dealloc() exactly once, then poison the count with FREED
+ *                                    (release store: the freeing thread's writes
+ *                                    happen-before any later diagnosis)
  *   decref reaching below 0       -> UseAfterFreeError
+ * Under BIASED the freeing thread may be the owner, a non-owner, or a merging thread; under
+ * BUFFERED it is always the commit thread (and flush() reports what it found).
+ *
+ * Integration (what the interpreter calls):
+ *   every Python thread, the main program's too: a RefCountThread (else attachThread());
+ *   its last refcount action: threadExiting() (RefCountThread.run does it);
+ *   eval breaker: if (mergePending()) mergeQueued();
+ *   program end, and before reading counts: flush();
+ *   at start-up: makeImmortal(o, SINGLETONS) for None, True, False, small ints, interned
+ *   strings; when a second thread starts: makeImmortal(o, ALL_SHARED) for functions, code
+ *   objects and modules (before the new thread runs).
  *
  * Not promised: detection of a use-after-free that never touches the count (reading a
- * field of a freed object); the object model checks the flag where it matters.
+ * field of a freed object); detection of one on an immortal object (it is never freed).
  * </pre>
  */
 public final class RefCount {
     public static final RefCountKind KIND =
             RefCountKind.parse(System.getProperty(RefCountKind.PROPERTY, "plain"));
+    public static final ImmortalKind IMMORTAL =
+            ImmortalKind.parse(System.getProperty(ImmortalKind.PROPERTY, "none"));
+
     private static final boolean ATOMIC = KIND == RefCountKind.ATOMIC;
+    static final boolean BIASED = KIND == RefCountKind.BIASED;
+    static final boolean BUFFERED = KIND == RefCountKind.BUFFERED;
+    private static final boolean CHECK_IMMORTAL = IMMORTAL != ImmortalKind.NONE;
 
     private RefCount() {
     }
 
     public static void incref(RefCounted o) {
-        int before;
-        if (ATOMIC) {
-            before = o.getAndAddRefCount(1);
+        if (CHECK_IMMORTAL && o.refCountPlain() >= RefCounted.IMMORTAL_MIN) {
+            return; // PEP 683: read, never write
+        }
+        if (BIASED) {
+            if (o.ownerIdPlain() == currentThreadId()) {
+                BiasedCounts.increfLocal(o);
+            } else {
+                BiasedCounts.increfShared(o);
+            }
+        } else if (BUFFERED) {
+            BufferedCounts.incref(o);
         } else {
-            before = o.refCountPlain();
-            o.setRefCountPlain(before + 1);
+            int before;
+            if (ATOMIC) {
+                before = o.getAndAddRefCount(1);
+            } else {
+                before = o.refCountPlain();
+                o.setRefCountPlain(before + 1);
+            }
+            if (before <= 0) {
+                throw new UseAfterFreeError("incref", o);
+            }
         }
         if (RefCountStats.ENABLED) {
             RefCountStats.COUNTERS.mine().increfs++;
         }
-        if (before <= 0) {
-            throw new UseAfterFreeError("incref", o);
-        }
     }
 
     public static void decref(RefCounted o) {
+        if (CHECK_IMMORTAL && o.refCountPlain() >= RefCounted.IMMORTAL_MIN) {
+            return;
+        }
+        if (BIASED) {
+            if (RefCountStats.ENABLED) {
+                RefCountStats.COUNTERS.mine().decrefs++; // before: the decref may free
+            }
+            if (o.ownerIdPlain() == currentThreadId()) {
+                BiasedCounts.decrefLocal(o);
+            } else {
+                BiasedCounts.decrefShared(o);
+            }
+            return;
+        }
+        if (BUFFERED) {
+            BufferedCounts.decref(o);
+            if (RefCountStats.ENABLED) {
+                RefCountStats.COUNTERS.mine().decrefs++;
+            }
+            return;
+        }
         int after;
         if (ATOMIC) {
             after = o.getAndAddRefCount(-1) - 1;
@@ -76,6 +135,111 @@ public final class RefCount {
         o.setRefCountRelease(RefCounted.FREED);
         if (RefCountStats.ENABLED) {
             RefCountStats.COUNTERS.mine().frees++;
+        }
+    }
+
+    // ---- immortality (PEP 683)
+
+    /**
+     * Makes {@code o} immortal if this process's {@code -Dgilectomy.immortal} level includes
+     * {@code level}; returns whether it did. Call it while no other thread updates the count:
+     * at start-up for {@link ImmortalKind#SINGLETONS}, and for {@link ImmortalKind#ALL_SHARED}
+     * when the second thread is about to start (before it runs: {@code Thread.start} orders
+     * the marker before everything the new thread does). Under BUFFERED it flushes first, so
+     * that no logged update is committed over the marker.
+     */
+    public static boolean makeImmortal(RefCounted o, ImmortalKind level) {
+        if (level == ImmortalKind.NONE || IMMORTAL.compareTo(level) < 0) {
+            return false;
+        }
+        if (BUFFERED) {
+            flush();
+        }
+        if (o.isFreed()) {
+            throw new UseAfterFreeError("makeImmortal", o);
+        }
+        o.setRefCountRelease(RefCounted.IMMORTAL);
+        return true;
+    }
+
+    /** {@code makeImmortal(o, SINGLETONS)}: for None, True, False, small ints, interned strings. */
+    public static boolean makeImmortal(RefCounted o) {
+        return makeImmortal(o, ImmortalKind.SINGLETONS);
+    }
+
+    // ---- threads (BIASED merge queues, BUFFERED logs)
+
+    /**
+     * The id stored as a biased owner: the Java thread id, which OpenJDK never reuses,
+     * truncated to an int (wraps after 2^31 threads). One intrinsic load and a field read:
+     * no ThreadLocal on the incref/decref path.
+     */
+    public static int currentThreadId() {
+        return idOf(Thread.currentThread());
+    }
+
+    static int idOf(Thread t) {
+        int id = (int) t.getId();
+        return id != 0 ? id : 1; // 0 means "no owner"
+    }
+
+    /**
+     * Registers the calling thread now rather than at its first object or update (optional:
+     * a RefCountThread is registered when constructed, any other thread on first use).
+     */
+    public static void attachThread() {
+        ThreadState.current();
+    }
+
+    /**
+     * The calling thread's last reference-count action: merges every object queued to it and
+     * marks it dead, so that objects queued to it later are merged by the thread that queues
+     * them; objects it still owns stay counted (their local counts are folded in by that
+     * merge). Under BUFFERED, its logs are committed by the commit thread as usual.
+     * {@link RefCountThread#run()} calls it; other threads should.
+     */
+    public static void threadExiting() {
+        ThreadState st = ThreadState.current();
+        st.setDeadVolatile();
+        if (st.mergeQueue != null) {
+            st.drain();
+        }
+        ThreadState.BY_ID.remove(st.id, st);
+        ThreadState.forgetCurrent();
+    }
+
+    /**
+     * Whether other threads queued objects for this thread to merge (BIASED): the eval
+     * breaker's check. One acquire load for a RefCountThread; false under other strategies.
+     */
+    public static boolean mergePending() {
+        if (!BIASED) {
+            return false;
+        }
+        Thread t = Thread.currentThread();
+        if (t instanceof RefCountThread) {
+            return ((RefCountThread) t).mergePending();
+        }
+        return ThreadState.current().hasPendingAcquire();
+    }
+
+    /**
+     * Merges the objects other threads queued for the calling thread (BIASED), freeing those
+     * whose count is then zero; returns how many were merged. Call at the eval breaker when
+     * {@link #mergePending()}; a no-op under other strategies.
+     */
+    public static int mergeQueued() {
+        return BIASED ? BiasedCounts.mergeQueued() : 0;
+    }
+
+    /**
+     * BUFFERED: waits until everything logged before the call is committed (frees included)
+     * and rethrows the first misuse the commit thread found. Call at program end and before
+     * reading counts in tests. A no-op under other strategies.
+     */
+    public static void flush() {
+        if (BUFFERED) {
+            BufferedCounts.flush();
         }
     }
 }

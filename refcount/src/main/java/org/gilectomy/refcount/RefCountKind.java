@@ -7,7 +7,18 @@ public enum RefCountKind {
     /** {@code ++}/{@code --} on a plain field: correct only under the GIL. */
     PLAIN,
     /** {@code getAndAdd} on every incref and decref (Gilectomy 2016). */
-    ATOMIC;
+    ATOMIC,
+    /**
+     * Each thread logs increfs and decrefs; one commit thread applies them, increments before
+     * decrements (Gilectomy 2017). See {@link BufferedCounts}.
+     */
+    BUFFERED,
+    /**
+     * The creating thread counts with plain operations on a local count, others atomically on a
+     * shared count; merged when the owner lets go (PEP 703, Choi et al. 2018). See
+     * {@link BiasedCounts}.
+     */
+    BIASED;
 
     public static final String PROPERTY = "gilectomy.refcount";
 

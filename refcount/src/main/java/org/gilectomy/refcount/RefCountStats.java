@@ -17,9 +17,20 @@ public final class RefCountStats {
         long increfs;
         long decrefs;
         long frees;
+        /** BIASED: objects this thread pushed to an owner's merge queue. */
+        long queued;
+        /** BIASED: objects this thread merged (at its local zero, or from a queue). */
+        long merges;
+        /** BUFFERED: times this thread found its log full and waited for the committer. */
+        long backPressureWaits;
     }
 
+    /** Increfs and decrefs count calls on mortal objects (immortal ones are skipped). */
     public record Totals(long increfs, long decrefs, long frees) {
+    }
+
+    /** The strategy-specific counts. */
+    public record Strategy(long queued, long merges, long backPressureWaits) {
     }
 
     public static Totals totals() {
@@ -30,5 +41,15 @@ public final class RefCountStats {
             f += c.frees;
         }
         return new Totals(i, d, f);
+    }
+
+    public static Strategy strategy() {
+        long q = 0, m = 0, b = 0;
+        for (Counters c : COUNTERS.all()) {
+            q += c.queued;
+            m += c.merges;
+            b += c.backPressureWaits;
+        }
+        return new Strategy(q, m, b);
     }
 }

@@ -10,21 +10,51 @@ import org.gilectomy.locks.Lockable;
  * <pre>
  * Overview
  *
- * Word encoding of refCount:
- *   n >= 1        live, n owned references
- *   0             transient: being freed by the thread that took it to zero
- *   FREED         poisoned after dealloc; any later incref or decref is a use-after-free
- * A newly allocated object starts at 1: the reference owned by its creator.
- * Objects the runtime never frees (None, True, False, small ints) start at STATIC_REFS, so
- * counting them is faithful (their cache line still bounces between threads) but they never
- * reach zero. (Immortality proper, which skips the count, comes with PEP 683 support.)
+ * Three int fields, one layout for every strategy (PEP 703's ob_tid, ob_ref_local,
+ * ob_ref_shared), after the lock word of Lockable:
  *
- * Field      access
- * refCount   plain get/set under the GIL (RefCount.PLAIN); getAndAdd otherwise. Both go
- *            through the accessors below, so the field is never touched directly.
+ * Word encoding of refCount (the local count under BIASED, the only count otherwise):
+ *   n >= IMMORTAL_MIN  immortal (PEP 683): set to IMMORTAL by makeImmortal; incref/decref
+ *                      read it and write nothing. The gap between IMMORTAL and IMMORTAL_MIN
+ *                      (2^29) absorbs updates that raced with makeImmortal.
+ *   n >= 1             live, n owned references (under BIASED: n held through the owner)
+ *   0                  transient: being freed by the thread that took it to zero; under
+ *                      BIASED also "merged": the whole count now lives in sharedWord
+ *   FREED              poisoned after dealloc; any later incref or decref is a use-after-free
+ * A newly allocated object starts at 1: the reference owned by its creator.
+ * Objects the runtime never frees start at STATIC_REFS (2^29 < IMMORTAL_MIN), so with
+ * -Dgilectomy.immortal=none counting them is faithful (their cache line still bounces between
+ * threads) but they never reach zero.
+ *
+ * Word encoding of sharedWord (BIASED only; 0 under the other strategies):
+ *   count << SHARED_SHIFT | state, count a signed 30-bit int (may be negative: a non-owner
+ *   may drop a reference the owner's local count holds), state in the low two bits:
+ *     SHARED_INIT   (0)  owned: the true count is refCount + count
+ *     SHARED_QUEUED (1)  owned and pushed once to the owner's merge queue; the queue holds one
+ *                        reference (the decref that queued it was not subtracted), dropped
+ *                        at the merge
+ *     SHARED_MERGED (2)  no owner any more: the true count is count; refCount is 0
+ *   SHARED_FREED   poisoned after dealloc (MERGED with a count far below zero)
+ *
+ * ownerId (BIASED only): the creating thread's id (RefCount.currentThreadId(), never 0);
+ *   0 once merged or freed, and under the other strategies.
+ *
+ * Field       access
+ * refCount    PLAIN: plain get/set (under the GIL). ATOMIC: getAndAdd. BUFFERED: plain
+ *             get/set by the commit thread only. BIASED: plain get/set by the owner only;
+ *             others read it (opaque) only for the immortal check, or after the owner is
+ *             known to be dead (a happens-before edge: see BiasedCounts). Poisoned with a
+ *             release store.
+ * sharedWord  BIASED: getAndAdd (non-owner incref), compareAndExchange (decref, merge),
+ *             getAcquire (owner at zero), release store of the poison.
+ * ownerId     BIASED: written plain by the constructor, opaque 0 when merged or freed by the
+ *             thread that merges; read plain on every incref/decref. A stale read is harmless:
+ *             only the creating thread's id and 0 are ever stored and ids are never reused,
+ *             so a thread reads its own id only if it is the owner (it sees its own writes).
  *
  * Not promised: anything about the count of an object shared between threads under PLAIN
- * without a GIL (that is the negative control: updates are lost).
+ * without a GIL (that is the negative control: updates are lost); an exact refCountOpaque()
+ * while other threads update the object.
  * </pre>
  */
 public abstract class RefCounted extends Lockable {
@@ -32,26 +62,56 @@ public abstract class RefCounted extends Lockable {
     public static final int FREED = Integer.MIN_VALUE / 2;
     /** Starting count of objects the runtime keeps for the whole process. */
     public static final int STATIC_REFS = 1 << 29;
+    /** The immortal marker (PEP 683) stored by {@link RefCount#makeImmortal(RefCounted)}. */
+    public static final int IMMORTAL = 0x6000_0000;
+    /** Any count at or above this is immortal: a racing update may have moved the marker. */
+    public static final int IMMORTAL_MIN = 1 << 30; // must be > STATIC_REFS + any plausible count
+
+    static final int SHARED_SHIFT = 2;
+    static final int SHARED_ONE = 1 << SHARED_SHIFT;
+    static final int SHARED_STATE_MASK = SHARED_ONE - 1;
+    static final int SHARED_INIT = 0;
+    static final int SHARED_QUEUED = 1;
+    static final int SHARED_MERGED = 2;
+    /** MERGED with count -2^28: any later update sees "merged, count <= 0" and reports it. */
+    static final int SHARED_FREED = (Integer.MIN_VALUE / 2) | SHARED_MERGED;
 
     private static final VarHandle REF_COUNT;
+    private static final VarHandle SHARED_WORD;
+    private static final VarHandle OWNER_ID;
 
     static {
         try {
-            REF_COUNT = MethodHandles.lookup().findVarHandle(RefCounted.class, "refCount", int.class);
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            REF_COUNT = l.findVarHandle(RefCounted.class, "refCount", int.class);
+            SHARED_WORD = l.findVarHandle(RefCounted.class, "sharedWord", int.class);
+            OWNER_ID = l.findVarHandle(RefCounted.class, "ownerId", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     /** Touched only through the accessors below. */
-    private int refCount = 1;
+    private int refCount;
+    /** BIASED only. Touched only through the accessors below. */
+    private int sharedWord;
+    /** BIASED only. Touched only through the accessors below. */
+    private int ownerId;
 
     protected RefCounted() {
+        this(1);
     }
 
     protected RefCounted(int initialRefs) {
         this.refCount = initialRefs;
+        if (RefCount.BIASED) {
+            // Registers the creating thread (its merge queue) if it is not yet known: the
+            // queue must exist before any other thread can find this object.
+            this.ownerId = ThreadState.currentForNewObject().id;
+        }
     }
+
+    // ---- refCount
 
     final int refCountPlain() {
         return refCount;
@@ -69,19 +129,83 @@ public abstract class RefCounted extends Lockable {
         REF_COUNT.setRelease(this, value);
     }
 
-    /** The count as seen now (racy under concurrency): for {@code sys.getrefcount} and tests. */
-    public final int refCountOpaque() {
+    final void setRefCountOpaque(int value) {
+        REF_COUNT.setOpaque(this, value);
+    }
+
+    final int refCountFieldOpaque() {
         return (int) REF_COUNT.getOpaque(this);
+    }
+
+    // ---- sharedWord (BIASED)
+
+    final int sharedWordOpaque() {
+        return (int) SHARED_WORD.getOpaque(this);
+    }
+
+    final int sharedWordAcquire() {
+        return (int) SHARED_WORD.getAcquire(this);
+    }
+
+    final int getAndAddSharedWord(int delta) {
+        return (int) SHARED_WORD.getAndAdd(this, delta);
+    }
+
+    /** Volatile semantics: the merge and free decisions are made on the value it returns. */
+    final int compareAndExchangeSharedWord(int expected, int next) {
+        return (int) SHARED_WORD.compareAndExchange(this, expected, next);
+    }
+
+    final void setSharedWordRelease(int value) {
+        SHARED_WORD.setRelease(this, value);
+    }
+
+    // ---- ownerId (BIASED)
+
+    final int ownerIdPlain() {
+        return ownerId;
+    }
+
+    final void setOwnerIdOpaque(int id) {
+        OWNER_ID.setOpaque(this, id);
+    }
+
+    // ---- public views
+
+    /**
+     * The count as seen now (racy under concurrency): for {@code sys.getrefcount} and tests.
+     * Under BIASED, local plus shared (shared only once merged); under BUFFERED, the count
+     * as committed so far ({@link RefCount#flush()} first for an exact figure).
+     */
+    public final int refCountOpaque() {
+        int local = refCountFieldOpaque();
+        if (!RefCount.BIASED || local <= FREED / 2 || local >= IMMORTAL_MIN) {
+            return local;
+        }
+        int shared = sharedWordOpaque();
+        return (shared & SHARED_STATE_MASK) == SHARED_MERGED
+                ? shared >> SHARED_SHIFT
+                : local + (shared >> SHARED_SHIFT);
     }
 
     /** Whether this object has been freed (poisoned). */
     public final boolean isFreed() {
-        return refCountOpaque() <= FREED / 2;
+        return refCountFieldOpaque() <= FREED / 2;
+    }
+
+    /** Whether this object is immortal (its count is never written). */
+    public final boolean isImmortal() {
+        return refCountFieldOpaque() >= IMMORTAL_MIN;
+    }
+
+    /** The owner's id under BIASED (0 once merged, freed, or under another strategy). */
+    public final int ownerIdOpaque() {
+        return (int) OWNER_ID.getOpaque(this);
     }
 
     /**
      * Releases what this object references (decrefs its children). Called exactly once, by
-     * the thread whose decref took the count to zero, before the object is poisoned.
+     * the thread that freed it (under BUFFERED, the commit thread), before it is poisoned.
      */
     protected abstract void dealloc();
 

@@ -26,6 +26,15 @@ final class Builds {
         }
     }
 
+    /** Any real per-object lock: the lock tests run once per kind, each in its own invocation. */
+    static void requireSomeLock() {
+        if (!ObjectLock.ENABLED) {
+            throw new IllegalStateException("this test needs a per-object lock: -D" + LockKind.PROPERTY
+                    + "=spinpark|pymutex|spin (pass it with -jvmArgsPrepend); this JVM runs "
+                    + ObjectLock.KIND.flagName());
+        }
+    }
+
     static void requireRefCount(RefCountKind kind) {
         if (RefCount.KIND != kind) {
             throw new IllegalStateException("this test needs -D" + RefCountKind.PROPERTY + "=" + kind.flagName()

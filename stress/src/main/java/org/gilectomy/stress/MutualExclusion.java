@@ -12,21 +12,30 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /*
-    Property: Py_LOCK/Py_UNLOCK (ObjectLock, spinpark) excludes. Two actors each lock, do a
-    read-modify-write of a plain int, and unlock; the arbiter reads the int. If both were ever
-    inside at once, both read the same value and one update is lost: the arbiter sees 1.
+    Property: Py_LOCK/Py_UNLOCK (ObjectLock) excludes, in every lock kind. Two actors each
+    lock, do a read-modify-write of a plain int, and unlock; the arbiter reads the int. If both
+    were ever inside at once, both read the same value and one update is lost: the arbiter
+    sees 1.
 
-    The counter is deliberately plain: only the lock's acquire CAS and release CAS order the
-    two writes, so the test also catches a release that is not a release.
+    The counter is deliberately plain: only the lock's acquire CAS and release CAS (or, for a
+    pymutex hand-off, the parking lot's release/acquire of the waiter's state) order the two
+    writes, so the test also catches a release that is not a release.
+
+    The kind is a static final per JVM, so stress/pom.xml runs these tests once per kind, each
+    in its own jcstress invocation: spinpark (all of jcstress's JVM configurations, in
+    ${jcstress.mode}), pymutex, pymutex with -Dgilectomy.lock.fairness-ns=0 (every wake of a
+    parked waiter is a hand-off) and spin.
 
     Variants:
       ObjectLockFastPath      the critical section is a few instructions: the two actors
-                              collide in the CAS fast path and the bounded spin.
+                              collide in the CAS fast path and the bounded spin (spin: the
+                              back-off loop).
       ObjectLockSlowPath      the owner yields the CPU twice inside the critical section, so
                               the other actor often exhausts its spin and parks (two threads
                               looping this way outside jcstress park about 0.8 times per
-                              acquisition): exclusion across park, unparkOne and the
-                              LOCKED_WAITERS word.
+                              acquisition): exclusion across park and unpark, spinpark's
+                              LOCKED_WAITERS word, pymutex's HAS_PARKED bit, its release and its
+                              hand-off.
       NegativeControl_BrokenTestThenSetLock
                               the same test as ObjectLockFastPath against a check-then-set
                               lock. It MUST observe the forbidden "1"; the build fails if it
@@ -36,6 +45,8 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
        $ mvn -pl stress verify [-Djcstress.mode=quick]     # the whole suite, as the build runs it
        $ java -jar stress/target/jcstress.jar -m quick -t 'MutualExclusion.ObjectLock' \
              -jvmArgsPrepend "-Dgilectomy.lock=spinpark -Dgilectomy.refcount=atomic"
+       $ java -jar stress/target/jcstress.jar -m quick -t 'MutualExclusion.ObjectLock' \
+             -jvmArgsPrepend "-Dgilectomy.lock=pymutex -Dgilectomy.lock.fairness-ns=0"
        $ java -jar stress/target/jcstress.jar -m quick -t 'MutualExclusion.NegativeControl'
 
     Seen on the 2-core development machine, quick mode: ObjectLockFastPath 201,199,522 samples

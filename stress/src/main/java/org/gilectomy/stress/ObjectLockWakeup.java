@@ -13,7 +13,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /*
-    Property: a thread blocked in Py_LOCK (ObjectLock, spinpark) wakes up and gets the lock
+    Property: a thread blocked in Py_LOCK (ObjectLock, every kind) wakes up and gets the lock
     once the holder unlocks. No lost wake-ups on the park/unpark path.
 
     The state is built with the lock already held (ObjectLock does not check who unlocks,
@@ -21,19 +21,28 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
     actor must then return. jcstress waits for it (at least 30 s) and records STALE if it
     never does.
 
+    The kind is a static final per JVM: stress/pom.xml runs these once per kind (spinpark,
+    pymutex, pymutex with fairness 0 so that every wake is a hand-off, and spin, which never
+    parks and so only runs UnlockRacingPark: for it the test is "a spinning locker sees the
+    unlock").
+
     Variants:
       UnlockAfterPark         the signal waits until the actor is parked (thread state
-                              WAITING) before unlocking: the park -> unparkOne hand-off.
+                              WAITING) before unlocking: the park -> unpark hand-over (for
+                              pymutex with fairness 0, the lock hand-off itself).
       UnlockRacingPark        the signal unlocks at once, racing the actor's spin, its
-                              getAndSet(LOCKED_WAITERS) and the parking lot's re-check of the
+                              announcement of a sleeper (spinpark: getAndSet(LOCKED_WAITERS);
+                              pymutex: CAS of HAS_PARKED) and the parking lot's re-check of the
                               word under the bucket lock: the window where a wake-up is lost.
       SecondWaiterWokenByFirst
                               a helper thread is parked on the lock first, then the actor
-                              parks behind it. unlock wakes only the helper; the helper took
-                              the lock through getAndSet(LOCKED_WAITERS), so its own unlock
-                              must wake the actor. A lock that let the woken thread store
-                              LOCKED would strand the actor (the futex "mutex #1" bug). The
-                              actor joins the helper, so both must finish.
+                              parks behind it. unlock wakes only the helper; its own unlock
+                              must wake the actor. spinpark: the helper took the lock through
+                              getAndSet(LOCKED_WAITERS), and a lock that let the woken thread
+                              store LOCKED would strand the actor (the futex "mutex #1" bug).
+                              pymutex: the unlock must keep HAS_PARKED because one more waiter
+                              is queued ("more waiters" under the bucket lock). The actor joins
+                              the helper, so both must finish.
       NegativeControl_NoWakeupLock
                               UnlockAfterPark against a lock whose unlock never unparks. It
                               MUST report STALE (which takes jcstress's 30 s time-out per
@@ -43,6 +52,8 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
        $ mvn -pl stress verify [-Djcstress.mode=quick]     # the whole suite, as the build runs it
        $ java -jar stress/target/jcstress.jar -m quick -t 'ObjectLockWakeup.(Unlock|Second)' \
              -jvmArgsPrepend "-Dgilectomy.lock=spinpark -Dgilectomy.refcount=atomic"
+       $ java -jar stress/target/jcstress.jar -m quick -t 'ObjectLockWakeup.(Unlock|Second)' \
+             -jvmArgsPrepend "-Dgilectomy.lock=pymutex -Dgilectomy.lock.fairness-ns=0"
        $ java -jar stress/target/jcstress.jar -m quick -sc false -t 'ObjectLockWakeup.NegativeControl'
 
     Seen on the 2-core development machine, quick mode: UnlockAfterPark 5,351 samples,
@@ -54,7 +65,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
           TERMINATED        0    0.00%  Acceptable  The blocked locker woke up, took the lock and returned.
 
     sanity mode gives Termination tests a 0 ms budget: they record no samples at all there
-    (StressGate says "no samples"), hence the build's extra quick jcstress-wakeup run.
+    (StressGate says "no samples"), hence the build's extra quick runs.
  */
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "The blocked locker woke up, took the lock and returned.")
 @Outcome(id = "STALE",      expect = FORBIDDEN,  desc = "The blocked locker never woke up after the unlock: a lost wake-up.")
@@ -109,10 +120,15 @@ public class ObjectLockWakeup {
         }
 
         /**
-         * Bounded, so that a lock which never parks (spins forever, say) still gets its unlock
-         * and is judged on whether the actor returns, rather than hanging the signal.
+         * Bounded, so that a lock which should park but spins forever instead still gets its
+         * unlock and is judged on whether the actor returns, rather than hanging the signal. A
+         * lock that never parks by design (spin) is not waited for at all: every sample would
+         * cost the whole bound.
          */
-        private static void awaitParked(Thread t) {
+        private void awaitParked(Thread t) {
+            if (!mutex.parks()) {
+                return;
+            }
             long deadline = System.nanoTime() + DEFAULT_PARK_WAIT_NANOS;
             while (t.getState() != Thread.State.WAITING && System.nanoTime() - deadline < 0) {
                 Thread.onSpinWait();

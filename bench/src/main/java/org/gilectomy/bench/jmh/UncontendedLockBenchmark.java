@@ -26,12 +26,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>Every method does the same work, incrementing an int, under a different lock:
  * <ul>
  *   <li>{@code noLock}: the increment alone, the floor the others are read against;
- *   <li>{@code objectLock}: ObjectLock in the free-threaded build (one CAS in, one release CAS
- *       out);
+ *   <li>{@code objectLockSpinPark}, {@code objectLockPyMutex}, {@code objectLockSpin}: ObjectLock
+ *       in the free-threaded build with each lock kind ({@code -Dgilectomy.lock=spinpark|pymutex|spin}).
+ *       All three are one CAS in and one release CAS out when uncontended, so they should be
+ *       equal; a difference would mean the kind dispatch in ObjectLock was not folded away;
  *   <li>{@code objectLockGilBuild}: the same source in the GIL build ({@code -Dgilectomy.lock=none}),
  *       where lock and unlock are empty: it should match {@code noLock}, which is the proof that
  *       the GIL build pays nothing for the machinery it does not use;
- *   <li>{@code reentrantLock}, {@code synchronizedBlock}: the JDK baselines.
+ *   <li>{@code reentrantLock}, {@code synchronizedBlock}: the JDK baselines (JDK 17: no biased
+ *       locking by default, so {@code synchronized} is a CAS in and a CAS out too).
  * </ul>
  * The lock kind is a static final read at class initialisation, so it is chosen per forked JVM
  * with {@code @Fork(jvmArgsAppend)}, never with {@code @Param}, and each build-specific state
@@ -43,6 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>
  * java -jar bench/target/benchmarks.jar UncontendedLockBenchmark
  * java -jar bench/target/benchmarks.jar UncontendedLockBenchmark -f 1 -wi 1 -i 2 -w 1s -r 1s   # a quick look
+ * bench/results/run-lock-benchmarks.sh                       # with the contended ones, JSON into bench/results/
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -76,10 +80,26 @@ public class UncontendedLockBenchmark {
     }
 
     @State(Scope.Thread)
-    public static class FreeThreadedHeader extends Header {
+    public static class SpinParkHeader extends Header {
         @Setup(Level.Trial)
         public void checkBuild() {
             require(LockKind.SPINPARK);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class PyMutexHeader extends Header {
+        @Setup(Level.Trial)
+        public void checkBuild() {
+            require(LockKind.PYMUTEX);
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class SpinHeader extends Header {
+        @Setup(Level.Trial)
+        public void checkBuild() {
+            require(LockKind.SPIN);
         }
     }
 
@@ -101,7 +121,19 @@ public class UncontendedLockBenchmark {
     }
 
     @Benchmark
-    public int objectLock(FreeThreadedHeader header) {
+    public int objectLockSpinPark(SpinParkHeader header) {
+        return header.lockedIncrement();
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = "-Dgilectomy.lock=pymutex")
+    public int objectLockPyMutex(PyMutexHeader header) {
+        return header.lockedIncrement();
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = "-Dgilectomy.lock=spin")
+    public int objectLockSpin(SpinHeader header) {
         return header.lockedIncrement();
     }
 

@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
+import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCountKind;
 
 /**
@@ -18,27 +19,36 @@ import org.gilectomy.refcount.RefCountKind;
  * @param gil      {@code -Dgilectomy.gil}
  * @param refcount {@code -Dgilectomy.refcount}
  * @param lock     {@code -Dgilectomy.lock}
+ * @param immortal {@code -Dgilectomy.immortal}
  */
-public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, LockKind lock) {
+public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, LockKind lock, ImmortalKind immortal) {
     public BuildConfig {
         Objects.requireNonNull(preset, "preset");
         Objects.requireNonNull(gil, "gil");
         Objects.requireNonNull(refcount, "refcount");
         Objects.requireNonNull(lock, "lock");
+        Objects.requireNonNull(immortal, "immortal");
     }
 
     /** The preset with the given knobs overridden; a null knob keeps the preset's value. */
     public static BuildConfig of(Preset preset, GilKind gil, RefCountKind refcount, LockKind lock) {
+        return of(preset, gil, refcount, lock, null);
+    }
+
+    /** The same, with the immortality level too. */
+    public static BuildConfig of(Preset preset, GilKind gil, RefCountKind refcount, LockKind lock, ImmortalKind immortal) {
         Preset p = preset == null ? Preset.DEFAULT : preset;
         return new BuildConfig(p,
                 gil == null ? p.gil() : gil,
                 refcount == null ? p.refcount() : refcount,
-                lock == null ? p.lock() : lock);
+                lock == null ? p.lock() : lock,
+                immortal == null ? p.immortal() : immortal);
     }
 
     /** Whether every knob is the preset's own. */
     public boolean isPlainPreset() {
-        return gil == preset.gil() && refcount == preset.refcount() && lock == preset.lock();
+        return gil == preset.gil() && refcount == preset.refcount() && lock == preset.lock()
+                && immortal == preset.immortal();
     }
 
     /**
@@ -56,6 +66,9 @@ public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, Loc
         if (lock != preset.lock()) {
             sb.append("+lock=").append(lock.flagName());
         }
+        if (immortal != preset.immortal()) {
+            sb.append("+immortal=").append(immortal.flagName());
+        }
         return sb.toString();
     }
 
@@ -65,6 +78,7 @@ public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, Loc
         m.put(GilKind.PROPERTY, gil.flagName());
         m.put(RefCountKind.PROPERTY, refcount.flagName());
         m.put(LockKind.PROPERTY, lock.flagName());
+        m.put(ImmortalKind.PROPERTY, immortal.flagName());
         return m;
     }
 }

@@ -27,10 +27,11 @@ final class LiveBackend implements Backend {
         }
         // Only now may the classes that read the properties be initialised.
         if (Gil.KIND != config.gil() || RefCount.KIND != config.refcount() || ObjectLock.KIND != config.lock()
-                || (stats && !LockStats.ENABLED)) {
+                || RefCount.IMMORTAL != config.immortal() || (stats && !LockStats.ENABLED)) {
             throw new IllegalStateException("this JVM already runs another build (gil="
                     + Gil.KIND.flagName() + ", refcount=" + RefCount.KIND.flagName()
-                    + ", lock=" + ObjectLock.KIND.flagName() + ", stats=" + LockStats.ENABLED
+                    + ", lock=" + ObjectLock.KIND.flagName() + ", immortal=" + RefCount.IMMORTAL.flagName()
+                    + ", stats=" + LockStats.ENABLED
                     + "); the build can be chosen only once per process");
         }
         if (switchIntervalNanos > 0 && Gil.INSTANCE != null) {

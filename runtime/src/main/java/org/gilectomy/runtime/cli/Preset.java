@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
+import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCountKind;
 
 /**
@@ -18,13 +19,20 @@ import org.gilectomy.refcount.RefCountKind;
  */
 public enum Preset {
     /** CPython 3.2+: the new GIL, plain reference counts, no per-object locks. */
-    GIL("gil", GilKind.NEW, RefCountKind.PLAIN, LockKind.NONE, "CPython 3.2+: new GIL, plain refcounts"),
+    GIL("gil", GilKind.NEW, RefCountKind.PLAIN, LockKind.NONE, ImmortalKind.NONE,
+            "CPython 3.2+: new GIL, plain refcounts"),
     /** CPython 2.x: the old GIL, released and re-acquired every 100 ticks, plain reference counts. */
-    GIL_OLD("gil-old", GilKind.OLD, RefCountKind.PLAIN, LockKind.NONE,
+    GIL_OLD("gil-old", GilKind.OLD, RefCountKind.PLAIN, LockKind.NONE, ImmortalKind.NONE,
             "CPython 2.x: old GIL (release + re-acquire every 100 ticks), plain refcounts"),
     /** Larry Hastings' Gilectomy (2016): no GIL, atomic counts on every object, spin-then-park locks. */
-    GILECTOMY("gilectomy", GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK,
-            "Gilectomy 2016: no GIL, atomic refcounts, per-object spin-then-park locks");
+    GILECTOMY("gilectomy", GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE,
+            "Gilectomy 2016: no GIL, atomic refcounts, per-object spin-then-park locks"),
+    /** Hastings 2017: reference-count updates logged per thread and applied by one commit thread. */
+    GILECTOMY_BUFFERED("gilectomy-buffered", GilKind.NONE, RefCountKind.BUFFERED, LockKind.SPINPARK,
+            ImmortalKind.NONE, "Gilectomy 2017: no GIL, buffered refcounts (commit thread), spin-then-park locks"),
+    /** PEP 703 / CPython 3.13t: biased counts, immortal singletons, PyMutex with a parking lot. */
+    NOGIL("nogil", GilKind.NONE, RefCountKind.BIASED, LockKind.PYMUTEX, ImmortalKind.SINGLETONS,
+            "PEP 703 / CPython 3.13t: no GIL, biased refcounts, immortal singletons, PyMutex");
 
     /** The preset used when none is given. */
     public static final Preset DEFAULT = GIL;
@@ -33,13 +41,16 @@ public enum Preset {
     private final GilKind gil;
     private final RefCountKind refcount;
     private final LockKind lock;
+    private final ImmortalKind immortal;
     private final String description;
 
-    Preset(String flagName, GilKind gil, RefCountKind refcount, LockKind lock, String description) {
+    Preset(String flagName, GilKind gil, RefCountKind refcount, LockKind lock, ImmortalKind immortal,
+           String description) {
         this.flagName = flagName;
         this.gil = gil;
         this.refcount = refcount;
         this.lock = lock;
+        this.immortal = immortal;
         this.description = description;
     }
 
@@ -60,13 +71,17 @@ public enum Preset {
         return lock;
     }
 
+    public ImmortalKind immortal() {
+        return immortal;
+    }
+
     public String description() {
         return description;
     }
 
     /** The build this preset stands for, with no knob overridden. */
     public BuildConfig config() {
-        return new BuildConfig(this, gil, refcount, lock);
+        return new BuildConfig(this, gil, refcount, lock, immortal);
     }
 
     /**

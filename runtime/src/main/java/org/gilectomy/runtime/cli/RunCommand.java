@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
+import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCountKind;
 
 import picocli.CommandLine;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Spec;
  * {@code gilectomy run}: runs a Python file in one build of the runtime.
  *
  * <pre>
- * run [--preset gil|gilectomy] [--gil none|new] [--refcount plain|atomic] [--lock none|spinpark]
+ * run [--preset gil|gil-old|gilectomy|gilectomy-buffered|nogil] [--gil none|old|new]
+ *     [--refcount plain|atomic|buffered|biased] [--lock none|spinpark|pymutex|spin]
+ *     [--immortal none|singletons|all-shared]
  *     [--stats] [--stats-json FILE] [--switch-interval SECONDS] FILE.py [ARGS...]
  * </pre>
  *
@@ -81,19 +84,24 @@ public final class RunCommand implements Callable<Integer> {
     Preset preset;
 
     @Option(names = "--gil", paramLabel = "KIND", converter = GilKindConverter.class,
-            completionCandidates = GilKindNames.class,
+            completionCandidates = GilKindConverter.class,
             description = "Override the GIL: ${COMPLETION-CANDIDATES}.")
     GilKind gil;
 
     @Option(names = "--refcount", paramLabel = "KIND", converter = RefCountKindConverter.class,
-            completionCandidates = RefCountKindNames.class,
+            completionCandidates = RefCountKindConverter.class,
             description = "Override the reference counting: ${COMPLETION-CANDIDATES}.")
     RefCountKind refcount;
 
     @Option(names = "--lock", paramLabel = "KIND", converter = LockKindConverter.class,
-            completionCandidates = LockKindNames.class,
+            completionCandidates = LockKindConverter.class,
             description = "Override the per-object lock: ${COMPLETION-CANDIDATES}.")
     LockKind lock;
+
+    @Option(names = "--immortal", paramLabel = "LEVEL", converter = ImmortalKindConverter.class,
+            completionCandidates = ImmortalKindConverter.class,
+            description = "Override which objects are immortal (PEP 683): ${COMPLETION-CANDIDATES}.")
+    ImmortalKind immortal;
 
     @Option(names = "--stats",
             description = "Count lock, GIL and refcount statistics and print them on stderr at exit "
@@ -185,7 +193,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The build these options select: the preset with the given knobs overridden. */
     public BuildConfig buildConfig() {
-        return BuildConfig.of(preset, gil, refcount, lock);
+        return BuildConfig.of(preset, gil, refcount, lock, immortal);
     }
 
     /** Whether statistics counting is asked for (or already on with -Dgilectomy.stats=true). */
@@ -325,60 +333,61 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static final class GilKindConverter implements CommandLine.ITypeConverter<GilKind> {
+    /**
+     * Converts a knob's command-line name to its enum constant, listing the valid names in the
+     * error; one subclass per knob (picocli instantiates converters by class).
+     */
+    abstract static class KnobConverter<E extends Enum<E>> implements CommandLine.ITypeConverter<E>, Iterable<String> {
+        private final String what;
+        private final java.util.function.Function<String, E> parse;
+        private final E[] values;
+        private final java.util.function.Function<E, String> flagName;
+
+        KnobConverter(String what, java.util.function.Function<String, E> parse, E[] values,
+                      java.util.function.Function<E, String> flagName) {
+            this.what = what;
+            this.parse = parse;
+            this.values = values;
+            this.flagName = flagName;
+        }
+
         @Override
-        public GilKind convert(String value) {
+        public E convert(String value) {
             try {
-                return GilKind.parse(value);
+                return parse.apply(value);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(
-                        "unknown GIL '" + value + "' (expected one of: " + String.join(", ", new GilKindNames()) + ")");
+                throw new CommandLine.TypeConversionException("unknown " + what + " '" + value
+                        + "' (expected one of: " + String.join(", ", this) + ")");
             }
         }
-    }
 
-    static final class GilKindNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return Arrays.stream(GilKind.values()).map(GilKind::flagName).iterator();
+            return Arrays.stream(values).map(flagName).iterator();
         }
     }
 
-    static final class RefCountKindConverter implements CommandLine.ITypeConverter<RefCountKind> {
-        @Override
-        public RefCountKind convert(String value) {
-            try {
-                return RefCountKind.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("unknown refcount '" + value
-                        + "' (expected one of: " + String.join(", ", new RefCountKindNames()) + ")");
-            }
+    static final class GilKindConverter extends KnobConverter<GilKind> {
+        GilKindConverter() {
+            super("GIL", GilKind::parse, GilKind.values(), GilKind::flagName);
         }
     }
 
-    static final class RefCountKindNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(RefCountKind.values()).map(RefCountKind::flagName).iterator();
+    static final class RefCountKindConverter extends KnobConverter<RefCountKind> {
+        RefCountKindConverter() {
+            super("refcount", RefCountKind::parse, RefCountKind.values(), RefCountKind::flagName);
         }
     }
 
-    static final class LockKindConverter implements CommandLine.ITypeConverter<LockKind> {
-        @Override
-        public LockKind convert(String value) {
-            try {
-                return LockKind.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(
-                        "unknown lock '" + value + "' (expected one of: " + String.join(", ", new LockKindNames()) + ")");
-            }
+    static final class LockKindConverter extends KnobConverter<LockKind> {
+        LockKindConverter() {
+            super("lock", LockKind::parse, LockKind.values(), LockKind::flagName);
         }
     }
 
-    static final class LockKindNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(LockKind.values()).map(LockKind::flagName).iterator();
+    static final class ImmortalKindConverter extends KnobConverter<ImmortalKind> {
+        ImmortalKindConverter() {
+            super("immortality level", ImmortalKind::parse, ImmortalKind.values(), ImmortalKind::flagName);
         }
     }
 

@@ -6,6 +6,7 @@ import org.gilectomy.locks.EvalBreaker;
 import org.gilectomy.locks.Gil;
 import org.gilectomy.objects.BinaryOp;
 import org.gilectomy.objects.CompareOp;
+import org.gilectomy.objects.Immortals;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyBuiltinFunction;
@@ -34,7 +35,8 @@ import org.gilectomy.refcount.RefCount;
  * released and a traceback line is added.
  *
  * <p>The eval breaker ({@link EvalBreaker}) is read on every backward jump and on entry to
- * every function: one opaque load when nothing is pending.
+ * every function: one opaque load when nothing is pending (plus, under biased reference
+ * counts only, one load of this thread's merge-queue flag).
  */
 public final class Eval {
     private static final Builtins BUILTINS = Builtins.INSTANCE;
@@ -141,7 +143,7 @@ public final class Eval {
         int sp = code.varNames.length; // first free stack slot
         int pc = 0;
         try {
-            if (EvalBreaker.bitsOpaque() != 0) {
+            if (EvalBreaker.bitsOpaque() != 0 || RefCount.mergePending()) {
                 handleBreaker(ts);
             }
             final int[] insns = code.code;
@@ -326,7 +328,7 @@ public final class Eval {
                         break;
                     case JUMP_BACKWARD:
                         pc = arg;
-                        if (EvalBreaker.bitsOpaque() != 0) {
+                        if (EvalBreaker.bitsOpaque() != 0 || RefCount.mergePending()) {
                             handleBreaker(ts);
                         }
                         break;
@@ -441,9 +443,12 @@ public final class Eval {
                     case UNPACK_SEQUENCE:
                         sp = unpack(slots, sp, arg);
                         break;
-                    case MAKE_FUNCTION:
-                        slots[sp++] = new PyFunction((PyCode) consts[arg], globals);
+                    case MAKE_FUNCTION: {
+                        PyFunction f = new PyFunction((PyCode) consts[arg], globals);
+                        Immortals.newFunction(f);
+                        slots[sp++] = f;
                         break;
+                    }
                     case IMPORT_NAME:
                         slots[sp++] = Modules.importModule(code.names[arg]);
                         break;
@@ -586,8 +591,15 @@ public final class Eval {
         return sp;
     }
 
-    /** Something is pending: drop the GIL for a waiter, or deliver a signal (main thread). */
+    /**
+     * Something is pending: objects other threads queued for this thread to merge (biased
+     * counts; RefCount.mergePending() is a constant false under every other strategy), a GIL
+     * drop request, or a signal (main thread only).
+     */
     static void handleBreaker(ThreadState ts) {
+        if (RefCount.mergePending()) {
+            RefCount.mergeQueued();
+        }
         if (Gil.ENABLED && EvalBreaker.isSet(EvalBreaker.GIL_DROP_REQUEST)) {
             Gil.INSTANCE.yieldToWaiter();
         }

@@ -3,6 +3,7 @@ package org.gilectomy.runtime.interp;
 import java.io.PrintStream;
 import java.util.List;
 import org.gilectomy.locks.Gil;
+import org.gilectomy.objects.Immortals;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
@@ -12,6 +13,7 @@ import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyCode;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.refcount.RefCountThread;
 import org.gilectomy.runtime.compile.Compiler;
 import org.gilectomy.runtime.parse.PySyntaxError;
 
@@ -30,8 +32,9 @@ public final class MainProgram {
         Modules.reset(argv);
         Tracebacks.registerSource(filename, text);
         Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
+        Immortals.singletons(); // before any second thread (a no-op with -Dgilectomy.immortal=none)
         int[] status = new int[1];
-        Thread main = new Thread(null, () -> status[0] = runOnMainThread(filename, text, err),
+        Thread main = new RefCountThread(null, () -> status[0] = runOnMainThread(filename, text, err),
                 "MainThread", Threading.STACK_BYTES);
         Signals.install(main);
         main.start();
@@ -68,6 +71,7 @@ public final class MainProgram {
                 return 1;
             }
             PyModule main = new PyModule("__main__");
+            Threading.mainNamespace = main.dictBorrowed();
             try {
                 PyObject r = Eval.runModule(ts, code, main.dictBorrowed());
                 RefCount.decref(r);
@@ -75,6 +79,7 @@ public final class MainProgram {
                 status = uncaught(e, err);
             }
             Threading.joinAll();
+            RefCount.flush(); // buffered counts: every logged update applied, every free done
             return status;
         } catch (PyException e) {
             return uncaught(e, err);

@@ -51,6 +51,15 @@ final class Modules {
         return m;
     }
 
+    /** The namespaces of the modules imported so far. */
+    static List<org.gilectomy.objects.PyDict> loadedNamespaces() {
+        List<org.gilectomy.objects.PyDict> r = new java.util.ArrayList<>();
+        for (PyModule m : LOADED.values()) {
+            r.add(m.dictBorrowed());
+        }
+        return r;
+    }
+
     static void def(PyModule m, String name, PyBuiltinFunction.Body body) {
         m.set(name, new PyBuiltinFunction(m.name() + "." + name, body));
     }

@@ -20,6 +20,7 @@ import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.refcount.RefCountThread;
 
 /**
  * The {@code threading} module: {@code Thread} (each a Java platform thread), {@code Lock}
@@ -36,6 +37,8 @@ final class Threading {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final List<Thread> NON_DAEMON = new CopyOnWriteArrayList<>();
     static volatile PrintStream err = System.err;
+    /** {@code __main__}'s globals, for making its functions immortal when threads start. */
+    static volatile org.gilectomy.objects.PyDict mainNamespace;
 
     private Threading() {
     }
@@ -147,7 +150,14 @@ final class Threading {
                 throw new PyException(PyExc.RUNTIME_ERROR, "threads can only be started once");
             }
             RefCount.incref(this); // the running thread holds its object
-            Thread t = new Thread(null, this::bootstrap, name, STACK_BYTES);
+            // CPython 3.13.0: functions, code and modules become immortal when threads appear.
+            java.util.List<org.gilectomy.objects.PyDict> namespaces = new java.util.ArrayList<>();
+            if (mainNamespace != null) {
+                namespaces.add(mainNamespace);
+            }
+            namespaces.addAll(Modules.loadedNamespaces());
+            org.gilectomy.objects.Immortals.shareFunctionsAndModules(namespaces);
+            Thread t = new RefCountThread(null, this::bootstrap, name, STACK_BYTES);
             t.setDaemon(daemon);
             thread = t;
             if (!daemon) {

@@ -10,18 +10,19 @@ import java.util.Map;
 
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
+import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCountKind;
 import org.junit.jupiter.api.Test;
 
 class PresetTest {
     @Test
     void gilIsTheNewGilWithPlainCountsAndNoObjectLocks() {
-        assertEquals(new BuildConfig(Preset.GIL, GilKind.NEW, RefCountKind.PLAIN, LockKind.NONE), Preset.GIL.config());
+        assertEquals(new BuildConfig(Preset.GIL, GilKind.NEW, RefCountKind.PLAIN, LockKind.NONE, ImmortalKind.NONE), Preset.GIL.config());
     }
 
     @Test
     void gilectomyHasNoGilAtomicCountsAndSpinParkLocks() {
-        assertEquals(new BuildConfig(Preset.GILECTOMY, GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK),
+        assertEquals(new BuildConfig(Preset.GILECTOMY, GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE),
                 Preset.GILECTOMY.config());
     }
 
@@ -45,7 +46,7 @@ class PresetTest {
     void parseRejectsUnknownNamesListingTheValidOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Preset.parse("nogill"));
         assertTrue(e.getMessage().contains("nogill"), e.getMessage());
-        assertTrue(e.getMessage().contains("gil, gil-old, gilectomy"), e.getMessage());
+        assertTrue(e.getMessage().contains("gil, gil-old, gilectomy, gilectomy-buffered, nogil"), e.getMessage());
     }
 
     @Test
@@ -72,6 +73,7 @@ class PresetTest {
     @Test
     void systemPropertiesNameEveryKnob() {
         Map<String, String> p = BuildConfig.of(Preset.GIL, null, null, LockKind.SPINPARK).systemProperties();
-        assertEquals(Map.of("gilectomy.gil", "new", "gilectomy.refcount", "plain", "gilectomy.lock", "spinpark"), p);
+        assertEquals(Map.of("gilectomy.gil", "new", "gilectomy.refcount", "plain", "gilectomy.lock", "spinpark",
+                "gilectomy.immortal", "none"), p);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
+import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCountKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class RunCommandTest {
     @Test
     void unknownPresetIsAUsageErrorNamingTheValidOnes() {
         assertEquals(2, execute("--preset", "nogill", program.toString()));
-        assertTrue(err.toString().contains("unknown preset 'nogill' (expected one of: gil, gil-old, gilectomy"), err.toString());
+        assertTrue(err.toString().contains("unknown preset 'nogill' (expected one of: gil, gil-old, gilectomy, gilectomy-buffered, nogil"), err.toString());
     }
 
     @Test
@@ -101,14 +102,14 @@ class RunCommandTest {
 
     @Test
     void presetMapsToItsKnobs() {
-        assertEquals(new BuildConfig(Preset.GILECTOMY, GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK),
+        assertEquals(new BuildConfig(Preset.GILECTOMY, GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE),
                 parse("--preset", "gilectomy", program.toString()).buildConfig());
     }
 
     @Test
     void individualKnobsOverrideThePresetInAnyOrder() {
         BuildConfig c = parse("--refcount", "atomic", "--preset", "gil", "--lock", "spinpark", program.toString()).buildConfig();
-        assertEquals(new BuildConfig(Preset.GIL, GilKind.NEW, RefCountKind.ATOMIC, LockKind.SPINPARK), c);
+        assertEquals(new BuildConfig(Preset.GIL, GilKind.NEW, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE), c);
         assertEquals("gil+refcount=atomic+lock=spinpark", c.label());
         assertEquals(GilKind.NONE, parse("--gil", "none", program.toString()).buildConfig().gil());
     }
@@ -134,7 +135,9 @@ class RunCommandTest {
         assertEquals(0, execute("--help"));
         String help = out.toString();
         assertTrue(help.contains("--preset=PRESET"), help);
-        assertTrue(help.contains("gil, gil-old, gilectomy"), help);
+        for (Preset p : Preset.values()) {
+            assertTrue(help.contains(p.flagName()), "preset " + p.flagName() + " missing from: " + help);
+        }
         assertFalse(help.contains("--timing-file"), "hidden option shown: " + help);
     }
 

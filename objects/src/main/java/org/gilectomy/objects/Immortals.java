@@ -1,0 +1,73 @@
+package org.gilectomy.objects;
+
+import java.util.Map;
+import org.gilectomy.refcount.ImmortalKind;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * Which objects become immortal (PEP 683), at the level {@code -Dgilectomy.immortal} allows:
+ * {@link #singletons()} at start-up (None, True, False, the small ints, one-character and
+ * interned strings, the empty tuple, the built-in types), {@link #shareFunctionsAndModules} when
+ * the program starts its second thread (functions, their code, modules: what CPython 3.13.0
+ * immortalised then), and every function made after that. Immortal objects' counts are never
+ * written, so threads stop fighting over their cache lines.
+ */
+public final class Immortals {
+    /** Whether functions made from now on are immortal (ALL_SHARED, after a second thread started). */
+    private static volatile boolean sharedPhase;
+
+    private Immortals() {
+    }
+
+    /** At start-up, before any second thread. */
+    public static void singletons() {
+        RefCount.makeImmortal(PyNone.NONE);
+        RefCount.makeImmortal(PyBool.TRUE);
+        RefCount.makeImmortal(PyBool.FALSE);
+        RefCount.makeImmortal(PyTuple.EMPTY);
+        for (PyInt i : PyInt.SMALL) {
+            RefCount.makeImmortal(i);
+        }
+        for (PyStr s : PyStr.LATIN1) {
+            RefCount.makeImmortal(s);
+        }
+        for (PyStr s : PyStr.INTERNED.values()) {
+            RefCount.makeImmortal(s);
+        }
+    }
+
+    /**
+     * The program is about to start its second thread: make the functions, code objects and
+     * modules reachable from these namespaces immortal (ALL_SHARED only), and every function
+     * made afterwards ({@link #newFunction}).
+     */
+    public static void shareFunctionsAndModules(Iterable<PyDict> namespaces) {
+        if (RefCount.IMMORTAL != ImmortalKind.ALL_SHARED || sharedPhase) {
+            return;
+        }
+        for (PyDict d : namespaces) {
+            for (Map.Entry<PyObject, PyObject> e : d.itemsSnapshot()) {
+                share(e.getValue());
+                RefCount.decref(e.getKey());
+                RefCount.decref(e.getValue());
+            }
+        }
+        sharedPhase = true;
+    }
+
+    /** Called for each new function: immortal if a second thread has started (ALL_SHARED). */
+    public static void newFunction(PyFunction f) {
+        if (sharedPhase) {
+            share(f);
+        }
+    }
+
+    private static void share(PyObject o) {
+        if (o instanceof PyFunction f) {
+            RefCount.makeImmortal(f, ImmortalKind.ALL_SHARED);
+            RefCount.makeImmortal(f.code, ImmortalKind.ALL_SHARED);
+        } else if (o instanceof PyModule m) {
+            RefCount.makeImmortal(m, ImmortalKind.ALL_SHARED);
+        }
+    }
+}
