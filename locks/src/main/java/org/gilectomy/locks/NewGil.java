@@ -2,7 +2,6 @@ package org.gilectomy.locks;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * CPython 3.2+'s GIL (Antoine Pitrou's "new GIL"): a waiter waits one switch interval, then
@@ -39,16 +38,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * wait beyond "about one switch interval per thread ahead".
  * </pre>
  */
-final class NewGil extends Gil {
+final class NewGil extends MutexGil {
     static final long DEFAULT_SWITCH_INTERVAL_NANOS = TimeUnit.MICROSECONDS.toNanos(5000);
 
-    private final ReentrantLock mutex = new ReentrantLock();
-    private final Condition released = mutex.newCondition();
     private final Condition switched = mutex.newCondition();
-    private final GilStats stats = new GilStats(); // guarded by mutex
 
-    private boolean locked;         // guarded by mutex
-    private Thread holder;          // guarded by mutex
     private long switchNumber;      // guarded by mutex
     private int waiters;            // guarded by mutex
     private volatile long intervalNanos;
@@ -120,26 +114,19 @@ final class NewGil extends Gil {
     public void release() {
         mutex.lock();
         try {
-            dropLocked();
+            releaseLocked();
         } finally {
             mutex.unlock();
         }
     }
 
-    private void dropLocked() {
-        if (!locked || holder != Thread.currentThread()) {
-            throw new IllegalStateException("GIL released by a thread that does not hold it");
-        }
-        locked = false;
-        released.signal();
-    }
 
     @Override
     public void yieldToWaiter() {
         Thread me = Thread.currentThread();
         mutex.lock();
         try {
-            dropLocked();
+            releaseLocked();
             if (waiters > 0) {
                 stats.forcedSwitches++;
                 while (holder == me && waiters > 0) {
@@ -152,15 +139,6 @@ final class NewGil extends Gil {
         }
     }
 
-    @Override
-    public boolean heldByCurrentThread() {
-        mutex.lock();
-        try {
-            return locked && holder == Thread.currentThread();
-        } finally {
-            mutex.unlock();
-        }
-    }
 
     @Override
     public void setSwitchIntervalNanos(long nanos) {
@@ -175,13 +153,4 @@ final class NewGil extends Gil {
         return intervalNanos;
     }
 
-    @Override
-    public GilStats.Totals stats() {
-        mutex.lock();
-        try {
-            return stats.snapshot();
-        } finally {
-            mutex.unlock();
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package org.gilectomy.locks;
 
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * CPython 2.x's GIL: a binary semaphore (mutex + condition, as Python 2's
@@ -34,15 +32,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * pathology this class reproduces).
  * </pre>
  */
-final class OldGil extends Gil {
+final class OldGil extends MutexGil {
     static final int DEFAULT_CHECK_INTERVAL = 100;
 
-    private final ReentrantLock mutex = new ReentrantLock();
-    private final Condition released = mutex.newCondition();
-    private final GilStats stats = new GilStats(); // guarded by mutex
 
-    private boolean locked;     // guarded by mutex
-    private Thread holder;      // guarded by mutex
 
     @Override
     public void acquire() {
@@ -86,11 +79,7 @@ final class OldGil extends Gil {
     public void release() {
         mutex.lock();
         try {
-            if (!locked || holder != Thread.currentThread()) {
-                throw new IllegalStateException("GIL released by a thread that does not hold it");
-            }
-            locked = false;
-            released.signal();
+            releaseLocked();
         } finally {
             mutex.unlock();
         }
@@ -102,15 +91,6 @@ final class OldGil extends Gil {
         acquire();
     }
 
-    @Override
-    public boolean heldByCurrentThread() {
-        mutex.lock();
-        try {
-            return locked && holder == Thread.currentThread();
-        } finally {
-            mutex.unlock();
-        }
-    }
 
     /** The old GIL has no switch interval; {@code sys.setswitchinterval} is accepted and ignored. */
     @Override
@@ -125,13 +105,4 @@ final class OldGil extends Gil {
         return NewGil.DEFAULT_SWITCH_INTERVAL_NANOS;
     }
 
-    @Override
-    public GilStats.Totals stats() {
-        mutex.lock();
-        try {
-            return stats.snapshot();
-        } finally {
-            mutex.unlock();
-        }
-    }
 }
