@@ -40,8 +40,8 @@ import org.openjdk.jmh.runner.IterationType;
  * {@link ReentrantLock} (non-fair) and {@code synchronized}.
  *
  * <p>Each operation: lock, hold (burn {@code hold} CPU tokens), unlock, then work outside the
- * lock ({@link #OUTSIDE_TOKENS} tokens). The score is operations per microsecond summed over
- * all threads: the lock's throughput.
+ * lock ({@code outside} tokens, {@link #OUTSIDE_TOKENS} unless {@code -p outside=N}). The score
+ * is operations per microsecond summed over all threads: the lock's throughput.
  * <ul>
  *   <li>{@code hold = short} ({@link #SHORT_HOLD_TOKENS} tokens, tens of ns): a list append; the
  *       lock is free most of the time and the cost is the cache line bouncing and the slow paths;
@@ -54,7 +54,10 @@ import org.openjdk.jmh.runner.IterationType;
  * written once here and inherited by {@link Threads2}, {@link Threads4} and {@link Threads16},
  * which differ only in {@code @Threads} (JMH runs inherited {@code @Benchmark} methods of
  * concrete subclasses; this abstract class itself is not run). On the 2-core development
- * machine 16 threads is 8x oversubscribed: spin is expected to collapse there.
+ * machine 16 threads is 8x oversubscribed, where spin was expected to collapse: it loses about
+ * 40% of pymutex's throughput with short holds and has the longest tails, but it does not
+ * collapse outright, because its back-off ends in Thread.yield, which lets a preempted owner
+ * run (see SpinLock.DEFAULT_MAX_BACKOFF; bench/results/README.md has the figures).
  *
  * <p>Fairness: every operation's time from just before lock to just after unlock (its wait
  * plus its hold: the clock is read outside the critical section, so it does not lengthen the
@@ -76,6 +79,7 @@ import org.openjdk.jmh.runner.IterationType;
  * <pre>
  * bench/results/run-lock-benchmarks.sh                              # all of them, JSON + log + machine
  * java -jar bench/target/benchmarks.jar 'ContendedLockBenchmark.Threads16' -p hold=long
+ * java -jar bench/target/benchmarks.jar 'ContendedLockBenchmark.Threads16' -p outside=2000  # more work outside
  * java -jar bench/target/benchmarks.jar 'ContendedLockBenchmark' -f 1 -wi 1 -i 2 -w 1s -r 1s   # a quick look
  * java -jar bench/target/benchmarks.jar 'ContendedLockBenchmark.Threads2' -t 8   # any other thread count
  * </pre>
