@@ -19,7 +19,6 @@ import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
-import org.gilectomy.objects.PyTuple;
 import org.gilectomy.refcount.RefCount;
 
 /** The built-in modules: {@code sys}, {@code time}, {@code threading}. */
@@ -172,9 +171,5 @@ final class Modules {
         for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
             Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
         }
-    }
-
-    static PyTuple emptyTuple() {
-        return PyTuple.steal(new PyObject[0]);
     }
 }
