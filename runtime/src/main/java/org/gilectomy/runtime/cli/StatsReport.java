@@ -28,7 +28,7 @@ import org.gilectomy.refcount.RefCountStats;
  * {@code stats_enabled}, {@code gil_acquisitions}, {@code gil_switches},
  * {@code gil_drop_requests}, {@code gil_forced_switches}, {@code gil_contended},
  * {@code gil_wait_total_ns}, {@code gil_wait_max_ns}, {@code lock_acquisitions},
- * {@code lock_contended}, {@code lock_spin_rounds}, {@code lock_parks},
+ * {@code lock_contended}, {@code lock_spin_rounds}, {@code lock_parks}, {@code lock_handoffs},
  * {@code lock_wait_total_ns}, {@code lock_wait_max_ns}, {@code refcount_increfs},
  * {@code refcount_decrefs}, {@code refcount_frees}.
  *
@@ -75,6 +75,7 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             m.put("lock_contended", lock.contended());
             m.put("lock_spin_rounds", lock.spinRounds());
             m.put("lock_parks", lock.parks());
+            m.put("lock_handoffs", lock.handoffs());
             m.put("lock_wait_total_ns", lock.totalWaitNanos());
             m.put("lock_wait_max_ns", lock.maxWaitNanos());
         }
@@ -115,6 +116,7 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             line(sb, "contended", count(lock.contended()) + percent(lock.contended(), lock.acquisitions()));
             line(sb, "spin rounds", count(lock.spinRounds()));
             line(sb, "parks", count(lock.parks()));
+            line(sb, "hand-offs", count(lock.handoffs()));
             line(sb, "wait total", millis(lock.totalWaitNanos()));
             line(sb, "wait max", millis(lock.maxWaitNanos()));
         }

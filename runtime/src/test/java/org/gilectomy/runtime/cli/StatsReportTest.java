@@ -52,7 +52,7 @@ class StatsReportTest {
         Map<String, Object> f = FakeBackend.sampleReport(Preset.GIL.config(), true).fields();
         assertEquals(List.of("stats_enabled", "gil_acquisitions", "gil_switches", "gil_drop_requests",
                 "gil_forced_switches", "gil_contended", "gil_failed_reacquisitions", "gil_wait_total_ns", "gil_wait_max_ns", "gil_wait_p50_ns", "gil_wait_p99_ns", "gil_wait_p999_ns",
-                "lock_acquisitions", "lock_contended", "lock_spin_rounds", "lock_parks", "lock_wait_total_ns",
+                "lock_acquisitions", "lock_contended", "lock_spin_rounds", "lock_parks", "lock_handoffs", "lock_wait_total_ns",
                 "lock_wait_max_ns", "refcount_increfs", "refcount_decrefs", "refcount_frees"), List.copyOf(f.keySet()));
         assertEquals(120L, f.get("gil_switches"));
         assertEquals(Map.of("preset", "gil", "label", "gil", "gil", "new", "refcount", "plain", "lock", "none"),
