@@ -10,8 +10,19 @@ public abstract class Gil {
     public static final boolean ENABLED = KIND != GilKind.NONE;
     /** Whether the interpreter must count ticks and call {@link #yieldToWaiter} on its own (old GIL). */
     public static final boolean TICKING = KIND == GilKind.OLD;
-    public static final Gil INSTANCE = KIND == GilKind.NEW ? new NewGil(NewGil.DEFAULT_SWITCH_INTERVAL_NANOS)
-            : KIND == GilKind.OLD ? new OldGil() : null;
+    public static final Gil INSTANCE = ENABLED ? newInstance(KIND) : null;
+
+    /**
+     * A GIL of the given kind, as {@link #INSTANCE} is built: the interpreter uses that one;
+     * jcstress builds its own, so that one JVM can test both kinds without the property.
+     */
+    public static Gil newInstance(GilKind kind) {
+        return switch (kind) {
+            case NEW -> new NewGil(NewGil.DEFAULT_SWITCH_INTERVAL_NANOS);
+            case OLD -> new OldGil();
+            case NONE -> throw new IllegalArgumentException("the free-threaded build has no GIL to create");
+        };
+    }
 
     /** Blocks until the calling thread holds the GIL. */
     public abstract void acquire();

@@ -157,6 +157,7 @@ final class PyMutexLock {
 
     private static void lockSlow(Lockable o) {
         long waitStart = System.nanoTime(); // the fairness clock, and the statistics' wait
+        LockEvents.Contended event = LockEvents.beginContended(); // null unless JFR records it
         int spins = 0;
         int parks = 0;
         boolean handedOff = false;
@@ -203,6 +204,9 @@ final class PyMutexLock {
         }
         if (LockStats.ENABLED) {
             LockStats.COUNTERS.mine().contended(System.nanoTime() - waitStart, spins, parks, handedOff);
+        }
+        if (event != null) {
+            LockEvents.commitContended(event, o, System.nanoTime() - waitStart, parks, handedOff);
         }
     }
 

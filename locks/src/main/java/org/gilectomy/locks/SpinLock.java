@@ -91,7 +91,8 @@ final class SpinLock {
     }
 
     private static void lockSlow(Lockable o) {
-        long start = LockStats.ENABLED ? System.nanoTime() : 0L;
+        LockEvents.Contended event = LockEvents.beginContended(); // null unless JFR records it
+        long start = LockStats.ENABLED || event != null ? System.nanoTime() : 0L;
         int rounds = 0;
         int backoff = 1;
         for (;;) {
@@ -110,6 +111,9 @@ final class SpinLock {
         }
         if (LockStats.ENABLED) {
             LockStats.COUNTERS.mine().contended(System.nanoTime() - start, rounds, 0, false);
+        }
+        if (event != null) {
+            LockEvents.commitContended(event, o, System.nanoTime() - start, 0, false);
         }
     }
 }

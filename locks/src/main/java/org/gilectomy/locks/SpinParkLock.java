@@ -81,7 +81,8 @@ final class SpinParkLock {
     }
 
     private static void lockContended(Lockable o) {
-        long start = LockStats.ENABLED ? System.nanoTime() : 0L;
+        LockEvents.Contended event = LockEvents.beginContended(); // null unless JFR records it
+        long start = LockStats.ENABLED || event != null ? System.nanoTime() : 0L;
         int spins = 0;
         int parks = 0;
         acquired:
@@ -108,6 +109,9 @@ final class SpinParkLock {
         }
         if (LockStats.ENABLED) {
             LockStats.COUNTERS.mine().contended(System.nanoTime() - start, spins, parks, false);
+        }
+        if (event != null) {
+            LockEvents.commitContended(event, o, System.nanoTime() - start, parks, false);
         }
     }
 

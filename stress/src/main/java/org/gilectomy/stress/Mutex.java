@@ -1,5 +1,6 @@
 package org.gilectomy.stress;
 
+import org.gilectomy.locks.Gil;
 import org.gilectomy.locks.Lockable;
 import org.gilectomy.locks.ObjectLock;
 
@@ -51,6 +52,24 @@ public interface Mutex {
             @Override
             public boolean parks() {
                 return parks;
+            }
+        };
+    }
+
+    /**
+     * The GIL as the interpreter takes it ({@link Gil#acquire()}, {@link Gil#release()}): the
+     * same exclusion tests then judge the GILs as they judge {@code Py_LOCK}.
+     */
+    static Mutex gil(Gil gil) {
+        return new Mutex() {
+            @Override
+            public void lock() {
+                gil.acquire();
+            }
+
+            @Override
+            public void unlock() {
+                gil.release();
             }
         };
     }
