@@ -22,6 +22,11 @@ import java.lang.invoke.VarHandle;
  *                  compareAndSetRelease / compareAndExchangeRelease / getAndSetRelease /
  *                  setRelease (release side)
  *
+ * lastWriter       --count-transfers only (TransferCounter): the id of the thread that last
+ *                  wrote the header; getOpaque/setOpaque, racy by design (a model, not a
+ *                  protocol). Every successful write accessor of lockWord reports itself to
+ *                  TransferCounter when it is enabled (a static final: folded away when off).
+ *
  * The accessors are package-private: only the lock protocols in this package touch the word.
  *
  * Not promised: any meaning of the word outside ObjectLock; the GIL build never touches it.
@@ -29,10 +34,12 @@ import java.lang.invoke.VarHandle;
  */
 public abstract class Lockable {
     private static final VarHandle LOCK_WORD;
+    private static final VarHandle LAST_WRITER;
 
     static {
         try {
             LOCK_WORD = MethodHandles.lookup().findVarHandle(Lockable.class, "lockWord", int.class);
+            LAST_WRITER = MethodHandles.lookup().findVarHandle(Lockable.class, "lastWriter", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -40,6 +47,27 @@ public abstract class Lockable {
 
     /** Touched only through the accessors below. */
     private volatile int lockWord;
+    /** --count-transfers only. Touched only through the accessors below. */
+    private int lastWriter;
+
+    protected Lockable() {
+        if (TransferCounter.ENABLED) {
+            lastWriter = TransferCounter.writerId(); // the creator wrote the header first
+        }
+    }
+
+    final int lastWriterOpaque() {
+        return (int) LAST_WRITER.getOpaque(this);
+    }
+
+    final void setLastWriterOpaque(int id) {
+        LAST_WRITER.setOpaque(this, id);
+    }
+
+    /** The type name in diagnostic reports (leaks, transfers): Python objects give theirs. */
+    public String typeNameForDiagnostics() {
+        return getClass().getSimpleName();
+    }
 
     final int lockWordOpaque() {
         return (int) LOCK_WORD.getOpaque(this);
@@ -51,30 +79,40 @@ public abstract class Lockable {
 
     /** Acquire side: pairs with the release in {@link #getAndSetLockWordRelease}. */
     final boolean compareAndSetLockWord(int expected, int value) {
-        return LOCK_WORD.compareAndSet(this, expected, value);
+        boolean done = LOCK_WORD.compareAndSet(this, expected, value);
+        if (TransferCounter.ENABLED && done) TransferCounter.record(this, TransferCounter.LOCK);
+        return done;
     }
 
     final int getAndSetLockWord(int value) {
+        if (TransferCounter.ENABLED) TransferCounter.record(this, TransferCounter.LOCK);
         return (int) LOCK_WORD.getAndSet(this, value);
     }
 
     /** Acquire side; returns the witness value (equal to {@code expected} on success). */
     final int compareAndExchangeLockWord(int expected, int value) {
-        return (int) LOCK_WORD.compareAndExchange(this, expected, value);
+        int witness = (int) LOCK_WORD.compareAndExchange(this, expected, value);
+        if (TransferCounter.ENABLED && witness == expected) TransferCounter.record(this, TransferCounter.LOCK);
+        return witness;
     }
 
     /** Release side: everything written inside the critical region is visible to the next owner. */
     final boolean compareAndSetLockWordRelease(int expected, int value) {
-        return LOCK_WORD.weakCompareAndSetRelease(this, expected, value)
+        boolean done = LOCK_WORD.weakCompareAndSetRelease(this, expected, value)
                 || LOCK_WORD.compareAndSet(this, expected, value);
+        if (TransferCounter.ENABLED && done) TransferCounter.record(this, TransferCounter.UNLOCK);
+        return done;
     }
 
     /** Release side, returning the witness: for unlock loops that must see what changed. */
     final int compareAndExchangeLockWordRelease(int expected, int value) {
-        return (int) LOCK_WORD.compareAndExchangeRelease(this, expected, value);
+        int witness = (int) LOCK_WORD.compareAndExchangeRelease(this, expected, value);
+        if (TransferCounter.ENABLED && witness == expected) TransferCounter.record(this, TransferCounter.UNLOCK);
+        return witness;
     }
 
     final int getAndSetLockWordRelease(int value) {
+        if (TransferCounter.ENABLED) TransferCounter.record(this, TransferCounter.UNLOCK);
         return (int) LOCK_WORD.getAndSetRelease(this, value);
     }
 
@@ -83,6 +121,7 @@ public abstract class Lockable {
      * while it holds both the lock and the parking-lot bucket), where no CAS can race it.
      */
     final void setLockWordRelease(int value) {
+        if (TransferCounter.ENABLED) TransferCounter.record(this, TransferCounter.UNLOCK);
         LOCK_WORD.setRelease(this, value);
     }
 

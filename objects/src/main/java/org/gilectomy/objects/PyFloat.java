@@ -1,20 +1,35 @@
 package org.gilectomy.objects;
 
 import java.math.BigDecimal;
+import org.gilectomy.refcount.FreeList;
 
 /** {@code float}: an IEEE double, printed as CPython's {@code repr} does. */
 public final class PyFloat extends PyObject {
     public static final PyType TYPE = new PyType("float", null);
 
-    public final double value;
+    /** Freed floats, per thread, for reuse (CPython's float free list). */
+    private static final FreeList<PyFloat> FREE = new FreeList<>(FreeList.DEFAULT_CAPACITY);
+
+    /** Set once per life of the object (at creation, or at reuse from the free list). */
+    public double value;
 
     private PyFloat(double value) {
         this.value = value;
     }
 
-    /** A new reference. */
+    /** A new reference: a float from this thread's free list if it has one. */
     public static PyFloat of(double v) {
-        return new PyFloat(v);
+        PyFloat f = FREE.poll();
+        if (f == null) {
+            return new PyFloat(v);
+        }
+        f.value = v;
+        return f;
+    }
+
+    @Override
+    protected void afterFree() {
+        FREE.offer(this);
     }
 
     @Override

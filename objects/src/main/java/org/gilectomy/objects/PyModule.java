@@ -5,7 +5,7 @@ public final class PyModule extends PyObject {
     public static final PyType TYPE = new PyType("module", null);
 
     private final String name;
-    private final PyDict dict;
+    private PyDict dict;
 
     public PyModule(String name) {
         super(STATIC_REFS); // modules live for the whole process
@@ -23,6 +23,24 @@ public final class PyModule extends PyObject {
     /** The namespace, borrowed. */
     public PyDict dictBorrowed() {
         return dict;
+    }
+
+    /**
+     * Interpreter finalization (as CPython's): empties the namespace, releasing every value it
+     * holds, then releases the namespace itself. The module must not be used afterwards.
+     */
+    public void clearForFinalization() {
+        PyDict d = dict;
+        if (d == null) {
+            return;
+        }
+        for (java.util.Map.Entry<PyObject, PyObject> e : d.itemsSnapshot()) {
+            d.remove(e.getKey());
+            org.gilectomy.refcount.RefCount.decref(e.getKey());
+            org.gilectomy.refcount.RefCount.decref(e.getValue());
+        }
+        dict = null;
+        org.gilectomy.refcount.RefCount.decref(d);
     }
 
     /** Binds {@code attr} to {@code value} (borrowed: the module takes its own reference). */

@@ -29,6 +29,12 @@ public abstract class PyObject extends RefCounted {
     }
 
     @Override
+    public String typeNameForDiagnostics() {
+        PyType t = type();
+        return t == null ? getClass().getSimpleName() : t.name(); // null: PyType.TYPE while it is built
+    }
+
+    @Override
     public String describeForDiagnostics() {
         return "<" + type().name() + " object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
     }

@@ -199,12 +199,7 @@ public final class BiasedCounts {
 
     private static void free(RefCounted o) {
         o.setOwnerIdOpaque(0);
-        o.dealloc();
-        o.setSharedWordRelease(RefCounted.SHARED_FREED);
-        o.setRefCountRelease(RefCounted.FREED);
-        if (RefCountStats.ENABLED) {
-            RefCountStats.COUNTERS.mine().frees++;
-        }
+        RefCount.freeNow(o);
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger DETACHED_IDS =

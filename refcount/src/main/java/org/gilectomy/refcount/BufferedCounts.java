@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.gilectomy.locks.TransferCounter;
 
 /**
  * Buffered reference counting (Larry Hastings' Gilectomy, 2017): threads never write a
@@ -155,6 +156,9 @@ public final class BufferedCounts {
         if (before <= 0) {
             throw new UseAfterFreeError("incref", o);
         }
+        if (TransferCounter.ENABLED) {
+            TransferCounter.record(o, TransferCounter.INCREF);
+        }
         o.setRefCountPlain(before + 1);
     }
 
@@ -166,13 +170,12 @@ public final class BufferedCounts {
         if (before <= 0) {
             throw new UseAfterFreeError("decref", o);
         }
+        if (TransferCounter.ENABLED) {
+            TransferCounter.record(o, TransferCounter.DECREF);
+        }
         o.setRefCountPlain(before - 1);
         if (before == 1) {
-            o.dealloc();
-            o.setRefCountRelease(RefCounted.FREED);
-            if (RefCountStats.ENABLED) {
-                RefCountStats.COUNTERS.mine().frees++;
-            }
+            RefCount.freeNow(o);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.gilectomy.refcount;
 
+import org.gilectomy.locks.TransferCounter;
+
 /**
  * {@code Py_INCREF} / {@code Py_DECREF}, immortality, and the free-on-zero contract.
  *
@@ -50,6 +52,8 @@ public final class RefCount {
     static final boolean BIASED = KIND == RefCountKind.BIASED;
     static final boolean BUFFERED = KIND == RefCountKind.BUFFERED;
     private static final boolean CHECK_IMMORTAL = IMMORTAL != ImmortalKind.NONE;
+    /** --count-transfers, where the calling thread writes the header (buffered: the committer). */
+    private static final boolean COUNT_TRANSFERS = TransferCounter.ENABLED && !BUFFERED;
 
     private RefCount() {
     }
@@ -57,6 +61,9 @@ public final class RefCount {
     public static void incref(RefCounted o) {
         if (CHECK_IMMORTAL && o.refCountPlain() >= RefCounted.IMMORTAL_MIN) {
             return; // PEP 683: read, never write
+        }
+        if (COUNT_TRANSFERS) {
+            TransferCounter.record(o, TransferCounter.INCREF);
         }
         if (BIASED) {
             if (o.ownerIdPlain() == currentThreadId()) {
@@ -86,6 +93,9 @@ public final class RefCount {
     public static void decref(RefCounted o) {
         if (CHECK_IMMORTAL && o.refCountPlain() >= RefCounted.IMMORTAL_MIN) {
             return;
+        }
+        if (COUNT_TRANSFERS) {
+            TransferCounter.record(o, TransferCounter.DECREF);
         }
         if (BIASED) {
             if (RefCountStats.ENABLED) {
@@ -131,11 +141,28 @@ public final class RefCount {
         if (after < 0) {
             throw new UseAfterFreeError("decref", o);
         }
+        freeNow(o);
+    }
+
+    /**
+     * The one free path of every strategy, run by the thread whose update took the true count
+     * to zero (buffered: the commit thread): dealloc() releases the children, then the header
+     * is poisoned (release stores: the freeing thread's writes happen-before any later
+     * diagnosis), the free is counted, and the type may keep the object on a free list.
+     */
+    static void freeNow(RefCounted o) {
         o.dealloc();
+        if (BIASED) {
+            o.setSharedWordRelease(RefCounted.SHARED_FREED);
+        }
         o.setRefCountRelease(RefCounted.FREED);
         if (RefCountStats.ENABLED) {
             RefCountStats.COUNTERS.mine().frees++;
         }
+        if (RefCheck.ENABLED) {
+            RefCheck.freed(o);
+        }
+        o.afterFree();
     }
 
     // ---- immortality (PEP 683)
@@ -157,6 +184,9 @@ public final class RefCount {
         }
         if (o.isFreed()) {
             throw new UseAfterFreeError("makeImmortal", o);
+        }
+        if (RefCheck.ENABLED && o.refCountFieldOpaque() < RefCounted.STATIC_REFS) {
+            RefCheck.immortalized(o); // counted as allocated, and will never be freed
         }
         o.setRefCountRelease(RefCounted.IMMORTAL);
         return true;

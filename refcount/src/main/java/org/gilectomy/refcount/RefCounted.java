@@ -109,6 +109,24 @@ public abstract class RefCounted extends Lockable {
             // queue must exist before any other thread can find this object.
             this.ownerId = ThreadState.currentForNewObject().id;
         }
+        if (RefCheck.ENABLED && initialRefs < STATIC_REFS) {
+            RefCheck.allocated(this);
+        }
+    }
+
+    /**
+     * FreeList reuse: the header of a freed (poisoned) object becomes a new object's, owned
+     * by the calling thread. Only the thread that freed it calls this (see FreeList).
+     */
+    final void reviveFromFreeList() {
+        if (RefCount.BIASED) {
+            setSharedWordRelease(SHARED_INIT);
+            setOwnerIdOpaque(ThreadState.currentForNewObject().id);
+        }
+        setRefCountRelease(1);
+        if (RefCheck.ENABLED) {
+            RefCheck.allocated(this);
+        }
     }
 
     // ---- refCount
@@ -208,6 +226,13 @@ public abstract class RefCounted extends Lockable {
      * the thread that freed it (under BUFFERED, the commit thread), before it is poisoned.
      */
     protected abstract void dealloc();
+
+    /**
+     * Called once the object is freed and poisoned, on the freeing thread: a type may keep it
+     * on a {@link FreeList} for reuse. Nothing by default.
+     */
+    protected void afterFree() {
+    }
 
     /** A short description for use-after-free and leak reports. */
     public abstract String describeForDiagnostics();

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  * run [--preset gil|gil-old|gilectomy|gilectomy-buffered|nogil] [--gil none|old|new]
  *     [--refcount plain|atomic|buffered|biased] [--lock none|spinpark|pymutex|spin]
  *     [--immortal none|singletons|all-shared]
- *     [--stats] [--stats-json FILE] [--switch-interval SECONDS] FILE.py [ARGS...]
+ *     [--stats] [--stats-json FILE] [--check-refs] [--count-transfers]
+ *     [--switch-interval SECONDS] FILE.py [ARGS...]
  * </pre>
  *
  * <p>Individual knobs override the preset (default {@code gil}). Options end at the file name,
@@ -111,6 +112,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--stats-json", paramLabel = "FILE",
             description = "Count statistics and write them to FILE as JSON at exit.")
     Path statsJson;
+
+    @Option(names = "--check-refs",
+            description = "Count live objects per type: report leaks at exit (after finalization) "
+                    + "and make any use of a freed object a fatal error (exit status 70).")
+    boolean checkRefs;
+
+    @Option(names = "--count-transfers",
+            description = "Model cache-line transfers of object headers (a header write by another "
+                    + "thread than the last writer) and count bytecodes; shown by --stats/--stats-json.")
+    boolean countTransfers;
 
     @Option(names = "--switch-interval", paramLabel = "SECONDS",
             description = "The GIL's switch interval in seconds (default: 0.005); "
@@ -237,6 +248,13 @@ public final class RunCommand implements Callable<Integer> {
         }
 
         boolean counting = statsWanted();
+        // Diagnostic switches: static finals, so set before the runtime's classes are loaded.
+        if (checkRefs) {
+            System.setProperty(org.gilectomy.refcount.RefCheck.PROPERTY, "true");
+        }
+        if (countTransfers) {
+            System.setProperty(org.gilectomy.locks.TransferCounter.PROPERTY, "true");
+        }
         backend.select(config, counting, switchNanos);
 
         com.sun.management.OperatingSystemMXBean os = cpuBean();

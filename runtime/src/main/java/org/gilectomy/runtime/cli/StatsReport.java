@@ -14,6 +14,7 @@ import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.GilStats;
 import org.gilectomy.locks.LockKind;
 import org.gilectomy.locks.LockStats;
+import org.gilectomy.locks.TransferCounter;
 import org.gilectomy.refcount.RefCountStats;
 
 /**
@@ -30,16 +31,25 @@ import org.gilectomy.refcount.RefCountStats;
  * {@code gil_wait_total_ns}, {@code gil_wait_max_ns}, {@code lock_acquisitions},
  * {@code lock_contended}, {@code lock_spin_rounds}, {@code lock_parks}, {@code lock_handoffs},
  * {@code lock_wait_total_ns}, {@code lock_wait_max_ns}, {@code refcount_increfs},
- * {@code refcount_decrefs}, {@code refcount_frees}.
+ * {@code refcount_decrefs}, {@code refcount_frees}; with {@code --count-transfers} also
+ * {@code bytecodes}, {@code transfers_total}, {@code transfers_per_1000_bytecodes} (a number)
+ * and {@code transfers_by_type} (an object: type name -> {@code {incref, decref, lock, unlock}}).
  *
  * @param config          the build that ran
  * @param countingEnabled whether {@code -Dgilectomy.stats=true} was in force
  * @param lock            per-object lock totals; null when not counted
  * @param gil             GIL totals; null when there is no GIL
  * @param refcount        refcount totals; null when not counted
+ * @param transfers       the cache-line transfer model's totals; null without --count-transfers
  */
 public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats.Totals lock,
-                          GilStats.Totals gil, RefCountStats.Totals refcount) {
+                          GilStats.Totals gil, RefCountStats.Totals refcount, TransferCounter.Totals transfers) {
+
+    /** Without the transfer model. */
+    public StatsReport(BuildConfig config, boolean countingEnabled, LockStats.Totals lock,
+                       GilStats.Totals gil, RefCountStats.Totals refcount) {
+        this(config, countingEnabled, lock, gil, refcount, null);
+    }
 
     /**
      * Reads the process's statistics. Initialises {@code Gil}, {@code LockStats} and
@@ -50,7 +60,8 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
         return new StatsReport(config, counting,
                 counting ? LockStats.totals() : null,
                 Gil.INSTANCE == null ? null : Gil.INSTANCE.stats(),
-                counting ? RefCountStats.totals() : null);
+                counting ? RefCountStats.totals() : null,
+                TransferCounter.ENABLED ? TransferCounter.totals() : null);
     }
 
     /** The statistics as flat JSON members, in a fixed order (see the class comment). */
@@ -83,6 +94,13 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             m.put("refcount_increfs", refcount.increfs());
             m.put("refcount_decrefs", refcount.decrefs());
             m.put("refcount_frees", refcount.frees());
+        }
+        if (transfers != null) {
+            m.put("bytecodes", transfers.bytecodes());
+            m.put("transfers_total", transfers.transfers());
+            m.put("transfers_per_1000_bytecodes", BigDecimal.valueOf(transfers.perThousandBytecodes())
+                    .setScale(3, java.math.RoundingMode.HALF_EVEN));
+            m.put("transfers_by_type", transfersByType());
         }
         return m;
     }
@@ -145,7 +163,42 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             line(sb, "decrefs", count(refcount.decrefs()));
             line(sb, "frees", count(refcount.frees()));
         }
+        if (transfers != null) {
+            sb.append("cache-line transfers (software model: a header write by another thread than the last writer):\n");
+            line(sb, "bytecodes", count(transfers.bytecodes()));
+            line(sb, "transfers", count(transfers.transfers()));
+            line(sb, "per 1,000 bytecodes", String.format(Locale.ROOT, "%,.3f", transfers.perThousandBytecodes()));
+            sb.append(String.format(Locale.ROOT, "  %-22s %12s %12s %12s %12s%n", "by type", "incref", "decref", "lock", "unlock"));
+            transfers.byType().entrySet().stream()
+                    .sorted((a, b) -> Long.compare(sum(b.getValue()), sum(a.getValue())))
+                    .forEach(e -> sb.append(String.format(Locale.ROOT, "  %-22s %,12d %,12d %,12d %,12d%n", e.getKey(),
+                            e.getValue()[TransferCounter.INCREF], e.getValue()[TransferCounter.DECREF],
+                            e.getValue()[TransferCounter.LOCK], e.getValue()[TransferCounter.UNLOCK])));
+        }
         return sb.toString();
+    }
+
+    /** {@code transfers_by_type}: type name -> {incref, decref, lock, unlock}, most transfers first. */
+    private Map<String, Object> transfersByType() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        transfers.byType().entrySet().stream()
+                .sorted((a, b) -> Long.compare(sum(b.getValue()), sum(a.getValue())))
+                .forEach(e -> {
+                    Map<String, Object> ops = new LinkedHashMap<>();
+                    for (int k = 0; k < TransferCounter.OPERATIONS.length; k++) {
+                        ops.put(TransferCounter.OPERATIONS[k], e.getValue()[k]);
+                    }
+                    r.put(e.getKey(), ops);
+                });
+        return r;
+    }
+
+    private static long sum(long[] values) {
+        long s = 0;
+        for (long v : values) {
+            s += v;
+        }
+        return s;
     }
 
     private static void line(StringBuilder sb, String name, String value) {

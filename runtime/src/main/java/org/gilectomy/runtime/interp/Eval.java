@@ -155,6 +155,7 @@ public final class Eval {
                         handleBreaker(ts);
                     }
                 }
+                if (org.gilectomy.locks.TransferCounter.ENABLED) org.gilectomy.locks.TransferCounter.bytecode();
                 int insn = insns[pc++];
                 int arg = insn >>> 8;
                 switch (insn & 0xff) {

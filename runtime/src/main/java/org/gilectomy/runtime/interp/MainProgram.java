@@ -12,6 +12,7 @@ import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyCode;
+import org.gilectomy.refcount.RefCheck;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.refcount.RefCountThread;
 import org.gilectomy.runtime.compile.Compiler;
@@ -23,12 +24,22 @@ import org.gilectomy.runtime.parse.PySyntaxError;
  * {@code Py_RunMain} and {@code threading._shutdown} do.
  */
 public final class MainProgram {
+    /** The leaks of the last program run with --check-refs (type name -> objects); empty if none. */
+    private static volatile java.util.Map<String, Long> lastLeaks = java.util.Map.of();
+
     private MainProgram() {
+    }
+
+    /** What {@link RefCheck} found alive at the end of the last program; empty without --check-refs. */
+    public static java.util.Map<String, Long> lastLeaks() {
+        return lastLeaks;
     }
 
     public static int run(String filename, String text, List<String> argv, PrintStream out, PrintStream err) {
         Stdout.install(out);
         Threading.err = err;
+        Tracebacks.resetFatal();
+        lastLeaks = java.util.Map.of();
         Modules.reset(argv);
         Tracebacks.registerSource(filename, text);
         Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
@@ -52,8 +63,11 @@ public final class MainProgram {
         }
         Stdout.flush();
         err.flush();
-        return status[0];
+        return Tracebacks.fatalReported() ? FATAL_STATUS : status[0];
     }
+
+    /** sysexits.h EX_SOFTWARE: the runtime itself failed (a use-after-free, an internal error). */
+    static final int FATAL_STATUS = 70;
 
     private static int runOnMainThread(String filename, String text, PrintStream err) {
         ThreadState ts = ThreadState.attach(true);
@@ -70,6 +84,12 @@ public final class MainProgram {
                 err.print(e.format());
                 return 1;
             }
+            java.util.Map<String, Long> liveBefore = null;
+            if (RefCheck.ENABLED) {
+                Builtins.INSTANCE.hashCode(); // process-lifetime built-ins: allocated before the count
+                RefCount.flush();
+                liveBefore = RefCheck.liveByType();
+            }
             PyModule main = new PyModule("__main__");
             Threading.mainNamespace = main.dictBorrowed();
             try {
@@ -80,17 +100,39 @@ public final class MainProgram {
             }
             Threading.joinAll();
             RefCount.flush(); // buffered counts: every logged update applied, every free done
+            if (liveBefore != null) {
+                checkLeaks(main, liveBefore, err);
+            }
             return status;
         } catch (PyException e) {
             return uncaught(e, err);
         } catch (Throwable t) {
             Tracebacks.fatal(err, t);
-            return 70;
+            return FATAL_STATUS;
         } finally {
             if (Gil.ENABLED) {
                 Gil.INSTANCE.release();
             }
             ThreadState.detach();
+        }
+    }
+
+    /**
+     * --check-refs at exit: finalization as CPython's (the main module's namespace, then the
+     * imported modules', sys.argv with sys's), then every mortal object created since the
+     * program started and still alive is a leak, reported per type on {@code err}.
+     */
+    private static void checkLeaks(PyModule main, java.util.Map<String, Long> liveBefore, PrintStream err) {
+        Threading.mainNamespace = null;
+        main.clearForFinalization();
+        Modules.finalizeAll();
+        RefCount.flush();
+        java.util.Map<String, Long> leaks = RefCheck.leaksSince(liveBefore);
+        lastLeaks = leaks;
+        if (!leaks.isEmpty()) {
+            Stdout.flush();
+            err.print(RefCheck.describe(leaks));
+            err.flush();
         }
     }
 

@@ -39,9 +39,18 @@ final class Modules {
         LOADED.clear();
     }
 
+    /** Interpreter finalization: every imported module's namespace is released (--check-refs). */
+    static void finalizeAll() {
+        for (PyModule m : LOADED.values()) {
+            m.clearForFinalization();
+        }
+        LOADED.clear();
+    }
+
     /** {@code import name}: a new reference to the module. */
     static PyObject importModule(String name) {
-        Supplier<PyModule> f = FACTORIES.get(name);
+        Supplier<PyModule> f = name.equals(TestHooks.NAME) && TestHooks.enabled()
+                ? TestHooks::module : FACTORIES.get(name);
         if (f == null) {
             throw new PyException(PyExc.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'");
         }

@@ -9,6 +9,16 @@ import org.gilectomy.runtime.compile.SourceLines;
 /** Formats uncaught exceptions as CPython does, quoting the source line of each frame. */
 final class Tracebacks {
     private static final Map<String, SourceLines> SOURCES = new ConcurrentHashMap<>();
+    /** Set by fatal(): the program then exits with status 70, whichever thread failed. */
+    private static volatile boolean fatalReported;
+
+    static void resetFatal() {
+        fatalReported = false;
+    }
+
+    static boolean fatalReported() {
+        return fatalReported;
+    }
 
     private Tracebacks() {
     }
@@ -59,9 +69,15 @@ final class Tracebacks {
      * clear block, never as a bare Java stack trace unless {@code -Dgilectomy.debug=true}.
      */
     static void fatal(PrintStream err, Throwable t) {
+        fatalReported = true;
         Stdout.flush();
-        err.println("Fatal Python error: " + t.getClass().getSimpleName() + ": " + t.getMessage());
-        err.println("(an internal error of the gilectomy runtime; run with -Dgilectomy.debug=true for the Java trace)");
+        if (t instanceof org.gilectomy.refcount.UseAfterFreeError u) {
+            err.println("Fatal Python error: use after free: " + u.getMessage());
+            err.println("(a reference-count bug in the gilectomy runtime; run with -Dgilectomy.debug=true for the Java trace)");
+        } else {
+            err.println("Fatal Python error: " + t.getClass().getSimpleName() + ": " + t.getMessage());
+            err.println("(an internal error of the gilectomy runtime; run with -Dgilectomy.debug=true for the Java trace)");
+        }
         if (Boolean.getBoolean("gilectomy.debug")) {
             t.printStackTrace(err);
         }

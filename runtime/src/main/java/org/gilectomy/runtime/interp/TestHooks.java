@@ -1,0 +1,44 @@
+package org.gilectomy.runtime.interp;
+
+import org.gilectomy.objects.Args;
+import org.gilectomy.objects.PyModule;
+import org.gilectomy.objects.PyNone;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * {@code _testrefcount}: deliberate reference-count bugs, for the negative controls of
+ * {@code --check-refs} (CPython's {@code _testcapi} plays this part). Importable only with
+ * {@code -Dgilectomy.test-hooks=true}; otherwise the module does not exist.
+ *
+ * <ul>
+ *   <li>{@code leak(x)}: takes a reference to {@code x} and never releases it (a leak);
+ *   <li>{@code decref(x)}: releases a reference it does not own (a double decref: the next
+ *       release of {@code x} touches a freed object).
+ * </ul>
+ */
+final class TestHooks {
+    static final String PROPERTY = "gilectomy.test-hooks";
+    static final String NAME = "_testrefcount";
+
+    private TestHooks() {
+    }
+
+    static boolean enabled() {
+        return Boolean.getBoolean(PROPERTY);
+    }
+
+    static PyModule module() {
+        PyModule m = new PyModule(NAME);
+        Modules.def(m, "leak", (a, off, n, kw) -> {
+            Args.exactly("leak", n, 1, kw);
+            RefCount.incref(a[off]); // never released: the bug this hook exists for
+            return PyNone.newRef();
+        });
+        Modules.def(m, "decref", (a, off, n, kw) -> {
+            Args.exactly("decref", n, 1, kw);
+            RefCount.decref(a[off]); // a reference we do not own: the bug this hook exists for
+            return PyNone.newRef();
+        });
+        return m;
+    }
+}
