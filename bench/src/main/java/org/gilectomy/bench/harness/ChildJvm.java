@@ -12,7 +12,7 @@ import java.util.Set;
  * How the harness starts a child: the same {@code java} executable as the current process,
  * the current process's JVM options that matter for a measurement (stack and heap sizes,
  * {@code -XX:} flags, system properties, module and assertion flags), the current class path,
- * then {@code org.gilectomy.bench.cli.Main run --preset P --timing-file T FILE N EXTRA...}.
+ * then {@code org.gilectomy.bench.cli.Main run --preset P [RUN OPTIONS] --timing-file T FILE N [CELL ARGS] EXTRA...}.
  *
  * <p>Dropped from the inherited options: the build's own properties ({@code -Dgilectomy.gil},
  * {@code .lock}, {@code .refcount}, {@code .stats}: the child's preset decides), debugger and
@@ -87,7 +87,7 @@ public final class ChildJvm {
      * @param jvmOptions  options before the main class
      * @param classpath   the class path
      * @param mainClass   normally {@link #DEFAULT_MAIN}
-     * @param cell        the preset and thread count
+     * @param cell        the preset, its extra run options, the thread count and program arguments
      * @param stats       whether the child counts statistics ({@code --stats-json})
      * @param timingFile  where the child writes its timing and statistics
      * @param statsFile   where the child writes statistics when {@code stats}
@@ -106,6 +106,7 @@ public final class ChildJvm {
         cmd.add("run");
         cmd.add("--preset");
         cmd.add(cell.preset().flagName());
+        cmd.addAll(cell.runOptions());
         if (stats) {
             cmd.add("--stats-json");
             cmd.add(statsFile.toString());
@@ -114,6 +115,7 @@ public final class ChildJvm {
         cmd.add(timingFile.toString());
         cmd.add(program);
         cmd.add(Integer.toString(cell.threads()));
+        cmd.addAll(cell.programArgs());
         cmd.addAll(extra);
         return cmd;
     }

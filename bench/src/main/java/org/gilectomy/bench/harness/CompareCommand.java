@@ -9,12 +9,11 @@ import java.nio.file.Paths;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.gilectomy.runtime.cli.Preset;
 import org.gilectomy.runtime.cli.RunCommand;
@@ -100,6 +99,24 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Children count lock and refcount statistics (into the CSV/JSON); counting slows them down.")
     boolean stats;
 
+    @Option(names = "--perf",
+            description = "Count hardware cache misses and cycles per run with perf stat (whole process); "
+                    + "where the machine has no counters this is detected once and reported, never as zeros.")
+    boolean perf;
+
+    @Option(names = "--count-transfers",
+            description = "One more run per cell with run --count-transfers (the software cache-line model), "
+                    + "for the transfers columns; those runs are not timed.")
+    boolean countTransfers;
+
+    @Option(names = "--peer", split = ",", paramLabel = "INTERPRETER",
+            description = "Also run the program under another interpreter, as extra rows: python3, jython "
+                    + "(org.python:jython-standalone:2.7.3 from the local Maven repository).")
+    List<String> peers = new ArrayList<>();
+
+    @Option(names = "--no-charts", description = "Do not write speedup.png and cpu.png.")
+    boolean noCharts;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "0",
             description = "Kill a run after SECONDS and stop (default: no limit).")
     long timeoutSeconds;
@@ -117,13 +134,7 @@ public final class CompareCommand implements Callable<Integer> {
     boolean help;
 
     /** Tests replace the children; null means real JVMs. */
-    ChildRunnerFactory runnerFactory;
-
-    /** Makes the runner of one comparison. */
-    @FunctionalInterface
-    interface ChildRunnerFactory {
-        ChildRunner create(String program, List<String> extra, boolean stats, Path workDir);
-    }
+    Measurement.RunnerFactory runnerFactory;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -139,52 +150,66 @@ public final class CompareCommand implements Callable<Integer> {
             err.flush();
             return RunCommand.EXIT_USAGE;
         }
+        List<Peer> resolvedPeers = resolvePeers(spec.commandLine(), peers);
 
-        List<Cell> cells = Schedule.cells(ps, ts);
-        List<ScheduledRun> plan = Schedule.plan(cells, warmup, repeat);
+        List<Cell> cells = new ArrayList<>(Schedule.cells(ps, ts));
+        for (Peer peer : resolvedPeers) {
+            ts.forEach(t -> cells.add(Cell.of(peer, t)));
+        }
         Path outDir = out != null ? out
                 : Paths.get("results", "compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         List<String> jvmOptions = new ArrayList<>(ChildJvm.inheritedOptions());
         jvmOptions.addAll(jvmArgs);
+        PerfProbe perfProbe = perf ? PerfProbe.detect() : null;
+        if (perfProbe != null && !perfProbe.available()) {
+            err.println(PROGRAM + ": --perf: " + perfProbe.status() + "; no cache-miss or cycle counts will be reported");
+        }
+        Measurement.Settings settings = new Measurement.Settings(warmup, repeat, stats, countTransfers, perfProbe,
+                timeoutSeconds, jvmOptions, childMain);
 
-        err.printf("%s: %s with presets %s, threads %s: %s x (%d warm-up + %d measured) = %s, a fresh JVM each%n",
-                PROGRAM, file, join(ps), join(ts), plural(cells.size(), "cell"), warmup, repeat,
-                plural(plan.size(), "run"));
+        long counting = countTransfers ? cells.stream().filter(c -> !c.isPeer()).count() : 0;
+        int runs = cells.size() * (warmup + repeat) + (int) counting;
+        err.printf("%s: %s with presets %s%s, threads %s: %s x (%d warm-up + %d measured)%s = %s, a fresh JVM each%n",
+                PROGRAM, file, join(ps),
+                resolvedPeers.isEmpty() ? "" : " and peers " + join(resolvedPeers.stream().map(Peer::name).toList()),
+                join(ts), plural(cells.size(), "cell"), warmup, repeat,
+                countTransfers ? " + 1 counting run per cell" : "", plural(runs, "run"));
         err.flush();
 
-        Path workDir = Files.createTempDirectory("gilectomy-compare-");
-        List<RunResult> results;
+        Measurement.Result result;
         try {
-            ChildRunner runner = runnerFactory != null
-                    ? runnerFactory.create(file, extra, stats, workDir)
-                    : new ProcessChildRunner(ChildJvm.javaExecutable(), jvmOptions, System.getProperty("java.class.path"),
-                            childMain, stats, file, extra, workDir, timeoutSeconds);
-            Comparison comparison = new Comparison(plan, warmup, repeat, runner, workDir, System.err, System::nanoTime);
-            try {
-                results = comparison.runAll();
-            } catch (ChildFailedException e) {
-                reportFailure(err, e);
-                return 1;
-            }
-        } finally {
-            deleteRecursively(workDir);
+            result = Measurement.run(file, extra, cells, settings,
+                    runnerFactory != null ? runnerFactory : Measurement.PROCESSES, System.err);
+        } catch (ChildFailedException e) {
+            reportFailure(err, PROGRAM, e);
+            return 1;
         }
 
-        Summary summary = Summary.of(cells, results);
+        Summary summary = result.summary();
         List<String> footer = footer(summary, jvmOptions);
-        List<String> mismatches = Comparison.outputMismatches(results);
+        if (perfProbe != null) {
+            footer.add("perf: " + perfProbe.status() + ".");
+        }
+        if (result.countingNote() != null) {
+            footer.add(result.countingNote() + ".");
+        }
+        List<String> mismatches = Comparison.outputMismatches(result.runs());
         if (!mismatches.isEmpty()) {
             footer.add("WARNING: the program's output differs between runs with the same thread count:");
             mismatches.forEach(m -> footer.add("  " + m));
         }
-        String table = ResultTable.format(summary, footer);
+        String table = ResultTable.format(summary, extraColumns(result, perfProbe), footer);
         stdout.print(table);
         stdout.flush();
         try {
-            List<Path> written = new ArrayList<>(ResultFiles.write(outDir, results));
+            Map<String, Object> leading = perfProbe == null ? Map.of() : Map.of("perf", perfProbe.status());
+            List<Path> written = new ArrayList<>(ResultFiles.writeRecords(outDir, result.records(leading)));
             Path tableFile = outDir.resolve("table.txt");
             Files.writeString(tableFile, table, StandardCharsets.UTF_8);
             written.add(tableFile);
+            if (!noCharts) {
+                written.addAll(Charts.writeComparison(summary, outDir, Paths.get(file).getFileName().toString()));
+            }
             stdout.println("Results: " + written.stream().map(Path::toString).collect(Collectors.joining(", ")));
             stdout.flush();
         } catch (IOException e) {
@@ -193,6 +218,47 @@ public final class CompareCommand implements Callable<Integer> {
             return RunCommand.EXIT_IO_ERROR;
         }
         return 0;
+    }
+
+    /** The peers named by {@code --peer}; a usage error for an unknown or missing one. */
+    static List<Peer> resolvePeers(CommandLine cl, List<String> names) {
+        List<Peer> resolved = new ArrayList<>();
+        for (String n : new LinkedHashSet<>(names)) {
+            try {
+                resolved.add(Peer.resolve(n, ChildJvm.javaExecutable()));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, e.getMessage());
+            }
+        }
+        return resolved;
+    }
+
+    /** Statistics columns, when the runs counted them. */
+    static List<ResultTable.Column> extraColumns(Measurement.Result result, PerfProbe perf) {
+        List<ResultTable.Column> cols = new ArrayList<>();
+        Summary s = result.summary();
+        addIfAny(cols, s, "gil switches", "gil_switches");
+        addIfAny(cols, s, "lock contended", "lock_contended");
+        addIfAny(cols, s, "increfs", "refcount_increfs");
+        if (perf != null && perf.available()) {
+            addIfAny(cols, s, "cache misses", "perf_cache_misses");
+            addIfAny(cols, s, "cycles", "perf_cycles");
+        }
+        if (!result.counted().isEmpty() || result.countingNote() != null) {
+            cols.add(new ResultTable.Column("transfers/1000 bc",
+                    r -> decimal(result.counted(r.cell(), "transfers_per_1000_bytecodes"))));
+        }
+        return cols;
+    }
+
+    private static void addIfAny(List<ResultTable.Column> cols, Summary s, String header, String field) {
+        if (s.rows().stream().anyMatch(r -> !Double.isNaN(r.stat(field)))) {
+            cols.add(new ResultTable.Column(header, r -> ResultTable.count(r.stat(field))));
+        }
+    }
+
+    static String decimal(double v) {
+        return Double.isNaN(v) ? "-" : String.format(java.util.Locale.ROOT, "%.2f", v);
     }
 
     private void validate() {
@@ -222,7 +288,7 @@ public final class CompareCommand implements Callable<Integer> {
     /** How the numbers were obtained, under the table. */
     List<String> footer(Summary s, List<String> jvmOptions) {
         String base = s.baseThreads() + (s.baseThreads() == 1 ? " thread" : " threads");
-        String baseline = s.baselinePreset().flagName();
+        String baseline = s.baseline();
         List<String> f = new ArrayList<>();
         f.add(String.format("Medians of %d run%s per cell after %s; a fresh JVM per run;",
                 repeat, repeat == 1 ? "" : "s",
@@ -240,10 +306,12 @@ public final class CompareCommand implements Callable<Integer> {
         return f;
     }
 
-    private static void reportFailure(PrintWriter err, ChildFailedException e) {
+    /** The failed child's cell, command line and stderr. */
+    public static void reportFailure(PrintWriter err, String program, ChildFailedException e) {
         ScheduledRun r = e.run();
         ChildOutcome o = e.outcome();
-        err.printf("%s: %s, %s %d failed: %s%n", PROGRAM, r.cell(), r.warmup() ? "warm-up" : "run", r.repeat(), e.getMessage());
+        err.printf("%s: %s, %s %d failed: %s%n", program, r.cell(),
+                r.counting() ? "counting run" : r.warmup() ? "warm-up" : "run", r.repeat(), e.getMessage());
         err.println("command: " + o.command().stream().map(CompareCommand::shellQuote).collect(Collectors.joining(" ")));
         if (!o.stderr().isEmpty()) {
             err.println("--- its stderr ---");
@@ -268,19 +336,5 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static String join(List<?> items) {
         return items.stream().map(Object::toString).collect(Collectors.joining(","));
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // a temporary file left behind is harmless
-                }
-            });
-        } catch (IOException e) {
-            // same
-        }
     }
 }

@@ -27,6 +27,8 @@ public final class Comparison {
     private final Path workDir;
     private final PrintStream progress;
     private final LongSupplier nanoClock;
+    private final Map<Cell, Map<String, Object>> counted = new LinkedHashMap<>();
+    private String countingNote;
 
     /**
      * @param plan      the runs, from {@link Schedule#plan}
@@ -45,19 +47,36 @@ public final class Comparison {
         this.nanoClock = nanoClock;
     }
 
-    /** Runs every child; returns the measured runs in the order they ran. */
+    /**
+     * Runs every child; returns the measured runs in the order they ran. Counting runs (see
+     * {@link Schedule#withCountingRuns}) end in {@link #counted()} instead; when the runtime
+     * rejects {@code --count-transfers} (an older build), the remaining counting runs are
+     * skipped and {@link #countingNote()} says why.
+     */
     public List<RunResult> runAll() throws ChildFailedException, IOException, InterruptedException {
         List<RunResult> results = new ArrayList<>();
         long start = nanoClock.getAsLong();
         for (int i = 0; i < plan.size(); i++) {
             ScheduledRun run = plan.get(i);
+            if (run.counting() && countingNote != null) {
+                continue;
+            }
             if (progress != null) {
                 progress.println(Progress.line(i + 1, plan.size(), run, repeat, warmup, nanoClock.getAsLong() - start));
                 progress.flush();
             }
-            Path timing = workDir.resolve(String.format("%s-t%d-%s%d.json", run.cell().preset().flagName(),
-                    run.cell().threads(), run.warmup() ? "w" : "r", run.repeat()));
-            ChildOutcome outcome = runner.run(run, timing);
+            ScheduledRun launched = run;
+            if (run.counting()) {
+                launched = new ScheduledRun(run.cell().withRunOptions(run.cell().series(),
+                        List.of(ProcessChildRunner.COUNT_TRANSFERS)), run.round(), false, run.repeat(), true);
+            }
+            Path timing = workDir.resolve(fileStem(run) + ".json");
+            ChildOutcome outcome = runner.run(launched, timing);
+            if (run.counting() && rejectedCountTransfers(outcome)) {
+                countingNote = "transfers not counted: this runtime rejects " + ProcessChildRunner.COUNT_TRANSFERS
+                        + " (" + Comparison.lastLineOf(outcome.stderr()) + ")";
+                continue;
+            }
             if (outcome.timedOut()) {
                 throw new ChildFailedException("timed out", run, outcome);
             }
@@ -65,18 +84,46 @@ public final class Comparison {
                 throw new ChildFailedException("exit status " + outcome.exitStatus(), run, outcome);
             }
             RunResult r = readTiming(run, timing, outcome);
-            if (!run.warmup()) {
+            if (run.counting()) {
+                counted.put(run.cell(), r.fields());
+            } else if (!run.warmup()) {
                 results.add(r);
             }
         }
         return results;
     }
 
-    /** Reads a child's timing file into a result. */
+    /** The counting runs' statistics per cell (empty without counting runs). */
+    public Map<Cell, Map<String, Object>> counted() {
+        return counted;
+    }
+
+    /** Why transfers were not counted, or null. */
+    public String countingNote() {
+        return countingNote;
+    }
+
+    /** A usage error naming the option: the child does not know {@code --count-transfers}. */
+    static boolean rejectedCountTransfers(ChildOutcome o) {
+        return o.exitStatus() == 2 && o.stderr().contains(ProcessChildRunner.COUNT_TRANSFERS);
+    }
+
+    /** A file name for the run's files, unique within the comparison. */
+    static String fileStem(ScheduledRun run) {
+        Cell c = run.cell();
+        String series = c.series().replaceAll("[^A-Za-z0-9._-]+", "_");
+        return String.format("%s-t%d-%s%d", series, c.threads(),
+                run.counting() ? "c" : run.warmup() ? "w" : "r", run.repeat());
+    }
+
+    /**
+     * Reads a child's timing file into a result, with the members of the files its runner left
+     * beside it ({@code STEM.stats.json}, {@code STEM.perf.json}) that the timing file lacks.
+     */
     static RunResult readTiming(ScheduledRun run, Path timing, ChildOutcome outcome) throws ChildFailedException {
         Map<String, Object> fields;
         try {
-            fields = Json.parseObject(Files.readString(timing, StandardCharsets.UTF_8));
+            fields = new LinkedHashMap<>(Json.parseObject(Files.readString(timing, StandardCharsets.UTF_8)));
         } catch (NoSuchFileException e) {
             throw new ChildFailedException("exited normally but wrote no timing file", run, outcome);
         } catch (IOException | IllegalArgumentException e) {
@@ -84,6 +131,17 @@ public final class Comparison {
         }
         if (!(fields.get("wall_s") instanceof Number wall)) {
             throw new ChildFailedException("timing file has no wall_s", run, outcome);
+        }
+        String stem = ProcessChildRunner.stem(timing);
+        for (String suffix : List.of(".stats.json", ".perf.json")) {
+            Path side = timing.resolveSibling(stem + suffix);
+            try {
+                if (Files.exists(side)) {
+                    Json.parseObject(Files.readString(side, StandardCharsets.UTF_8)).forEach(fields::putIfAbsent);
+                }
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ChildFailedException("unreadable " + side.getFileName() + ": " + e.getMessage(), run, outcome);
+            }
         }
         double cpu = fields.get("cpu_s") instanceof Number c ? c.doubleValue() : Double.NaN;
         return new RunResult(run.cell(), run.repeat(), wall.doubleValue(), cpu, fields, outcome.stdout());

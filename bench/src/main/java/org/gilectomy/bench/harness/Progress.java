@@ -4,10 +4,14 @@ import java.util.Locale;
 
 /**
  * The progress line printed on stderr before each child starts, e.g.
- * {@code [ 5/16] gilectomy, 2 threads, run 1/3  elapsed 0:12, about 0:27 left}. The time left
- * is the mean duration of the runs so far times the runs still to go.
+ * {@code [#####...............]  5/16 gilectomy, 2 threads, run 1/3  elapsed 0:12, about 0:27 left}.
+ * The bar shows the runs finished; the time left is the mean duration of the runs so far
+ * times the runs still to go (this one included).
  */
 public final class Progress {
+    /** Characters inside the bar's brackets. */
+    public static final int BAR_WIDTH = 20;
+
     private Progress() {
     }
 
@@ -21,14 +25,28 @@ public final class Progress {
      */
     public static String line(int index, int total, ScheduledRun run, int repeats, int warmups, long elapsedNanos) {
         int width = Integer.toString(total).length();
-        String what = run.warmup()
-                ? "warm-up " + run.repeat() + "/" + warmups
+        String what = run.counting() ? "counting run"
+                : run.warmup() ? "warm-up " + run.repeat() + "/" + warmups
                 : "run " + run.repeat() + "/" + repeats;
         int done = index - 1;
-        String left = done == 0 ? "time left unknown"
-                : "about " + duration(elapsedNanos / done * (total - done)) + " left";
-        return String.format(Locale.ROOT, "[%" + width + "d/%d] %s, %s  elapsed %s, %s",
-                index, total, run.cell(), what, duration(elapsedNanos), left);
+        long left = nanosLeft(done, total, elapsedNanos);
+        String leftText = left < 0 ? "time left unknown" : "about " + duration(left) + " left";
+        return String.format(Locale.ROOT, "%s %" + width + "d/%d %s, %s  elapsed %s, %s",
+                bar(done, total, BAR_WIDTH), index, total, run.cell(), what, duration(elapsedNanos), leftText);
+    }
+
+    /** The estimated time left after {@code done} of {@code total} runs; -1 before the first ends. */
+    public static long nanosLeft(int done, int total, long elapsedNanos) {
+        if (done <= 0) {
+            return -1;
+        }
+        return elapsedNanos / done * (total - done);
+    }
+
+    /** {@code [####......]}: {@code done/total} of {@code width} filled, rounded down. */
+    public static String bar(int done, int total, int width) {
+        int filled = total <= 0 ? width : (int) Math.min(width, (long) done * width / total);
+        return "[" + "#".repeat(Math.max(0, filled)) + ".".repeat(width - Math.max(0, filled)) + "]";
     }
 
     /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */

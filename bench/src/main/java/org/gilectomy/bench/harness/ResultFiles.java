@@ -66,8 +66,12 @@ public final class ResultFiles {
 
     /** Writes DIR/results.csv and DIR/results.json; returns the two paths. */
     public static List<Path> write(Path dir, List<RunResult> results) throws IOException {
+        return writeRecords(dir, results.stream().map(RunResult::record).toList());
+    }
+
+    /** Writes the records as DIR/results.csv and DIR/results.json; returns the two paths. */
+    public static List<Path> writeRecords(Path dir, List<Map<String, Object>> records) throws IOException {
         Files.createDirectories(dir);
-        List<Map<String, Object>> records = results.stream().map(RunResult::record).toList();
         Path csv = dir.resolve("results.csv");
         Path json = dir.resolve("results.json");
         Files.writeString(csv, csv(records), StandardCharsets.UTF_8);

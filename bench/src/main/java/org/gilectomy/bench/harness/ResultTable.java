@@ -3,6 +3,7 @@ package org.gilectomy.bench.harness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The comparison table as text:
@@ -16,49 +17,47 @@ import java.util.Locale;
  * gilectomy        2  1.630 [1.600-1.700]                 3.300                1.23x            1.06x
  * </pre>
  *
- * followed by the footer lines given. Text columns are left-aligned, numbers right-aligned;
- * times have three decimals, ratios two and an {@code x}; an unknown value is {@code -}.
+ * then any extra columns (statistics, transfers), then the footer lines given. Times have
+ * three decimals, ratios two and an {@code x}; an unknown value is {@code -}.
  */
 public final class ResultTable {
+    /** An extra, right-aligned column: its title and its text per row. */
+    public record Column(String header, Function<CellSummary, String> value) {
+    }
+
     private ResultTable() {
     }
 
     public static List<String> headers(Summary s) {
         return List.of("preset", "threads", "wall median (s) [min-max]", "cpu median (s)",
                 "speedup vs " + s.baseThreads() + (s.baseThreads() == 1 ? " thread" : " threads"),
-                "slowdown vs " + s.baselinePreset().flagName());
+                "slowdown vs " + s.baseline());
     }
 
     public static String format(Summary s, List<String> footer) {
-        List<String> headers = headers(s);
-        List<String[]> rows = new ArrayList<>();
+        return format(s, List.of(), footer);
+    }
+
+    public static String format(Summary s, List<Column> extra, List<String> footer) {
+        List<String> headers = new ArrayList<>(headers(s));
+        extra.forEach(c -> headers.add(c.header()));
+        boolean[] right = new boolean[headers.size()];
+        for (int i = 1; i < right.length; i++) {
+            right[i] = i != 2;
+        }
+        TextTable t = new TextTable(headers, right);
         for (CellSummary r : s.rows()) {
-            rows.add(new String[] {
-                r.cell().preset().flagName(),
-                Integer.toString(r.cell().threads()),
-                seconds(r.wallMedian()) + " [" + seconds(r.wallMin()) + "-" + seconds(r.wallMax()) + "]",
-                seconds(r.cpuMedian()),
-                ratio(r.speedup()),
-                ratio(r.slowdown())});
+            List<String> row = new ArrayList<>(List.of(
+                    r.cell().series(),
+                    Integer.toString(r.cell().threads()),
+                    seconds(r.wallMedian()) + " [" + seconds(r.wallMin()) + "-" + seconds(r.wallMax()) + "]",
+                    seconds(r.cpuMedian()),
+                    ratio(r.speedup()),
+                    ratio(r.slowdown())));
+            extra.forEach(c -> row.add(c.value().apply(r)));
+            t.add(row);
         }
-        boolean[] right = {false, true, false, true, true, true};
-        int[] width = new int[headers.size()];
-        for (int i = 0; i < width.length; i++) {
-            width[i] = headers.get(i).length();
-            for (String[] row : rows) {
-                width[i] = Math.max(width[i], row[i].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        appendRow(sb, headers.toArray(new String[0]), width, new boolean[width.length]);
-        String[] rule = new String[width.length];
-        for (int i = 0; i < width.length; i++) {
-            rule[i] = "-".repeat(width[i]);
-        }
-        appendRow(sb, rule, width, new boolean[width.length]);
-        for (String[] row : rows) {
-            appendRow(sb, row, width, right);
-        }
+        StringBuilder sb = new StringBuilder(t.format());
         if (!footer.isEmpty()) {
             sb.append('\n');
             for (String line : footer) {
@@ -68,23 +67,16 @@ public final class ResultTable {
         return sb.toString();
     }
 
-    private static void appendRow(StringBuilder sb, String[] cells, int[] width, boolean[] right) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                line.append("  ");
-            }
-            String pad = " ".repeat(width[i] - cells[i].length());
-            line.append(right[i] ? pad + cells[i] : cells[i] + pad);
-        }
-        sb.append(line.toString().stripTrailing()).append('\n');
-    }
-
-    static String seconds(double s) {
+    public static String seconds(double s) {
         return Double.isNaN(s) ? "-" : String.format(Locale.ROOT, "%.3f", s);
     }
 
-    static String ratio(double r) {
+    public static String ratio(double r) {
         return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.2fx", r);
+    }
+
+    /** A count with thousands separators; {@code -} when unknown (NaN). */
+    public static String count(double n) {
+        return Double.isNaN(n) ? "-" : String.format(Locale.ROOT, "%,.0f", n);
     }
 }

@@ -20,13 +20,14 @@ public record RunResult(Cell cell, int repeat, double wallS, double cpuS, Map<St
     }
 
     /**
-     * The run as one flat record for results.csv and results.json: preset, threads, repeat,
+     * The run as one flat record for results.csv and results.json: series, preset, threads, repeat,
      * wall_s, cpu_s first, then the timing file's other members (label, gil, refcount, lock,
      * statistics...).
      */
     public Map<String, Object> record() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("preset", cell.preset().flagName());
+        m.put("series", cell.series());
+        m.put("preset", cell.buildName());
         m.put("threads", cell.threads());
         m.put("repeat", repeat);
         m.put("wall_s", wallS);

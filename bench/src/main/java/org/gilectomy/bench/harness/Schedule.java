@@ -51,4 +51,19 @@ public final class Schedule {
         }
         return runs;
     }
+
+    /**
+     * The plan followed by one counting run ({@code --count-transfers}) per cell of this
+     * runtime, after every measured run so that counting never disturbs a measurement.
+     */
+    public static List<ScheduledRun> withCountingRuns(List<ScheduledRun> plan, List<Cell> cells) {
+        List<ScheduledRun> runs = new ArrayList<>(plan);
+        int round = plan.isEmpty() ? 0 : plan.get(plan.size() - 1).round() + 1;
+        for (Cell c : cells) {
+            if (!c.isPeer()) {
+                runs.add(new ScheduledRun(c, round, false, 1, true));
+            }
+        }
+        return runs;
+    }
 }

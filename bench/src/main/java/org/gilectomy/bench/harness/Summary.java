@@ -5,55 +5,89 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.gilectomy.runtime.cli.Preset;
-
 /**
  * The comparison's arithmetic: per cell, the median, minimum and maximum wall time and the
  * median CPU time of its measured runs; then ratios of medians:
  * <ul>
- * <li>speedup = median wall(P, base threads) / median wall(P, N threads), where the base is the
- *     smallest thread count compared (normally 1): with a fixed total amount of work, ideal
- *     scaling gives N, a GIL about 1;</li>
- * <li>slowdown = median wall(P, N) / median wall(baseline, N), the baseline being the first
- *     preset listed: above 1 means slower than the baseline.</li>
+ * <li>speedup = median wall(S, base threads) / median wall(S, N threads), within one series S
+ *     (a preset, a preset with options, or a peer), the base being the smallest thread count
+ *     compared (normally 1): with a fixed total amount of work, ideal scaling gives N, a GIL
+ *     about 1;</li>
+ * <li>slowdown = median wall(S, N) / median wall(baseline, N), the baseline being the first
+ *     series listed: above 1 means slower than the baseline.</li>
  * </ul>
  *
- * @param rows            one per cell, in the cells' order
- * @param baselinePreset  the first preset (slowdown's denominator)
- * @param baseThreads     the smallest thread count (speedup's numerator)
+ * @param rows         one per cell, in the cells' order
+ * @param baseline     the first series (slowdown's denominator)
+ * @param baseThreads  the smallest thread count (speedup's numerator)
  */
-public record Summary(List<CellSummary> rows, Preset baselinePreset, int baseThreads) {
+public record Summary(List<CellSummary> rows, String baseline, int baseThreads) {
 
     /** Summarises {@code results} over {@code cells} (every cell must have at least one run). */
     public static Summary of(List<Cell> cells, List<RunResult> results) {
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("no cells");
         }
-        Preset baseline = cells.get(0).preset();
+        String baseline = cells.get(0).series();
         int baseThreads = cells.stream().mapToInt(Cell::threads).min().getAsInt();
 
-        Map<Cell, double[]> walls = new LinkedHashMap<>();
-        Map<Cell, double[]> cpus = new LinkedHashMap<>();
+        Map<String, double[]> walls = new LinkedHashMap<>();
+        Map<String, double[]> cpus = new LinkedHashMap<>();
         for (Cell c : cells) {
             List<RunResult> mine = results.stream().filter(r -> r.cell().equals(c)).toList();
             if (mine.isEmpty()) {
                 throw new IllegalArgumentException("no measured run for " + c);
             }
-            walls.put(c, mine.stream().mapToDouble(RunResult::wallS).toArray());
-            cpus.put(c, mine.stream().mapToDouble(RunResult::cpuS).toArray());
+            walls.put(key(c.series(), c.threads()), mine.stream().mapToDouble(RunResult::wallS).toArray());
+            cpus.put(key(c.series(), c.threads()), mine.stream().mapToDouble(RunResult::cpuS).toArray());
         }
 
         List<CellSummary> rows = new ArrayList<>();
         for (Cell c : cells) {
-            double wall = Statistics.median(walls.get(c));
-            double[] base = walls.get(new Cell(c.preset(), baseThreads));
-            double[] ref = walls.get(new Cell(baseline, c.threads()));
+            double[] mine = walls.get(key(c.series(), c.threads()));
+            double wall = Statistics.median(mine);
+            double[] base = walls.get(key(c.series(), baseThreads));
+            double[] ref = walls.get(key(baseline, c.threads()));
             double speedup = base == null ? Double.NaN : Statistics.ratio(Statistics.median(base), wall);
             double slowdown = ref == null ? Double.NaN : Statistics.ratio(wall, Statistics.median(ref));
-            rows.add(new CellSummary(c, walls.get(c).length, wall,
-                    Statistics.min(walls.get(c)), Statistics.max(walls.get(c)),
-                    Statistics.median(cpus.get(c)), speedup, slowdown));
+            rows.add(new CellSummary(c, mine.length, wall, Statistics.min(mine), Statistics.max(mine),
+                    Statistics.median(cpus.get(key(c.series(), c.threads()))), speedup, slowdown,
+                    statMedians(results.stream().filter(r -> r.cell().equals(c)).toList())));
         }
         return new Summary(List.copyOf(rows), baseline, baseThreads);
+    }
+
+    /** Per numeric field of the runs' records (times and counts), its median over the runs. */
+    static Map<String, Double> statMedians(List<RunResult> runs) {
+        Map<String, List<Double>> values = new LinkedHashMap<>();
+        for (RunResult r : runs) {
+            for (Map.Entry<String, Object> e : r.fields().entrySet()) {
+                if (e.getValue() instanceof Number n && !(e.getValue() instanceof Boolean)) {
+                    values.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(n.doubleValue());
+                }
+            }
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        values.forEach((k, v) -> m.put(k, Statistics.median(v.stream().mapToDouble(Double::doubleValue).toArray())));
+        return m;
+    }
+
+    private static String key(String series, int threads) {
+        return series + "\u0000" + threads;
+    }
+
+    /** The row of a series at a thread count, or null. */
+    public CellSummary row(String series, int threads) {
+        for (CellSummary r : rows) {
+            if (r.cell().series().equals(series) && r.cell().threads() == threads) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The series in first-seen order. */
+    public List<String> series() {
+        return rows.stream().map(r -> r.cell().series()).distinct().toList();
     }
 }

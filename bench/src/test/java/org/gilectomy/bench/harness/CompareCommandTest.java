@@ -86,7 +86,7 @@ class CompareCommandTest {
         assertEquals(0, status, err.toString());
         String table = out.toString();
         assertTrue(table.startsWith("preset     threads  wall median (s) [min-max]  cpu median (s)  "
-                + "speedup vs 1 thread  slowdown vs gilectomy\n"), table);
+                + "speedup vs 1 thread  slowdown vs gilectomy  gil switches\n"), table);
         assertTrue(table.contains("\ngilectomy        1  "), table);
         assertTrue(table.contains("\ngil              2  "), table);
         assertTrue(table.contains("Medians of 1 run per cell after no warm-up run; a fresh JVM per run;"),
@@ -104,11 +104,16 @@ class CompareCommandTest {
         }
         List<String> csv = Files.readAllLines(outDir.resolve("results.csv"));
         assertEquals(5, csv.size());
-        assertTrue(csv.get(0).startsWith("preset,threads,repeat,wall_s,cpu_s,exit_status,label,gil,refcount,lock"), csv.get(0));
+        assertTrue(csv.get(0).startsWith("series,preset,threads,repeat,wall_s,cpu_s,exit_status,label,gil,refcount,lock"), csv.get(0));
         String saved = Files.readString(outDir.resolve("table.txt"));
         assertTrue(table.startsWith(saved), "table.txt:\n" + saved);
         assertTrue(table.endsWith("Results: " + outDir.resolve("results.csv") + ", " + outDir.resolve("results.json")
-                + ", " + outDir.resolve("table.txt") + System.lineSeparator()), table);
+                + ", " + outDir.resolve("table.txt") + ", " + outDir.resolve("speedup.png") + ", "
+                + outDir.resolve("cpu.png") + System.lineSeparator()), table);
+        for (String png : List.of("speedup.png", "cpu.png")) {
+            byte[] b = Files.readAllBytes(outDir.resolve(png));
+            assertTrue(b.length > 1000 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G', png + " is not a PNG");
+        }
     }
 
     @Test

@@ -73,8 +73,8 @@ class ComparisonTest {
         comparison(List.of(G1, X1), 1, 1, writing(), new PrintStream(buf, true, StandardCharsets.UTF_8)).runAll();
         List<String> lines = buf.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(4, lines.size());
-        assertEquals("[1/4] gil, 1 thread, warm-up 1/1  elapsed 0:01, time left unknown", lines.get(0));
-        assertTrue(lines.get(3).startsWith("[4/4] gil, 1 thread, run 1/1  elapsed"), lines.get(3));
+        assertEquals("[....................] 1/4 gil, 1 thread, warm-up 1/1  elapsed 0:01, time left unknown", lines.get(0));
+        assertTrue(lines.get(3).startsWith("[###############.....] 4/4 gil, 1 thread, run 1/1  elapsed"), lines.get(3));
     }
 
     @Test

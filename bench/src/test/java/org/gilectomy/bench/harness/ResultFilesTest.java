@@ -29,7 +29,7 @@ class ResultFilesTest {
     @Test
     void recordStartsWithTheFixedColumns() {
         Map<String, Object> r = sample().get(0).record();
-        assertEquals(List.of("preset", "threads", "repeat", "wall_s", "cpu_s", "exit_status", "gil_switches"),
+        assertEquals(List.of("series", "preset", "threads", "repeat", "wall_s", "cpu_s", "exit_status", "gil_switches"),
                 List.copyOf(r.keySet()));
         assertEquals("gil", r.get("preset"));
         assertEquals(1, r.get("threads"));
@@ -40,9 +40,9 @@ class ResultFilesTest {
     void csvHasAColumnPerStatisticAndEmptyCellsWhereARunHasNone() {
         List<Map<String, Object>> records = sample().stream().map(RunResult::record).toList();
         assertEquals(""
-                + "preset,threads,repeat,wall_s,cpu_s,exit_status,gil_switches,lock_parks,label\n"
-                + "gil,1,1,1.5,1.75,0,12,,\n"
-                + "gilectomy,1,1,2.25,,0,,3,\"a,\"\"b\"\"\"\n",
+                + "series,preset,threads,repeat,wall_s,cpu_s,exit_status,gil_switches,lock_parks,label\n"
+                + "gil,gil,1,1,1.5,1.75,0,12,,\n"
+                + "gilectomy,gilectomy,1,1,2.25,,0,,3,\"a,\"\"b\"\"\"\n",
                 ResultFiles.csv(recordsInStableOrder(records)));
     }
 
