@@ -79,6 +79,9 @@ public final class Ops {
         if (o instanceof PyRange r) {
             return r.length() != 0;
         }
+        if (o instanceof Container c) {
+            return c.length() != 0;
+        }
         return true;
     }
 
@@ -122,6 +125,9 @@ public final class Ops {
             }
             return sb.append('}').toString();
         }
+        if (o instanceof PySet s) {
+            return s.repr();
+        }
         return o.toString();
     }
 
@@ -153,6 +159,10 @@ public final class Ops {
             return r;
         }
         r = Sequences.binary(op, a, b);
+        if (r != null) {
+            return r;
+        }
+        r = SetOps.binary(op, a, b);
         if (r != null) {
             return r;
         }
@@ -192,6 +202,9 @@ public final class Ops {
         }
         if (a instanceof PyList x && b instanceof PyList y) {
             return sequencesEqual(x.snapshot(), y.snapshot());
+        }
+        if (a instanceof PyDict x && b instanceof PyDict y) {
+            return PyDict.itemsEqual(x, y);
         }
         if (a instanceof PyDict || a instanceof PyList) {
             return false;
@@ -237,6 +250,9 @@ public final class Ops {
                 return !contains(b, a);
             default:
                 break;
+        }
+        if (a instanceof PySet x && b instanceof PySet y) {
+            return SetOps.order(op, x, y);
         }
         int c = order(op, a, b);
         switch (op) {
@@ -323,6 +339,9 @@ public final class Ops {
         if (o instanceof PyRange r) {
             return r.length();
         }
+        if (o instanceof Container c) {
+            return c.length();
+        }
         throw PyExc.typeError("object of type '" + o.type().name() + "' has no len()");
     }
 
@@ -396,6 +415,9 @@ public final class Ops {
         if (container instanceof PyDict d) {
             return d.containsKey(item);
         }
+        if (container instanceof Container c) {
+            return c.containsItem(item);
+        }
         if (container instanceof PyStr s) {
             if (!(item instanceof PyStr sub)) {
                 throw PyExc.typeError("'in <string>' requires string as left operand, not " + item.type().name());
@@ -427,6 +449,9 @@ public final class Ops {
         if (o instanceof PyIterator i) {
             RefCount.incref(i);
             return i;
+        }
+        if (o instanceof Container c) {
+            return c.iterator();
         }
         if (o instanceof PyTuple || o instanceof PyStr || o instanceof PyDict) {
             return Sequences.snapshotIterator(o);

@@ -144,6 +144,96 @@ public final class PyDict extends PyObject {
         }
     }
 
+    /**
+     * Removes {@code key} and returns the caller's reference to its value, or null if absent
+     * ({@code dict.pop}).
+     */
+    public PyObject pop(PyObject key) {
+        Slot s;
+        ObjectLock.lock(this);
+        try {
+            s = map.remove(key);
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        if (s == null) {
+            return null;
+        }
+        RefCount.decref(s.key);
+        return s.value;
+    }
+
+    /** {@code dict.popitem()}: the last inserted pair, as owned references; null if empty. */
+    public Map.Entry<PyObject, PyObject> popLast() {
+        ObjectLock.lock(this);
+        try {
+            Slot last = null;
+            for (Slot s : map.values()) {
+                last = s; // LinkedHashMap has no O(1) last entry on Java 17
+            }
+            if (last == null) {
+                return null;
+            }
+            map.remove(last.key);
+            return Map.entry(last.key, last.value);
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** {@code dict.setdefault(key, dflt)}: a new reference to the value now stored. */
+    public PyObject setDefault(PyObject key, PyObject dflt) {
+        ObjectLock.lock(this);
+        try {
+            Slot s = map.get(key);
+            if (s == null) {
+                RefCount.incref(key);
+                RefCount.incref(dflt);
+                s = new Slot(key, dflt);
+                map.put(key, s);
+            }
+            RefCount.incref(s.value);
+            return s.value;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** {@code dict.clear()}. */
+    public void clear() {
+        dealloc(); // releases every pair after unlocking, leaving the dict empty and usable
+    }
+
+    /** Python's {@code ==} between dicts: the same keys, with equal values. */
+    static boolean itemsEqual(PyDict a, PyDict b) {
+        if (a == b) {
+            return true;
+        }
+        List<Map.Entry<PyObject, PyObject>> items = a.itemsSnapshot();
+        try {
+            if (items.size() != b.size()) {
+                return false;
+            }
+            for (Map.Entry<PyObject, PyObject> e : items) {
+                PyObject v = b.get(e.getKey());
+                if (v == null) {
+                    return false;
+                }
+                boolean same = Ops.eq(e.getValue(), v);
+                RefCount.decref(v);
+                if (!same) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            for (Map.Entry<PyObject, PyObject> e : items) {
+                RefCount.decref(e.getKey());
+                RefCount.decref(e.getValue());
+            }
+        }
+    }
+
     @Override
     protected void dealloc() {
         List<Slot> slots;

@@ -7,6 +7,11 @@ public abstract class PyIterator extends PyObject {
     /** The next item as a new reference, or null at the end (no StopIteration thrown). */
     public abstract PyObject next();
 
+    /** An iterator handing out {@code ownedItems} in order (it takes over their references). */
+    public static PyIterator overOwned(PyObject[] ownedItems) {
+        return new Sequences.ArrayIterator(ownedItems);
+    }
+
     @Override
     public PyType type() {
         return TYPE;

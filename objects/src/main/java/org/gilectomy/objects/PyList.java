@@ -191,13 +191,124 @@ public final class PyList extends PyObject implements LockOrdered {
             if (size == 0) {
                 throw PyExc.indexError("pop from empty list");
             }
-            int j = index(i);
+            long k = i < 0 ? i + size : i;
+            if (k < 0 || k >= size) {
+                throw PyExc.indexError("pop index out of range");
+            }
+            int j = (int) k;
             PyObject r = items[j];
             System.arraycopy(items, j + 1, items, j, size - j - 1);
             items[--size] = null;
             return r;
         } finally {
             ObjectLock.unlock(this);
+        }
+    }
+
+    /** {@code list.insert(i, v)}: i clamped to [0, len] as in CPython. */
+    public void insert(long i, PyObject v) {
+        RefCount.incref(v);
+        ObjectLock.lock(this);
+        try {
+            long k = i < 0 ? Math.max(0, i + size) : Math.min(i, size);
+            if (size == items.length) {
+                items = Arrays.copyOf(items, Math.max(8, size + (size >> 1) + 1));
+            }
+            System.arraycopy(items, (int) k, items, (int) k + 1, size - (int) k);
+            items[(int) k] = v;
+            size++;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /**
+     * The first index in [start, stop) whose item equals {@code v}, or -1. The comparison runs
+     * under the lock (as CPython 3.13's critical section does).
+     */
+    public long indexOf(PyObject v, long start, long stop) {
+        ObjectLock.lock(this);
+        try {
+            long s = start < 0 ? Math.max(0, start + size) : start;
+            long e = stop < 0 ? Math.max(0, stop + size) : Math.min(stop, size);
+            for (long i = s; i < e; i++) {
+                PyObject x = items[(int) i];
+                if (x == v || Ops.eq(x, v)) {
+                    return i;
+                }
+            }
+            return -1;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** How many items equal {@code v}. */
+    public long count(PyObject v) {
+        ObjectLock.lock(this);
+        try {
+            long c = 0;
+            for (int i = 0; i < size; i++) {
+                if (items[i] == v || Ops.eq(items[i], v)) {
+                    c++;
+                }
+            }
+            return c;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** Removes the first item equal to {@code v}; whether there was one. */
+    public boolean remove(PyObject v) {
+        PyObject removed = null;
+        ObjectLock.lock(this);
+        try {
+            for (int i = 0; i < size; i++) {
+                if (items[i] == v || Ops.eq(items[i], v)) {
+                    removed = items[i];
+                    System.arraycopy(items, i + 1, items, i, size - i - 1);
+                    items[--size] = null;
+                    break;
+                }
+            }
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        if (removed == null) {
+            return false;
+        }
+        RefCount.decref(removed);
+        return true;
+    }
+
+    public void reverse() {
+        ObjectLock.lock(this);
+        try {
+            for (int i = 0, j = size - 1; i < j; i++, j--) {
+                PyObject t = items[i];
+                items[i] = items[j];
+                items[j] = t;
+            }
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    public void clear() {
+        PyObject[] old;
+        int n;
+        ObjectLock.lock(this);
+        try {
+            old = items;
+            n = size;
+            items = EMPTY;
+            size = 0;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        for (int i = 0; i < n; i++) {
+            RefCount.decref(old[i]);
         }
     }
 

@@ -9,6 +9,7 @@ import org.gilectomy.objects.CompareOp;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyBuiltinFunction;
+import org.gilectomy.objects.PyBytes;
 import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
@@ -19,6 +20,7 @@ import org.gilectomy.objects.PyList;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyRange;
+import org.gilectomy.objects.PySet;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
@@ -39,11 +41,6 @@ final class Builtins {
         function("repr", (a, off, n, kw) -> {
             Args.exactly("repr", n, 1, kw);
             return PyStr.of(Ops.repr(a[off]));
-        });
-        function("abs", (a, off, n, kw) -> {
-            Args.exactly("abs", n, 1, kw);
-            PyObject x = a[off];
-            return Ops.compare(CompareOp.LT, x, PyInt.of(0)) ? Ops.negative(x) : Ops.positive(x);
         });
         function("sum", Builtins::sum);
         function("min", (a, off, n, kw) -> extreme("min", CompareOp.LT, a, off, n, kw));
@@ -73,13 +70,33 @@ final class Builtins {
             return n == 0 ? PyTuple.steal(new PyObject[0]) : PyTuple.steal(collect(a[off]));
         });
         type("dict", PyDict.TYPE, (a, off, n, kw) -> {
-            Args.exactly("dict", n, 0, kw);
-            return new PyDict();
+            if (n > 1) {
+                throw PyExc.typeError("dict expected at most 1 argument, got " + n);
+            }
+            PyDict d = new PyDict();
+            try {
+                if (n == 1) {
+                    ContainerMethods.update(d, a[off]);
+                }
+                for (int k = 0; kw != null && k < kw.size(); k++) {
+                    d.put(kw.getBorrowed(k), a[off + n + k]);
+                }
+            } catch (PyException e) {
+                RefCount.decref(d);
+                throw e;
+            }
+            return d;
         });
+        type("set", PySet.TYPE, (a, off, n, kw) -> newSet("set", a, off, n, kw, false));
+        type("frozenset", PySet.FROZEN_TYPE, (a, off, n, kw) -> newSet("frozenset", a, off, n, kw, true));
+        dict.putName("bytes", PyBytes.TYPE);
         type("range", PyRange.TYPE, Builtins::range);
         listMethods();
         dictMethods();
-        strMethods();
+        StrMethods.install();
+        ContainerMethods.install();
+        IterBuiltins.install(this);
+        NumberBuiltins.install(this);
         for (PyType t : new PyType[] {PyExc.EXCEPTION, PyExc.ZERO_DIVISION_ERROR, PyExc.TYPE_ERROR,
             PyExc.VALUE_ERROR, PyExc.INDEX_ERROR, PyExc.KEY_ERROR, PyExc.NAME_ERROR,
             PyExc.RUNTIME_ERROR, PyExc.ATTRIBUTE_ERROR}) {
@@ -87,11 +104,11 @@ final class Builtins {
         }
     }
 
-    private void function(String name, PyBuiltinFunction.Body body) {
+    void function(String name, PyBuiltinFunction.Body body) {
         dict.putName(name, new PyBuiltinFunction(name, body));
     }
 
-    private void type(String name, PyType t, PyBuiltinFunction.Body constructor) {
+    void type(String name, PyType t, PyBuiltinFunction.Body constructor) {
         t.constructor = constructor;
         dict.putName(name, t);
     }
@@ -122,9 +139,7 @@ final class Builtins {
 
     private static PyObject print(PyObject[] a, int off, int n, PyTuple kw) {
         PyObject[] opts = Keywords.get("print", a, off + n, kw, "sep", "end", "flush", "file");
-        if (opts[3] != null) {
-            throw PyExc.notImplemented("print(file=...)");
-        }
+        PyObject file = opts[3] == null || opts[3] == PyNone.NONE ? null : opts[3];
         String sep = opts[0] == null || opts[0] == PyNone.NONE ? " " : textOption("sep", opts[0]);
         String end = opts[1] == null || opts[1] == PyNone.NONE ? "\n" : textOption("end", opts[1]);
         StringBuilder sb = new StringBuilder();
@@ -135,7 +150,12 @@ final class Builtins {
             sb.append(Ops.str(a[off + i]));
         }
         sb.append(end);
-        Stdout.write(sb.toString(), opts[2] != null && Ops.isTrue(opts[2]));
+        boolean flush = opts[2] != null && Ops.isTrue(opts[2]);
+        if (file == null) {
+            Stdout.write(sb.toString(), flush);
+        } else {
+            StdStreams.write(file, sb.toString(), flush);
+        }
         return PyNone.newRef();
     }
 
@@ -177,16 +197,24 @@ final class Builtins {
     }
 
     private static PyObject extreme(String fn, CompareOp better, PyObject[] a, int off, int n, PyTuple kw) {
-        Args.noKeywords(fn, kw);
+        PyObject[] opts = Keywords.get(fn, a, off + n, kw, "key", "default");
+        PyObject key = opts[0] == PyNone.NONE ? null : opts[0];
         PyObject[] items;
         if (n == 1) {
             items = collect(a[off]);
             if (items.length == 0) {
+                if (opts[1] != null) {
+                    RefCount.incref(opts[1]);
+                    return opts[1];
+                }
                 throw PyExc.valueError(fn + "() arg is an empty sequence");
             }
         } else if (n == 0) {
             throw PyExc.typeError(fn + " expected at least 1 argument, got 0");
         } else {
+            if (opts[1] != null) {
+                throw PyExc.typeError("Cannot specify a default for " + fn + "() with multiple positional arguments");
+            }
             items = new PyObject[n];
             for (int i = 0; i < n; i++) {
                 items[i] = a[off + i];
@@ -194,19 +222,54 @@ final class Builtins {
             }
         }
         PyObject best = items[0];
+        PyObject bestKey = null;
         try {
+            bestKey = key == null ? null : Ops.call(key, best);
             for (int i = 1; i < items.length; i++) {
-                if (Ops.compare(better, items[i], best)) {
+                if (key == null) {
+                    if (Ops.compare(better, items[i], best)) {
+                        best = items[i];
+                    }
+                    continue;
+                }
+                PyObject k = Ops.call(key, items[i]);
+                if (Ops.compare(better, k, bestKey)) {
                     best = items[i];
+                    RefCount.decref(bestKey);
+                    bestKey = k;
+                } else {
+                    RefCount.decref(k);
                 }
             }
             RefCount.incref(best);
             return best;
         } finally {
+            RefCount.xdecref(bestKey);
             for (PyObject o : items) {
                 RefCount.decref(o);
             }
         }
+    }
+
+    private static PyObject newSet(String fn, PyObject[] a, int off, int n, PyTuple kw, boolean frozen) {
+        Args.noKeywords(fn, kw);
+        if (n > 1) {
+            throw PyExc.typeError(fn + " expected at most 1 argument, got " + n);
+        }
+        if (frozen && n == 1 && a[off] instanceof PySet s && s.isFrozen()) {
+            RefCount.incref(s);
+            return s;
+        }
+        PySet r = new PySet(frozen);
+        if (n == 1) {
+            try {
+                r.updateFromIterable(a[off]);
+            } catch (PyException e) {
+                RefCount.decref(r);
+                throw e;
+            }
+        }
+        return r;
     }
 
     private static PyObject newInt(PyObject[] a, int off, int n, PyTuple kw) {
@@ -231,20 +294,59 @@ final class Builtins {
             }
             return PyInt.of(new java.math.BigDecimal(f.value).toBigInteger());
         }
+        if (n == 2 && !(x instanceof PyStr)) {
+            throw PyExc.typeError("int() can't convert non-string with explicit base");
+        }
         if (x instanceof PyStr s) {
-            int base = n == 2 ? (int) Args.asLong(a[off + 1]) : 10;
-            String t = s.value.strip().replace("_", "");
-            try {
-                if (t.isEmpty() || s.value.strip().startsWith("_") || s.value.contains("__")) {
-                    throw new NumberFormatException();
-                }
-                return PyInt.of(new BigInteger(t.startsWith("+") ? t.substring(1) : t, base));
-            } catch (NumberFormatException e) {
+            long base = n == 2 ? Args.asLong(a[off + 1]) : 10;
+            if (base != 0 && (base < 2 || base > 36)) {
+                throw PyExc.valueError("int() base must be >= 2 and <= 36, or 0");
+            }
+            PyObject r = parseInt(s.value, (int) base);
+            if (r == null) {
                 throw PyExc.valueError("invalid literal for int() with base " + base + ": " + PyStr.repr(s.value));
             }
+            return r;
         }
         throw PyExc.typeError("int() argument must be a string, a bytes-like object or a real number, not '"
                 + x.type().name() + "'");
+    }
+
+    /** Python's int(text, base) syntax: sign, optional 0x/0o/0b prefix, single underscores; null if invalid. */
+    private static PyObject parseInt(String text, int base) {
+        String t = text.strip();
+        boolean negative = false;
+        if (!t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-')) {
+            negative = t.charAt(0) == '-';
+            t = t.substring(1);
+        }
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        int prefixBase = lower.startsWith("0x") ? 16 : lower.startsWith("0o") ? 8 : lower.startsWith("0b") ? 2 : 0;
+        boolean prefixed = false;
+        if (prefixBase != 0 && (base == 0 || base == prefixBase)) {
+            t = t.substring(2);
+            base = prefixBase;
+            prefixed = true;
+            if (t.startsWith("_")) {
+                t = t.substring(1);
+            }
+        } else if (base == 0) {
+            if (lower.length() > 1 && lower.replace("_", "").chars().anyMatch(c -> c != '0') && lower.startsWith("0")) {
+                return null; // "010" is not a base-0 literal
+            }
+            base = 10;
+        }
+        if (t.isEmpty() || t.startsWith("_") || t.endsWith("_") || t.contains("__")) {
+            return null;
+        }
+        t = t.replace("_", "");
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.digit(t.charAt(i), base) < 0 || t.charAt(i) > 127) {
+                return null;
+            }
+        }
+        BigInteger v = new BigInteger(t, base);
+        return PyInt.of(negative ? v.negate() : v);
     }
 
     private static PyObject newFloat(PyObject[] a, int off, int n, PyTuple kw) {
@@ -378,37 +480,5 @@ final class Builtins {
             RefCount.incref(dflt);
             return dflt;
         });
-        t.addMethod("keys", (a, off, n, kw) -> {
-            Args.exactly("dict.keys", n - 1, 0, kw);
-            return newList(collect(a[off]));
-        });
-    }
-
-    private static void strMethods() {
-        PyType t = PyStr.TYPE;
-        t.addMethod("join", (a, off, n, kw) -> {
-            Args.exactly("str.join", n - 1, 1, kw);
-            PyObject[] items = collect(a[off + 1]);
-            try {
-                StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < items.length; i++) {
-                    if (!(items[i] instanceof PyStr s)) {
-                        throw PyExc.typeError("sequence item " + i + ": expected str instance, "
-                                + items[i].type().name() + " found");
-                    }
-                    if (i > 0) {
-                        sb.append(((PyStr) a[off]).value);
-                    }
-                    sb.append(s.value);
-                }
-                return PyStr.of(sb.toString());
-            } finally {
-                for (PyObject o : items) {
-                    RefCount.decref(o);
-                }
-            }
-        });
-        t.addMethod("upper", (a, off, n, kw) -> PyStr.of(((PyStr) a[off]).value.toUpperCase(java.util.Locale.ROOT)));
-        t.addMethod("lower", (a, off, n, kw) -> PyStr.of(((PyStr) a[off]).value.toLowerCase(java.util.Locale.ROOT)));
     }
 }

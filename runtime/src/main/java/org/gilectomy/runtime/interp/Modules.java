@@ -82,6 +82,8 @@ final class Modules {
         }
         m.set("argv", args);
         RefCount.decref(args);
+        m.set("stdout", StdStreams.STDOUT);
+        m.set("stderr", StdStreams.STDERR);
         def(m, "exit", (a, off, n, kw) -> {
             Args.between("exit", n, 0, 1, kw);
             PyObject code = n == 0 ? PyNone.NONE : a[off];

@@ -1,0 +1,690 @@
+package org.gilectomy.objects;
+
+import org.gilectomy.locks.ObjectLock;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * {@code set} and {@code frozenset}: an open-addressing hash table laid out as CPython 3.11's
+ * setobject.c lays it out (same probe sequence, resize points and dummy handling), so a set of
+ * ints, floats, bools or tuples of them iterates, prints and pops in CPython's order.
+ *
+ * <pre>
+ * Overview
+ *
+ * keys[i] / hashes[i], i in [0, mask]: null (unused), DUMMY (deleted, hash -1) or an owned key
+ * with its Python hash. fill counts used + dummy slots, used the live keys. Probing: start at
+ * hash &amp; mask, look at up to LINEAR_PROBES following slots when they fit below mask, then jump
+ * to (i * 5 + 1 + perturb) &amp; mask with perturb = hash shifted right by 5 each round. Adding
+ * reuses the first dummy met on the way; the table grows when fill * 5 &gt;= mask * 3.
+ *
+ * Every operation runs with the set's ObjectLock held (free-threaded build), as PyDict's do;
+ * a reader increfs what it returns before unlocking; keys released by an operation are
+ * decref'd after unlocking. An operation on two sets never holds both locks: it takes a
+ * snapshot of the other set (its own lock, then released) and works on that, so two sets
+ * updating each other cannot deadlock. Key comparison (Ops.eq) runs under the lock.
+ *
+ * Field                       access
+ * keys, hashes, mask, fill,   plain, guarded by the object lock
+ *   used, finger
+ * used                        read racily by len() (an int never tears)
+ * </pre>
+ */
+public final class PySet extends PyObject implements Container {
+    public static final PyType TYPE = new PyType("set", null);
+    public static final PyType FROZEN_TYPE = new PyType("frozenset", null);
+
+    static final int MIN_SIZE = 8;
+    private static final int LINEAR_PROBES = 9;
+    private static final int PERTURB_SHIFT = 5;
+    /** A deleted slot: keeps probe chains through it intact. */
+    private static final PyObject DUMMY = new PyObject(STATIC_REFS) {
+        @Override
+        public PyType type() {
+            return PyType.OBJECT;
+        }
+    };
+
+    private final boolean frozen;
+    private PyObject[] keys = new PyObject[MIN_SIZE];
+    private long[] hashes = new long[MIN_SIZE];
+    private int mask = MIN_SIZE - 1;
+    private int fill;
+    private int used;
+    /** Where pop() searches next, as CPython's so->finger. */
+    private int finger;
+
+    public PySet(boolean frozen) {
+        this.frozen = frozen;
+    }
+
+    @Override
+    public PyType type() {
+        return frozen ? FROZEN_TYPE : TYPE;
+    }
+
+    public boolean isFrozen() {
+        return frozen;
+    }
+
+    public int size() {
+        return used;
+    }
+
+    // ------------------------------------------------------------------ table primitives (lock held)
+
+    private static boolean isLive(PyObject k) {
+        return k != null && k != DUMMY;
+    }
+
+    private boolean sameKey(int slot, PyObject key, long hash) {
+        PyObject k = keys[slot];
+        return isLive(k) && hashes[slot] == hash && (k == key || Ops.eq(k, key));
+    }
+
+    /** The slot holding {@code key}, or -1. */
+    private int lookup(PyObject key, long hash) {
+        int m = mask;
+        long perturb = hash;
+        int i = (int) (hash & m);
+        while (true) {
+            int probes = (i + LINEAR_PROBES <= m) ? LINEAR_PROBES : 0;
+            for (int j = i; j <= i + probes; j++) {
+                if (keys[j] == null) {
+                    return -1;
+                }
+                if (sameKey(j, key, hash)) {
+                    return j;
+                }
+            }
+            perturb >>>= PERTURB_SHIFT;
+            i = (int) ((i * 5L + 1 + perturb) & m);
+        }
+    }
+
+    /** Adds an owned key; returns false (and releases nothing: the caller does) if present. */
+    private boolean insertLocked(PyObject key, long hash) {
+        int m = mask;
+        long perturb = hash;
+        int i = (int) (hash & m);
+        int freeSlot = -1;
+        while (true) {
+            int probes = (i + LINEAR_PROBES <= m) ? LINEAR_PROBES : 0;
+            for (int j = i; j <= i + probes; j++) {
+                if (keys[j] == null) {
+                    if (freeSlot >= 0) {
+                        keys[freeSlot] = key;
+                        hashes[freeSlot] = hash;
+                        used++;
+                        return true;
+                    }
+                    keys[j] = key;
+                    hashes[j] = hash;
+                    fill++;
+                    used++;
+                    if ((long) fill * 5 >= (long) mask * 3) {
+                        resize(used > 50000 ? used * 2 : used * 4);
+                    }
+                    return true;
+                }
+                if (sameKey(j, key, hash)) {
+                    return false;
+                }
+                if (keys[j] == DUMMY && freeSlot < 0) {
+                    freeSlot = j;
+                }
+            }
+            perturb >>>= PERTURB_SHIFT;
+            i = (int) ((i * 5L + 1 + perturb) & m);
+        }
+    }
+
+    /** Places a key known to be absent into a table without dummies. */
+    private static void insertClean(PyObject[] ks, long[] hs, int m, PyObject key, long hash) {
+        long perturb = hash;
+        int i = (int) (hash & m);
+        while (true) {
+            int probes = (i + LINEAR_PROBES <= m) ? LINEAR_PROBES : 0;
+            for (int j = i; j <= i + probes; j++) {
+                if (ks[j] == null) {
+                    ks[j] = key;
+                    hs[j] = hash;
+                    return;
+                }
+            }
+            perturb >>>= PERTURB_SHIFT;
+            i = (int) ((i * 5L + 1 + perturb) & m);
+        }
+    }
+
+    private void resize(int minUsed) {
+        int size = MIN_SIZE;
+        while (size <= minUsed) {
+            size <<= 1;
+        }
+        PyObject[] oldKeys = keys;
+        long[] oldHashes = hashes;
+        keys = new PyObject[size];
+        hashes = new long[size];
+        mask = size - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (isLive(oldKeys[i])) {
+                insertClean(keys, hashes, mask, oldKeys[i], oldHashes[i]);
+            }
+        }
+        fill = used;
+    }
+
+    /** Removes the key in {@code slot}, returning it (the caller's reference now). */
+    private PyObject removeSlot(int slot) {
+        PyObject k = keys[slot];
+        keys[slot] = DUMMY;
+        hashes[slot] = -1;
+        used--;
+        return k;
+    }
+
+    // ------------------------------------------------------------------ snapshots of another set
+
+    /** A copy of a set's table, with new references to its keys. */
+    static final class Table {
+        final PyObject[] keys;
+        final long[] hashes;
+        final int fill;
+        final int used;
+
+        private Table(PySet s) {
+            keys = s.keys.clone();
+            hashes = s.hashes.clone();
+            fill = s.fill;
+            used = s.used;
+            for (PyObject k : keys) {
+                if (isLive(k)) {
+                    RefCount.incref(k);
+                }
+            }
+        }
+
+        void release() {
+            for (PyObject k : keys) {
+                if (isLive(k)) {
+                    RefCount.decref(k);
+                }
+            }
+        }
+    }
+
+    Table table() {
+        ObjectLock.lock(this);
+        try {
+            return new Table(this);
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    public boolean contains(PyObject key) {
+        long h = Hashing.hash(key);
+        ObjectLock.lock(this);
+        try {
+            return lookup(key, h) >= 0;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** {@code add(key)} (key borrowed); whether it was new. */
+    public boolean add(PyObject key) {
+        long h = Hashing.hash(key);
+        RefCount.incref(key);
+        boolean added;
+        ObjectLock.lock(this);
+        try {
+            added = insertLocked(key, h);
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        if (!added) {
+            RefCount.decref(key);
+        }
+        return added;
+    }
+
+    /** {@code discard(key)}; whether it was present. */
+    public boolean discard(PyObject key) {
+        long h = Hashing.hash(key);
+        PyObject removed = null;
+        ObjectLock.lock(this);
+        try {
+            int slot = lookup(key, h);
+            if (slot >= 0) {
+                removed = removeSlot(slot);
+            }
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        if (removed == null) {
+            return false;
+        }
+        RefCount.decref(removed);
+        return true;
+    }
+
+    /** {@code pop()}: the caller's reference to an arbitrary key, CPython's choice. */
+    public PyObject pop() {
+        ObjectLock.lock(this);
+        try {
+            if (used == 0) {
+                throw new PyException(PyExc.KEY_ERROR, "'pop from an empty set'");
+            }
+            int i = finger & mask;
+            while (!isLive(keys[i])) {
+                i = i + 1 > mask ? 0 : i + 1;
+            }
+            finger = i + 1;
+            return removeSlot(i);
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    public void clear() {
+        PyObject[] old;
+        ObjectLock.lock(this);
+        try {
+            old = keys;
+            keys = new PyObject[MIN_SIZE];
+            hashes = new long[MIN_SIZE];
+            mask = MIN_SIZE - 1;
+            fill = 0;
+            used = 0;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        releaseAll(old);
+    }
+
+    private static void releaseAll(PyObject[] ks) {
+        for (PyObject k : ks) {
+            if (isLive(k)) {
+                RefCount.decref(k);
+            }
+        }
+    }
+
+    /** Adds every key of another set, in its table order (CPython's set_merge). */
+    public void update(PySet other) {
+        if (other == this) {
+            return;
+        }
+        Table t = other.table();
+        try {
+            merge(t);
+        } finally {
+            t.release();
+        }
+    }
+
+    private void merge(Table t) {
+        if (t.used == 0) {
+            return;
+        }
+        ObjectLock.lock(this);
+        try {
+            if ((long) (fill + t.used) * 5 >= (long) mask * 3) {
+                resize((used + t.used) * 2);
+            }
+            int otherMask = t.keys.length - 1;
+            if (fill == 0 && mask == otherMask && t.fill == t.used) {
+                // Same size, no dummies: the layout is copied as is.
+                for (int i = 0; i <= mask; i++) {
+                    if (t.keys[i] != null) {
+                        RefCount.incref(t.keys[i]);
+                        keys[i] = t.keys[i];
+                        hashes[i] = t.hashes[i];
+                    }
+                }
+                fill = t.used;
+                used = t.used;
+                return;
+            }
+            if (fill == 0) {
+                for (int i = 0; i <= otherMask; i++) {
+                    if (isLive(t.keys[i])) {
+                        RefCount.incref(t.keys[i]);
+                        insertClean(keys, hashes, mask, t.keys[i], t.hashes[i]);
+                    }
+                }
+                fill = t.used;
+                used = t.used;
+                return;
+            }
+            for (int i = 0; i <= otherMask; i++) {
+                PyObject k = t.keys[i];
+                if (isLive(k)) {
+                    RefCount.incref(k);
+                    if (!insertLocked(k, t.hashes[i])) {
+                        RefCount.decref(k); // no dealloc: the snapshot still holds it
+                    }
+                }
+            }
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** Adds every item of an iterable (borrowed), one by one as CPython's set_update_internal. */
+    public void updateFromIterable(PyObject iterable) {
+        if (iterable instanceof PySet s) {
+            update(s);
+            return;
+        }
+        PyIterator it = Ops.iter(iterable);
+        try {
+            for (PyObject x = it.next(); x != null; x = it.next()) {
+                try {
+                    add(x);
+                } finally {
+                    RefCount.decref(x);
+                }
+            }
+        } finally {
+            RefCount.decref(it);
+        }
+    }
+
+    /** New references to the keys, in iteration (table) order. */
+    public PyObject[] snapshot() {
+        ObjectLock.lock(this);
+        try {
+            PyObject[] r = new PyObject[used];
+            int n = 0;
+            for (PyObject k : keys) {
+                if (isLive(k)) {
+                    RefCount.incref(k);
+                    r[n++] = k;
+                }
+            }
+            return r;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /** A new set of this set's kind (or {@code frozen}) with the same keys and table layout. */
+    public PySet copy(boolean asFrozen) {
+        PySet r = new PySet(asFrozen);
+        r.update(this);
+        return r;
+    }
+
+    // ------------------------------------------------------------------ algebra (CPython's algorithms)
+
+    /** {@code self | other}: a copy of self updated by other. */
+    public PySet union(PySet other, boolean asFrozen) {
+        PySet r = copy(asFrozen);
+        r.update(other);
+        return r;
+    }
+
+    /** {@code self & other}: the smaller set's keys, in its order, that the larger one holds. */
+    public PySet intersection(PySet other, boolean asFrozen) {
+        // As CPython: walk the smaller operand (other, on a tie) in its table order.
+        PySet walked = other.size() > size() ? this : other;
+        PySet probed = walked == this ? other : this;
+        PySet r = new PySet(asFrozen);
+        Table t = walked.table();
+        try {
+            for (int i = 0; i < t.keys.length; i++) {
+                PyObject k = t.keys[i];
+                if (isLive(k) && probed.containsHashed(k, t.hashes[i])) {
+                    r.addHashed(k, t.hashes[i]);
+                }
+            }
+        } finally {
+            t.release();
+        }
+        return r;
+    }
+
+    private boolean containsHashed(PyObject key, long hash) {
+        ObjectLock.lock(this);
+        try {
+            return lookup(key, hash) >= 0;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    private void addHashed(PyObject key, long hash) {
+        RefCount.incref(key);
+        boolean added;
+        ObjectLock.lock(this);
+        try {
+            added = insertLocked(key, hash);
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        if (!added) {
+            RefCount.decref(key);
+        }
+    }
+
+    private boolean discardHashed(PyObject key, long hash) {
+        PyObject removed = null;
+        ObjectLock.lock(this);
+        try {
+            int slot = lookup(key, hash);
+            if (slot >= 0) {
+                removed = removeSlot(slot);
+            }
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        if (removed != null) {
+            RefCount.decref(removed);
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code self - other}. */
+    public PySet difference(PySet other, boolean asFrozen) {
+        if ((size() >> 2) > other.size()) {
+            PySet r = copy(asFrozen);
+            r.differenceUpdate(other);
+            return r;
+        }
+        PySet r = new PySet(asFrozen);
+        Table t = table();
+        try {
+            for (int i = 0; i < t.keys.length; i++) {
+                PyObject k = t.keys[i];
+                if (isLive(k) && !other.containsHashed(k, t.hashes[i])) {
+                    r.addHashed(k, t.hashes[i]);
+                }
+            }
+        } finally {
+            t.release();
+        }
+        return r;
+    }
+
+    /** Removes every key of {@code other}. */
+    public void differenceUpdate(PySet other) {
+        if (other == this) {
+            clear();
+            return;
+        }
+        Table t = other.table();
+        try {
+            for (int i = 0; i < t.keys.length; i++) {
+                if (isLive(t.keys[i])) {
+                    discardHashed(t.keys[i], t.hashes[i]);
+                }
+            }
+        } finally {
+            t.release();
+        }
+    }
+
+    /** Keeps only the keys {@code other} holds, rebuilding the table as CPython does. */
+    public void intersectionUpdate(PySet other) {
+        PySet r = intersection(other, frozen);
+        Table t = r.table();
+        PyObject[] old;
+        ObjectLock.lock(this);
+        try {
+            old = keys;
+            keys = new PyObject[t.keys.length];
+            hashes = t.hashes.clone();
+            System.arraycopy(t.keys, 0, keys, 0, keys.length); // the snapshot's references move here
+            mask = keys.length - 1;
+            fill = t.fill;
+            used = t.used;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        releaseAll(old);
+        RefCount.decref(r);
+    }
+
+    /** {@code self ^= other}: each key of other is removed if present, else added. */
+    public void symmetricDifferenceUpdate(PySet other) {
+        if (other == this) {
+            clear();
+            return;
+        }
+        Table t = other.table();
+        try {
+            for (int i = 0; i < t.keys.length; i++) {
+                PyObject k = t.keys[i];
+                if (isLive(k) && !discardHashed(k, t.hashes[i])) {
+                    addHashed(k, t.hashes[i]);
+                }
+            }
+        } finally {
+            t.release();
+        }
+    }
+
+    /** {@code self ^ other}: a copy of other, symmetric-difference-updated by self. */
+    public PySet symmetricDifference(PySet other, boolean asFrozen) {
+        PySet r = other.copy(asFrozen);
+        r.symmetricDifferenceUpdate(this);
+        return r;
+    }
+
+    /** Whether every key of this set is in {@code other}. */
+    public boolean isSubset(PySet other) {
+        if (size() > other.size()) {
+            return false;
+        }
+        Table t = table();
+        try {
+            for (int i = 0; i < t.keys.length; i++) {
+                if (isLive(t.keys[i]) && !other.containsHashed(t.keys[i], t.hashes[i])) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            t.release();
+        }
+    }
+
+    public boolean setEquals(PySet other) {
+        return size() == other.size() && isSubset(other);
+    }
+
+    /** CPython's frozenset hash: order-independent, from the keys' hashes. */
+    long frozenHash() {
+        long h = 0;
+        int n;
+        ObjectLock.lock(this);
+        try {
+            for (int i = 0; i <= mask; i++) {
+                if (isLive(keys[i])) {
+                    h ^= shuffleBits(hashes[i]);
+                }
+            }
+            n = used;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        h ^= ((long) n + 1) * 1927868237L;
+        h ^= (h >>> 11) ^ (h >>> 25);
+        h = h * 69069L + 907133923L;
+        return h == -1 ? 590923713L : h;
+    }
+
+    private static long shuffleBits(long h) {
+        return ((h ^ 89869747L) ^ (h << 16)) * 3644798167L;
+    }
+
+    public String repr() {
+        PyObject[] items = snapshot();
+        StringBuilder sb = new StringBuilder();
+        try {
+            if (items.length == 0) {
+                return frozen ? "frozenset()" : "set()";
+            }
+            sb.append(frozen ? "frozenset({" : "{");
+            for (int i = 0; i < items.length; i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(Ops.repr(items[i]));
+            }
+            return sb.append(frozen ? "})" : "}").toString();
+        } finally {
+            for (PyObject o : items) {
+                RefCount.decref(o);
+            }
+        }
+    }
+
+    @Override
+    public long length() {
+        return used;
+    }
+
+    /** Iterates over a snapshot taken now (CPython would raise if the set changed size). */
+    @Override
+    public PyIterator iterator() {
+        return new Sequences.ArrayIterator(snapshot());
+    }
+
+    @Override
+    public boolean containsItem(PyObject item) {
+        return contains(item);
+    }
+
+    @Override
+    protected void dealloc() {
+        PyObject[] old = keys;
+        keys = new PyObject[0];
+        used = 0;
+        fill = 0;
+        releaseAll(old);
+    }
+
+    @Override
+    public int hashCode() {
+        if (!frozen) {
+            throw Hashing.unhashable(this);
+        }
+        return Long.hashCode(frozenHash());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || (o instanceof PySet s && setEquals(s));
+    }
+
+    @Override
+    public String toString() {
+        return repr();
+    }
+}
