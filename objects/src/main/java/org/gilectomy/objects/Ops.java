@@ -42,6 +42,19 @@ public final class Ops {
         if (callable instanceof PyType t && t.constructor != null) {
             return t.constructor.call(args, off, nargs, kwnames);
         }
+        if (callable instanceof PyInstance) {
+            PyObject m = callable.type().lookup("__call__");
+            if (m != null) {
+                try {
+                    PyObject[] a = new PyObject[nargs + 1 + (kwnames == null ? 0 : kwnames.size())];
+                    a[0] = callable;
+                    System.arraycopy(args, off, a, 1, a.length - 1);
+                    return call(m, a, 0, nargs + 1, kwnames);
+                } finally {
+                    RefCount.decref(m);
+                }
+            }
+        }
         throw PyExc.typeError("'" + callable.type().name() + "' object is not callable");
     }
 
@@ -82,6 +95,10 @@ public final class Ops {
         if (o instanceof Container c) {
             return c.length() != 0;
         }
+        if (o instanceof PyInstance) {
+            Boolean b = Dunders.bool(o);
+            return b == null || b;
+        }
         return true;
     }
 
@@ -89,6 +106,12 @@ public final class Ops {
     public static String str(PyObject o) {
         if (o instanceof PyStr s) {
             return s.value;
+        }
+        if (o instanceof PyInstance) {
+            String s = Dunders.str(o);
+            if (s != null) {
+                return s;
+            }
         }
         return repr(o);
     }
@@ -128,6 +151,12 @@ public final class Ops {
         if (o instanceof PySet s) {
             return s.repr();
         }
+        if (o instanceof PyInstance) {
+            String s = Dunders.repr(o);
+            if (s != null) {
+                return s;
+            }
+        }
         return o.toString();
     }
 
@@ -163,6 +192,10 @@ public final class Ops {
             return r;
         }
         r = SetOps.binary(op, a, b);
+        if (r != null) {
+            return r;
+        }
+        r = Dunders.binary(op, a, b);
         if (r != null) {
             return r;
         }
@@ -205,6 +238,9 @@ public final class Ops {
         }
         if (a instanceof PyDict x && b instanceof PyDict y) {
             return PyDict.itemsEqual(x, y);
+        }
+        if (a instanceof PyInstance || b instanceof PyInstance) {
+            return Dunders.eq(a, b);
         }
         if (a instanceof PyDict || a instanceof PyList) {
             return false;
@@ -253,6 +289,12 @@ public final class Ops {
         }
         if (a instanceof PySet x && b instanceof PySet y) {
             return SetOps.order(op, x, y);
+        }
+        if (a instanceof PyInstance || b instanceof PyInstance) {
+            Boolean r = Dunders.compare(op, a, b);
+            if (r != null) {
+                return r;
+            }
         }
         int c = order(op, a, b);
         switch (op) {
@@ -342,6 +384,10 @@ public final class Ops {
         if (o instanceof Container c) {
             return c.length();
         }
+        long n = Dunders.len(o);
+        if (n >= 0) {
+            return n;
+        }
         throw PyExc.typeError("object of type '" + o.type().name() + "' has no len()");
     }
 
@@ -385,6 +431,10 @@ public final class Ops {
             }
             return PyInt.of(r.start + j * r.step);
         }
+        PyObject r = Dunders.callOrNull(o, "__getitem__", key);
+        if (r != null) {
+            return r;
+        }
         throw PyExc.typeError("'" + o.type().name() + "' object is not subscriptable");
     }
 
@@ -408,7 +458,42 @@ public final class Ops {
             d.put(key, value);
             return;
         }
+        PyObject r = Dunders.callOrNull(o, "__setitem__", key, value);
+        if (r != null) {
+            RefCount.decref(r);
+            return;
+        }
         throw PyExc.typeError("'" + o.type().name() + "' object does not support item assignment");
+    }
+
+    /** {@code del o[key]}. */
+    public static void delItem(PyObject o, PyObject key) {
+        if (o instanceof PyList l) {
+            if (!(key instanceof PyInt || key instanceof PyBool)) {
+                throw PyExc.typeError("list indices must be integers or slices, not " + key.type().name());
+            }
+            PyObject v;
+            try {
+                v = l.pop(Args.asLong(key));
+            } catch (PyException e) {
+                throw PyExc.indexError("list assignment index out of range");
+            }
+            RefCount.decref(v);
+            return;
+        }
+        if (o instanceof PyDict d) {
+            key.hashCode();
+            if (!d.remove(key)) {
+                throw new PyException(PyExc.KEY_ERROR, repr(key));
+            }
+            return;
+        }
+        PyObject r = Dunders.callOrNull(o, "__delitem__", key);
+        if (r != null) {
+            RefCount.decref(r);
+            return;
+        }
+        throw PyExc.typeError("'" + o.type().name() + "' object does not support item deletion");
     }
 
     public static boolean contains(PyObject container, PyObject item) {
@@ -423,6 +508,16 @@ public final class Ops {
                 throw PyExc.typeError("'in <string>' requires string as left operand, not " + item.type().name());
             }
             return s.value.contains(sub.value);
+        }
+        if (container instanceof PyInstance) {
+            PyObject r = Dunders.callOrNull(container, "__contains__", item);
+            if (r != null) {
+                try {
+                    return isTrue(r);
+                } finally {
+                    RefCount.decref(r);
+                }
+            }
         }
         PyIterator it = iter(container);
         try {
@@ -456,12 +551,33 @@ public final class Ops {
         if (o instanceof PyTuple || o instanceof PyStr || o instanceof PyDict) {
             return Sequences.snapshotIterator(o);
         }
+        PyObject r = Dunders.callOrNull(o, "__iter__");
+        if (r != null) {
+            if (r instanceof PyIterator i) {
+                return i;
+            }
+            if (!Dunders.has(r, "__next__")) {
+                String tn = r.type().name();
+                RefCount.decref(r);
+                throw PyExc.typeError("iter() returned non-iterator of type '" + tn + "'");
+            }
+            return Dunders.iterator(r);
+        }
         throw PyExc.typeError("'" + o.type().name() + "' object is not iterable");
     }
 
     // ------------------------------------------------------------------ attributes
 
     public static PyObject getAttr(PyObject o, String name) {
+        if (o instanceof PyInstance i) {
+            return Classes.instanceAttr(i, name);
+        }
+        if (o instanceof PyType t) {
+            return Classes.typeAttr(t, name);
+        }
+        if (o instanceof Classes.PySuper s) {
+            return s.attr(name);
+        }
         if (o instanceof PyModule m) {
             PyObject v = m.dictBorrowed().getName(name);
             if (v == null) {
@@ -474,5 +590,33 @@ public final class Ops {
             return new PyBoundMethod(method, o);
         }
         throw PyExc.attributeError(o, name);
+    }
+
+    /** {@code o.name = value}. */
+    public static void setAttr(PyObject o, String name, PyObject value) {
+        Classes.setAttr(o, name, value);
+    }
+
+    /** {@code del o.name}. */
+    public static void delAttr(PyObject o, String name) {
+        Classes.delAttr(o, name);
+    }
+
+    /** {@code next(it)}: the next item as a new reference, or null when exhausted. */
+    public static PyObject next(PyObject it) {
+        if (it instanceof PyIterator i) {
+            return i.next();
+        }
+        if (Dunders.has(it, "__next__")) {
+            try {
+                return Dunders.callOrNull(it, "__next__");
+            } catch (PyException e) {
+                if (e.matches(PyExc.STOP_ITERATION)) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+        throw PyExc.typeError("'" + it.type().name() + "' object is not an iterator");
     }
 }

@@ -20,6 +20,17 @@ public final class PyCode extends PyObject {
     public final int[] lines;
     public final int stackSize;
     public final boolean isModule;
+    /**
+     * Where exceptions go (lang-a): entries of four ints, {@code start, end, handler, depth}: an
+     * exception raised by an instruction in {@code [start, end)} continues at {@code handler}
+     * with the stack cut to {@code depth} items. Innermost first. Set once by the compiler
+     * before the code object is published.
+     */
+    public int[] exceptionTable = NO_HANDLERS;
+    /** Whether calling a function with this code makes a generator (its body yields). Set with exceptionTable. */
+    public boolean isGenerator;
+
+    private static final int[] NO_HANDLERS = new int[0];
 
     public PyCode(String name, String filename, int firstLine, int argCount, String[] varNames,
                   String[] names, PyObject[] consts, int[] code, int[] lines, int stackSize, boolean isModule) {

@@ -24,6 +24,28 @@ public final class PyExc {
     public static final PyType MODULE_NOT_FOUND_ERROR = new PyType("ModuleNotFoundError", IMPORT_ERROR);
     public static final PyType STOP_ITERATION = new PyType("StopIteration", EXCEPTION);
     public static final PyType OS_ERROR = new PyType("OSError", EXCEPTION);
+    public static final PyType ASSERTION_ERROR = new PyType("AssertionError", EXCEPTION);
+    public static final PyType GENERATOR_EXIT = new PyType("GeneratorExit", BASE_EXCEPTION);
+    public static final PyType UNICODE_ERROR = new PyType("UnicodeError", VALUE_ERROR);
+    public static final PyType FLOATING_POINT_ERROR = new PyType("FloatingPointError", ARITHMETIC_ERROR);
+    public static final PyType SYNTAX_ERROR = new PyType("SyntaxError", EXCEPTION);
+    public static final PyType TIMEOUT_ERROR = new PyType("TimeoutError", OS_ERROR);
+    public static final PyType FILE_NOT_FOUND_ERROR = new PyType("FileNotFoundError", OS_ERROR);
+    public static final PyType WARNING = new PyType("Warning", EXCEPTION);
+    public static final PyType USER_WARNING = new PyType("UserWarning", WARNING);
+    public static final PyType DEPRECATION_WARNING = new PyType("DeprecationWarning", WARNING);
+
+    /** Every built-in exception class, for the builtins namespace. */
+    public static final java.util.List<PyType> ALL = java.util.List.of(BASE_EXCEPTION, SYSTEM_EXIT,
+            KEYBOARD_INTERRUPT, EXCEPTION, ARITHMETIC_ERROR, ZERO_DIVISION_ERROR, OVERFLOW_ERROR, LOOKUP_ERROR,
+            INDEX_ERROR, KEY_ERROR, NAME_ERROR, UNBOUND_LOCAL_ERROR, TYPE_ERROR, VALUE_ERROR, ATTRIBUTE_ERROR,
+            RUNTIME_ERROR, RECURSION_ERROR, NOT_IMPLEMENTED_ERROR, IMPORT_ERROR, MODULE_NOT_FOUND_ERROR,
+            STOP_ITERATION, OS_ERROR, ASSERTION_ERROR, GENERATOR_EXIT, UNICODE_ERROR, FLOATING_POINT_ERROR,
+            SYNTAX_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING);
+
+    static {
+        Classes.init(); // constructors and methods of the classes above
+    }
 
     private PyExc() {
     }

@@ -17,11 +17,78 @@ public final class PyType extends PyObject {
     private final Map<String, PyObject> methods = new HashMap<>();
     /** What calling the type does ({@code int("3")}); null if it cannot be called. Start-up only. */
     public PyBuiltinFunction.Body constructor;
+    /** A class statement's namespace (locked like any dict); null for built-in types. */
+    private final PyDict dict;
+    /** The module a class statement ran in ("__main__"); null for built-in types. */
+    private final String module;
+    /**
+     * How to make an instance of this type or of a class deriving from it, for built-in types
+     * that Python classes may subclass (object, BaseException, threading.Thread). Start-up only.
+     */
+    public java.util.function.Function<PyType, PyInstance> instanceFactory;
 
     public PyType(String name, PyType base) {
+        this(name, base, null, null);
+    }
+
+    /** A class made by a class statement: {@code dict} is owned by the new class. */
+    public PyType(String name, PyType base, PyDict dict, String module) {
         super(STATIC_REFS);
         this.name = name;
         this.base = base;
+        this.dict = dict;
+        this.module = module;
+    }
+
+    /** The class namespace, borrowed; null for built-in types. */
+    public PyDict dictBorrowed() {
+        return dict;
+    }
+
+    /** The name as a traceback prints it: {@code __main__.MyError} for a class of the program. */
+    public String qualifiedName() {
+        return module == null ? name : module + "." + name;
+    }
+
+    /**
+     * The attribute {@code attr} of this type or a base, as a new reference; null if none. Python
+     * classes are searched through their (locked) namespaces, built-in ones through their
+     * method tables.
+     */
+    public PyObject lookup(String attr) {
+        for (PyType t = this; t != null; t = t.base) {
+            PyObject m = t.methods.get(attr);
+            if (m != null) {
+                org.gilectomy.refcount.RefCount.incref(m);
+                return m;
+            }
+            if (t.dict != null) {
+                PyObject v = t.dict.getName(attr);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        PyObject m = OBJECT.methods.get(attr);
+        if (m != null) {
+            org.gilectomy.refcount.RefCount.incref(m);
+        }
+        return m;
+    }
+
+    /** The instance factory of this type or its nearest base that has one. */
+    public java.util.function.Function<PyType, PyInstance> instanceFactoryInherited() {
+        for (PyType t = this; t != null; t = t.base) {
+            if (t.instanceFactory != null) {
+                return t.instanceFactory;
+            }
+        }
+        return OBJECT.instanceFactory;
+    }
+
+    /** Whether instances of this type are made by a class statement (they have a namespace). */
+    public boolean isHeapType() {
+        return dict != null;
     }
 
     @Override
@@ -65,6 +132,6 @@ public final class PyType extends PyObject {
 
     @Override
     public String toString() {
-        return "<class '" + name + "'>";
+        return "<class '" + qualifiedName() + "'>";
     }
 }

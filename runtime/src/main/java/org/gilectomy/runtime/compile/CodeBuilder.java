@@ -104,8 +104,52 @@ final class CodeBuilder {
     }
 
     PyCode build(String codeName, String filename, int firstLine, int argCount, boolean isModule) {
-        return new PyCode(codeName, filename, firstLine, argCount, varNames.toArray(new String[0]),
+        PyCode c = new PyCode(codeName, filename, firstLine, argCount, varNames.toArray(new String[0]),
                 names.toArray(new String[0]), consts.toArray(new PyObject[0]),
                 Arrays.copyOf(code, size), Arrays.copyOf(lines, size), maxDepth + 1, isModule);
+        c.exceptionTable = exceptionTable();
+        c.isGenerator = generator;
+        return c;
+    }
+
+    // ------------------------------------------------------------------ lang-a: exception table
+
+    private record Handler(int start, int end, Label target, int depth) {
+    }
+
+    private final List<Handler> handlers = new ArrayList<>();
+    boolean generator;
+
+    /** The stack depth at this point of the code (items above the locals). */
+    int depth() {
+        return depth;
+    }
+
+    /** Sets the depth where control arrives other than by falling through (a handler, a jump target). */
+    void setDepth(int d) {
+        depth = d;
+        maxDepth = Math.max(maxDepth, depth);
+    }
+
+    /** Routes exceptions raised in {@code [start, end)} to {@code target} with {@code depth} stack items kept. */
+    void addHandler(int start, int end, Label target, int depth) {
+        if (end > start) {
+            handlers.add(new Handler(start, end, target, depth));
+        }
+    }
+
+    private int[] exceptionTable() {
+        int[] t = new int[handlers.size() * 4];
+        for (int i = 0; i < handlers.size(); i++) {
+            Handler h = handlers.get(i);
+            if (h.target.position < 0) {
+                throw new IllegalStateException("unbound exception handler");
+            }
+            t[4 * i] = h.start;
+            t[4 * i + 1] = h.end;
+            t[4 * i + 2] = h.target.position;
+            t[4 * i + 3] = h.depth;
+        }
+        return t;
     }
 }

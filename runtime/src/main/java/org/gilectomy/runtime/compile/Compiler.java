@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import org.gilectomy.objects.BinaryOp;
+import org.gilectomy.objects.ClassCell;
 import org.gilectomy.objects.CompareOp;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyCode;
@@ -108,17 +109,23 @@ public final class Compiler {
             if (l == null) {
                 throw error("SyntaxError", "'break' outside loop", br);
             }
+            int depthBefore = b.depth();
+            List<Block> unwound = unwindBlocks(true);
             if (l.popsIterator) {
                 b.emit(POP_TOP, 0, -1);
                 b.adjustDepth(1); // the fall-through path still has the iterator
             }
             b.emitJump(JUMP, l.breakTarget, 0);
+            rewindBlocks(unwound, depthBefore);
         } else if (s instanceof Ast.Continue c) {
             Loop l = loops.peek();
             if (l == null) {
                 throw error("SyntaxError", "'continue' not properly in loop", c);
             }
+            int depthBefore = b.depth();
+            List<Block> unwound = unwindBlocks(true);
             b.emitJump(JUMP_BACKWARD, l.continueTarget, 0);
+            rewindBlocks(unwound, depthBefore);
         } else if (s instanceof Ast.Return r) {
             if (scope == null) {
                 throw error("SyntaxError", "'return' outside function", r);
@@ -127,6 +134,10 @@ public final class Compiler {
                 loadNone();
             } else {
                 expr(r.value());
+            }
+            if (!blocks.isEmpty()) {
+                returnThroughBlocks();
+                return;
             }
             b.emit(RETURN_VALUE, 0, -1);
         } else if (s instanceof Ast.FunctionDef d) {
@@ -155,7 +166,7 @@ public final class Compiler {
                 storeName(as != null ? as : name);
             }
             b.emit(POP_TOP, 0, -1);
-        } else {
+        } else if (!langAStmt(s)) {
             throw unsupported(s.getClass().getSimpleName() + " statement", s);
         }
     }
@@ -168,7 +179,9 @@ public final class Compiler {
         expr(w.test());
         b.emitJump(POP_JUMP_IF_FALSE, orelse, -1);
         loops.push(new Loop(top, end, false));
+        blocks.push(new Block(BlockKind.LOOP, null, null, false));
         body(w.body());
+        blocks.pop();
         loops.pop();
         b.emitJump(JUMP_BACKWARD, top, 0);
         b.bind(orelse);
@@ -186,7 +199,9 @@ public final class Compiler {
         b.emitJump(FOR_ITER, exhausted, 1);
         store(f.target());
         loops.push(new Loop(top, end, true));
+        blocks.push(new Block(BlockKind.LOOP, null, null, true));
         body(f.body());
+        blocks.pop();
         loops.pop();
         b.emitJump(JUMP_BACKWARD, top, 0);
         b.bind(exhausted);
@@ -227,8 +242,10 @@ public final class Compiler {
 
     private void functionDef(Ast.FunctionDef d) throws PySyntaxError {
         Scope inner = Scope.ofFunction(d, filename, source);
-        Set<String> outer = scope == null ? Set.of() : union(enclosing, scope.locals);
+        Set<String> outer = scope == null ? enclosing : union(enclosing, scope.locals);
         Compiler c = new Compiler(filename, source, inner, outer);
+        c.classCell = classBody ? classCell : null;
+        c.paramCount = d.params().size();
         for (String p : d.params()) {
             c.b.local(p); // parameters take the first slots, in order
         }
@@ -239,6 +256,7 @@ public final class Compiler {
         c.body(d.body());
         c.loadNone();
         c.b.emit(RETURN_VALUE, 0, -1);
+        c.b.generator = c.sawYield;
         PyCode code = c.b.build(d.name(), filename, d.line(), d.params().size(), false);
         b.setLine(d.line());
         b.emit(MAKE_FUNCTION, b.constant(code, code), 1);
@@ -258,6 +276,13 @@ public final class Compiler {
     }
 
     private void loadName(Ast.Name n) throws PySyntaxError {
+        if (classBody) {
+            if (enclosing.contains(n.id())) {
+                throw unsupported("reading variable '" + n.id() + "' of an enclosing function (closures)", n);
+            }
+            b.emit(LOAD_NAME, b.name(n.id()), 1);
+            return;
+        }
         if (isFast(n.id())) {
             b.emit(LOAD_FAST, b.local(n.id()), 1);
             return;
@@ -269,7 +294,9 @@ public final class Compiler {
     }
 
     private void storeName(String name) {
-        if (isFast(name)) {
+        if (classBody) {
+            b.emit(STORE_NAME, b.name(name), -1);
+        } else if (isFast(name)) {
             b.emit(STORE_FAST, b.local(name), -1);
         } else {
             b.emit(STORE_GLOBAL, b.name(name), -1);
@@ -400,6 +427,8 @@ public final class Compiler {
             b.bind(end);
         } else if (e instanceof Ast.Slice s) {
             throw error("SyntaxError", "invalid syntax", s);
+        } else if (e instanceof Ast.Yield y) {
+            yieldExpr(y);
         } else {
             throw unsupported(e.getClass().getSimpleName() + " expression", e);
         }
@@ -448,6 +477,9 @@ public final class Compiler {
     }
 
     private void call(Ast.Call c) throws PySyntaxError {
+        if (zeroArgumentSuper(c)) {
+            return;
+        }
         int npos = c.args().size();
         int nkw = c.keywords().size();
         if (c.func() instanceof Ast.Attribute a && nkw == 0) {
@@ -506,5 +538,419 @@ public final class Compiler {
 
     private static CompareOp compareOp(Ast.CmpOpKind k) {
         return CompareOp.valueOf(k.name());
+    }
+
+    // ------------------------------------------------------------------ lang-a: classes, exceptions, with, generators, del, assert
+    //
+    // Exceptions use a table (PyCode.exceptionTable), not a block stack at run time: the
+    // no-exception path executes no extra instruction. A handler is entered with the stack cut
+    // to the region's depth and (prev exc) pushed; every instruction of a handler body is itself
+    // covered by a cleanup region that restores prev before the exception moves on.
+
+    /** Whether this compiles a class body (names go to the class namespace in local slot 0). */
+    private boolean classBody;
+    /** The class a method's zero-argument super() refers to; filled when the class is built. */
+    private ClassCell classCell;
+    private boolean sawYield;
+    private int paramCount;
+    /** Try, handler, with and loop blocks enclosing the current statement in this code object. */
+    private final Deque<Block> blocks = new ArrayDeque<>();
+
+    private enum BlockKind { LOOP, FINALLY, HANDLER, FINALLY_EXCEPTIONAL, WITH }
+
+    /** A try body, handler body, with body or loop; {@code region} is paused while control leaves it. */
+    private record Block(BlockKind kind, Region region, List<Ast.Stmt> finalbody, boolean forLoop) {
+    }
+
+    /**
+     * A protected range of code, possibly with holes (where a return or break leaves it and runs
+     * unwinding code that must not be caught by it again).
+     */
+    private final class Region {
+        private final CodeBuilder.Label handler;
+        private final int depth;
+        private final List<int[]> ranges = new java.util.ArrayList<>();
+        private int start;
+
+        Region(CodeBuilder.Label handler, int depth) {
+            this.handler = handler;
+            this.depth = depth;
+            this.start = b.position();
+        }
+
+        void pause() {
+            if (start >= 0) {
+                ranges.add(new int[] {start, b.position()});
+                start = -1;
+            }
+        }
+
+        void resume() {
+            start = b.position();
+        }
+
+        /** Closes the region; its ranges go to the table now, after any region nested in it. */
+        void end() {
+            pause();
+            for (int[] r : ranges) {
+                b.addHandler(r[0], r[1], handler, depth);
+            }
+        }
+    }
+
+    private boolean langAStmt(Ast.Stmt s) throws PySyntaxError {
+        if (s instanceof Ast.ClassDef c) {
+            classDef(c);
+        } else if (s instanceof Ast.Try t) {
+            if (!t.finalbody().isEmpty()) {
+                tryFinally(t);
+            } else {
+                tryExcept(t);
+            }
+        } else if (s instanceof Ast.Raise r) {
+            raise(r);
+        } else if (s instanceof Ast.With w) {
+            with(w);
+        } else if (s instanceof Ast.Delete d) {
+            for (Ast.Expr t : d.targets()) {
+                delete(t);
+            }
+        } else if (s instanceof Ast.Assert a) {
+            assertStmt(a);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    // ---- classes
+
+    private void classDef(Ast.ClassDef c) throws PySyntaxError {
+        if (c.bases().size() > 1) {
+            throw unsupported("multiple inheritance", c);
+        }
+        Compiler body = new Compiler(filename, source, null, scope == null ? enclosing : union(enclosing, scope.locals));
+        body.classBody = true;
+        body.classCell = new ClassCell();
+        body.b.local(".namespace"); // slot 0: the class namespace dict
+        body.b.setLine(c.line());
+        for (Ast.Stmt st : c.body()) {
+            body.stmt(st);
+        }
+        body.loadNone();
+        body.b.emit(RETURN_VALUE, 0, -1);
+        PyCode code = body.b.build(c.name(), filename, c.line(), 0, false);
+        b.setLine(c.line());
+        b.emit(LOAD_CONST, b.constant(body.classCell, body.classCell), 1);
+        for (Ast.Expr base : c.bases()) {
+            expr(base);
+        }
+        b.emit(BUILD_TUPLE, c.bases().size(), 1 - c.bases().size());
+        b.setLine(c.line());
+        b.emit(BUILD_CLASS, b.constant(code, code), -1);
+        storeName(c.name());
+    }
+
+    /** {@code super()} inside a method: the class cell and the first parameter. */
+    private boolean zeroArgumentSuper(Ast.Call c) {
+        if (!(c.func() instanceof Ast.Name n) || !n.id().equals("super") || !c.args().isEmpty()
+                || !c.keywords().isEmpty() || classCell == null || scope == null || isFast("super")
+                || paramCount == 0) {
+            return false;
+        }
+        b.emit(LOAD_CONST, b.constant(classCell, classCell), 1);
+        b.emit(LOAD_FAST, 0, 1);
+        b.setLine(c.line());
+        b.emit(LOAD_SUPER, 0, -1);
+        return true;
+    }
+
+    // ---- exceptions
+
+    private void raise(Ast.Raise r) throws PySyntaxError {
+        if (r.exc() == null) {
+            b.emit(RAISE_VARARGS, 0, 0);
+            return;
+        }
+        expr(r.exc());
+        if (r.cause() != null) {
+            expr(r.cause());
+        }
+        b.setLine(r.line());
+        int n = r.cause() == null ? 1 : 2;
+        b.emit(RAISE_VARARGS, n, -n);
+    }
+
+    private void tryExcept(Ast.Try t) throws PySyntaxError {
+        int d = b.depth();
+        CodeBuilder.Label handler = new CodeBuilder.Label();
+        CodeBuilder.Label cleanup = new CodeBuilder.Label();
+        CodeBuilder.Label end = new CodeBuilder.Label();
+        Region protectedBody = new Region(handler, d);
+        body(t.body());
+        protectedBody.end();
+        body(t.orelse());
+        b.emitJump(JUMP, end, 0);
+
+        b.bind(handler);
+        b.setDepth(d + 2); // prev exc
+        boolean lastIsBare = false;
+        for (Ast.ExceptHandler h : t.handlers()) {
+            b.setLine(h.line());
+            Region handlerCode = new Region(cleanup, d + 1);
+            CodeBuilder.Label next = new CodeBuilder.Label();
+            if (h.type() != null) {
+                expr(h.type());
+                b.setLine(h.line());
+                b.emit(CHECK_EXC_MATCH, 0, 0);
+                b.emitJump(POP_JUMP_IF_FALSE, next, -1);
+            }
+            if (h.name() != null) {
+                storeName(h.name());
+            } else {
+                b.emit(POP_TOP, 0, -1);
+            }
+            blocks.push(new Block(BlockKind.HANDLER, handlerCode, null, false));
+            body(h.body());
+            blocks.pop();
+            handlerCode.end();
+            b.emit(POP_EXCEPT, 0, -1);
+            if (h.name() != null) {
+                clearName(h.name());
+            }
+            b.emitJump(JUMP, end, 0);
+            b.bind(next);
+            b.setDepth(d + 2);
+            lastIsBare = h.type() == null;
+        }
+        if (!lastIsBare) {
+            b.emit(RERAISE, 0, -2);
+        }
+        b.bind(cleanup);
+        b.setDepth(d + 3); // prev, then (prev2 exc2) pushed by the eval loop
+        b.emit(CLEANUP_RERAISE, 0, -3);
+        b.bind(end);
+        b.setDepth(d);
+    }
+
+    /** {@code except E as name} ends with {@code name = None; del name}, as CPython. */
+    private void clearName(String name) {
+        loadNone();
+        storeName(name);
+        deleteName(name);
+    }
+
+    private void tryFinally(Ast.Try t) throws PySyntaxError {
+        int d = b.depth();
+        CodeBuilder.Label handler = new CodeBuilder.Label();
+        CodeBuilder.Label cleanup = new CodeBuilder.Label();
+        CodeBuilder.Label end = new CodeBuilder.Label();
+        Region protectedBody = new Region(handler, d);
+        blocks.push(new Block(BlockKind.FINALLY, protectedBody, t.finalbody(), false));
+        if (t.handlers().isEmpty()) {
+            body(t.body());
+        } else {
+            tryExcept(t);
+        }
+        blocks.pop();
+        protectedBody.end();
+        body(t.finalbody());
+        b.emitJump(JUMP, end, 0);
+
+        b.bind(handler);
+        b.setDepth(d + 2);
+        Region finallyCode = new Region(cleanup, d + 1);
+        blocks.push(new Block(BlockKind.FINALLY_EXCEPTIONAL, finallyCode, null, false));
+        body(t.finalbody());
+        blocks.pop();
+        finallyCode.end();
+        b.emit(RERAISE, 0, -2);
+        b.bind(cleanup);
+        b.setDepth(d + 3);
+        b.emit(CLEANUP_RERAISE, 0, -3);
+        b.bind(end);
+        b.setDepth(d);
+    }
+
+    // ---- leaving blocks by break, continue and return
+
+    /**
+     * Emits what leaving the blocks inside the innermost loop (or all blocks, for return) needs:
+     * handlers restore the exception they replaced, finally bodies run, with blocks call
+     * {@code __exit__}. Returns the blocks left, innermost first, for {@link #rewindBlocks}.
+     */
+    private List<Block> unwindBlocks(boolean toInnermostLoop) throws PySyntaxError {
+        List<Block> left = new java.util.ArrayList<>();
+        while (!blocks.isEmpty()) {
+            Block k = blocks.peek();
+            if (k.kind == BlockKind.LOOP && toInnermostLoop) {
+                break;
+            }
+            blocks.pop();
+            left.add(k);
+            if (k.region != null) {
+                k.region.pause();
+            }
+            switch (k.kind) {
+                case LOOP -> {
+                    if (k.forLoop) {
+                        b.emit(POP_TOP, 0, -1);
+                    }
+                }
+                case HANDLER -> b.emit(POP_EXCEPT, 0, -1);
+                case FINALLY_EXCEPTIONAL -> {
+                    b.emit(POP_TOP, 0, -1);
+                    b.emit(POP_EXCEPT, 0, -1);
+                }
+                case FINALLY -> body(k.finalbody);
+                case WITH -> {
+                    loadNone();
+                    loadNone();
+                    loadNone();
+                    b.emit(CALL, 3, -3);
+                    b.emit(POP_TOP, 0, -1);
+                }
+            }
+        }
+        return left;
+    }
+
+    /** After the jump: the code that follows is still inside the blocks left. */
+    private void rewindBlocks(List<Block> left, int depthBefore) {
+        for (int i = left.size() - 1; i >= 0; i--) {
+            Block k = left.get(i);
+            blocks.push(k);
+            if (k.region != null) {
+                k.region.resume();
+            }
+        }
+        b.setDepth(depthBefore);
+    }
+
+    /** {@code return v} inside blocks: v waits in a hidden local while the blocks are left. */
+    private void returnThroughBlocks() throws PySyntaxError {
+        int depthBefore = b.depth();
+        int tmp = b.local(".return");
+        b.emit(STORE_FAST, tmp, -1);
+        List<Block> left = unwindBlocks(false);
+        b.emit(LOAD_FAST, tmp, 1);
+        b.emit(RETURN_VALUE, 0, -1);
+        rewindBlocks(left, depthBefore - 1);
+    }
+
+    // ---- with
+
+    private void with(Ast.With w) throws PySyntaxError {
+        expr(w.context());
+        b.setLine(w.line());
+        b.emit(BEFORE_WITH, 0, 1);
+        int d = b.depth() - 1; // exit stays below
+        if (w.target() != null) {
+            store(w.target());
+        } else {
+            b.emit(POP_TOP, 0, -1);
+        }
+        CodeBuilder.Label handler = new CodeBuilder.Label();
+        CodeBuilder.Label cleanup = new CodeBuilder.Label();
+        CodeBuilder.Label suppress = new CodeBuilder.Label();
+        CodeBuilder.Label end = new CodeBuilder.Label();
+        Region protectedBody = new Region(handler, d);
+        blocks.push(new Block(BlockKind.WITH, protectedBody, null, false));
+        body(w.body());
+        blocks.pop();
+        protectedBody.end();
+        b.setLine(w.line());
+        loadNone();
+        loadNone();
+        loadNone();
+        b.emit(CALL, 3, -3);
+        b.emit(POP_TOP, 0, -1);
+        b.emitJump(JUMP, end, 0);
+
+        b.bind(handler);
+        b.setDepth(d + 2); // exit prev exc
+        Region exitCall = new Region(cleanup, d + 1);
+        b.emit(WITH_EXCEPT_START, 0, 1);
+        b.emitJump(POP_JUMP_IF_TRUE, suppress, -1);
+        exitCall.end();
+        b.emit(RERAISE, 0, -2);
+        b.bind(suppress);
+        b.setDepth(d + 2);
+        b.emit(POP_TOP, 0, -1);
+        b.emit(POP_EXCEPT, 0, -1);
+        b.emit(POP_TOP, 0, -1);
+        b.emitJump(JUMP, end, 0);
+        b.bind(cleanup);
+        b.setDepth(d + 3);
+        b.emit(CLEANUP_RERAISE, 0, -3);
+        b.bind(end);
+        b.setDepth(d - 1);
+    }
+
+    // ---- generators
+
+    private void yieldExpr(Ast.Yield y) throws PySyntaxError {
+        if (scope == null) {
+            throw error("SyntaxError", "'yield' outside function", y);
+        }
+        sawYield = true;
+        if (y.value() == null) {
+            loadNone();
+        } else {
+            expr(y.value());
+        }
+        b.setLine(y.line());
+        b.emit(YIELD_VALUE, 0, 0);
+    }
+
+    // ---- del, assert
+
+    private void delete(Ast.Expr t) throws PySyntaxError {
+        b.setLine(t.line());
+        if (t instanceof Ast.Name n) {
+            deleteName(n.id());
+        } else if (t instanceof Ast.Subscript s) {
+            expr(s.value());
+            index(s.index());
+            b.emit(DELETE_SUBSCR, 0, -2);
+        } else if (t instanceof Ast.Attribute a) {
+            expr(a.value());
+            b.emit(DELETE_ATTR, b.name(a.attr()), -1);
+        } else if (t instanceof Ast.TupleExpr tu) {
+            for (Ast.Expr x : tu.elts()) {
+                delete(x);
+            }
+        } else if (t instanceof Ast.ListExpr l) {
+            for (Ast.Expr x : l.elts()) {
+                delete(x);
+            }
+        } else {
+            throw error("SyntaxError", "cannot delete " + describe(t), t);
+        }
+    }
+
+    private void deleteName(String name) {
+        if (classBody) {
+            b.emit(DELETE_NAME, b.name(name), 0);
+        } else if (isFast(name)) {
+            b.emit(DELETE_FAST, b.local(name), 0);
+        } else {
+            b.emit(DELETE_GLOBAL, b.name(name), 0);
+        }
+    }
+
+    private void assertStmt(Ast.Assert a) throws PySyntaxError {
+        CodeBuilder.Label end = new CodeBuilder.Label();
+        expr(a.test());
+        b.emitJump(POP_JUMP_IF_TRUE, end, -1);
+        b.setLine(a.line());
+        b.emit(LOAD_ASSERTION_ERROR, 0, 1);
+        if (a.msg() != null) {
+            expr(a.msg());
+            b.setLine(a.line());
+            b.emit(CALL, 1, -1);
+        }
+        b.emit(RAISE_VARARGS, 1, -1);
+        b.bind(end);
     }
 }

@@ -51,6 +51,34 @@ public final class Opcode {
     public static final int IMPORT_FROM = 40;      // arg: name index           (m -- m m.name)
     public static final int STORE_ATTR = 41;       // arg: name index           (v o -- )
 
+    // lang-a: exceptions, classes, with, generators, del, assert (42..69). A handler is entered
+    // with (prev exc) pushed: the exception being handled before, or None, and the new one.
+    public static final int RAISE_VARARGS = 42;    // arg: 0 re-raise, 1 (exc -- ), 2 (exc cause -- )
+    public static final int CHECK_EXC_MATCH = 43;  // (exc type -- exc bool)
+    public static final int POP_EXCEPT = 44;       // (prev -- ) the handled exception becomes prev again
+    public static final int RERAISE = 45;          // (prev exc -- ) restores prev, throws exc again
+    public static final int CLEANUP_RERAISE = 46;  // (prev x exc -- ) for exceptions inside a handler
+    public static final int BEFORE_WITH = 47;      // (mgr -- exit entered)
+    public static final int WITH_EXCEPT_START = 48; // (exit prev exc -- exit prev exc suppress)
+    public static final int BUILD_CLASS = 49;      // arg: const index of body  (cell bases -- cls)
+    public static final int LOAD_NAME = 50;        // arg: name index           ( -- v) class namespace, globals, builtins
+    public static final int STORE_NAME = 51;       // arg: name index           (v -- )
+    public static final int DELETE_NAME = 52;      // arg: name index
+    public static final int DELETE_FAST = 53;      // arg: local index
+    public static final int DELETE_GLOBAL = 54;    // arg: name index
+    public static final int DELETE_SUBSCR = 55;    // (o k -- )
+    public static final int DELETE_ATTR = 56;      // arg: name index           (o -- )
+    public static final int LOAD_ASSERTION_ERROR = 57; // ( -- AssertionError)
+    public static final int YIELD_VALUE = 58;      // (v -- sent)
+    public static final int LOAD_SUPER = 59;       // (cell self -- super)
+
+    /** The names of opcodes 42..69, apart so that other ranges can be added independently. */
+    static final String[] NAMES_42 = {
+        "RAISE_VARARGS", "CHECK_EXC_MATCH", "POP_EXCEPT", "RERAISE", "CLEANUP_RERAISE", "BEFORE_WITH",
+        "WITH_EXCEPT_START", "BUILD_CLASS", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "DELETE_FAST",
+        "DELETE_GLOBAL", "DELETE_SUBSCR", "DELETE_ATTR", "LOAD_ASSERTION_ERROR", "YIELD_VALUE", "LOAD_SUPER",
+    };
+
     static final String[] NAMES = {
         "NOP", "LOAD_CONST", "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL", "LOAD_ATTR",
         "LOAD_METHOD", "CALL_METHOD", "CALL", "CALL_KW", "BINARY", "COMPARE", "UNARY_NEGATIVE",
@@ -73,7 +101,9 @@ public final class Opcode {
     public static String disassemble(int[] code) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < code.length; i++) {
-            sb.append(String.format("%4d %-20s %d%n", i, NAMES[op(code[i])], arg(code[i])));
+            int op = op(code[i]);
+            String name = op < NAMES.length ? NAMES[op] : op - 42 < NAMES_42.length ? NAMES_42[op - 42] : "OP_" + op;
+            sb.append(String.format("%4d %-20s %d%n", i, name, arg(code[i])));
         }
         return sb.toString();
     }

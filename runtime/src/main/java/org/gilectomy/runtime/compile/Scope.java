@@ -58,6 +58,12 @@ final class Scope {
             for (Ast.Stmt x : f.orelse()) {
                 collectGlobals(x, params, filename, src);
             }
+        } else {
+            for (List<Ast.Stmt> block : Blocks.nested(st)) {
+                for (Ast.Stmt x : block) {
+                    collectGlobals(x, params, filename, src);
+                }
+            }
         }
     }
 
@@ -80,6 +86,24 @@ final class Scope {
             i.orelse().forEach(this::collectBindings);
         } else if (st instanceof Ast.FunctionDef d) {
             locals.add(d.name());
+        } else if (st instanceof Ast.ClassDef c) {
+            locals.add(c.name());
+        } else if (st instanceof Ast.Delete d) {
+            d.targets().forEach(this::bindTarget);
+        } else if (st instanceof Ast.Try || st instanceof Ast.With) {
+            if (st instanceof Ast.With w && w.target() != null) {
+                bindTarget(w.target());
+            }
+            if (st instanceof Ast.Try t) {
+                for (Ast.ExceptHandler h : t.handlers()) {
+                    if (h.name() != null) {
+                        locals.add(h.name());
+                    }
+                }
+            }
+            for (List<Ast.Stmt> block : Blocks.nested(st)) {
+                block.forEach(this::collectBindings);
+            }
         } else if (st instanceof Ast.Import im) {
             for (int k = 0; k < im.names().size(); k++) {
                 String as = im.asNames().get(k);

@@ -97,11 +97,7 @@ final class Builtins {
         ContainerMethods.install();
         IterBuiltins.install(this);
         NumberBuiltins.install(this);
-        for (PyType t : new PyType[] {PyExc.EXCEPTION, PyExc.ZERO_DIVISION_ERROR, PyExc.TYPE_ERROR,
-            PyExc.VALUE_ERROR, PyExc.INDEX_ERROR, PyExc.KEY_ERROR, PyExc.NAME_ERROR,
-            PyExc.RUNTIME_ERROR, PyExc.ATTRIBUTE_ERROR}) {
-            dict.putName(t.name(), t);
-        }
+        ClassBuiltins.register(dict); // lang-a: classes, exceptions, super, isinstance
     }
 
     void function(String name, PyBuiltinFunction.Body body) {

@@ -5,6 +5,10 @@ import static org.gilectomy.runtime.compile.Opcode.*;
 import org.gilectomy.locks.EvalBreaker;
 import org.gilectomy.locks.Gil;
 import org.gilectomy.objects.BinaryOp;
+import org.gilectomy.objects.ClassCell;
+import org.gilectomy.objects.Classes;
+import org.gilectomy.objects.PyBaseException;
+import org.gilectomy.objects.PyInstance;
 import org.gilectomy.objects.CompareOp;
 import org.gilectomy.objects.Immortals;
 import org.gilectomy.objects.Ops;
@@ -49,7 +53,10 @@ public final class Eval {
         PyCode code = f.code;
         PyObject[] slots = new PyObject[code.varNames.length + code.stackSize];
         bindArguments(f, slots, args, off, nargs, kwnames);
-        return run(ts, code, f.globals, slots);
+        if (code.isGenerator) {
+            return new PyGenerator(code, f.globals, slots);
+        }
+        return run(ts, code, f.globals, slots, null);
     }
 
     /** Copies (increfs) the arguments into the parameter slots, with CPython's errors. */
@@ -131,23 +138,32 @@ public final class Eval {
 
     /** Runs a module's code in {@code globals}. */
     public static PyObject runModule(ThreadState ts, PyCode code, PyDict globals) {
-        return run(ts, code, globals, new PyObject[code.varNames.length + code.stackSize]);
+        return run(ts, code, globals, new PyObject[code.varNames.length + code.stackSize], null);
     }
 
-    static PyObject run(ThreadState ts, PyCode code, PyDict globals, PyObject[] slots) {
+    /**
+     * Runs a frame: from the start, or (generator) from where it last yielded. A generator's
+     * frame returns the yielded value at each yield, and marks the generator finished when it
+     * returns or raises.
+     */
+    static PyObject run(ThreadState ts, PyCode code, PyDict globals, PyObject[] slots, PyGenerator gen) {
         if (++ts.depth > ThreadState.RECURSION_LIMIT) {
             ts.depth--;
-            releaseSlots(slots, slots.length);
+            if (gen == null) {
+                releaseSlots(slots, slots.length);
+            }
             throw new PyException(PyExc.RECURSION_ERROR, "maximum recursion depth exceeded");
         }
-        int sp = code.varNames.length; // first free stack slot
-        int pc = 0;
+        int sp = gen == null ? code.varNames.length : gen.sp; // first free stack slot
+        int pc = gen == null ? 0 : gen.pc;
         try {
-            if (EvalBreaker.bitsOpaque() != 0 || RefCount.mergePending()) {
+          final int[] insns = code.code;
+          final PyObject[] consts = code.consts;
+          while (true) { // entered again at each exception handler
+           try {
+            if (pc == 0 && (EvalBreaker.bitsOpaque() != 0 || RefCount.mergePending())) {
                 handleBreaker(ts);
             }
-            final int[] insns = code.code;
-            final PyObject[] consts = code.consts;
             while (true) {
                 if (Gil.TICKING && --Ticker.remaining < 0) {
                     Ticker.check(ts);
@@ -203,14 +219,23 @@ public final class Eval {
                         break;
                     }
                     case STORE_ATTR: {
-                        PyObject o = slots[sp - 1];
-                        throw PyExc.attributeError(o, code.names[arg]);
+                        Ops.setAttr(slots[sp - 1], code.names[arg], slots[sp - 2]);
+                        releaseSlots(slots, sp - 2, sp);
+                        sp -= 2;
+                        break;
                     }
                     case LOAD_METHOD: {
                         PyObject o = slots[sp - 1];
-                        PyObject m = o.type().lookupMethodBorrowed(code.names[arg]);
+                        PyObject m;
+                        if (o instanceof PyInstance pi) {
+                            m = pi.methodOrNull(code.names[arg]);
+                        } else {
+                            m = o.type().lookupMethodBorrowed(code.names[arg]);
+                            if (m != null) {
+                                RefCount.incref(m);
+                            }
+                        }
                         if (m != null) {
-                            RefCount.incref(m);
                             slots[sp - 1] = m;
                             slots[sp++] = o; // self: the reference moves up one slot
                         } else {
@@ -377,6 +402,9 @@ public final class Eval {
                         PyObject r = slots[--sp];
                         slots[sp] = null;
                         releaseSlots(slots, sp);
+                        if (gen != null) {
+                            gen.finished = true;
+                        }
                         return r;
                     }
                     case BUILD_LIST: {
@@ -463,16 +491,152 @@ public final class Eval {
                         }
                         break;
                     }
+                    // ---------------------------------------------------------- lang-a (42..69)
+                    case RAISE_VARARGS:
+                        sp = ExceptionOps.raise(ts, slots, sp, arg);
+                        break; // not reached: raise always throws
+                    case CHECK_EXC_MATCH: {
+                        PyObject t = slots[--sp];
+                        slots[sp] = null;
+                        boolean match;
+                        try {
+                            match = ExceptionOps.matches(slots[sp - 1], t);
+                        } finally {
+                            RefCount.decref(t);
+                        }
+                        slots[sp++] = PyBool.of(match);
+                        break;
+                    }
+                    case POP_EXCEPT: {
+                        PyObject prev = slots[--sp];
+                        slots[sp] = null;
+                        ts.handled = prev == PyNone.NONE ? null : (PyBaseException) prev;
+                        RefCount.decref(prev); // the handler below (or the carrier) still holds it
+                        break;
+                    }
+                    case RERAISE:
+                    case CLEANUP_RERAISE: {
+                        PyBaseException exc = (PyBaseException) slots[--sp];
+                        slots[sp] = null;
+                        int prevAt = (insn & 0xff) == RERAISE ? sp - 1 : sp - 2;
+                        PyObject prev = slots[prevAt];
+                        ts.handled = prev == PyNone.NONE ? null : (PyBaseException) prev;
+                        releaseSlots(slots, prevAt, sp);
+                        sp = prevAt;
+                        PyException carrier = exc.carrier();
+                        RefCount.decref(exc); // the carrier keeps it
+                        carrier.markReraised();
+                        throw carrier;
+                    }
+                    case BEFORE_WITH:
+                        sp = ExceptionOps.beforeWith(slots, sp);
+                        break;
+                    case WITH_EXCEPT_START: {
+                        PyObject exit = slots[sp - 3];
+                        PyObject exc = slots[sp - 1];
+                        slots[sp++] = Ops.call(exit, exc.type(), exc, PyNone.NONE);
+                        break;
+                    }
+                    case BUILD_CLASS:
+                        sp = ClassOps.buildClass(ts, slots, sp, (PyCode) consts[arg], globals);
+                        break;
+                    case LOAD_NAME: {
+                        PyObject v = ((PyDict) slots[0]).get(code.nameObjects[arg]);
+                        slots[sp++] = v != null ? v : loadGlobal(globals, code, arg);
+                        break;
+                    }
+                    case STORE_NAME: {
+                        PyObject v = slots[--sp];
+                        slots[sp] = null;
+                        ((PyDict) slots[0]).put(code.nameObjects[arg], v);
+                        RefCount.decref(v);
+                        break;
+                    }
+                    case DELETE_NAME:
+                    case DELETE_GLOBAL:
+                        if (!(((insn & 0xff) == DELETE_NAME ? (PyDict) slots[0] : globals).remove(code.nameObjects[arg]))) {
+                            throw new PyException(PyExc.NAME_ERROR, "name '" + code.names[arg] + "' is not defined");
+                        }
+                        break;
+                    case DELETE_FAST: {
+                        PyObject v = slots[arg];
+                        if (v == null) {
+                            throw new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
+                                    + code.varNames[arg] + "' where it is not associated with a value");
+                        }
+                        slots[arg] = null;
+                        RefCount.decref(v);
+                        break;
+                    }
+                    case DELETE_SUBSCR:
+                        Ops.delItem(slots[sp - 2], slots[sp - 1]);
+                        releaseSlots(slots, sp - 2, sp);
+                        sp -= 2;
+                        break;
+                    case DELETE_ATTR:
+                        Ops.delAttr(slots[sp - 1], code.names[arg]);
+                        releaseSlots(slots, sp - 1, sp);
+                        sp--;
+                        break;
+                    case LOAD_ASSERTION_ERROR:
+                        RefCount.incref(PyExc.ASSERTION_ERROR);
+                        slots[sp++] = PyExc.ASSERTION_ERROR;
+                        break;
+                    case YIELD_VALUE: {
+                        PyObject v = slots[--sp];
+                        slots[sp] = null;
+                        gen.pc = pc;
+                        gen.sp = sp;
+                        return v;
+                    }
+                    case LOAD_SUPER: {
+                        ClassCell cell = (ClassCell) slots[sp - 2];
+                        if (cell.get() == null) {
+                            throw new PyException(PyExc.RUNTIME_ERROR, "super(): empty __class__ cell");
+                        }
+                        PyObject sup = new Classes.PySuper(cell.get(), slots[sp - 1]);
+                        releaseSlots(slots, sp - 2, sp);
+                        sp -= 2;
+                        slots[sp++] = sup;
+                        break;
+                    }
                     default:
                         throw new IllegalStateException("bad opcode " + (insn & 0xff) + " at " + (pc - 1));
                 }
             }
-        } catch (PyException e) {
-            e.addTraceback(code.filename, code.lines[Math.max(0, pc - 1)], code.name);
-            releaseSlots(slots, sp);
-            throw e;
+           } catch (PyException e) {
+            if (!e.takeReraised()) {
+                e.addTraceback(code.filename, code.lines[Math.max(0, pc - 1)], code.name);
+                if (ts.handled != null) {
+                    e.setContextIfAbsent(ts.handled.carrier());
+                }
+            }
+            int h = ExceptionOps.handlerFor(code.exceptionTable, pc - 1);
+            if (h < 0) {
+                releaseSlots(slots, sp);
+                if (gen != null) {
+                    gen.finished = true;
+                }
+                throw e;
+            }
+            int base = code.varNames.length + code.exceptionTable[h + 3];
+            releaseSlots(slots, base, sp);
+            sp = base;
+            PyObject prev = ts.handled == null ? PyNone.NONE : ts.handled;
+            RefCount.incref(prev);
+            slots[sp++] = prev;
+            PyBaseException value = e.value();
+            RefCount.incref(value);
+            slots[sp++] = value;
+            ts.handled = value;
+            pc = code.exceptionTable[h + 2];
+           }
+          }
         } catch (StackOverflowError e) {
             releaseSlots(slots, sp);
+            if (gen != null) {
+                gen.finished = true;
+            }
             PyException p = new PyException(PyExc.RECURSION_ERROR, "maximum recursion depth exceeded");
             p.addTraceback(code.filename, code.lines[Math.max(0, pc - 1)], code.name);
             throw p;

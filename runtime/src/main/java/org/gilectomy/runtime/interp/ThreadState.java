@@ -11,6 +11,11 @@ public final class ThreadState {
 
     final boolean isMain;
     int depth;
+    /**
+     * The exception the innermost active {@code except}/{@code finally} handler is handling
+     * (sys.exc_info()), or null; borrowed: the handler's stack slot owns it.
+     */
+    org.gilectomy.objects.PyBaseException handled;
 
     private ThreadState(boolean isMain) {
         this.isMain = isMain;

@@ -27,12 +27,38 @@ final class Tracebacks {
         SOURCES.put(filename, new SourceLines(text));
     }
 
-    /** "Traceback (most recent call last):" ... "Type: message", newline-terminated. */
+    /**
+     * "Traceback (most recent call last):" ... "Type: message", newline-terminated; preceded by
+     * the exceptions it was raised from or while handling, as CPython chains them.
+     */
     static String format(PyException e) {
-        StringBuilder sb = new StringBuilder("Traceback (most recent call last):\n");
+        StringBuilder sb = new StringBuilder();
+        appendChain(sb, e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        return sb.toString();
+    }
+
+    private static void appendChain(StringBuilder sb, PyException e, java.util.Set<PyException> seen) {
+        seen.add(e);
+        PyException cause = e.cause();
+        PyException context = e.context();
+        if (cause != null && !seen.contains(cause)) {
+            appendChain(sb, cause, seen);
+            sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
+        } else if (cause == null && !e.suppressContext() && context != null && !seen.contains(context)) {
+            appendChain(sb, context, seen);
+            sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+        appendOne(sb, e);
+    }
+
+    private static void appendOne(StringBuilder sb, PyException e) {
+        java.util.List<PyException.TracebackEntry> entries = e.tracebackOutermostFirst();
+        if (!entries.isEmpty()) {
+            sb.append("Traceback (most recent call last):\n");
+        }
         PyException.TracebackEntry previous = null;
         int repeats = 0;
-        for (PyException.TracebackEntry t : e.tracebackOutermostFirst()) {
+        for (PyException.TracebackEntry t : entries) {
             if (t.equals(previous)) {
                 if (++repeats >= REPEAT_LIMIT) {
                     continue; // as CPython: three copies, then a count of the rest
@@ -51,7 +77,13 @@ final class Tracebacks {
             }
         }
         flushRepeats(sb, repeats);
-        return sb.append(e.summaryLine()).append('\n').toString();
+        String summary;
+        try {
+            summary = e.summaryLine();
+        } catch (PyException failed) {
+            summary = e.type().qualifiedName() + ": <exception str() failed>";
+        }
+        sb.append(summary).append('\n');
     }
 
     private static final int REPEAT_LIMIT = 3;

@@ -76,6 +76,39 @@ public final class Ast {
     public record ImportFrom(String module, List<String> names, List<String> asNames, int line, int col) implements Stmt {
     }
 
+    // ---------------------------------------------------------------- classes, exceptions, with, del, assert
+
+    /** {@code class name(bases): body}. */
+    public record ClassDef(String name, List<Expr> bases, List<Stmt> body, int line, int col) implements Stmt {
+    }
+
+    /** {@code try: body except...: else: orelse finally: finalbody}; any of the last three may be empty. */
+    public record Try(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody,
+                      int line, int col) implements Stmt {
+    }
+
+    /** {@code except type as name: body}; type null for a bare except, name null without {@code as}. */
+    public record ExceptHandler(Expr type, String name, List<Stmt> body, int line, int col) {
+    }
+
+    /** {@code raise [exc [from cause]]}. */
+    public record Raise(Expr exc, Expr cause, int line, int col) implements Stmt {
+    }
+
+    /** {@code with a as x, b: body}: one With per item, nested, as CPython's compiler treats them. */
+    public record With(Expr context, Expr target, List<Stmt> body, int line, int col) implements Stmt {
+    }
+
+    public record Delete(List<Expr> targets, int line, int col) implements Stmt {
+    }
+
+    public record Assert(Expr test, Expr msg, int line, int col) implements Stmt {
+    }
+
+    /** {@code yield [value]} as an expression. */
+    public record Yield(Expr value, int line, int col) implements Expr {
+    }
+
     // ---------------------------------------------------------------- expressions
 
     public sealed interface Expr extends Node {

@@ -409,13 +409,25 @@ final class ExprParser {
         }
     }
 
+    /** {@code yield [expressions]} (lang-a: generators). */
+    private Ast.Expr yieldExpression() throws PySyntaxError {
+        Token t = ts.next();
+        if (ts.peek().isKeyword("from")) {
+            throw st.notSupported("'yield from'", ts.peek());
+        }
+        Ast.Expr value = ts.peek().startsExpression() ? starExpressions() : null;
+        return new Ast.Yield(value, t.line(), t.col());
+    }
+
     private Ast.Expr nameAtom(Token t) throws PySyntaxError {
         Ast.ConstantKind constant;
         switch (t.text()) {
             case "None" -> constant = Ast.ConstantKind.NONE;
             case "True" -> constant = Ast.ConstantKind.TRUE;
             case "False" -> constant = Ast.ConstantKind.FALSE;
-            case "yield" -> throw st.notSupported("'yield' expression", t);
+            case "yield" -> {
+                return yieldExpression();
+            }
             default -> {
                 if (Keywords.isKeyword(t.text())) {
                     throw diagnosis.invalidSyntax();

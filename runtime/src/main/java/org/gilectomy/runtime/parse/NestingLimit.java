@@ -92,6 +92,32 @@ final class NestingLimit {
             push(stack, e.body(), depth);
             push(stack, e.orelse(), depth);
         }
+        if (node instanceof Ast.ClassDef c) {
+            pushAll(stack, c.bases(), depth);
+            pushAll(stack, c.body(), depth);
+        } else if (node instanceof Ast.Try t) {
+            pushAll(stack, t.body(), depth);
+            for (Ast.ExceptHandler h : t.handlers()) {
+                push(stack, h.type(), depth);
+                pushAll(stack, h.body(), depth);
+            }
+            pushAll(stack, t.orelse(), depth);
+            pushAll(stack, t.finalbody(), depth);
+        } else if (node instanceof Ast.Raise r) {
+            push(stack, r.exc(), depth);
+            push(stack, r.cause(), depth);
+        } else if (node instanceof Ast.With w) {
+            push(stack, w.context(), depth);
+            push(stack, w.target(), depth);
+            pushAll(stack, w.body(), depth);
+        } else if (node instanceof Ast.Delete d) {
+            pushAll(stack, d.targets(), depth);
+        } else if (node instanceof Ast.Assert a) {
+            push(stack, a.test(), depth);
+            push(stack, a.msg(), depth);
+        } else if (node instanceof Ast.Yield y) {
+            push(stack, y.value(), depth);
+        }
         // Leaves: Name, literals, NamedConstant, Pass, Break, Continue, Global, Import, ImportFrom.
     }
 

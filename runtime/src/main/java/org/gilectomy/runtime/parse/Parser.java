@@ -16,8 +16,8 @@ import java.util.Set;
  */
 public final class Parser {
     /** Valid statements this runtime does not implement. */
-    private static final Set<String> UNSUPPORTED_COMPOUND = Set.of("class", "try", "with", "async");
-    private static final Set<String> UNSUPPORTED_SIMPLE = Set.of("del", "assert", "raise", "nonlocal");
+    private static final Set<String> UNSUPPORTED_COMPOUND = Set.of("async");
+    private static final Set<String> UNSUPPORTED_SIMPLE = Set.of("nonlocal");
 
     private final ParserState st;
     private final TokenStream ts;
@@ -121,6 +121,18 @@ public final class Parser {
                     out.add(forStatement());
                     return;
                 }
+                case "class" -> {
+                    out.add(classDef());
+                    return;
+                }
+                case "try" -> {
+                    out.add(tryStatement());
+                    return;
+                }
+                case "with" -> {
+                    out.add(withStatement());
+                    return;
+                }
                 case "match" -> {
                     MatchHead head = matchHead();
                     if (head != null && head.isStatement()) {
@@ -217,6 +229,12 @@ public final class Parser {
                     return imports.importStatement();
                 case "from":
                     return imports.fromImportStatement();
+                case "raise":
+                    return raiseStatement();
+                case "del":
+                    return delStatement();
+                case "assert":
+                    return assertStatement();
                 default:
                     if (UNSUPPORTED_SIMPLE.contains(t.text())) {
                         throw st.notSupported("the '" + t.text() + "' statement", t);
@@ -465,5 +483,159 @@ public final class Parser {
         }
         ts.next();
         return body;
+    }
+
+    // ------------------------------------------------------------------ classes, try, with, raise, del, assert
+
+    private Ast.Stmt classDef() throws PySyntaxError {
+        Token keyword = ts.next();
+        String name = expr.name();
+        List<Ast.Expr> bases = new ArrayList<>();
+        if (ts.peek().isOp("(")) {
+            ts.next();
+            while (!ts.peek().isOp(")")) {
+                if (ts.peek().isName() && ts.peek(1).isOp("=")) {
+                    throw st.notSupported("class keyword argument", ts.peek());
+                }
+                if (ts.peek().isOp("*") || ts.peek().isOp("**")) {
+                    throw st.notSupported("unpacking in a class's bases", ts.peek());
+                }
+                bases.add(expr.expression());
+                if (!ts.peek().isOp(",")) {
+                    break;
+                }
+                ts.next();
+            }
+            if (!ts.peek().isOp(")")) {
+                throw diag.invalidSyntax();
+            }
+            ts.next();
+        }
+        headerColon();
+        int outerLoops = loopDepth;
+        int outerFunctions = functionDepth;
+        loopDepth = 0;
+        functionDepth = 0;
+        List<Ast.Stmt> body = block("class definition", keyword);
+        loopDepth = outerLoops;
+        functionDepth = outerFunctions;
+        return new Ast.ClassDef(name, bases, body, keyword.line(), keyword.col());
+    }
+
+    private Ast.Stmt tryStatement() throws PySyntaxError {
+        Token keyword = ts.next();
+        headerColon();
+        List<Ast.Stmt> body = block("'try' statement", keyword);
+        List<Ast.ExceptHandler> handlers = new ArrayList<>();
+        while (ts.peek().isKeyword("except")) {
+            Token except = ts.next();
+            if (ts.peek().isOp("*")) {
+                throw st.notSupported("'except*'", ts.peek());
+            }
+            if (!handlers.isEmpty() && handlers.get(handlers.size() - 1).type() == null) {
+                Ast.ExceptHandler bare = handlers.get(handlers.size() - 1);
+                throw st.syntaxErrorAt("default 'except:' must be last", bare.line(), bare.col() + 1);
+            }
+            Ast.Expr type = null;
+            String name = null;
+            if (!ts.peek().isOp(":")) {
+                type = expr.expression();
+                if (ts.peek().isOp(",")) {
+                    throw st.syntaxError("multiple exception types must be parenthesized", type);
+                }
+                if (ts.peek().isKeyword("as")) {
+                    ts.next();
+                    name = expr.name();
+                }
+            }
+            headerColon();
+            handlers.add(new Ast.ExceptHandler(type, name, block("'except' statement", except), except.line(), except.col()));
+        }
+        List<Ast.Stmt> orelse = handlers.isEmpty() ? List.of() : elseBlock();
+        List<Ast.Stmt> finalbody = List.of();
+        if (ts.peek().isKeyword("finally")) {
+            Token fin = ts.next();
+            headerColon();
+            finalbody = block("'finally' statement", fin);
+        }
+        if (handlers.isEmpty() && finalbody.isEmpty()) {
+            throw st.syntaxError("expected 'except' or 'finally' block", ts.peek());
+        }
+        return new Ast.Try(body, handlers, orelse, finalbody, keyword.line(), keyword.col());
+    }
+
+    private Ast.Stmt withStatement() throws PySyntaxError {
+        Token keyword = ts.next();
+        List<Ast.Expr> contexts = new ArrayList<>();
+        List<Ast.Expr> targets = new ArrayList<>();
+        while (true) {
+            contexts.add(expr.expression());
+            Ast.Expr target = null;
+            if (ts.peek().isKeyword("as")) {
+                ts.next();
+                target = expr.expression();
+                Ast.Expr invalid = Targets.firstInvalid(target);
+                if (invalid != null) {
+                    throw st.syntaxError("cannot assign to " + Targets.describe(invalid), invalid);
+                }
+            }
+            targets.add(target);
+            if (!ts.peek().isOp(",")) {
+                break;
+            }
+            ts.next();
+        }
+        headerColon();
+        List<Ast.Stmt> body = block("'with' statement", keyword);
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            body = List.of(new Ast.With(contexts.get(i), targets.get(i), body, keyword.line(), keyword.col()));
+        }
+        return body.get(0);
+    }
+
+    private Ast.Stmt raiseStatement() throws PySyntaxError {
+        Token keyword = ts.next();
+        Ast.Expr exc = null;
+        Ast.Expr cause = null;
+        if (ts.peek().startsExpression()) {
+            exc = expr.expression();
+            if (ts.peek().isKeyword("from")) {
+                ts.next();
+                cause = expr.expression();
+            }
+        }
+        return new Ast.Raise(exc, cause, keyword.line(), keyword.col());
+    }
+
+    private Ast.Stmt delStatement() throws PySyntaxError {
+        Token keyword = ts.next();
+        List<Ast.Expr> targets = new ArrayList<>();
+        while (true) {
+            Ast.Expr t = expr.expression();
+            if (!(t instanceof Ast.Name || t instanceof Ast.Attribute || t instanceof Ast.Subscript
+                    || t instanceof Ast.TupleExpr || t instanceof Ast.ListExpr)) {
+                throw st.syntaxError("cannot delete " + Targets.describe(t), t);
+            }
+            targets.add(t);
+            if (!ts.peek().isOp(",")) {
+                break;
+            }
+            ts.next();
+            if (!ts.peek().startsExpression()) {
+                break;
+            }
+        }
+        return new Ast.Delete(targets, keyword.line(), keyword.col());
+    }
+
+    private Ast.Stmt assertStatement() throws PySyntaxError {
+        Token keyword = ts.next();
+        Ast.Expr test = expr.expression();
+        Ast.Expr msg = null;
+        if (ts.peek().isOp(",")) {
+            ts.next();
+            msg = expr.expression();
+        }
+        return new Ast.Assert(test, msg, keyword.line(), keyword.col());
     }
 }

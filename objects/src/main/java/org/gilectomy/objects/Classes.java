@@ -1,0 +1,266 @@
+package org.gilectomy.objects;
+
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * Classes made by class statements: creating them, calling them (instance creation and
+ * {@code __init__}), attribute access on instances and classes, {@code super()}, and the
+ * methods of {@code object} and {@code BaseException} that Python code can reach.
+ */
+public final class Classes {
+    private Classes() {
+    }
+
+    static {
+        PyType.OBJECT.instanceFactory = PyInstance::new;
+        PyType.OBJECT.addMethod("__init__", (a, off, n, kw) -> {
+            if (n > 1 || kw != null) {
+                throw PyExc.typeError("object.__init__() takes exactly one argument (the instance to initialize)");
+            }
+            return PyNone.newRef();
+        });
+        PyExc.BASE_EXCEPTION.instanceFactory = PyBaseException::new;
+        PyExc.BASE_EXCEPTION.addMethod("__init__", (a, off, n, kw) -> {
+            if (kw != null) {
+                throw PyExc.typeError(a[off].type().name() + "() takes no keyword arguments");
+            }
+            if (a[off] instanceof PyBaseException e) {
+                PyTuple args = PyTuple.copyOf(a, off + 1, n - 1);
+                e.setArgs(args);
+                RefCount.decref(args);
+            }
+            return PyNone.newRef();
+        });
+        PyExc.BASE_EXCEPTION.addMethod("__str__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).text()));
+        PyExc.BASE_EXCEPTION.addMethod("__repr__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).reprText()));
+        for (PyType t : PyExc.ALL) {
+            t.constructor = (a, off, n, kw) -> construct(t, a, off, n, kw);
+        }
+    }
+
+    /** Makes sure the static set-up above has run (object and exception methods, constructors). */
+    public static void init() {
+    }
+
+    /**
+     * The class statement's last step: a new class {@code name} deriving from {@code base},
+     * owning {@code namespace} (the caller's reference is taken over).
+     */
+    public static PyType newClass(String name, PyType base, PyDict namespace, String module) {
+        for (PyType t = base; t != PyType.OBJECT; t = t.base()) {
+            if (t == null) {
+                RefCount.decref(namespace);
+                throw PyExc.notImplemented("subclassing the built-in type '" + base.name() + "'");
+            }
+            if (t.isHeapType() || t.instanceFactory != null) {
+                break;
+            }
+        }
+        PyType cls = new PyType(name, base, namespace, module);
+        cls.constructor = (a, off, n, kw) -> construct(cls, a, off, n, kw);
+        return cls;
+    }
+
+    /** {@code cls(args)}: a new instance, initialised by {@code __init__}. */
+    public static PyObject construct(PyType cls, PyObject[] args, int off, int nargs, PyTuple kwnames) {
+        PyInstance self = cls.instanceFactoryInherited().apply(cls);
+        try {
+            if (self instanceof PyBaseException e) {
+                PyTuple t = PyTuple.copyOf(args, off, nargs);
+                e.setArgs(t);
+                RefCount.decref(t);
+            }
+            PyObject init = cls.lookup("__init__");
+            int nkw = kwnames == null ? 0 : kwnames.size();
+            if (init == PyType.OBJECT.lookupMethodBorrowed("__init__")) {
+                RefCount.decref(init);
+                if (nargs + nkw > 0) {
+                    throw PyExc.typeError(cls.name() + "() takes no arguments");
+                }
+                return self;
+            }
+            PyObject[] a = new PyObject[nargs + nkw + 1];
+            a[0] = self;
+            System.arraycopy(args, off, a, 1, nargs + nkw);
+            PyObject r;
+            try {
+                r = Ops.call(init, a, 0, nargs + 1, kwnames);
+            } finally {
+                RefCount.decref(init);
+            }
+            if (r != PyNone.NONE) {
+                String tn = r.type().name();
+                RefCount.decref(r);
+                throw PyExc.typeError("__init__() should return None, not '" + tn + "'");
+            }
+            return self;
+        } catch (PyException e) {
+            RefCount.decref(self);
+            throw e;
+        }
+    }
+
+    /** {@code isinstance(o, cls)} for one class. */
+    public static boolean isInstance(PyObject o, PyType cls) {
+        return o.type().isSubtypeOf(cls);
+    }
+
+    // ------------------------------------------------------------------ attributes
+
+    /** {@code o.name} for instances of Python classes; new reference. */
+    static PyObject instanceAttr(PyInstance o, String name) {
+        PyObject v = o.dictBorrowed().getName(name);
+        if (v != null) {
+            return v;
+        }
+        if (o instanceof PyBaseException e) {
+            v = exceptionAttr(e, name);
+            if (v != null) {
+                return v;
+            }
+        }
+        if (name.equals("__class__")) {
+            return o.type();
+        }
+        if (name.equals("__dict__")) {
+            RefCount.incref(o.dictBorrowed());
+            return o.dictBorrowed();
+        }
+        PyObject m = o.type().lookup(name);
+        if (m != null) {
+            if (m instanceof PyFunction || m instanceof PyBuiltinFunction) {
+                PyObject bound = new PyBoundMethod(m, o);
+                RefCount.decref(m);
+                return bound;
+            }
+            return m;
+        }
+        PyObject r = Dunders.callOrNull(o, "__getattr__", PyStr.of(name));
+        if (r != null) {
+            return r;
+        }
+        throw PyExc.attributeError(o, name);
+    }
+
+    private static PyObject exceptionAttr(PyBaseException e, String name) {
+        PyException c = e.carrier();
+        switch (name) {
+            case "args": {
+                PyTuple a = e.argsBorrowed();
+                RefCount.incref(a);
+                return a;
+            }
+            case "__cause__":
+                return c.cause() == null ? PyNone.newRef() : newRef(c.cause().value());
+            case "__context__":
+                return c.context() == null ? PyNone.newRef() : newRef(c.context().value());
+            case "__suppress_context__":
+                return PyBool.of(c.suppressContext());
+            case "__traceback__":
+                return PyNone.newRef();
+            default:
+                return null;
+        }
+    }
+
+    private static PyObject newRef(PyObject o) {
+        RefCount.incref(o);
+        return o;
+    }
+
+    /** {@code C.name} for a class: its own or inherited attribute, functions unbound. */
+    static PyObject typeAttr(PyType t, String name) {
+        if (name.equals("__name__")) {
+            return PyStr.of(t.name());
+        }
+        if (name.equals("__base__")) {
+            return t.base() == null ? PyNone.newRef() : t.base();
+        }
+        PyObject v = t.lookup(name);
+        if (v == null) {
+            throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
+        }
+        return v;
+    }
+
+    static void setAttr(PyObject o, String name, PyObject value) {
+        if (o instanceof PyBaseException e && name.equals("args")) {
+            PyTuple t = value instanceof PyTuple tu ? tu : PyTuple.steal(new PyObject[] {newRef(value)});
+            e.setArgs(t);
+            if (t != value) {
+                RefCount.decref(t);
+            }
+        } else if (o instanceof PyInstance i) {
+            i.dictBorrowed().putName(name, value);
+        } else if (o instanceof PyType t && t.isHeapType()) {
+            t.dictBorrowed().putName(name, value);
+        } else if (o instanceof PyModule m) {
+            m.set(name, value);
+        } else if (o instanceof PyType t) {
+            throw PyExc.typeError("cannot set '" + name + "' attribute of immutable type '" + t.name() + "'");
+        } else {
+            throw PyExc.attributeError(o, name);
+        }
+    }
+
+    static void delAttr(PyObject o, String name) {
+        PyDict d = o instanceof PyInstance i ? i.dictBorrowed()
+                : o instanceof PyType t && t.isHeapType() ? t.dictBorrowed() : null;
+        if (d == null) {
+            throw PyExc.attributeError(o, name);
+        }
+        if (!d.remove(PyStr.internBorrowed(name))) {
+            if (o instanceof PyType t) {
+                throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
+            }
+            throw PyExc.attributeError(o, name);
+        }
+    }
+
+    // ------------------------------------------------------------------ super()
+
+    /** {@code super(cls, self)}: attribute lookup that starts after {@code cls} in self's class chain. */
+    public static final class PySuper extends PyObject {
+        public static final PyType TYPE = new PyType("super", null);
+
+        private final PyType after;
+        private final PyObject self; // owned
+
+        public PySuper(PyType after, PyObject self) {
+            if (!self.type().isSubtypeOf(after)) {
+                throw PyExc.typeError("super(type, obj): obj must be an instance or subtype of type");
+            }
+            RefCount.incref(self);
+            this.after = after;
+            this.self = self;
+        }
+
+        @Override
+        public PyType type() {
+            return TYPE;
+        }
+
+        PyObject attr(String name) {
+            PyObject m = after.base() == null ? PyType.OBJECT.lookup(name) : after.base().lookup(name);
+            if (m == null) {
+                throw new PyException(PyExc.ATTRIBUTE_ERROR, "'super' object has no attribute '" + name + "'");
+            }
+            if (m instanceof PyFunction || m instanceof PyBuiltinFunction) {
+                PyObject bound = new PyBoundMethod(m, self);
+                RefCount.decref(m);
+                return bound;
+            }
+            return m;
+        }
+
+        @Override
+        protected void dealloc() {
+            RefCount.decref(self);
+        }
+
+        @Override
+        public String toString() {
+            return "<super: <class '" + after.name() + "'>, <" + self.type().name() + " object>>";
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.gilectomy.objects;
+
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * The special methods ({@code __eq__}, {@code __len__}, {@code __add__} ...) of classes made by
+ * class statements, as the abstract operations in {@link Ops} reach them. Ops tries the
+ * built-in types first and comes here only for instances of Python classes, so built-in
+ * operations pay nothing for this.
+ */
+public final class Dunders {
+    /** {@code NotImplemented}: what a binary special method returns to decline. */
+    public static final PyObject NOT_IMPLEMENTED = new Singleton("NotImplementedType", "NotImplemented");
+
+    private static final String[] BINARY_NAMES = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
+        "lshift", "rshift", "and", "or", "xor"};
+
+    private Dunders() {
+    }
+
+    private static final class Singleton extends PyObject {
+        private final PyType type;
+        private final String repr;
+
+        Singleton(String typeName, String repr) {
+            super(STATIC_REFS);
+            this.type = new PyType(typeName, null);
+            this.repr = repr;
+        }
+
+        @Override
+        public PyType type() {
+            return type;
+        }
+
+        @Override
+        public String toString() {
+            return repr;
+        }
+    }
+
+    /** Whether {@code o}'s class comes from a class statement (so it may define special methods). */
+    public static boolean isUserObject(PyObject o) {
+        return o instanceof PyInstance || o.type().isHeapType();
+    }
+
+    /** {@code type(self).name(self, args...)} as a new reference, or null if the class has no such method. */
+    public static PyObject callOrNull(PyObject self, String name, PyObject... args) {
+        if (!isUserObject(self)) {
+            return null;
+        }
+        PyObject m = self.type().lookup(name);
+        if (m == null) {
+            return null;
+        }
+        try {
+            PyObject[] a = new PyObject[args.length + 1];
+            a[0] = self;
+            System.arraycopy(args, 0, a, 1, args.length);
+            return Ops.call(m, a, 0, a.length, null);
+        } finally {
+            RefCount.decref(m);
+        }
+    }
+
+    /** Whether the class defines {@code name} (searching its bases). */
+    public static boolean has(PyObject self, String name) {
+        if (!isUserObject(self)) {
+            return false;
+        }
+        PyObject m = self.type().lookup(name);
+        if (m == null) {
+            return false;
+        }
+        RefCount.decref(m);
+        return true;
+    }
+
+    /** Calls a special method that must exist and whose result is consumed here as a boolean. */
+    private static Boolean truth(PyObject r) {
+        if (r == null) {
+            return null;
+        }
+        try {
+            return r == NOT_IMPLEMENTED ? null : Ops.isTrue(r);
+        } finally {
+            RefCount.decref(r);
+        }
+    }
+
+    /** {@code a == b} through {@code __eq__} (either side), else identity. */
+    public static boolean eq(PyObject a, PyObject b) {
+        Boolean r = truth(callOrNull(a, "__eq__", b));
+        if (r == null) {
+            r = truth(callOrNull(b, "__eq__", a));
+        }
+        return r != null ? r : a == b;
+    }
+
+    /** A rich comparison through {@code __lt__} and friends, reflected if declined; null if neither side has it. */
+    public static Boolean compare(CompareOp op, PyObject a, PyObject b) {
+        String name;
+        String reflected;
+        switch (op) {
+            case LT -> { name = "__lt__"; reflected = "__gt__"; }
+            case LE -> { name = "__le__"; reflected = "__ge__"; }
+            case GT -> { name = "__gt__"; reflected = "__lt__"; }
+            case GE -> { name = "__ge__"; reflected = "__le__"; }
+            case NE -> {
+                Boolean ne = truth(callOrNull(a, "__ne__", b));
+                if (ne != null) {
+                    return ne;
+                }
+                return has(a, "__eq__") || has(b, "__eq__") ? !eq(a, b) : null;
+            }
+            default -> { return null; }
+        }
+        Boolean r = truth(callOrNull(a, name, b));
+        if (r == null) {
+            r = truth(callOrNull(b, reflected, a));
+        }
+        return r;
+    }
+
+    /** {@code hash(o)}: {@code __hash__}, or TypeError if the class defines {@code __eq__} only, or identity. */
+    public static int hash(PyObject o) {
+        PyObject h = callOrNull(o, "__hash__");
+        if (h != null) {
+            try {
+                if (h instanceof PyInt i) {
+                    return i.hashCode();
+                }
+                throw PyExc.typeError("__hash__ method should return an integer");
+            } finally {
+                RefCount.decref(h);
+            }
+        }
+        if (has(o, "__eq__")) {
+            throw PyExc.typeError("unhashable type: '" + o.type().name() + "'");
+        }
+        return System.identityHashCode(o);
+    }
+
+    /** {@code str(o)} via {@code __str__} or {@code __repr__}; null if the class has neither. */
+    public static String str(PyObject o) {
+        String s = textOf(o, "__str__");
+        return s != null ? s : textOf(o, "__repr__");
+    }
+
+    public static String repr(PyObject o) {
+        return textOf(o, "__repr__");
+    }
+
+    private static String textOf(PyObject o, String name) {
+        PyObject r = callOrNull(o, name);
+        if (r == null) {
+            return null;
+        }
+        try {
+            if (r instanceof PyStr s) {
+                return s.value;
+            }
+            throw PyExc.typeError(name + " returned non-string (type " + r.type().name() + ")");
+        } finally {
+            RefCount.decref(r);
+        }
+    }
+
+    /** Truth via {@code __bool__}, then {@code __len__}; null if neither is defined. */
+    public static Boolean bool(PyObject o) {
+        PyObject r = callOrNull(o, "__bool__");
+        if (r != null) {
+            try {
+                if (r instanceof PyBool b) {
+                    return b.value;
+                }
+                throw PyExc.typeError("__bool__ should return bool, returned " + r.type().name());
+            } finally {
+                RefCount.decref(r);
+            }
+        }
+        r = callOrNull(o, "__len__");
+        if (r == null) {
+            return null;
+        }
+        try {
+            return lenResult(r) != 0;
+        } finally {
+            RefCount.decref(r);
+        }
+    }
+
+    /** {@code len(o)} via {@code __len__}; -1 if undefined. */
+    public static long len(PyObject o) {
+        PyObject r = callOrNull(o, "__len__");
+        if (r == null) {
+            return -1;
+        }
+        try {
+            return lenResult(r);
+        } finally {
+            RefCount.decref(r);
+        }
+    }
+
+    private static long lenResult(PyObject r) {
+        if (!(r instanceof PyInt)) {
+            throw PyExc.typeError("'" + r.type().name() + "' object cannot be interpreted as an integer");
+        }
+        long n = Args.asLong(r);
+        if (n < 0) {
+            throw PyExc.valueError("__len__() should return >= 0");
+        }
+        return n;
+    }
+
+    /** {@code a op b} via {@code __op__} or the reflected {@code __rop__}; null if neither answers. */
+    public static PyObject binary(BinaryOp op, PyObject a, PyObject b) {
+        String n = BINARY_NAMES[op.ordinal()];
+        PyObject r = callOrNull(a, "__" + n + "__", b);
+        if (r == NOT_IMPLEMENTED) {
+            RefCount.decref(r);
+            r = null;
+        }
+        if (r == null) {
+            r = callOrNull(b, "__r" + n + "__", a);
+            if (r == NOT_IMPLEMENTED) {
+                RefCount.decref(r);
+                r = null;
+            }
+        }
+        return r;
+    }
+
+    /** An iterator over a Python object with {@code __next__} (what {@code __iter__} returned). */
+    public static PyIterator iterator(PyObject owned) {
+        return new NextIterator(owned);
+    }
+
+    /**
+     * Adapts {@code __next__} to {@link PyIterator}: StopIteration becomes the end (null).
+     * Owns the iterator object.
+     */
+    private static final class NextIterator extends PyIterator {
+        private final PyObject target;
+
+        NextIterator(PyObject owned) {
+            this.target = owned;
+        }
+
+        @Override
+        public PyObject next() {
+            try {
+                PyObject r = callOrNull(target, "__next__");
+                if (r == null) {
+                    throw PyExc.typeError("iter() returned non-iterator of type '" + target.type().name() + "'");
+                }
+                return r;
+            } catch (PyException e) {
+                if (e.matches(PyExc.STOP_ITERATION)) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        protected void dealloc() {
+            RefCount.decref(target);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.gilectomy.objects;
+
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * An exception object, instance of {@code BaseException} or a class deriving from it: its
+ * {@code args} and the {@link PyException} that carries it through Java frames (one carrier
+ * per exception object, so a re-raise keeps its traceback, cause and context).
+ */
+public final class PyBaseException extends PyInstance {
+    private volatile PyTuple args = PyTuple.EMPTY; // owned
+    /** The Java throwable for this object; created on first raise. */
+    private volatile PyException carrier;
+    /** For exceptions the runtime raised from Java: the message it gave, which str() returns. */
+    private final String javaMessage;
+
+    public PyBaseException(PyType cls) {
+        this(cls, null);
+    }
+
+    PyBaseException(PyType cls, String javaMessage) {
+        super(cls);
+        RefCount.incref(PyTuple.EMPTY); // the initial args
+        this.javaMessage = javaMessage;
+    }
+
+    /** {@code e.args}, borrowed. */
+    public PyTuple argsBorrowed() {
+        return args;
+    }
+
+    /** Replaces {@code args} (BaseException.__new__/__init__); takes its own reference. */
+    public void setArgs(PyTuple newArgs) {
+        RefCount.incref(newArgs);
+        PyTuple old = args;
+        args = newArgs;
+        RefCount.decref(old);
+    }
+
+    /** The carrier to throw: the existing one (re-raise) or a new one bound to this object. */
+    public synchronized PyException carrier() {
+        PyException c = carrier;
+        if (c == null) {
+            c = new PyException(this);
+            carrier = c;
+        }
+        return c;
+    }
+
+    synchronized void bindCarrier(PyException c) {
+        carrier = c;
+    }
+
+    /** BaseException.__str__: the Java message, else nothing, the one argument, or the args tuple. */
+    public String text() {
+        if (javaMessage != null) {
+            return javaMessage;
+        }
+        PyTuple a = args;
+        return switch (a.size()) {
+            case 0 -> "";
+            case 1 -> type().isSubtypeOf(PyExc.KEY_ERROR) ? Ops.repr(a.getBorrowed(0)) : Ops.str(a.getBorrowed(0));
+            default -> Ops.repr(a);
+        };
+    }
+
+    /** BaseException.__repr__: {@code ValueError('bad')}. */
+    public String reprText() {
+        PyTuple a = args;
+        if (a.size() == 0 && javaMessage != null) {
+            return type().name() + "(" + PyStr.repr(javaMessage) + ")";
+        }
+        String inner = Ops.repr(a);
+        if (a.size() == 1) {
+            inner = inner.substring(0, inner.length() - 2) + ")";
+        }
+        return type().name() + inner;
+    }
+
+    @Override
+    protected void dealloc() {
+        RefCount.decref(args);
+        super.dealloc();
+    }
+}

@@ -1,0 +1,173 @@
+package org.gilectomy.runtime.interp;
+
+import org.gilectomy.objects.Args;
+import org.gilectomy.objects.Classes;
+import org.gilectomy.objects.Dunders;
+import org.gilectomy.objects.Ops;
+import org.gilectomy.objects.PyBool;
+import org.gilectomy.objects.PyBuiltinFunction;
+import org.gilectomy.objects.PyDict;
+import org.gilectomy.objects.PyExc;
+import org.gilectomy.objects.PyException;
+import org.gilectomy.objects.PyInstance;
+import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PyStr;
+import org.gilectomy.objects.PyTuple;
+import org.gilectomy.objects.PyType;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * The built-ins of classes and exceptions: {@code object}, {@code type}, {@code isinstance},
+ * {@code issubclass}, {@code super}, the exception classes, and the attribute and iterator
+ * functions where no other part of the runtime defined them first.
+ */
+final class ClassBuiltins {
+    private ClassBuiltins() {
+    }
+
+    static void register(PyDict builtins) {
+        for (PyType t : PyExc.ALL) {
+            builtins.putName(t.name(), t);
+        }
+        builtins.putName("NotImplemented", Dunders.NOT_IMPLEMENTED);
+        PyType.OBJECT.constructor = (a, off, n, kw) -> {
+            Args.exactly("object", n, 0, kw);
+            return new PyInstance(PyType.OBJECT);
+        };
+        builtins.putName("object", PyType.OBJECT);
+        PyType.TYPE.constructor = (a, off, n, kw) -> {
+            if (n == 1 && kw == null) {
+                PyType t = a[off].type();
+                RefCount.incref(t);
+                return t;
+            }
+            if (n == 3) {
+                throw PyExc.notImplemented("type() with three arguments");
+            }
+            throw PyExc.typeError("type() takes 1 or 3 arguments");
+        };
+        builtins.putName("type", PyType.TYPE);
+        function(builtins, "isinstance", (a, off, n, kw) -> {
+            Args.exactly("isinstance", n, 2, kw);
+            return PyBool.of(isInstance(a[off], a[off + 1], "isinstance"));
+        });
+        function(builtins, "issubclass", (a, off, n, kw) -> {
+            Args.exactly("issubclass", n, 2, kw);
+            if (!(a[off] instanceof PyType t)) {
+                throw PyExc.typeError("issubclass() arg 1 must be a class");
+            }
+            return PyBool.of(isSubclass(t, a[off + 1]));
+        });
+        function(builtins, "super", (a, off, n, kw) -> {
+            if (n == 0) {
+                throw new PyException(PyExc.RUNTIME_ERROR, "super(): no arguments");
+            }
+            Args.exactly("super", n, 2, kw);
+            if (!(a[off] instanceof PyType t)) {
+                throw PyExc.typeError("super() argument 1 must be a type, not " + a[off].type().name());
+            }
+            return new Classes.PySuper(t, a[off + 1]);
+        });
+        functionIfAbsent(builtins, "next", (a, off, n, kw) -> {
+            Args.between("next", n, 1, 2, kw);
+            PyObject r = Ops.next(a[off]);
+            if (r != null) {
+                return r;
+            }
+            if (n == 2) {
+                RefCount.incref(a[off + 1]);
+                return a[off + 1];
+            }
+            throw new PyException(PyExc.STOP_ITERATION, "");
+        });
+        functionIfAbsent(builtins, "iter", (a, off, n, kw) -> {
+            Args.exactly("iter", n, 1, kw);
+            return Ops.iter(a[off]);
+        });
+        functionIfAbsent(builtins, "getattr", (a, off, n, kw) -> {
+            Args.between("getattr", n, 2, 3, kw);
+            String name = attrName(a[off + 1], "getattr");
+            try {
+                return Ops.getAttr(a[off], name);
+            } catch (PyException e) {
+                if (n == 3 && e.matches(PyExc.ATTRIBUTE_ERROR)) {
+                    RefCount.incref(a[off + 2]);
+                    return a[off + 2];
+                }
+                throw e;
+            }
+        });
+        functionIfAbsent(builtins, "hasattr", (a, off, n, kw) -> {
+            Args.exactly("hasattr", n, 2, kw);
+            try {
+                RefCount.decref(Ops.getAttr(a[off], attrName(a[off + 1], "hasattr")));
+                return PyBool.TRUE;
+            } catch (PyException e) {
+                if (e.matches(PyExc.ATTRIBUTE_ERROR)) {
+                    return PyBool.FALSE;
+                }
+                throw e;
+            }
+        });
+        functionIfAbsent(builtins, "setattr", (a, off, n, kw) -> {
+            Args.exactly("setattr", n, 3, kw);
+            Ops.setAttr(a[off], attrName(a[off + 1], "setattr"), a[off + 2]);
+            return org.gilectomy.objects.PyNone.newRef();
+        });
+        functionIfAbsent(builtins, "delattr", (a, off, n, kw) -> {
+            Args.exactly("delattr", n, 2, kw);
+            Ops.delAttr(a[off], attrName(a[off + 1], "delattr"));
+            return org.gilectomy.objects.PyNone.newRef();
+        });
+    }
+
+    private static String attrName(PyObject o, String fn) {
+        if (o instanceof PyStr s) {
+            return s.value;
+        }
+        throw PyExc.typeError("attribute name must be string, not '" + o.type().name() + "'");
+    }
+
+    private static boolean isInstance(PyObject o, PyObject cls, String fn) {
+        if (cls instanceof PyTuple t) {
+            for (int i = 0; i < t.size(); i++) {
+                if (isInstance(o, t.getBorrowed(i), fn)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!(cls instanceof PyType type)) {
+            throw PyExc.typeError(fn + "() arg 2 must be a type, a tuple of types, or a union");
+        }
+        return Classes.isInstance(o, type);
+    }
+
+    private static boolean isSubclass(PyType t, PyObject cls) {
+        if (cls instanceof PyTuple tu) {
+            for (int i = 0; i < tu.size(); i++) {
+                if (isSubclass(t, tu.getBorrowed(i))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (!(cls instanceof PyType type)) {
+            throw PyExc.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        }
+        return t.isSubtypeOf(type);
+    }
+
+    private static void function(PyDict builtins, String name, PyBuiltinFunction.Body body) {
+        builtins.putName(name, new PyBuiltinFunction(name, body));
+    }
+
+    private static void functionIfAbsent(PyDict builtins, String name, PyBuiltinFunction.Body body) {
+        PyObject existing = builtins.getName(name);
+        if (existing != null) {
+            RefCount.decref(existing);
+            return;
+        }
+        function(builtins, name, body);
+    }
+}

@@ -1,0 +1,137 @@
+package org.gilectomy.runtime.interp;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.gilectomy.objects.Args;
+import org.gilectomy.objects.PyCode;
+import org.gilectomy.objects.PyDict;
+import org.gilectomy.objects.PyExc;
+import org.gilectomy.objects.PyException;
+import org.gilectomy.objects.PyIterator;
+import org.gilectomy.objects.PyNone;
+import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PyType;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * A generator: a suspended frame (its slots, pc and stack pointer) resumed by {@code next()}.
+ * Only the thread that holds {@code running} touches the frame; a second thread calling
+ * {@code next()} meanwhile gets CPython's "generator already executing". The CAS on
+ * {@code running} (acquire) and its reset (release) order one resumption's frame writes before
+ * the next one's reads.
+ */
+final class PyGenerator extends PyIterator {
+    static final PyType TYPE = new PyType("generator", null);
+
+    static {
+        TYPE.addMethod("send", (a, off, n, kw) -> {
+            Args.exactly("send", n - 1, 1, kw);
+            PyObject r = ((PyGenerator) a[off]).resume(a[off + 1]);
+            if (r == null) {
+                throw new PyException(PyExc.STOP_ITERATION, "");
+            }
+            return r;
+        });
+        TYPE.addMethod("close", (a, off, n, kw) -> {
+            ((PyGenerator) a[off]).close();
+            return PyNone.newRef();
+        });
+    }
+
+    private final PyCode code;
+    private final PyDict globals;
+    private final PyObject[] slots;
+    int pc;
+    int sp;
+    boolean finished;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    /** Takes over the argument references already bound in {@code slots}. */
+    PyGenerator(PyCode code, PyDict globals, PyObject[] slots) {
+        RefCount.incref(code);
+        RefCount.incref(globals);
+        this.code = code;
+        this.globals = globals;
+        this.slots = slots;
+        this.sp = code.varNames.length;
+    }
+
+    @Override
+    public PyType type() {
+        return TYPE;
+    }
+
+    @Override
+    public PyObject next() {
+        return resume(PyNone.NONE);
+    }
+
+    /** Runs to the next yield; the yielded value, or null when the generator has returned. */
+    PyObject resume(PyObject sent) {
+        if (finished) {
+            return null;
+        }
+        if (!running.compareAndSet(false, true)) {
+            throw PyExc.valueError("generator already executing");
+        }
+        try {
+            if (pc == 0) {
+                if (sent != PyNone.NONE) {
+                    throw PyExc.typeError("can't send non-None value to a just-started generator");
+                }
+            } else {
+                RefCount.incref(sent);
+                slots[sp++] = sent; // the value of the yield expression
+            }
+            PyObject r;
+            try {
+                r = Eval.run(ThreadState.current(), code, globals, slots, this);
+            } catch (PyException e) {
+                finished = true;
+                if (e.matches(PyExc.STOP_ITERATION)) {
+                    PyException re = new PyException(PyExc.RUNTIME_ERROR, "generator raised StopIteration");
+                    re.setCause(e);
+                    throw re;
+                }
+                throw e;
+            }
+            if (finished) {
+                RefCount.decref(r); // the return value would be StopIteration.value
+                return null;
+            }
+            return r;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    void close() {
+        if (!running.get() && !finished) {
+            finished = true;
+            releaseFrame();
+        }
+    }
+
+    private void releaseFrame() {
+        for (int i = 0; i < slots.length; i++) {
+            PyObject o = slots[i];
+            if (o != null) {
+                slots[i] = null;
+                RefCount.decref(o);
+            }
+        }
+    }
+
+    @Override
+    protected void dealloc() {
+        if (!finished) {
+            releaseFrame();
+        }
+        RefCount.decref(code);
+        RefCount.decref(globals);
+    }
+
+    @Override
+    public String toString() {
+        return "<generator object " + code.name + " at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+    }
+}
