@@ -585,6 +585,12 @@ public final class Ops {
             }
             return v;
         }
+        if (o instanceof DataAttributes d) {
+            PyObject v = d.getAttribute(name);
+            if (v != null) {
+                return v;
+            }
+        }
         PyObject method = o.type().lookupMethodBorrowed(name);
         if (method != null) {
             return new PyBoundMethod(method, o);

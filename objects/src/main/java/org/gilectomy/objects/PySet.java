@@ -15,7 +15,7 @@ import org.gilectomy.refcount.RefCount;
  * with its Python hash. fill counts used + dummy slots, used the live keys. Probing: start at
  * hash &amp; mask, look at up to LINEAR_PROBES following slots when they fit below mask, then jump
  * to (i * 5 + 1 + perturb) &amp; mask with perturb = hash shifted right by 5 each round. Adding
- * reuses the first dummy met on the way; the table grows when fill * 5 &gt;= mask * 3.
+ * reuses the last dummy met on the way; the table grows when fill * 5 &gt;= mask * 3.
  *
  * Every operation runs with the set's ObjectLock held (free-threaded build), as PyDict's do;
  * a reader increfs what it returns before unlocking; keys released by an operation are
@@ -129,8 +129,8 @@ public final class PySet extends PyObject implements Container {
                 if (sameKey(j, key, hash)) {
                     return false;
                 }
-                if (keys[j] == DUMMY && freeSlot < 0) {
-                    freeSlot = j;
+                if (keys[j] == DUMMY) {
+                    freeSlot = j; // the last dummy on the path, as CPython 3.11 (not the first)
                 }
             }
             perturb >>>= PERTURB_SHIFT;

@@ -172,6 +172,10 @@ final class IterBuiltins {
         @Override
         public PyObject next() {
             while (sources != null) {
+                if (sources.length == 0) { // zip() with no iterables is empty
+                    release();
+                    return null;
+                }
                 PyObject[] items = new PyObject[sources.length];
                 for (int i = 0; i < items.length; i++) {
                     items[i] = sources[i].next();

@@ -21,12 +21,16 @@ import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.refcount.RefCount;
 
-/** The built-in modules: {@code sys}, {@code time}, {@code threading}. */
+/** The built-in modules: {@code sys}, {@code time}, {@code threading}, {@code math}, {@code random}, {@code queue}, {@code socket}. */
 final class Modules {
     private static final Map<String, Supplier<PyModule>> FACTORIES = Map.of(
             "sys", Modules::sys,
             "time", Modules::time,
-            "threading", Threading::module);
+            "threading", Threading::module,
+            "math", MathModule::module,
+            "random", RandomModule::module,
+            "queue", QueueModule::module,
+            "socket", SocketModule::module);
     private static final Map<String, PyModule> LOADED = new ConcurrentHashMap<>();
     private static volatile List<String> argv = List.of("");
 

@@ -83,6 +83,7 @@ final class Threading {
             ((PyLock) a[off]).release();
             return PyNone.newRef();
         });
+        ThreadingExtras.install(m); // RLock, Event, current_thread, active_count
         LOCK_TYPE.addMethod("locked", (a, off, n, kw) -> {
             Args.exactly("locked", n - 1, 0, kw);
             return PyBool.of(((PyLock) a[off]).sem.availablePermits() == 0);
@@ -113,6 +114,15 @@ final class Threading {
             RefCount.decref(args); // the thread object holds its own reference
         }
         return t;
+    }
+
+    /** How many started non-daemon threads are still running (for active_count). */
+    static int aliveCount() {
+        int n = 0;
+        for (Thread t : NON_DAEMON) {
+            n += t.isAlive() ? 1 : 0;
+        }
+        return n;
     }
 
     /** Waits for every started non-daemon thread, with the GIL released (threading._shutdown). */

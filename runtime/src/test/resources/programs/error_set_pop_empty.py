@@ -1,0 +1,3 @@
+s = set([9])
+print(s.pop())
+s.pop()

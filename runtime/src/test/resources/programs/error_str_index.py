@@ -1,0 +1,2 @@
+print("abc".index("c"))
+"abc".index("z")
