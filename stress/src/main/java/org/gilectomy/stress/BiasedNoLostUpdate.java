@@ -26,13 +26,17 @@ import org.openjdk.jcstress.infra.results.II_Result;
     Variants:
       Increfs                     count 1; owner +1, non-owner +1              -> 3, not freed
       Decrefs                     local 2 + shared 1; owner -1, non-owner -1   -> 1, not freed
+      OwnerIncrefRacesSharedDecref local 1 + shared 1; owner +1, non-owner -1  -> 2, not freed
+      OwnerDecrefRacesSharedIncref local 2; owner -1, non-owner +1             -> 2, not freed
+      TwoNonOwners                count 1; two non-owners +1 each (the shared
+                                  count's getAndAdd against itself)            -> 3, not freed
       NegativeControl_LocalTwice  both actors take the owner's plain path: it MUST observe the
                                   forbidden "2, 0" (a lost update), proving the test can see
                                   one and that only the owner may use the local count.
 
     How to run (after `mvn -B -q -o -pl stress package -DskipTests`):
        $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate pass -m sanity \
-             -t 'BiasedNoLostUpdate\.(Increfs|Decrefs)' -jvmArgsPrepend "-Dgilectomy.refcount=biased"
+             -t 'BiasedNoLostUpdate\.(?!NegativeControl)' -jvmArgsPrepend "-Dgilectomy.refcount=biased"
        $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate detect -m sanity \
              -t 'BiasedNoLostUpdate\.NegativeControl' -jvmArgsPrepend "-Dgilectomy.refcount=biased"
  */
@@ -84,6 +88,85 @@ public class BiasedNoLostUpdate {
         @Actor
         public void nonOwner() {
             BiasedCounts.decrefShared(this);
+        }
+
+        @Arbiter
+        public void arbiter(II_Result r) {
+            r.r1 = refCountOpaque();
+            r.r2 = deallocs();
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = "2, 0", expect = ACCEPTABLE, desc = "The owner's increment and the non-owner's decrement both landed.")
+    @Outcome(expect = FORBIDDEN, desc = "An update was lost or doubled, or the object was freed while referenced.")
+    @State
+    public static class OwnerIncrefRacesSharedDecref extends BiasedTracked {
+        public OwnerIncrefRacesSharedDecref() {
+            super(RefCountKind.BIASED);
+            BiasedCounts.increfShared(this); // shared 1: the reference the non-owner drops
+        }
+
+        @Actor
+        public void owner() {
+            BiasedCounts.increfLocal(this);
+        }
+
+        @Actor
+        public void nonOwner() {
+            BiasedCounts.decrefShared(this);
+        }
+
+        @Arbiter
+        public void arbiter(II_Result r) {
+            r.r1 = refCountOpaque();
+            r.r2 = deallocs();
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = "2, 0", expect = ACCEPTABLE, desc = "Both landed; the shared count may be queued for a merge, never freed.")
+    @Outcome(expect = FORBIDDEN, desc = "An update was lost or doubled, or the object was freed while referenced.")
+    @State
+    public static class OwnerDecrefRacesSharedIncref extends BiasedTracked {
+        public OwnerDecrefRacesSharedIncref() {
+            super(RefCountKind.BIASED);
+            BiasedCounts.increfLocal(this); // local 2
+        }
+
+        @Actor
+        public void owner() {
+            BiasedCounts.decrefLocal(this);
+        }
+
+        @Actor
+        public void nonOwner() {
+            BiasedCounts.increfShared(this);
+        }
+
+        @Arbiter
+        public void arbiter(II_Result r) {
+            r.r1 = refCountOpaque();
+            r.r2 = deallocs();
+        }
+    }
+
+    @JCStressTest
+    @JCStressMeta(Increfs.class)
+    @State
+    public static class TwoNonOwners extends BiasedTracked {
+        public TwoNonOwners() {
+            super(RefCountKind.BIASED);
+        }
+
+        @Actor
+        public void nonOwner1() {
+            BiasedCounts.increfShared(this);
+        }
+
+        @Actor
+        public void nonOwner2() {
+            BiasedCounts.increfShared(this);
         }
 
         @Arbiter

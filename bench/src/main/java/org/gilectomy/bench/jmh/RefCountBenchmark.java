@@ -37,7 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       atomic counts on an immortal object (no write at all).
  *   <li>{@code *Shared_*} ({@code @Group}, two threads, one object) and {@code *Private_*}
  *       (two threads, one object each): the cache-line ping-pong of a shared object, for
- *       atomic, biased (one owner, one non-owner) and immortal objects.
+ *       atomic, biased (one owner, one non-owner), buffered (two threads logging; the commit
+ *       thread applies both) and immortal objects.
  *   <li>{@code baseline}: the same two calls doing nothing.
  * </ul>
  * Each update is its own non-inlined call, as in the eval loop, where the incref and the decref
@@ -183,6 +184,19 @@ public class RefCountBenchmark {
         @Setup(Level.Trial)
         public void checkBuild() {
             require(RefCountKind.ATOMIC);
+        }
+    }
+
+    @State(Scope.Group)
+    public static class BufferedSharedObject extends Counted {
+        @Setup(Level.Trial)
+        public void checkBuild() {
+            require(RefCountKind.BUFFERED);
+        }
+
+        @TearDown(Level.Iteration)
+        public void flush() {
+            RefCount.flush();
         }
     }
 
@@ -349,6 +363,38 @@ public class RefCountBenchmark {
     public void biasedPrivate_b(BiasedOwned s) {
         incref(s.o);
         decref(s.o);
+    }
+
+    @Benchmark
+    @Group("bufferedShared")
+    @Fork(value = 1, jvmArgsAppend = "-Dgilectomy.refcount=buffered")
+    public void bufferedShared_a(BufferedSharedObject o) {
+        incref(o);
+        decref(o);
+    }
+
+    @Benchmark
+    @Group("bufferedShared")
+    @Fork(value = 1, jvmArgsAppend = "-Dgilectomy.refcount=buffered")
+    public void bufferedShared_b(BufferedSharedObject o) {
+        incref(o);
+        decref(o);
+    }
+
+    @Benchmark
+    @Group("bufferedPrivate")
+    @Fork(value = 1, jvmArgsAppend = "-Dgilectomy.refcount=buffered")
+    public void bufferedPrivate_a(BufferedCounted o) {
+        incref(o);
+        decref(o);
+    }
+
+    @Benchmark
+    @Group("bufferedPrivate")
+    @Fork(value = 1, jvmArgsAppend = "-Dgilectomy.refcount=buffered")
+    public void bufferedPrivate_b(BufferedCounted o) {
+        incref(o);
+        decref(o);
     }
 
     @Benchmark

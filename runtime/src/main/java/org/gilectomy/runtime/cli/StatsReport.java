@@ -168,10 +168,16 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             line(sb, "bytecodes", count(transfers.bytecodes()));
             line(sb, "transfers", count(transfers.transfers()));
             line(sb, "per 1,000 bytecodes", String.format(Locale.ROOT, "%,.3f", transfers.perThousandBytecodes()));
-            sb.append(String.format(Locale.ROOT, "  %-22s %12s %12s %12s %12s%n", "by type", "incref", "decref", "lock", "unlock"));
+            int width = 22;
+            for (String type : transfers.byType().keySet()) {
+                width = Math.max(width, type.length());
+            }
+            String row = "  %-" + width + "s %,12d %,12d %,12d %,12d%n";
+            sb.append(String.format(Locale.ROOT, "  %-" + width + "s %12s %12s %12s %12s%n", "by type",
+                    "incref", "decref", "lock", "unlock"));
             transfers.byType().entrySet().stream()
                     .sorted((a, b) -> Long.compare(sum(b.getValue()), sum(a.getValue())))
-                    .forEach(e -> sb.append(String.format(Locale.ROOT, "  %-22s %,12d %,12d %,12d %,12d%n", e.getKey(),
+                    .forEach(e -> sb.append(String.format(Locale.ROOT, row, e.getKey(),
                             e.getValue()[TransferCounter.INCREF], e.getValue()[TransferCounter.DECREF],
                             e.getValue()[TransferCounter.LOCK], e.getValue()[TransferCounter.UNLOCK])));
         }

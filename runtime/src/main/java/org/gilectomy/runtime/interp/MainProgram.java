@@ -87,7 +87,7 @@ public final class MainProgram {
             java.util.Map<String, Long> liveBefore = null;
             if (RefCheck.ENABLED) {
                 Builtins.INSTANCE.hashCode(); // process-lifetime built-ins: allocated before the count
-                RefCount.flush();
+                settleCounts();
                 liveBefore = RefCheck.liveByType();
             }
             PyModule main = new PyModule("__main__");
@@ -124,9 +124,10 @@ public final class MainProgram {
      */
     private static void checkLeaks(PyModule main, java.util.Map<String, Long> liveBefore, PrintStream err) {
         Threading.mainNamespace = null;
+        settleCounts();
         main.clearForFinalization();
         Modules.finalizeAll();
-        RefCount.flush();
+        settleCounts();
         java.util.Map<String, Long> leaks = RefCheck.leaksSince(liveBefore);
         lastLeaks = leaks;
         if (!leaks.isEmpty()) {
@@ -134,6 +135,16 @@ public final class MainProgram {
             err.print(RefCheck.describe(leaks));
             err.flush();
         }
+    }
+
+    /**
+     * Every pending count update applied, on the main thread: buffered logs committed, and
+     * the objects other threads queued to this thread for a biased merge merged (freeing
+     * those whose count is then zero), as the eval breaker would have done.
+     */
+    private static void settleCounts() {
+        RefCount.flush();
+        RefCount.mergeQueued();
     }
 
     /** Reports an exception that reached the top of the main thread; returns the exit status. */

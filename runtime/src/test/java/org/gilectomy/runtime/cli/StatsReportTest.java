@@ -58,4 +58,28 @@ class StatsReportTest {
         assertEquals(Map.of("preset", "gil", "label", "gil", "gil", "new", "refcount", "plain", "lock", "none"),
                 StatsReport.configFields(Preset.GIL.config()));
     }
+
+    @Test
+    void transfersAreReportedWithTheFieldNamesExperimentsReads() {
+        StatsReport base = FakeBackend.sampleReport(Preset.GILECTOMY.config(), true);
+        Map<String, long[]> byType = new java.util.TreeMap<>();
+        byType.put("int", new long[] {300, 200, 0, 0});
+        byType.put("dict", new long[] {0, 0, 400, 5});
+        byType.put("builtin_function_or_method", new long[] {1, 2, 0, 0});
+        StatsReport r = new StatsReport(base.config(), true, base.lock(), base.gil(), base.refcount(),
+                new org.gilectomy.locks.TransferCounter.Totals(1_000_000, 907, byType));
+        Map<String, Object> f = r.fields();
+        assertEquals(1_000_000L, f.get("bytecodes"));
+        assertEquals(907L, f.get("transfers_total"));
+        assertEquals(new java.math.BigDecimal("0.907"), f.get("transfers_per_1000_bytecodes"));
+        Map<?, ?> types = (Map<?, ?>) f.get("transfers_by_type");
+        assertEquals(List.of("int", "dict", "builtin_function_or_method"), List.copyOf(types.keySet()), "most first");
+        assertEquals(Map.of("incref", 0L, "decref", 0L, "lock", 400L, "unlock", 5L), types.get("dict"));
+        String json = Json.writePretty(f);
+        assertTrue(json.contains("\"transfers_per_1000_bytecodes\": 0.907"), json);
+        String text = r.text();
+        assertTrue(text.contains("  per 1,000 bytecodes    0.907\n"), text);
+        assertTrue(text.contains("  builtin_function_or_method          1            2            0            0\n"), text);
+        assertFalse(base.fields().containsKey("transfers_total"), "absent without --count-transfers");
+    }
 }

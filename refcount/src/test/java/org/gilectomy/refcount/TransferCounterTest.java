@@ -1,0 +1,87 @@
+package org.gilectomy.refcount;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.gilectomy.locks.TransferCounter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cache-line transfer model on reference counts (the suite runs with
+ * -Dgilectomy.count-transfers=true: refcount/pom.xml): writes by the last writer cost nothing,
+ * a write by another thread costs one transfer of the object's type and operation, and
+ * immortal objects' counts are never written.
+ */
+class TransferCounterTest {
+    static final class Counted extends RefCounted {
+        private final String type;
+
+        Counted(String type) {
+            this.type = type;
+        }
+
+        @Override
+        protected void dealloc() {
+        }
+
+        @Override
+        public String describeForDiagnostics() {
+            return "<" + type + ">";
+        }
+
+        @Override
+        public String typeNameForDiagnostics() {
+            return type;
+        }
+    }
+
+    private static long[] transfersOf(String type) {
+        RefCount.flush();
+        long[] r = TransferCounter.totals().byType().get(type);
+        return r == null ? new long[4] : r;
+    }
+
+    private static void onOtherThread(Runnable r) throws InterruptedException {
+        Thread t = new Thread(() -> {
+            r.run();
+            RefCount.threadExiting();
+        });
+        t.start();
+        t.join();
+    }
+
+    @Test
+    void onlyAWriteByAnotherThreadThanTheLastWriterIsATransfer() throws InterruptedException {
+        assertTrue(TransferCounter.ENABLED, "refcount/pom.xml sets -D" + TransferCounter.PROPERTY + "=true");
+        // Under buffered counts the commit thread does every write: nothing moves at all.
+        boolean buffered = RefCount.KIND == RefCountKind.BUFFERED;
+        Counted o = new Counted("pingpong");
+        for (int i = 0; i < 10; i++) {
+            RefCount.incref(o); // the creator again: no transfer
+            RefCount.decref(o);
+        }
+        assertEquals(0, transfersOf("pingpong")[TransferCounter.INCREF]);
+        onOtherThread(() -> RefCount.incref(o)); // moves the line to the other thread
+        RefCount.decref(o); // and back
+        long[] t = transfersOf("pingpong");
+        assertEquals(buffered ? 0 : 1, t[TransferCounter.INCREF]);
+        assertEquals(buffered ? 0 : 1, t[TransferCounter.DECREF]);
+        assertEquals(0, t[TransferCounter.LOCK] + t[TransferCounter.UNLOCK]);
+        RefCount.decref(o);
+        RefCount.flush();
+        assertTrue(o.isFreed());
+    }
+
+    @Test
+    void immortalObjectsAreNeverWrittenSoNeverTransferred() throws InterruptedException {
+        Counted o = new Counted("immortal-or-not");
+        boolean immortal = RefCount.makeImmortal(o);
+        onOtherThread(() -> {
+            RefCount.incref(o);
+            RefCount.decref(o);
+        });
+        long moved = transfersOf("immortal-or-not")[TransferCounter.INCREF];
+        boolean buffered = RefCount.KIND == RefCountKind.BUFFERED;
+        assertEquals(immortal || buffered ? 0 : 1, moved);
+    }
+}
