@@ -26,6 +26,9 @@ public record Target(String name, String ratio, double measured, Kind kind, doub
         }
     }
 
+    /** Rounding slack: 1.10 - 1 is 0.10000000000000009 in doubles. */
+    private static final double EPSILON = 1e-9;
+
     /** The verdict. */
     public enum Verdict { PASS, FAIL, NOT_MEASURED }
 
@@ -47,9 +50,9 @@ public record Target(String name, String ratio, double measured, Kind kind, doub
             return Verdict.NOT_MEASURED;
         }
         boolean ok = switch (kind) {
-            case AT_LEAST -> measured >= bound;
-            case AT_MOST -> measured <= bound;
-            case WITHIN_OF_ONE -> Math.abs(measured - 1) <= bound;
+            case AT_LEAST -> measured >= bound - EPSILON;
+            case AT_MOST -> measured <= bound + EPSILON;
+            case WITHIN_OF_ONE -> Math.abs(measured - 1) <= bound + EPSILON;
         };
         return ok ? Verdict.PASS : Verdict.FAIL;
     }
