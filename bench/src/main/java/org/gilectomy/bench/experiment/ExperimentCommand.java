@@ -142,23 +142,13 @@ public final class ExperimentCommand implements Callable<Integer> {
         if (!Files.isDirectory(dir)) {
             throw new CommandLine.ParameterException(cl, "--workloads: not a directory: " + dir);
         }
-        List<Peer> resolved = new ArrayList<>();
-        for (String p : new java.util.LinkedHashSet<>(peers)) {
-            try {
-                resolved.add(Peer.resolve(p, ChildJvm.javaExecutable()));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
-            }
-        }
+        List<Peer> resolved = CompareCommand.resolvePeers(cl, peers);
         Path outDir = out != null ? out : Paths.get("results", "experiment-" + experiment.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Context ctx = new Context(quick, resolved, dir.toAbsolutePath(), outDir);
         List<String> jvmOptions = new ArrayList<>(ChildJvm.inheritedOptions());
         jvmOptions.addAll(jvmArgs);
-        PerfProbe perfProbe = perf ? PerfProbe.detect() : null;
-        if (perfProbe != null && !perfProbe.available()) {
-            err.println(PROGRAM + ": --perf: " + perfProbe.status() + "; no cache-miss or cycle counts will be reported");
-        }
+        PerfProbe perfProbe = perf ? PerfProbe.detect(err, PROGRAM) : null;
 
         List<Part> parts = experiment.parts(ctx);
         List<PartResult> results = new ArrayList<>();
