@@ -3,6 +3,8 @@ package org.gilectomy.locks;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.gilectomy.locks.timeline.GilTimeline;
+
 /**
  * What both GILs share: CPython's shape of a GIL, a {@code locked} flag and its last
  * {@code holder} guarded by an internal mutex, with a condition signalled on release, and the
@@ -29,6 +31,7 @@ abstract class MutexGil extends Gil {
             throw new IllegalStateException("GIL released by a thread that does not hold it");
         }
         locked = false;
+        if (GilTimeline.ENABLED) GilTimeline.released();
         released.signal();
     }
 

@@ -3,6 +3,8 @@ package org.gilectomy.locks;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 
+import org.gilectomy.locks.timeline.GilTimeline;
+
 /**
  * CPython 3.2+'s GIL (Antoine Pitrou's "new GIL"): a waiter waits one switch interval, then
  * asks the holder to drop; the holder drops at its next eval-breaker check and, with forced
@@ -67,6 +69,7 @@ final class NewGil extends MutexGil {
         if (locked) {
             event = new GilEvents.Acquired();
             event.begin();
+            if (GilTimeline.ENABLED) GilTimeline.waiting();
             long start = System.nanoTime();
             waiters++;
             try {
@@ -94,6 +97,7 @@ final class NewGil extends MutexGil {
             stats.recordWait(System.nanoTime() - start);
         }
         locked = true;
+        if (GilTimeline.ENABLED) GilTimeline.running();
         stats.acquisitions++;
         boolean holderChanged = holder != me;
         if (holderChanged) {
@@ -127,6 +131,7 @@ final class NewGil extends MutexGil {
         mutex.lock();
         try {
             releaseLocked();
+            if (GilTimeline.ENABLED) GilTimeline.waiting(); // forced switching: waits for the GIL to pass
             if (waiters > 0) {
                 stats.forcedSwitches++;
                 while (holder == me && waiters > 0) {

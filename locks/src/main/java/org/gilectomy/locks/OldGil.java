@@ -1,5 +1,6 @@
 package org.gilectomy.locks;
 
+import org.gilectomy.locks.timeline.GilTimeline;
 
 /**
  * CPython 2.x's GIL: a binary semaphore (mutex + condition, as Python 2's
@@ -47,6 +48,7 @@ final class OldGil extends MutexGil {
             if (locked) {
                 event = new GilEvents.Acquired();
                 event.begin();
+                if (GilTimeline.ENABLED) GilTimeline.waiting();
                 long start = System.nanoTime();
                 while (locked) {
                     released.awaitUninterruptibly();
@@ -58,6 +60,7 @@ final class OldGil extends MutexGil {
                 stats.recordWait(System.nanoTime() - start);
             }
             locked = true;
+            if (GilTimeline.ENABLED) GilTimeline.running();
             stats.acquisitions++;
             boolean holderChanged = holder != me;
             if (holderChanged) {
@@ -88,6 +91,7 @@ final class OldGil extends MutexGil {
     @Override
     public void yieldToWaiter() {
         release();
+        if (GilTimeline.ENABLED) GilTimeline.waiting(); // competes for it again at once
         acquire();
     }
 

@@ -3,6 +3,7 @@ package org.gilectomy.bench.cli;
 import java.io.InputStream;
 import java.util.Properties;
 
+import org.gilectomy.bench.experiment.ExperimentCommand;
 import org.gilectomy.bench.harness.CompareCommand;
 import org.gilectomy.runtime.cli.Backend;
 import org.gilectomy.runtime.cli.RunCommand;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Command;
  * <pre>
  * gilectomy run [options] FILE.py [ARGS...]        run a program in one build
  * gilectomy compare FILE.py --presets ... --threads ...   compare builds side by side
+ * gilectomy experiment NAME [--quick] [--out DIR]        reproduce a published result
  * </pre>
  *
  * Exit status: the subcommand's; 2 for usage errors (picocli's default), 70 for internal errors.
@@ -32,7 +34,8 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  gilectomy run --preset gilectomy --stats bench/workloads/fib.py 2",
-            "  gilectomy compare bench/workloads/fib.py --presets gil,gilectomy --threads 1,2"})
+            "  gilectomy compare bench/workloads/fib.py --presets gil,gilectomy --threads 1,2",
+            "  gilectomy experiment --list"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,12 +51,14 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.addSubcommand(RunCommand.configure(new CommandLine(new RunCommand(backend))));
         cl.addSubcommand(new CommandLine(new CompareCommand()));
+        cl.addSubcommand(new CommandLine(new ExperimentCommand()));
         // After the subcommands are added, so that they get it too.
         cl.setExecutionExceptionHandler(RunCommand::internalError);
         return cl;
     }
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // charts are drawn off screen
         int status = newCommandLine(Backend.LIVE).execute(args);
         System.exit(status);
     }

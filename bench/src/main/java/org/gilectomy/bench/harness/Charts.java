@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -84,6 +86,37 @@ public final class Charts {
         }
         if (drawn == 0) { // XChart refuses an empty chart; say so on it instead
             chart.addSeries("(no data)", new double[] {1}, new double[] {0});
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /**
+     * Writes a grouped bar chart as a PNG: one group per category, one bar per series; an
+     * unknown (NaN) value is drawn as 0 and the category's name says "(n/a)" when no series has it.
+     */
+    public static void bars(Path file, String title, String yTitle, List<String> categories,
+                            Map<String, double[]> series) throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(500).title(title)
+                .xAxisTitle("").yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < categories.size(); i++) {
+            final int k = i;
+            boolean any = series.values().stream().anyMatch(v -> k < v.length && !Double.isNaN(v[k]));
+            names.add(any ? categories.get(i) : categories.get(i) + " (n/a)");
+        }
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            List<Double> ys = new ArrayList<>();
+            for (int i = 0; i < categories.size(); i++) {
+                double v = i < e.getValue().length ? e.getValue()[i] : Double.NaN;
+                ys.add(Double.isNaN(v) ? 0.0 : v);
+            }
+            chart.addSeries(e.getKey(), names, ys);
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * per run, and prints a table of medians, speedups and slowdowns.
  *
  * <pre>
- * compare FILE.py [--presets gil,gilectomy] [--threads 1,2] [--repeat 3] [--warmup 1]
+ * compare FILE.py [--presets gil,gilectomy] [--threads 1,2] [--repeat 3] [--warmup 1] [--perf] [--count-transfers] [--peer P]
  *         [--out DIR] [--stats] [--timeout SECONDS] [--jvm-arg=OPT]... [-- EXTRA ARGS...]
  * </pre>
  *
@@ -160,10 +160,7 @@ public final class CompareCommand implements Callable<Integer> {
                 : Paths.get("results", "compare-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         List<String> jvmOptions = new ArrayList<>(ChildJvm.inheritedOptions());
         jvmOptions.addAll(jvmArgs);
-        PerfProbe perfProbe = perf ? PerfProbe.detect() : null;
-        if (perfProbe != null && !perfProbe.available()) {
-            err.println(PROGRAM + ": --perf: " + perfProbe.status() + "; no cache-miss or cycle counts will be reported");
-        }
+        PerfProbe perfProbe = perf ? PerfProbe.detect(err, PROGRAM) : null;
         Measurement.Settings settings = new Measurement.Settings(warmup, repeat, stats, countTransfers, perfProbe,
                 timeoutSeconds, jvmOptions, childMain);
 
@@ -221,7 +218,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** The peers named by {@code --peer}; a usage error for an unknown or missing one. */
-    static List<Peer> resolvePeers(CommandLine cl, List<String> names) {
+    public static List<Peer> resolvePeers(CommandLine cl, List<String> names) {
         List<Peer> resolved = new ArrayList<>();
         for (String n : new LinkedHashSet<>(names)) {
             try {

@@ -74,7 +74,7 @@ public final class Comparison {
             ChildOutcome outcome = runner.run(launched, timing);
             if (run.counting() && rejectedCountTransfers(outcome)) {
                 countingNote = "transfers not counted: this runtime rejects " + ProcessChildRunner.COUNT_TRANSFERS
-                        + " (" + Comparison.lastLineOf(outcome.stderr()) + ")";
+                        + " (" + firstLineOf(outcome.stderr()) + ")";
                 continue;
             }
             if (outcome.timedOut()) {
@@ -164,6 +164,11 @@ public final class Comparison {
             }
         }
         return messages;
+    }
+
+    /** The first non-blank line (a usage error's message), quoted. */
+    static String firstLineOf(String s) {
+        return "'" + s.strip().lines().findFirst().orElse("").strip() + "'";
     }
 
     /** The last line the program printed (its result line), quoted and shortened. */

@@ -30,6 +30,16 @@ public final class PerfProbe {
         this.unavailableReason = unavailableReason;
     }
 
+    /** {@link #detect()}, saying on {@code err} when perf cannot count here. */
+    public static PerfProbe detect(java.io.PrintWriter err, String program) {
+        PerfProbe p = detect();
+        if (!p.available()) {
+            err.println(program + ": --perf: " + p.status() + "; no cache-miss or cycle counts will be reported");
+            err.flush();
+        }
+        return p;
+    }
+
     /** Runs {@code perf stat} once on {@code true} and judges its answer. */
     public static PerfProbe detect() {
         Path out = null;

@@ -2,7 +2,10 @@
 # does (wall and process CPU time around the program only, start-up excluded), for the
 # `--peer` rows of `gilectomy compare` and `gilectomy experiment`.
 # Usage: INTERPRETER peer-timer.py TIMING.json PROGRAM.py THREADS [ARGS...]
-# Written for Python 2.7 (Jython) and 3.x alike.
+# Written for Python 2.7 (Jython) and 3.x alike. Under Python 2 the program is compiled with
+# print() and true division, as in Python 3.
+from __future__ import print_function, division
+import __future__
 import sys
 import time
 import platform
@@ -21,7 +24,8 @@ else:
     cpu = None
 
 source = open(program).read()
-code = compile(source, program, "exec")
+flags = __future__.print_function.compiler_flag | __future__.division.compiler_flag
+code = compile(source, program, "exec", flags)
 namespace = {"__name__": "__main__", "__file__": program}
 w0 = wall()
 c0 = cpu() if cpu else None

@@ -64,7 +64,7 @@ import picocli.CommandLine.Spec;
             "1:uncaught Python exception or syntax error (or the sys.exit status)",
             "2:usage error, or FILE.py cannot be opened",
             "70:internal error of the runtime (stack trace with -Dgilectomy.debug=true)",
-            "74:a report file (--stats-json) cannot be written"})
+            "74:a report file (--stats-json, --timeline) cannot be written"})
 public final class RunCommand implements Callable<Integer> {
     /** sysexits.h EX_SOFTWARE: an internal error. */
     public static final int EXIT_INTERNAL_ERROR = 70;
@@ -127,6 +127,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "The GIL's switch interval in seconds (default: 0.005); "
                     + "ignored without a GIL.")
     Double switchInterval;
+
+    @Option(names = "--timeline", paramLabel = "FILE.png",
+            description = "Record when each thread held, waited for, or was blocked without the GIL, "
+                    + "and draw it to FILE.png at exit.")
+    Path timeline;
 
     @Option(names = "--timing-file", paramLabel = "FILE", hidden = true,
             description = "Write wall and CPU time around the run, the build and the statistics to FILE as JSON.")
@@ -255,6 +260,7 @@ public final class RunCommand implements Callable<Integer> {
         if (countTransfers) {
             System.setProperty(org.gilectomy.locks.TransferCounter.PROPERTY, "true");
         }
+        TimelineReport.enable(timeline);
         backend.select(config, counting, switchNanos);
 
         com.sun.management.OperatingSystemMXBean os = cpuBean();
@@ -272,6 +278,7 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
         }
         try {
+            TimelineReport.write(timeline, config, file, args, err);
             if (statsJson != null) {
                 Map<String, Object> m = new LinkedHashMap<>(StatsReport.configFields(config));
                 m.putAll(report.fields());

@@ -2,6 +2,7 @@ package org.gilectomy.runtime.interp;
 
 import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.locks.Gil;
+import org.gilectomy.locks.timeline.GilTimeline;
 
 /**
  * Runs a blocking call (sleep, join, waiting for a lock) with the GIL released, as CPython's
@@ -21,6 +22,7 @@ final class Blocking {
         CriticalSection.suspendAll(); // never block holding an object lock (CPython 3.13)
         if (Gil.ENABLED) {
             Gil.INSTANCE.release();
+            if (GilTimeline.ENABLED) GilTimeline.blocked();
         }
         boolean interrupted = false;
         try {

@@ -1,0 +1,64 @@
+package org.gilectomy.bench.experiment;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gilectomy.bench.harness.Cell;
+import org.gilectomy.bench.harness.Charts;
+import org.gilectomy.bench.harness.ResultTable;
+import org.gilectomy.runtime.cli.Preset;
+
+/** fib in 1..N threads under the GIL, the Gilectomy (2016, 2017) and nogil: wall, CPU, transfers. */
+final class GilectomyFib implements Experiment {
+    static final String PROGRAM = "experiments/fib.py";
+
+    @Override
+    public String name() {
+        return "gilectomy-fib";
+    }
+
+    @Override
+    public String summary() {
+        return "fib in 1..N threads: gil vs gilectomy vs gilectomy-buffered vs nogil (wall, CPU, transfers)";
+    }
+
+    @Override
+    public List<String> published() {
+        return List.of(
+                "Hastings, \"Removing Python's GIL: The Gilectomy\" (PyCon 2016) and \"The Gilectomy: How's It",
+                "Going?\" (2017): with atomic reference counts fib in N threads is slower the more cores are",
+                "used, CPU time many times the GIL build's (about 10x at 2 threads in 2016), because every call",
+                "increfs the shared function and small ints; buffered counts (2017) cut that down. PEP 703",
+                "(biased counts, immortal objects) scales about N-fold on independent work.");
+    }
+
+    @Override
+    public List<Part> parts(Context ctx) {
+        List<String> args = ctx.pick(List.of("4", "24"), List.of("12", "28"));
+        List<Integer> threads = ctx.pick(List.of(1, 2), List.of(1, 2, 3, 4));
+        List<Cell> cells = Context.grid(ctx.builds(Preset.GIL, Preset.GILECTOMY, Preset.GILECTOMY_BUFFERED, Preset.NOGIL),
+                threads, args);
+        return List.of(Part.of("fib", PROGRAM, cells, ctx.warmup(), ctx.repeat()).withCountTransfers());
+    }
+
+    @Override
+    public Analysis analyse(Context ctx, List<PartResult> results) throws IOException {
+        PartResult r = results.get(0);
+        List<String> lines = new ArrayList<>(Tables.part(r, List.of(
+                Tables.decimal("cpu / gil cpu", s -> Tables.ratio(s.cpuMedian(), r.cpu("gil", s.cell().threads()))),
+                new ResultTable.Column("transfers/1000 bc", s -> r.supported()
+                        ? Tables.fmt(r.measurement().counted(s.cell(), "transfers_per_1000_bytecodes")) : "-"))));
+        List<Target> targets = List.of(
+                Target.atLeast("nogil: 2-thread speedup", "wall(1 thread) / wall(2 threads)",
+                        Tables.ratio(r.wall("nogil", 1), r.wall("nogil", 2)), 1.8),
+                Target.atLeast("gilectomy: CPU time at 2 threads vs gil's", "cpu(gilectomy, 2) / cpu(gil, 2)",
+                        Tables.ratio(r.cpu("gilectomy", 2), r.cpu("gil", 2)), 1.5));
+        List<Path> charts = new ArrayList<>();
+        if (r.supported()) {
+            charts.addAll(Charts.writeComparison(r.measurement().summary(), ctx.out(), "gilectomy-fib"));
+        }
+        return new Analysis(lines, targets, charts);
+    }
+}

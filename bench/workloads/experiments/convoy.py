@@ -1,0 +1,75 @@
+# convoy.py: Beazley's convoy effect. An echo server thread answers a client on loopback while
+# CPU-bound threads spin; the client counts round trips for a fixed time.
+#
+# Usage: convoy.py THREADS SECONDS
+#   THREADS - 1 CPU-bound threads run beside the echo server (THREADS 1: the server alone).
+# Prints "convoy: requests R ms T cpu_threads C" and one line
+# "latencies_us: L1 L2 ..." (each round trip, in microseconds) for the harness.
+import sys
+import socket
+import threading
+import time
+
+MESSAGE = b"0123456789abcdef"
+
+
+def serve(listener):
+    conn, addr = listener.accept()
+    while True:
+        data = conn.recv(4096)
+        if len(data) == 0:
+            break
+        conn.sendall(data)
+    conn.close()
+    listener.close()
+
+
+def spin(stop):
+    x = 0
+    while len(stop) == 0:
+        x = x + 1
+
+
+def main():
+    nthreads = int(sys.argv[1])
+    seconds = float(sys.argv[2])
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    server = threading.Thread(target=serve, args=(listener,))
+    server.start()
+    stop = []
+    spinners = []
+    for i in range(nthreads - 1):
+        spinners.append(threading.Thread(target=spin, args=(stop,)))
+    for th in spinners:
+        th.start()
+    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    client.connect(("127.0.0.1", port))
+    latencies = []
+    start = time.perf_counter()
+    end = start + seconds
+    now = start
+    while now < end:
+        client.sendall(MESSAGE)
+        got = 0
+        while got < len(MESSAGE):
+            got = got + len(client.recv(4096))
+        after = time.perf_counter()
+        latencies.append(int((after - now) * 1000000))
+        now = after
+    elapsed = now - start
+    client.close()
+    stop.append(True)
+    for th in spinners:
+        th.join()
+    server.join()
+    print("convoy: requests", len(latencies), "ms", int(elapsed * 1000), "cpu_threads", nthreads - 1)
+    parts = []
+    for v in latencies:
+        parts.append(str(v))
+    print("latencies_us:", " ".join(parts))
+
+
+main()

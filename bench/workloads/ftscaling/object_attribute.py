@@ -1,0 +1,42 @@
+# object_attribute.py: a port of a pattern of CPython's Tools/ftscalingbench: each thread reads and writes an attribute of its own object (needs classes).
+#
+# Usage: object_attribute.py THREADS ITERATIONS
+# ITERATIONS loop turns in total, split over THREADS threads, so wall(1) / wall(N) is the
+# speedup (ideal: N). Prints one deterministic line.
+import sys
+import threading
+
+RESULTS = []
+
+
+class Point:
+    def __init__(self):
+        self.x = 0
+
+
+def worker(count):
+    p = Point()
+    i = 0
+    while i < count:
+        p.x = p.x + 1
+        i = i + 1
+    RESULTS.append(p.x)
+
+
+def main():
+    nthreads = int(sys.argv[1])
+    total = int(sys.argv[2])
+    threads = []
+    for t in range(nthreads):
+        count = total // nthreads
+        if t < total % nthreads:
+            count = count + 1
+        threads.append(threading.Thread(target=worker, args=(count,)))
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    print("object_attribute:", sum(RESULTS))
+
+
+main()

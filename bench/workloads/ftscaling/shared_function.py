@@ -1,0 +1,41 @@
+# shared_function.py: a port of a pattern of CPython's Tools/ftscalingbench: every thread calls the same module-level function.
+#
+# Usage: shared_function.py THREADS ITERATIONS
+# ITERATIONS loop turns in total, split over THREADS threads, so wall(1) / wall(N) is the
+# speedup (ideal: N). Prints one deterministic line.
+import sys
+import threading
+
+RESULTS = []
+
+
+def module_function(x):
+    return x + 1
+
+
+def worker(count):
+    n = 0
+    i = 0
+    while i < count:
+        n = module_function(n)
+        i = i + 1
+    RESULTS.append(n)
+
+
+def main():
+    nthreads = int(sys.argv[1])
+    total = int(sys.argv[2])
+    threads = []
+    for t in range(nthreads):
+        count = total // nthreads
+        if t < total % nthreads:
+            count = count + 1
+        threads.append(threading.Thread(target=worker, args=(count,)))
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    print("shared_function:", sum(RESULTS))
+
+
+main()
