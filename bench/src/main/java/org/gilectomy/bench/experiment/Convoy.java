@@ -52,7 +52,8 @@ final class Convoy implements Experiment {
         List<Cell> sweep = new ArrayList<>();
         Cell gil2 = new Cell(Preset.GIL, 2).withProgramArgs("gil", List.of(seconds));
         for (double si : ctx.pick(List.of(1e-3, 5e-2), List.of(1e-4, 1e-3, 5e-3, 1e-2, 5e-2))) {
-            sweep.add(gil2.withRunOptions("gil si=" + si, List.of("--switch-interval", Double.toString(si))));
+            sweep.add(gil2.withRunOptions(SwitchInterval.series(si),
+                    List.of("--switch-interval", SwitchInterval.seconds(si))));
         }
         return List.of(
                 Part.of("cpu-threads", PROGRAM, main, ctx.warmup(), ctx.repeat()).withOutputFields(Convoy::fields),

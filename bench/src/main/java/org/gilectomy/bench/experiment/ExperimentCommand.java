@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "Reproduces a published GIL or Gilectomy result side by side (see --list).",
-            "Prints the tables, the published shape with its source, and PASS/FAIL per target with the",
-            "measured ratio. A FAIL is a finding, not an error: the exit status stays 0."},
+            "Prints its tables, the published shape with its source, and PASS or FAIL",
+            "per target with the measured ratio. A FAIL is a finding, not an error:",
+            "the exit status stays 0."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:the experiment ran (whatever its verdicts)",

@@ -34,7 +34,12 @@ final class SwitchInterval implements Experiment {
     }
 
     static String series(double interval) {
-        return "gil si=" + interval;
+        return "gil si=" + seconds(interval);
+    }
+
+    /** 1e-5 as {@code 0.00001}, for series names and the run option. */
+    static String seconds(double s) {
+        return java.math.BigDecimal.valueOf(s).stripTrailingZeros().toPlainString();
     }
 
     @Override
@@ -45,7 +50,7 @@ final class SwitchInterval implements Experiment {
         cells.add(gil.withProgramArgs("gil seq", List.of("seq", Integer.toString(n))));
         for (double si : intervals(ctx)) {
             cells.add(gil.withThreads(2).withProgramArgs("gil", List.of("threads", Integer.toString(n)))
-                    .withRunOptions(series(si), List.of("--switch-interval", Double.toString(si))));
+                    .withRunOptions(series(si), List.of("--switch-interval", seconds(si))));
         }
         return List.of(Part.of("sweep", BeazleyCount.PROGRAM, cells, ctx.warmup(), ctx.repeat()));
     }

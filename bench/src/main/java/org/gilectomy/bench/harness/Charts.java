@@ -100,9 +100,10 @@ public final class Charts {
      */
     public static void bars(Path file, String title, String yTitle, List<String> categories,
                             Map<String, double[]> series) throws IOException {
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(500).title(title)
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(600).title(title)
                 .xAxisTitle("").yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setXAxisLabelRotation(30); // long pattern names must not overlap
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < categories.size(); i++) {

@@ -27,10 +27,6 @@ public final class Measurement {
         public Settings withRepeat(int newWarmup, int newRepeat) {
             return new Settings(newWarmup, newRepeat, stats, countTransfers, perf, timeoutSeconds, jvmOptions, childMain);
         }
-
-        public Settings withStats(boolean newStats) {
-            return new Settings(warmup, repeat, newStats, countTransfers, perf, timeoutSeconds, jvmOptions, childMain);
-        }
     }
 
     /** Makes the runner of one measurement (tests replace the real children). */

@@ -3,7 +3,8 @@
  *
  * <pre>
  * gilectomy compare FILE.py [--presets gil,gilectomy] [--threads 1,2] [--repeat 3] [--warmup 1]
- *                   [--out DIR] [--stats] [--timeout SECONDS] [--jvm-arg=OPT]... [-- EXTRA ARGS...]
+ *                   [--out DIR] [--stats] [--count-transfers] [--perf] [--peer python3,jython]
+ *                   [--timeout SECONDS] [--jvm-arg=OPT]... [-- EXTRA ARGS...]
  * </pre>
  *
  * <h2>The program's contract</h2>
@@ -39,7 +40,15 @@
  * In {@code --out DIR} (default {@code results/compare-<yyyyMMdd-HHmmss>} under the current
  * directory; {@code results/} is git-ignored): {@code results.csv} and {@code results.json}, one
  * record per measured run (preset, threads, repeat, wall_s, cpu_s, then the build and a column per
- * statistic, see {@link org.gilectomy.bench.harness.ResultFiles}), and {@code table.txt}, the
- * table as printed.
+ * statistic, see {@link org.gilectomy.bench.harness.ResultFiles}), {@code table.txt}, the
+ * table as printed, and {@code speedup.png} and {@code cpu.png} ({@link org.gilectomy.bench.harness.Charts}).
+ *
+ * <h2>Cells and series</h2>
+ * A {@link org.gilectomy.bench.harness.Cell} is a series (a preset, a preset with extra
+ * {@code run} options, or a {@link org.gilectomy.bench.harness.Peer} interpreter) at a thread
+ * count; speedups are taken within a series, slowdowns against the first series. Counting runs
+ * ({@code --count-transfers}) follow the measured ones and are never timed; {@code --perf}
+ * wraps the runs in {@code perf stat} where {@link org.gilectomy.bench.harness.PerfProbe} found
+ * hardware counters, and says why not where it did not.
  */
 package org.gilectomy.bench.harness;

@@ -33,6 +33,26 @@ class ChildJvmTest {
     }
 
     @Test
+    void runOptionsGoBeforeTheFileAndCellArgumentsRightAfterTheThreadCount() {
+        Cell c = X2.withRunOptions("gilectomy lock=spin", List.of("--lock", "spin")).withProgramArgs("s", List.of("shared"));
+        List<String> cmd = ChildJvm.command("java", List.of(), "cp", ChildJvm.DEFAULT_MAIN, c, false,
+                Paths.get("t.json"), null, "p.py", List.of("extra"));
+        assertEquals(List.of("run", "--preset", "gilectomy", "--lock", "spin", "--timing-file", "t.json", "p.py", "2",
+                "shared", "extra"), cmd.subList(cmd.indexOf("run"), cmd.size()));
+    }
+
+    @Test
+    void peersRunTheTimerScriptWithTheTimingFileProgramAndThreads() {
+        Peer p = new Peer("jython", List.of("java", "-jar", "j.jar"));
+        assertEquals(List.of("java", "-jar", "j.jar", "timer.py", "t.json", "p.py", "3", "a"),
+                p.command(Paths.get("timer.py"), Paths.get("t.json"), "p.py", 3, List.of("a")));
+        Cell c = Cell.of(p, 3);
+        assertEquals("jython", c.series());
+        assertEquals("jython", c.buildName());
+        assertTrue(c.isPeer());
+    }
+
+    @Test
     void statsAddStatsJson() {
         List<String> cmd = ChildJvm.command("java", List.of(), "cp", ChildJvm.DEFAULT_MAIN, X2, true,
                 Paths.get("t.json"), Paths.get("s.json"), "p.py", List.of());

@@ -56,6 +56,8 @@ class CompareCommandTest {
         assertEquals(2, execute(program.toString(), "--repeat", "0"));
         assertEquals(2, execute(program.toString(), "--warmup", "-1"));
         assertEquals(2, execute(program.toString(), "--timeout", "-5"));
+        assertEquals(2, execute(program.toString(), "--peer", "cobol"));
+        assertTrue(err.toString().contains("unknown peer 'cobol' (expected one of: python3, jython)"), err.toString());
     }
 
     @Test
@@ -73,6 +75,8 @@ class CompareCommandTest {
         assertEquals(List.of(1, 2), c.threads);
         assertEquals(3, c.repeat);
         assertEquals(1, c.warmup);
+        assertFalse(c.perf || c.countTransfers || c.noCharts);
+        assertEquals(List.of(), c.peers);
         assertEquals(List.of("--size", "3"), c.extra);
         assertEquals(ChildJvm.DEFAULT_MAIN, c.childMain);
     }

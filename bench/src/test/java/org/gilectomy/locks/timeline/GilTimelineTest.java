@@ -86,6 +86,33 @@ class GilTimelineTest {
         ChartsTest.assertPng(f);
     }
 
+    /** Runs {@link TimelineProbe} in a fresh JVM (the switch is a static final) and returns its output. */
+    static String probe(String enabled) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TimelineProbe.class.getName(), enabled)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        return out;
+    }
+
+    @Test
+    void theGilHooksRecordRunningWaitingAndReleased() throws Exception {
+        String out = probe("true");
+        List<String> lines = out.lines().toList();
+        assertEquals(2, lines.size(), out);
+        for (String line : lines) {
+            assertTrue(line.matches("probe-[12] [RWB.]+"), out);
+            assertTrue(line.contains("R."), "each thread ran, then released: " + out);
+        }
+        assertTrue(out.contains("WR"), "one thread waited for the other, then ran: " + out);
+    }
+
+    @Test
+    void switchedOffTheHooksRecordNothing() throws Exception { // negative control of the one above
+        assertEquals("", probe("false"));
+    }
+
     @Test
     void niceSteps() {
         assertEquals(100.0, TimelineChart.niceStep(1000, 10), 1e-9);
