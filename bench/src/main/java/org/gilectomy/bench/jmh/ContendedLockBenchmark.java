@@ -277,7 +277,8 @@ public abstract class ContendedLockBenchmark {
      */
     static final class Merged {
         private static final Histogram ALL = new Histogram(3);
-        private static int threads; // guarded by Merged.class (as every field here)
+        private static int threads; // guarded by Merged.class (as every field here); counts down in add
+        private static int iterationThreads; // the trial's thread count, fixed
         private static long iterationStart = Long.MAX_VALUE;
         private static long iterationEnd = Long.MIN_VALUE;
         private static int endedIteration;
@@ -288,6 +289,7 @@ public abstract class ContendedLockBenchmark {
 
         static synchronized void register() {
             threads++;
+            iterationThreads++;
         }
 
         static synchronized void iterationStarted(long now) {
@@ -296,7 +298,7 @@ public abstract class ContendedLockBenchmark {
 
         static synchronized void iterationEnded(long now, boolean measured) {
             iterationEnd = Math.max(iterationEnd, now);
-            if (++endedIteration == threads) {
+            if (++endedIteration == iterationThreads) {
                 if (measured) {
                     measuredWallNanos += iterationEnd - iterationStart;
                 }
@@ -329,6 +331,7 @@ public abstract class ContendedLockBenchmark {
                 }
                 ALL.reset();
                 measuredWallNanos = 0;
+                iterationThreads = 0;
             }
         }
 
