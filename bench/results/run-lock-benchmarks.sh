@@ -4,12 +4,18 @@
 #   <name>.json          JMH's results (-rf json): scores, and the over1ms/over10ms counters
 #   <name>.log           the console output
 #   <name>-waits.txt     one "lock-wait ..." line per contended trial: p50/p99/p99.9/max of
-#                        lock-to-unlock time (wait + hold), in microseconds
+#                        lock-to-unlock time (wait + hold), in microseconds, and the wall-clock
+#                        throughput (wall_ops_per_ms: all operations over first-thread-in to
+#                        last-thread-out; JMH's score, a sum of per-thread rates, hides starved
+#                        threads, and spin starves them for seconds under hold=quantum)
 #   <name>.machine.txt   where it ran: CPUs, JVM, kernel, load, commit
 #
 # usage: bench/results/run-lock-benchmarks.sh [name] [more JMH options...]
 #   bench/results/run-lock-benchmarks.sh                       # name: locks-<date>
 #   bench/results/run-lock-benchmarks.sh contended-quick 'ContendedLockBenchmark' -wi 1 -i 2
+#   bench/results/run-lock-benchmarks.sh spin-16 'ContendedLockBenchmark.Threads16' -p hold=quantum -tu ms
+#     (hold=quantum scores are a few ops per ms; with spin an iteration lasts until its most
+#     starved thread gets the lock: tens of seconds on 2 cores)
 # The first extra argument that is not an option replaces the benchmark selection.
 # Builds bench/target/benchmarks.jar first if it is missing (mvn -pl bench -am package -DskipTests).
 set -euo pipefail

@@ -33,8 +33,9 @@ package org.gilectomy.locks;
  *                                       pymutex all of them unless the property is set, as
  *                                       CPython's lock.c calls _Py_yield() on every spin round
  *                                       (see PyMutexLock.YIELD_ROUNDS)
- * and per kind: PyMutexLock.FAIRNESS_PROPERTY (gilectomy.lock.fairness-ns), SpinLock's
- * MAX_BACKOFF_PROPERTY (gilectomy.lock.spin-backoff).
+ * and per kind: PyMutexLock.FAIRNESS_PROPERTY (gilectomy.lock.fairness-ns), and spin's
+ *   gilectomy.lock.spin-backoff  SPIN_BACKOFF_PROPERTY  back-off cap (DEFAULT_SPIN_BACKOFF), read
+ *                                when SpinLock is first used
  *
  * Not promised, by any kind: reentrancy (a thread that locks an object twice deadlocks:
  * critical sections prevent that) or that the unlocking thread is the locking one (not
@@ -59,6 +60,9 @@ public final class ObjectLock {
     public static final int SPIN_ROUNDS = Integer.getInteger(SPIN_PROPERTY, DEFAULT_SPIN_ROUNDS);
     /** spinpark's; pymutex has its own default, see {@code PyMutexLock.YIELD_ROUNDS}. */
     public static final int YIELD_ROUNDS = Integer.getInteger(YIELD_PROPERTY, DEFAULT_YIELD_ROUNDS);
+    /** spin's back-off cap, in onSpinWait pauses (0..2^20): see {@code SpinLock.MAX_BACKOFF}. */
+    public static final String SPIN_BACKOFF_PROPERTY = "gilectomy.lock.spin-backoff";
+    public static final int DEFAULT_SPIN_BACKOFF = 1 << 16;
 
     private ObjectLock() {
     }
@@ -108,6 +112,14 @@ public final class ObjectLock {
             return SpinLock.tryLock(o);
         }
         return true;
+    }
+
+    /**
+     * spin's back-off cap as this JVM reads it: SpinLock reads the property when it is first
+     * used, so a benchmark can set it in its setup and check here that it took.
+     */
+    public static int spinMaxBackoff() {
+        return SpinLock.MAX_BACKOFF;
     }
 
     /** Whether the word says somebody holds the lock; for assertions and tests. */

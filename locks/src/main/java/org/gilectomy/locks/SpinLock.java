@@ -46,13 +46,11 @@ final class SpinLock {
      * (max waits of hundreds of ms); at 2^16 throughput fell by about 40%; at 2^20 (30 ms,
      * effectively never yielding) by about 5x.
      */
-    public static final int DEFAULT_MAX_BACKOFF = 1 << 16;
-    public static final String MAX_BACKOFF_PROPERTY = "gilectomy.lock.spin-backoff";
-    static final int MAX_BACKOFF = Integer.getInteger(MAX_BACKOFF_PROPERTY, DEFAULT_MAX_BACKOFF); // 0..2^20
+    static final int MAX_BACKOFF = Integer.getInteger(ObjectLock.SPIN_BACKOFF_PROPERTY, ObjectLock.DEFAULT_SPIN_BACKOFF); // 0..2^20
 
     static {
         if (MAX_BACKOFF < 0 || MAX_BACKOFF > 1 << 20) { // the doubling must not overflow
-            throw new IllegalArgumentException("-D" + MAX_BACKOFF_PROPERTY + " must be in 0..1048576, not " + MAX_BACKOFF);
+            throw new IllegalArgumentException("-D" + ObjectLock.SPIN_BACKOFF_PROPERTY + " must be in 0..1048576, not " + MAX_BACKOFF);
         }
     }
 

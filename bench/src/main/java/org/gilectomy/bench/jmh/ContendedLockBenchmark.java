@@ -48,16 +48,29 @@ import org.openjdk.jmh.runner.IterationType;
  *   <li>{@code hold = long} ({@link #LONG_HOLD_TOKENS} tokens, a few us): the lock is the
  *       bottleneck; with more threads than cores an owner that is preempted while holding it
  *       stalls everybody, and a lock that spins burns the CPU the owner needs.
+ *   <li>{@code hold = quantum} ({@link #QUANTUM_HOLD_TOKENS} tokens, a few hundred us: a fraction
+ *       of a scheduler time slice): the owner is often preempted while it holds the lock, so
+ *       what decides throughput is who gets the CPU meanwhile: sleeping waiters leave it to the
+ *       owner, spinning ones take their share of it. Scores are small here: read them with
+ *       {@code -tu ms}.
  * </ul>
+ *
+ * <p>{@code spin}'s back-off cap is a parameter ({@code spinBackoff}, in onSpinWait pauses):
+ * 65536 is the shipped default (a waiter spins about a time slice, then yields every round),
+ * 1048576 the most it takes (about 2^21 pauses, tens of ms, before its first yield: in
+ * practice a waiter that never gives its CPU away); {@code -p spinBackoff=256} makes it a
+ * yield loop. It is a system property read when SpinLock is first used, so the state sets it
+ * in its trial setup (every parameter combination runs in its own fork) and checks it took.
  *
  * <p>Thread counts 2, 4 and 16: {@code @Threads} cannot be a {@code @Param}, so the methods are
  * written once here and inherited by {@link Threads2}, {@link Threads4} and {@link Threads16},
  * which differ only in {@code @Threads} (JMH runs inherited {@code @Benchmark} methods of
  * concrete subclasses; this abstract class itself is not run). On the 2-core development
- * machine 16 threads is 8x oversubscribed, where spin was expected to collapse: it loses about
- * 40% of pymutex's throughput with short holds and has the longest tails, but it does not
- * collapse outright, because its back-off ends in Thread.yield, which lets a preempted owner
- * run (see SpinLock.DEFAULT_MAX_BACKOFF; bench/results/README.md has the figures).
+ * machine 16 threads is 8x oversubscribed, where spin was expected to collapse: with the
+ * default back-off cap it lost about 40% of pymutex's throughput with short holds and had the
+ * longest tails, but did not collapse outright, because its back-off ends in Thread.yield,
+ * which lets a preempted owner run (see SpinLock.MAX_BACKOFF; bench/results/README.md has
+ * the figures). {@code hold = quantum} and {@code spinBackoff} are there to show where it does.
  *
  * <p>Fairness: every operation's time from just before lock to just after unlock (its wait
  * plus its hold: the clock is read outside the critical section, so it does not lengthen the
@@ -65,8 +78,14 @@ import org.openjdk.jmh.runner.IterationType;
  * each trial the fork prints one line, and appends it to the file named by
  * {@code -Dgilectomy.bench.waitLog} if given:
  * <pre>
- * lock-wait ContendedLockBenchmark.Threads16.pymutex hold=short threads=16 ops=... p50_us=... p99_us=... p999_us=... max_us=...
+ * lock-wait ContendedLockBenchmark.Threads16.pymutex hold=short threads=16 ops=... wall_ms=... wall_ops_per_ms=... p50_us=... p99_us=... p999_us=... max_us=...
  * </pre>
+ * {@code wall_ops_per_ms} is the lock's throughput as a clock on the wall sees it: every
+ * operation of the measurement iterations (warm-down included) over their wall time, first
+ * thread in to last thread out. JMH's score is a sum of per-thread rates, each over that
+ * thread's own time; when a lock starves threads (spin under oversubscription: waits of
+ * seconds), the threads that kept the lock post high rates and the starved ones' seconds count
+ * nowhere, so the score can rise while the lock serves fewer operations per second. Read both.
  * and the secondary results {@code over1ms} and {@code over10ms} (operations that took longer,
  * per iteration, summed over threads) land in the JSON beside the score.
  *
@@ -95,6 +114,8 @@ public abstract class ContendedLockBenchmark {
     public static final int SHORT_HOLD_TOKENS = 10;
     /** Burned inside the lock for {@code hold = long}. */
     public static final int LONG_HOLD_TOKENS = 1_000;
+    /** Burned inside the lock for {@code hold = quantum}: about 0.2 ms on the development machine. */
+    public static final int QUANTUM_HOLD_TOKENS = 100_000;
     /** Burned outside the lock by every operation, so a thread does not re-acquire at once. */
     public static final int OUTSIDE_TOKENS = 100;
     /** Where each fork appends its wait line, if set. */
@@ -115,7 +136,7 @@ public abstract class ContendedLockBenchmark {
     /** The lock every thread contends for, and the data it guards (one subclass per kind). */
     @State(Scope.Benchmark)
     public abstract static class Shared extends Lockable {
-        @Param({"short", "long"})
+        @Param({"short", "long", "quantum"})
         public String hold;
 
         /** CPU tokens burned outside the lock by every operation; see {@link #OUTSIDE_TOKENS}. */
@@ -132,7 +153,8 @@ public abstract class ContendedLockBenchmark {
             holdTokens = switch (hold) {
                 case "short" -> SHORT_HOLD_TOKENS;
                 case "long" -> LONG_HOLD_TOKENS;
-                default -> throw new IllegalArgumentException("hold must be short or long, not " + hold);
+                case "quantum" -> QUANTUM_HOLD_TOKENS;
+                default -> throw new IllegalArgumentException("hold must be short, long or quantum, not " + hold);
             };
             LockKind needed = kind();
             if (needed != null && ObjectLock.KIND != needed) {
@@ -170,6 +192,19 @@ public abstract class ContendedLockBenchmark {
 
     @State(Scope.Benchmark)
     public static class SpinShared extends Shared {
+        /** SpinLock's back-off cap; see the class comment. */
+        @Param({"" + ObjectLock.DEFAULT_SPIN_BACKOFF, "1048576"})
+        public int spinBackoff;
+
+        @Setup(Level.Trial)
+        public void setBackoff() {
+            System.setProperty(ObjectLock.SPIN_BACKOFF_PROPERTY, Integer.toString(spinBackoff));
+            if (ObjectLock.spinMaxBackoff() != spinBackoff) { // SpinLock was initialised before this setup
+                throw new IllegalStateException("spin runs with back-off cap " + ObjectLock.spinMaxBackoff()
+                        + ", not the spinBackoff parameter " + spinBackoff);
+            }
+        }
+
         @Override
         LockKind kind() {
             return LockKind.SPIN;
@@ -202,11 +237,14 @@ public abstract class ContendedLockBenchmark {
         public void resetCounters() {
             over1ms = 0;
             over10ms = 0;
+            Merged.iterationStarted(System.nanoTime());
         }
 
         @TearDown(Level.Iteration)
         public void dropWarmup(IterationParams iteration) {
-            if (iteration.getType() == IterationType.WARMUP) {
+            boolean warmup = iteration.getType() == IterationType.WARMUP;
+            Merged.iterationEnded(System.nanoTime(), !warmup);
+            if (warmup) {
                 histogram.reset(); // only measurement iterations count
             }
         }
@@ -232,25 +270,54 @@ public abstract class ContendedLockBenchmark {
         }
     }
 
-    /** The fork's merged histogram: one benchmark (one method, one param set) per fork. */
+    /**
+     * The fork's merged histogram, and the wall time of its measurement iterations: from the
+     * first thread's iteration setup to the last thread's teardown, so a thread that starved in
+     * lock for seconds stretches it. One benchmark (one method, one param set) per fork.
+     */
     static final class Merged {
         private static final Histogram ALL = new Histogram(3);
-        private static int threads; // guarded by Merged.class
+        private static int threads; // guarded by Merged.class (as every field here); counts down in add
+        private static int iterationThreads; // the trial's thread count, fixed
+        private static long iterationStart = Long.MAX_VALUE;
+        private static long iterationEnd = Long.MIN_VALUE;
+        private static int endedIteration;
+        private static long measuredWallNanos;
 
         private Merged() {
         }
 
         static synchronized void register() {
             threads++;
+            iterationThreads++;
+        }
+
+        static synchronized void iterationStarted(long now) {
+            iterationStart = Math.min(iterationStart, now);
+        }
+
+        static synchronized void iterationEnded(long now, boolean measured) {
+            iterationEnd = Math.max(iterationEnd, now);
+            if (++endedIteration == iterationThreads) {
+                if (measured) {
+                    measuredWallNanos += iterationEnd - iterationStart;
+                }
+                iterationStart = Long.MAX_VALUE;
+                iterationEnd = Long.MIN_VALUE;
+                endedIteration = 0;
+            }
         }
 
         static synchronized void add(Histogram h, BenchmarkParams params) {
             ALL.add(h);
             if (--threads == 0) {
+                String backoff = params.getParam("spinBackoff");
                 String line = String.format(Locale.ROOT,
-                        "lock-wait %s hold=%s threads=%d ops=%d p50_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f",
+                        "lock-wait %s hold=%s%s threads=%d ops=%d wall_ms=%.0f wall_ops_per_ms=%.3f"
+                                + " p50_us=%.1f p99_us=%.1f p999_us=%.1f max_us=%.1f",
                         params.getBenchmark().replace("org.gilectomy.bench.jmh.", ""), params.getParam("hold"),
-                        params.getThreads(), ALL.getTotalCount(), us(ALL.getValueAtPercentile(50)),
+                        backoff == null ? "" : " spinBackoff=" + backoff, params.getThreads(), ALL.getTotalCount(),
+                        measuredWallNanos / 1e6, ALL.getTotalCount() / (measuredWallNanos / 1e6), us(ALL.getValueAtPercentile(50)),
                         us(ALL.getValueAtPercentile(99)), us(ALL.getValueAtPercentile(99.9)), us(ALL.getMaxValue()));
                 System.out.println(line);
                 String log = System.getProperty(WAIT_LOG_PROPERTY);
@@ -263,6 +330,8 @@ public abstract class ContendedLockBenchmark {
                     }
                 }
                 ALL.reset();
+                measuredWallNanos = 0;
+                iterationThreads = 0;
             }
         }
 
