@@ -10,7 +10,7 @@ import socket
 import threading
 import time
 
-MESSAGE = b"0123456789abcdef"
+MESSAGE = "0123456789abcdef".encode()
 
 
 def serve(listener):
