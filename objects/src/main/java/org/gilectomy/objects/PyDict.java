@@ -95,18 +95,11 @@ public final class PyDict extends PyObject {
 
     /** Removes {@code key}; returns whether it was present. */
     public boolean remove(PyObject key) {
-        Slot s;
-        ObjectLock.lock(this);
-        try {
-            s = map.remove(key);
-        } finally {
-            ObjectLock.unlock(this);
-        }
-        if (s == null) {
+        PyObject v = pop(key);
+        if (v == null) {
             return false;
         }
-        RefCount.decref(s.key);
-        RefCount.decref(s.value);
+        RefCount.decref(v);
         return true;
     }
 

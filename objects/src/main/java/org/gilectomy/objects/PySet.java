@@ -225,50 +225,17 @@ public final class PySet extends PyObject implements Container {
     // ------------------------------------------------------------------ operations
 
     public boolean contains(PyObject key) {
-        long h = Hashing.hash(key);
-        ObjectLock.lock(this);
-        try {
-            return lookup(key, h) >= 0;
-        } finally {
-            ObjectLock.unlock(this);
-        }
+        return containsHashed(key, Hashing.hash(key));
     }
 
-    /** {@code add(key)} (key borrowed); whether it was new. */
-    public boolean add(PyObject key) {
-        long h = Hashing.hash(key);
-        RefCount.incref(key);
-        boolean added;
-        ObjectLock.lock(this);
-        try {
-            added = insertLocked(key, h);
-        } finally {
-            ObjectLock.unlock(this);
-        }
-        if (!added) {
-            RefCount.decref(key);
-        }
-        return added;
+    /** {@code add(key)} (key borrowed). */
+    public void add(PyObject key) {
+        addHashed(key, Hashing.hash(key));
     }
 
     /** {@code discard(key)}; whether it was present. */
     public boolean discard(PyObject key) {
-        long h = Hashing.hash(key);
-        PyObject removed = null;
-        ObjectLock.lock(this);
-        try {
-            int slot = lookup(key, h);
-            if (slot >= 0) {
-                removed = removeSlot(slot);
-            }
-        } finally {
-            ObjectLock.unlock(this);
-        }
-        if (removed == null) {
-            return false;
-        }
-        RefCount.decref(removed);
-        return true;
+        return discardHashed(key, Hashing.hash(key));
     }
 
     /** {@code pop()}: the caller's reference to an arbitrary key, CPython's choice. */

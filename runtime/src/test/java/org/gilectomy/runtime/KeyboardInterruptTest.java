@@ -16,16 +16,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Ctrl-C: a SIGINT to a running program raises KeyboardInterrupt in the main thread, whether
- * it is computing (seen at the eval breaker) or blocked in time.sleep; exit status 130, as
+ * it is computing (seen at the eval breaker) or blocked (time.sleep, queue.get, Event.wait,
+ * socket accept, RLock.acquire); exit status 130, as
  * CPython. Runs the program in a child JVM and signals it with kill(1).
  */
 class KeyboardInterruptTest {
     @ParameterizedTest
-    @CsvSource({"gil, busy", "gil, sleep", "gilectomy, busy", "gilectomy, sleep"})
+    @CsvSource({"gil, busy", "gil, sleep", "gilectomy, busy", "gilectomy, sleep",
+        "gil, queue", "gilectomy, queue", "gil, event", "gilectomy, event", "gil, accept", "gilectomy, rlock"})
     void sigintRaisesKeyboardInterrupt(String preset, String kind, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path prog = dir.resolve(kind + ".py");
-        Files.writeString(prog, "import time\nprint('started', flush=True)\n"
-                + (kind.equals("busy") ? "n = 0\nwhile True:\n    n += 1\n" : "time.sleep(300)\n"));
+        Files.writeString(prog, "import time\nimport queue\nimport threading\nimport socket\n"
+                + "print('started', flush=True)\n" + blockingBody(kind));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "org.gilectomy.runtime.cli.RunCommand", "--preset", preset, prog.toString()))
@@ -44,6 +46,28 @@ class KeyboardInterruptTest {
             assertTrue(err.endsWith("KeyboardInterrupt\n"), err);
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    /** A program body that computes forever, or blocks in one of the calls that must wake on Ctrl-C. */
+    private static String blockingBody(String kind) {
+        switch (kind) {
+            case "busy":
+                return "n = 0\nwhile True:\n    n += 1\n";
+            case "sleep":
+                return "time.sleep(300)\n";
+            case "queue":
+                return "queue.Queue().get()\n";
+            case "event":
+                return "threading.Event().wait()\n";
+            case "accept":
+                return "s = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(1)\ns.accept()\n";
+            case "rlock":
+                return "r = threading.RLock()\n"
+                        + "def hold():\n    r.acquire()\n    time.sleep(300)\n"
+                        + "threading.Thread(target=hold, daemon=True).start()\ntime.sleep(0.1)\nr.acquire()\n";
+            default:
+                throw new IllegalArgumentException(kind);
         }
     }
 

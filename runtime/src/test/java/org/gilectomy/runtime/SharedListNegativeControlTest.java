@@ -14,14 +14,23 @@ import org.junit.jupiter.api.Test;
 class SharedListNegativeControlTest {
     @Test
     void withoutAnyLockSharedAppendsGoWrong() {
+        assertTrue(goesWrong("threads_shared_list.py"), "unlocked shared appends never went wrong: the positive test could not fail");
+    }
+
+    @Test
+    void withoutAnyLockSharedSetAddsGoWrong() {
+        assertTrue(goesWrong("threads_shared_set.py"), "unlocked shared set adds never went wrong: the positive test could not fail");
+    }
+
+    /** Whether, within 10 runs, the program (which prints 80000 and True when correct) goes wrong once. */
+    private static boolean goesWrong(String program) {
         assertTrue(!Gil.ENABLED && !ObjectLock.ENABLED, "this control needs -Dgilectomy.gil=none -Dgilectomy.lock=none");
-        int wrong = 0;
-        for (int run = 0; run < 10 && wrong == 0; run++) {
-            ProgramRunner.Outcome o = ProgramRunner.runHere(ProgramRunner.PROGRAMS.resolve("threads_shared_list.py"));
+        for (int run = 0; run < 10; run++) {
+            ProgramRunner.Outcome o = ProgramRunner.runHere(ProgramRunner.PROGRAMS.resolve(program));
             if (!o.stdout().equals("80000\nTrue\n") || o.status() != 0 || !o.stderr().isEmpty()) {
-                wrong++;
+                return true;
             }
         }
-        assertTrue(wrong > 0, "unlocked shared appends never went wrong: the positive test could not fail");
+        return false;
     }
 }

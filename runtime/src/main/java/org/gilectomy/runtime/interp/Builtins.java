@@ -48,7 +48,7 @@ final class Builtins {
         function("sorted", (a, off, n, kw) -> {
             Args.exactly("sorted", n, 1, null);
             PyList l = newList(collect(a[off]));
-            sortList(l, a, off + n, kw);
+            sortList(l, a, off + n, kw); // CPython names sort() in sorted()'s errors too
             return l;
         });
         type("int", PyInt.TYPE, Builtins::newInt);
@@ -163,15 +163,16 @@ final class Builtins {
     }
 
     private static PyObject sum(PyObject[] a, int off, int n, PyTuple kw) {
-        Args.between("sum", n, 1, 2, kw);
-        PyObject total = n == 2 ? a[off + 1] : PyInt.of(0);
-        if (n == 2) {
+        PyObject[] p = Params.bind("sum", a, off, n, kw, 1, "iterable", "start");
+        boolean hasStart = p[1] != null;
+        PyObject total = hasStart ? p[1] : PyInt.of(0);
+        if (hasStart) {
             if (total instanceof PyStr) {
                 throw PyExc.typeError("sum() can't sum strings [use ''.join(seq) instead]");
             }
             RefCount.incref(total);
         }
-        PyIterator it = Ops.iter(a[off]);
+        PyIterator it = Ops.iter(p[0]);
         try {
             for (PyObject x = it.next(); x != null; x = it.next()) {
                 PyObject next;

@@ -34,7 +34,10 @@ final class IterBuiltins {
 
     static void install(Builtins b) {
         b.function("iter", (a, off, n, kw) -> {
-            Args.exactly("iter", n, 1, kw);
+            Args.between("iter", n, 1, 2, kw);
+            if (n == 2) {
+                throw PyExc.notImplemented("iter(callable, sentinel)");
+            }
             return Ops.iter(a[off]);
         });
         b.function("next", IterBuiltins::next);

@@ -139,6 +139,11 @@ final class SocketModule {
             sock(a, off).close();
             return PyNone.newRef();
         });
+        for (String unsupported : new String[] {"settimeout", "setblocking", "shutdown", "makefile", "sendto", "recvfrom"}) {
+            t.addMethod(unsupported, (a, off, n, kw) -> {
+                throw PyExc.notImplemented("socket." + unsupported + "()");
+            });
+        }
         t.addMethod("__enter__", (a, off, n, kw) -> {
             RefCount.incref(a[off]);
             return a[off];

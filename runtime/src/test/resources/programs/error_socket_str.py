@@ -1,0 +1,4 @@
+import socket
+s = socket.socket()
+print("sending text")
+s.send("not bytes")
