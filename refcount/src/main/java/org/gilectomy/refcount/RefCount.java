@@ -26,6 +26,13 @@ import org.gilectomy.locks.TransferCounter;
  *                                    (release store: the freeing thread's writes
  *                                    happen-before any later diagnosis)
  *   decref reaching below 0       -> UseAfterFreeError
+ * Every strategy frees through freeNow(o): dealloc, poison, count (stats, --check-refs), then
+ * o.afterFree() (a type may keep o on a FreeList).
+ * Diagnostic switches, static finals like the strategy (folded away when off):
+ *   -Dgilectomy.check-refs      live objects per type, leak reports (RefCheck)
+ *   -Dgilectomy.count-transfers every header write reported to TransferCounter (locks module),
+ *                               after the immortal check, by the thread that really writes
+ *                               (under BUFFERED: the commit thread, in BufferedCounts)
  * Under BIASED the freeing thread may be the owner, a non-owner, or a merging thread; under
  * BUFFERED it is always the commit thread (and flush() reports what it found).
  *

@@ -147,8 +147,19 @@ public final class MainProgram {
         RefCount.mergeQueued();
     }
 
-    /** Reports an exception that reached the top of the main thread; returns the exit status. */
+    /**
+     * Reports an exception that reached the top of the main thread; returns the exit status.
+     * The exception's end: the reference to its argument (sys.exit's) is released here.
+     */
     private static int uncaught(PyException e, PrintStream err) {
+        try {
+            return report(e, err);
+        } finally {
+            RefCount.xdecref(e.arg());
+        }
+    }
+
+    private static int report(PyException e, PrintStream err) {
         Stdout.flush();
         if (e.matches(PyExc.SYSTEM_EXIT)) {
             PyObject code = e.arg();

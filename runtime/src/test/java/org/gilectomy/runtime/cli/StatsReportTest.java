@@ -79,7 +79,8 @@ class StatsReportTest {
         assertTrue(json.contains("\"transfers_per_1000_bytecodes\": 0.907"), json);
         String text = r.text();
         assertTrue(text.contains("  per 1,000 bytecodes    0.907\n"), text);
-        assertTrue(text.contains("  builtin_function_or_method          1            2            0            0\n"), text);
+        assertTrue(text.contains("  int                                 300          200            0            0\n"), text);
+        assertTrue(text.contains("  builtin_function_or_method            1            2            0            0\n"), text);
         assertFalse(base.fields().containsKey("transfers_total"), "absent without --count-transfers");
     }
 }
