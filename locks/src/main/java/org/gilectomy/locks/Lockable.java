@@ -22,10 +22,9 @@ import java.lang.invoke.VarHandle;
  *                  compareAndSetRelease / compareAndExchangeRelease / getAndSetRelease /
  *                  setRelease (release side)
  *
- * lastWriter       --count-transfers only (TransferCounter): the id of the thread that last
- *                  wrote the header; getOpaque/setOpaque, racy by design (a model, not a
- *                  protocol). Every successful write accessor of lockWord reports itself to
- *                  TransferCounter when it is enabled (a static final: folded away when off).
+ * With --count-transfers (TransferCounter, a static final: folded away when off) every
+ * successful write accessor of lockWord reports the write, and the constructor the creating
+ * thread; the model keeps its last writers in a table of its own, not in the header.
  *
  * The accessors are package-private: only the lock protocols in this package touch the word.
  *
@@ -34,12 +33,10 @@ import java.lang.invoke.VarHandle;
  */
 public abstract class Lockable {
     private static final VarHandle LOCK_WORD;
-    private static final VarHandle LAST_WRITER;
 
     static {
         try {
             LOCK_WORD = MethodHandles.lookup().findVarHandle(Lockable.class, "lockWord", int.class);
-            LAST_WRITER = MethodHandles.lookup().findVarHandle(Lockable.class, "lastWriter", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -47,21 +44,10 @@ public abstract class Lockable {
 
     /** Touched only through the accessors below. */
     private volatile int lockWord;
-    /** --count-transfers only. Touched only through the accessors below. */
-    private int lastWriter;
-
     protected Lockable() {
         if (TransferCounter.ENABLED) {
-            lastWriter = TransferCounter.writerId(); // the creator wrote the header first
+            TransferCounter.created(this); // the creator wrote the header first
         }
-    }
-
-    final int lastWriterOpaque() {
-        return (int) LAST_WRITER.getOpaque(this);
-    }
-
-    final void setLastWriterOpaque(int id) {
-        LAST_WRITER.setOpaque(this, id);
     }
 
     /** The type name in diagnostic reports (leaks, transfers): Python objects give theirs. */

@@ -1,5 +1,7 @@
 package org.gilectomy.locks;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Map;
 
 /**
@@ -13,19 +15,25 @@ import java.util.Map;
  * The header (lock word, reference counts) sits on one cache line. Every write to it, an
  * incref or decref that really writes (immortal objects' are skipped before any write) or a
  * lock-word write that takes or releases a lock, calls record(o, op):
- *   me = current thread id; prev = o.lastWriter (opaque)
- *   if prev != me: o.lastWriter = me (opaque); if prev != 0: count one transfer (type, op)
- * A new object's lastWriter is its creating thread (Lockable's constructor). The counts go to
- * per-thread rows (TypeCounters): nothing here contends but the header line itself, which the
- * modelled write was going to take anyway. Bytecodes executed are counted per thread too, so
- * that reports can say "transfers per 1,000 bytecodes".
+ *   me = current thread id; i = slot of o; prev = LAST_WRITER[i] (opaque)
+ *   if prev != me: LAST_WRITER[i] = me (opaque); if prev != 0: count one transfer (type, op)
+ * A new object's slot gets its creating thread (Lockable's constructor: created(o)). The
+ * last writers live in a table of their own, indexed by the object's identity hash, so the
+ * header pays no field for a diagnostic mode: 2^SLOT_BITS ints (16 MB by default), allocated
+ * only when the mode is on. The counts go to per-thread rows (TypeCounters): nothing here
+ * contends but the table's slots and the header line the modelled write was going to take
+ * anyway. Bytecodes executed are counted per thread too, so that reports can say "transfers
+ * per 1,000 bytecodes".
  *
  * The switch is a static final from -Dgilectomy.count-transfers: with it off, every call site
- * (guarded by ENABLED) folds away; the lastWriter field stays in the header (4 bytes).
+ * (guarded by ENABLED) folds away and nothing is allocated.
  *
- * Not promised: an exact figure. lastWriter is read and written without atomicity, so two
- * threads writing at once may each count or one may miss a transfer; a real CPU's line also
- * moves on reads, which this model ignores (it counts ownership changes by writers).
+ * Not promised: an exact figure. A slot is read and written without atomicity, so two
+ * threads writing at once may each count or one may miss a transfer; two objects whose
+ * identity hashes share a slot look like one (a write to one after another thread wrote the
+ * other counts as a transfer: rare with 4 M slots, and a write to a new object's slot is
+ * preceded by its creation's); a real CPU's line also moves on reads, which this model
+ * ignores (it counts ownership changes by writers).
  * </pre>
  */
 public final class TransferCounter {
@@ -39,6 +47,13 @@ public final class TransferCounter {
     /** JSON member names of the operations, in column order. */
     public static final String[] OPERATIONS = {"incref", "decref", "lock", "unlock"};
 
+    /** log2 of the number of last-writer slots. */
+    public static final int DEFAULT_SLOT_BITS = 22;
+    private static final int SLOT_MASK = (1 << Integer.getInteger(PROPERTY + ".slot-bits", DEFAULT_SLOT_BITS)) - 1;
+    /** The last writer of each slot (0: nobody yet); null when the mode is off. */
+    private static final int[] LAST_WRITER = ENABLED ? new int[SLOT_MASK + 1] : null;
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
+
     private static final TypeCounters TRANSFERS = new TypeCounters(OPERATIONS.length);
     private static final ThreadCounters<long[]> BYTECODES = new ThreadCounters<>(() -> new long[1]);
 
@@ -51,12 +66,23 @@ public final class TransferCounter {
         return id != 0 ? id : 1;
     }
 
+    private static int slotOf(Object o) {
+        int h = System.identityHashCode(o);
+        return (h ^ (h >>> 16)) & SLOT_MASK;
+    }
+
+    /** {@code o} was just created by the calling thread: the first writer of its header. */
+    static void created(Lockable o) {
+        SLOT.setOpaque(LAST_WRITER, slotOf(o), writerId());
+    }
+
     /** A write of {@code o}'s header by the calling thread, for operation {@code op}. */
     public static void record(Lockable o, int op) {
         int me = writerId();
-        int prev = o.lastWriterOpaque();
+        int i = slotOf(o);
+        int prev = (int) SLOT.getOpaque(LAST_WRITER, i);
         if (prev != me) {
-            o.setLastWriterOpaque(me);
+            SLOT.setOpaque(LAST_WRITER, i, me);
             if (prev != 0) {
                 TRANSFERS.add(o, op, 1);
             }
