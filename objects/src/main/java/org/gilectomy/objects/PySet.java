@@ -480,6 +480,14 @@ public final class PySet extends PyObject implements Container {
 
     /** Removes every key of {@code other}. */
     public void differenceUpdate(PySet other) {
+        removeEach(other, false);
+    }
+
+    /**
+     * Removes each key of {@code other} (in its table order) that this set holds, and, when
+     * {@code addMissing}, adds those it does not hold (symmetric difference).
+     */
+    private void removeEach(PySet other, boolean addMissing) {
         if (other == this) {
             clear();
             return;
@@ -487,8 +495,9 @@ public final class PySet extends PyObject implements Container {
         Table t = other.table();
         try {
             for (int i = 0; i < t.keys.length; i++) {
-                if (isLive(t.keys[i])) {
-                    discardHashed(t.keys[i], t.hashes[i]);
+                PyObject k = t.keys[i];
+                if (isLive(k) && !discardHashed(k, t.hashes[i]) && addMissing) {
+                    addHashed(k, t.hashes[i]);
                 }
             }
         } finally {
@@ -519,21 +528,7 @@ public final class PySet extends PyObject implements Container {
 
     /** {@code self ^= other}: each key of other is removed if present, else added. */
     public void symmetricDifferenceUpdate(PySet other) {
-        if (other == this) {
-            clear();
-            return;
-        }
-        Table t = other.table();
-        try {
-            for (int i = 0; i < t.keys.length; i++) {
-                PyObject k = t.keys[i];
-                if (isLive(k) && !discardHashed(k, t.hashes[i])) {
-                    addHashed(k, t.hashes[i]);
-                }
-            }
-        } finally {
-            t.release();
-        }
+        removeEach(other, true);
     }
 
     /** {@code self ^ other}: a copy of other, symmetric-difference-updated by self. */
