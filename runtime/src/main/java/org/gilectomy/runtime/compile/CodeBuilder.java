@@ -108,4 +108,12 @@ final class CodeBuilder {
                 names.toArray(new String[0]), consts.toArray(new PyObject[0]),
                 Arrays.copyOf(code, size), Arrays.copyOf(lines, size), maxDepth + 1, isModule);
     }
+
+    /** A function's code object, with its parameter kinds, cells and free variables. */
+    PyCode build(String codeName, String qualname, String filename, int firstLine, int argCount, int kwOnlyCount,
+                 int flags, int[] cellSlots, int freeCount) {
+        return new PyCode(codeName, qualname, filename, firstLine, argCount, kwOnlyCount, flags, cellSlots, freeCount,
+                varNames.toArray(new String[0]), names.toArray(new String[0]), consts.toArray(new PyObject[0]),
+                Arrays.copyOf(code, size), Arrays.copyOf(lines, size), maxDepth + 1, false);
+    }
 }

@@ -45,6 +45,7 @@ final class Builtins {
             PyObject x = a[off];
             return Ops.compare(CompareOp.LT, x, PyInt.of(0)) ? Ops.negative(x) : Ops.positive(x);
         });
+        function("format", org.gilectomy.objects.Formatting::builtin);
         function("sum", Builtins::sum);
         function("min", (a, off, n, kw) -> extreme("min", CompareOp.LT, a, off, n, kw));
         function("max", (a, off, n, kw) -> extreme("max", CompareOp.GT, a, off, n, kw));
@@ -408,6 +409,7 @@ final class Builtins {
                 }
             }
         });
+        t.addMethod("format", org.gilectomy.objects.StrFormat::method);
         t.addMethod("upper", (a, off, n, kw) -> PyStr.of(((PyStr) a[off]).value.toUpperCase(java.util.Locale.ROOT)));
         t.addMethod("lower", (a, off, n, kw) -> PyStr.of(((PyStr) a[off]).value.toLowerCase(java.util.Locale.ROOT)));
     }
