@@ -183,6 +183,9 @@ public final class Ops {
     // ------------------------------------------------------------------ arithmetic
 
     public static PyObject binary(BinaryOp op, PyObject a, PyObject b) {
+        if (op == BinaryOp.MOD && a instanceof PyStr s) {
+            return PercentFormat.format(s.value, b);
+        }
         PyObject r = Numbers.binary(op, a, b);
         if (r != null) {
             return r;

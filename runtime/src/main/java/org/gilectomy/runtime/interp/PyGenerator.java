@@ -132,6 +132,6 @@ final class PyGenerator extends PyIterator {
 
     @Override
     public String toString() {
-        return "<generator object " + code.name + " at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+        return "<generator object " + code.qualname + " at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
     }
 }
