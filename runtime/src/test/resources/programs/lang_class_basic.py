@@ -38,7 +38,28 @@ except AttributeError as e:
 try:
     Counter()
 except TypeError as e:
-    print("TypeError raised")
+    print("TypeError:", e)
+
+
+class Outer:
+    class Inner:
+        def method(self, a):
+            return a
+
+    def make(self):
+        def helper(x, y):
+            return x + y
+        return helper
+
+
+try:
+    Outer.Inner().method()
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    Outer().make()(1)
+except TypeError as e:
+    print("TypeError:", e)
 
 
 class Empty:

@@ -30,7 +30,14 @@ public final class PyCode extends PyObject {
     /** Whether calling a function with this code makes a generator (its body yields). Set with exceptionTable. */
     public boolean isGenerator;
 
+    /** The dotted name error messages use ({@code C.method}, {@code f.<locals>.g}); null: same as name. */
+    public String qualName;
+
     private static final int[] NO_HANDLERS = new int[0];
+
+    public String qualName() {
+        return qualName != null ? qualName : name;
+    }
 
     public PyCode(String name, String filename, int firstLine, int argCount, String[] varNames,
                   String[] names, PyObject[] consts, int[] code, int[] lines, int stackSize, boolean isModule) {

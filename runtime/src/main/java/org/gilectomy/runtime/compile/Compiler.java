@@ -245,6 +245,8 @@ public final class Compiler {
         Set<String> outer = scope == null ? enclosing : union(enclosing, scope.locals);
         Compiler c = new Compiler(filename, source, inner, outer);
         c.classCell = classBody ? classCell : null;
+        c.qualPrefix = qualPrefix + (scope != null ? codeName + ".<locals>." : "");
+        c.codeName = d.name();
         c.paramCount = d.params().size();
         for (String p : d.params()) {
             c.b.local(p); // parameters take the first slots, in order
@@ -258,6 +260,7 @@ public final class Compiler {
         c.b.emit(RETURN_VALUE, 0, -1);
         c.b.generator = c.sawYield;
         PyCode code = c.b.build(d.name(), filename, d.line(), d.params().size(), false);
+        code.qualName = c.qualPrefix + d.name();
         b.setLine(d.line());
         b.emit(MAKE_FUNCTION, b.constant(code, code), 1);
         storeName(d.name());
@@ -552,6 +555,10 @@ public final class Compiler {
     /** The class a method's zero-argument super() refers to; filled when the class is built. */
     private ClassCell classCell;
     private boolean sawYield;
+    /** What a function defined here prefixes to its name for its qualified name ("C.", "f.<locals>."). */
+    private String qualPrefix = "";
+    /** This code object's own name, for the qualified names of functions nested in it. */
+    private String codeName = "";
     private int paramCount;
     /** Try, handler, with and loop blocks enclosing the current statement in this code object. */
     private final Deque<Block> blocks = new ArrayDeque<>();
@@ -632,6 +639,7 @@ public final class Compiler {
         Compiler body = new Compiler(filename, source, null, scope == null ? enclosing : union(enclosing, scope.locals));
         body.classBody = true;
         body.classCell = new ClassCell();
+        body.qualPrefix = qualPrefix + (scope != null ? codeName + ".<locals>." : "") + c.name() + ".";
         body.b.local(".namespace"); // slot 0: the class namespace dict
         body.b.setLine(c.line());
         for (Ast.Stmt st : c.body()) {

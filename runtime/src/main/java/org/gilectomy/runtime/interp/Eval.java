@@ -64,7 +64,7 @@ public final class Eval {
         PyCode code = f.code;
         int argc = code.argCount;
         if (nargs > argc) {
-            throw PyExc.typeError(code.name + "() takes " + argc + " positional argument" + (argc == 1 ? "" : "s")
+            throw PyExc.typeError(code.qualName() + "() takes " + argc + " positional argument" + (argc == 1 ? "" : "s")
                     + " but " + nargs + (nargs == 1 ? " was" : " were") + " given");
         }
         for (int i = 0; i < nargs; i++) {
@@ -84,11 +84,11 @@ public final class Eval {
                 }
                 if (slot < 0) {
                     releaseSlots(slots, slots.length);
-                    throw PyExc.typeError(code.name + "() got an unexpected keyword argument '" + name + "'");
+                    throw PyExc.typeError(code.qualName() + "() got an unexpected keyword argument '" + name + "'");
                 }
                 if (slots[slot] != null) {
                     releaseSlots(slots, slots.length);
-                    throw PyExc.typeError(code.name + "() got multiple values for argument '" + name + "'");
+                    throw PyExc.typeError(code.qualName() + "() got multiple values for argument '" + name + "'");
                 }
                 PyObject a = args[off + nargs + k];
                 RefCount.incref(a);
@@ -122,7 +122,7 @@ public final class Eval {
             return;
         }
         releaseSlots(slots, slots.length);
-        throw PyExc.typeError(code.name + "() missing " + missing + " required positional argument"
+        throw PyExc.typeError(code.qualName() + "() missing " + missing + " required positional argument"
                 + (missing == 1 ? "" : "s") + ": " + names);
     }
 
@@ -185,8 +185,7 @@ public final class Eval {
                     case LOAD_FAST: {
                         PyObject v = slots[arg];
                         if (v == null) {
-                            throw new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
-                                    + code.varNames[arg] + "' where it is not associated with a value");
+                            throw unboundLocal(code, arg);
                         }
                         RefCount.incref(v);
                         slots[sp++] = v;
@@ -560,8 +559,7 @@ public final class Eval {
                     case DELETE_FAST: {
                         PyObject v = slots[arg];
                         if (v == null) {
-                            throw new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
-                                    + code.varNames[arg] + "' where it is not associated with a value");
+                            throw unboundLocal(code, arg);
                         }
                         slots[arg] = null;
                         RefCount.decref(v);
@@ -642,6 +640,11 @@ public final class Eval {
         } finally {
             ts.depth--;
         }
+    }
+
+    private static PyException unboundLocal(PyCode code, int slot) {
+        return new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
+                + code.varNames[slot] + "' where it is not associated with a value");
     }
 
     private static void releaseSlots(PyObject[] slots, int from, int to) {

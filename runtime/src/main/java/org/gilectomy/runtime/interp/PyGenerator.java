@@ -2,6 +2,7 @@ package org.gilectomy.runtime.interp;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.gilectomy.objects.Args;
+import org.gilectomy.objects.PyBaseException;
 import org.gilectomy.objects.PyCode;
 import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyExc;
@@ -43,6 +44,8 @@ final class PyGenerator extends PyIterator {
     int pc;
     int sp;
     boolean finished;
+    /** The exception its frame was handling when it last yielded (borrowed: its stack owns it), or null. */
+    private PyBaseException handled;
     private final AtomicBoolean running = new AtomicBoolean();
 
     /** Takes over the argument references already bound in {@code slots}. */
@@ -83,8 +86,13 @@ final class PyGenerator extends PyIterator {
                 slots[sp++] = sent; // the value of the yield expression
             }
             PyObject r;
+            ThreadState ts = ThreadState.current();
+            PyBaseException outer = ts.handled;
+            if (handled != null) {
+                ts.handled = handled; // suspended inside one of its own handlers
+            }
             try {
-                r = Eval.run(ThreadState.current(), code, globals, slots, this);
+                r = Eval.run(ts, code, globals, slots, this);
             } catch (PyException e) {
                 finished = true;
                 if (e.matches(PyExc.STOP_ITERATION)) {
@@ -93,6 +101,9 @@ final class PyGenerator extends PyIterator {
                     throw re;
                 }
                 throw e;
+            } finally {
+                handled = finished || ts.handled == outer ? null : ts.handled;
+                ts.handled = outer;
             }
             if (finished) {
                 RefCount.decref(r); // the return value would be StopIteration.value

@@ -160,12 +160,7 @@ final class Threading {
                 RefCount.incref(newArgs);
             }
             RefCount.incref(newTarget);
-            PyObject oldTarget = target;
-            PyObject oldArgs = args;
-            target = newTarget;
-            args = newArgs;
-            RefCount.decref(oldTarget);
-            RefCount.decref(oldArgs);
+            replaceTarget(newTarget, newArgs);
             if (opts[2] != null && opts[2] != PyNone.NONE) {
                 name = Ops.str(opts[2]);
             } else if (newTarget instanceof PyFunction f && type() == THREAD_TYPE) {
@@ -229,12 +224,9 @@ final class Threading {
             } catch (Throwable t) {
                 Tracebacks.fatal(err, t);
             } finally {
-                PyObject tg = target;
-                PyObject ar = args;
-                target = PyNone.NONE;
-                args = PyTuple.EMPTY;
-                RefCount.decref(tg);
-                RefCount.decref(ar);
+                RefCount.incref(PyNone.NONE);
+                RefCount.incref(PyTuple.EMPTY);
+                replaceTarget(PyNone.NONE, PyTuple.EMPTY);
                 RefCount.decref(this);
                 if (Gil.ENABLED) {
                     Gil.INSTANCE.release();
@@ -263,14 +255,19 @@ final class Threading {
             return t != null && t.isAlive();
         }
 
-        @Override
-        protected void dealloc() {
+        /** Stores target and args (references taken over) and releases the old ones. */
+        private void replaceTarget(PyObject newTarget, PyObject newArgs) {
             PyObject tg = target;
             PyObject ar = args;
-            target = null;
-            args = null;
+            target = newTarget;
+            args = newArgs;
             RefCount.xdecref(tg);
             RefCount.xdecref(ar);
+        }
+
+        @Override
+        protected void dealloc() {
+            replaceTarget(null, null);
             super.dealloc();
         }
 
