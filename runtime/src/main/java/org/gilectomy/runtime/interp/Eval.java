@@ -38,6 +38,13 @@ import org.gilectomy.refcount.RefCount;
  * new reference. When an exception leaves the frame, every slot still holding a reference is
  * released and a traceback line is added.
  *
+ * <p>Exceptions: a Python exception is a Java {@link PyException} thrown by whatever failed.
+ * The loop catches it once per frame, adds the frame's traceback line, and looks the failing
+ * instruction up in the code's exception table ({@link PyCode#exceptionTable}); a handler is
+ * entered with the stack cut to the entry's depth and (previously handled exception, this one)
+ * pushed. Nothing is set up on entry to a try block, so the no-exception path runs exactly the
+ * instructions it would run without one.
+ *
  * <p>The eval breaker ({@link EvalBreaker}) is read on every backward jump and on entry to
  * every function: one opaque load when nothing is pending (plus, under biased reference
  * counts only, one load of this thread's merge-queue flag).

@@ -46,7 +46,18 @@ class ExceptionTableTest {
                 + "    except E:\n        pass\n");
         int[] t = c.exceptionTable;
         assertTrue(t.length >= 8, Opcode.disassemble(c.code));
-        assertTrue(t[0] >= t[4] && t[1] <= t[5], "the first entry lies inside the second: " + Arrays.toString(t));
+        int nested = 0;
+        for (int i = 0; i < t.length; i += 4) {
+            for (int j = i + 4; j < t.length; j += 4) {
+                boolean overlap = t[i] < t[j + 1] && t[j] < t[i + 1];
+                if (overlap) {
+                    assertTrue(t[i] >= t[j] && t[i + 1] <= t[j + 1],
+                            "an earlier entry overlapping a later one lies inside it: " + Arrays.toString(t));
+                    nested++;
+                }
+            }
+        }
+        assertTrue(nested > 0, "the inner try's body lies in the outer one's: " + Arrays.toString(t));
         for (int i = 0; i < t.length; i += 4) {
             assertTrue(t[i + 2] >= t[i + 1], "handlers follow the code they protect: " + Arrays.toString(t));
         }
