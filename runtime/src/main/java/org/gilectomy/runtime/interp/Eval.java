@@ -171,6 +171,12 @@ public final class Eval {
             if (pc == 0 && (EvalBreaker.bitsOpaque() != 0 || RefCount.mergePending())) {
                 handleBreaker(ts);
             }
+            if (gen != null) {
+                PyException thrown = gen.takePendingThrow(); // generator.throw()/close()
+                if (thrown != null) {
+                    throw thrown;
+                }
+            }
             while (true) {
                 if (Gil.TICKING && --Ticker.remaining < 0) {
                     Ticker.check(ts);
