@@ -40,6 +40,13 @@ import org.gilectomy.refcount.RefCount;
  * new reference. When an exception leaves the frame, every slot still holding a reference is
  * released and a traceback line is added.
  *
+ * <p>Exceptions: a Python exception is a Java {@link PyException} thrown by whatever failed.
+ * The loop catches it once per frame, adds the frame's traceback line, and looks the failing
+ * instruction up in the code's exception table ({@link PyCode#exceptionTable}); a handler is
+ * entered with the stack cut to the entry's depth and (previously handled exception, this one)
+ * pushed. Nothing is set up on entry to a try block, so the no-exception path runs exactly the
+ * instructions it would run without one.
+ *
  * <p>The eval breaker ({@link EvalBreaker}) is read on every backward jump and on entry to
  * every function: one opaque load when nothing is pending (plus, under biased reference
  * counts only, one load of this thread's merge-queue flag).
@@ -99,6 +106,12 @@ public final class Eval {
             if (pc == 0 && (EvalBreaker.bitsOpaque() != 0 || RefCount.mergePending())) {
                 handleBreaker(ts);
             }
+            if (gen != null) {
+                PyException thrown = gen.takePendingThrow(); // generator.throw()/close()
+                if (thrown != null) {
+                    throw thrown;
+                }
+            }
             while (true) {
                 if (Gil.TICKING && --Ticker.remaining < 0) {
                     Ticker.check(ts);
@@ -121,8 +134,7 @@ public final class Eval {
                     case LOAD_FAST: {
                         PyObject v = slots[arg];
                         if (v == null) {
-                            throw new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
-                                    + code.varNames[arg] + "' where it is not associated with a value");
+                            throw unboundLocal(code, arg);
                         }
                         RefCount.incref(v);
                         slots[sp++] = v;
@@ -496,8 +508,7 @@ public final class Eval {
                     case DELETE_FAST: {
                         PyObject v = slots[arg];
                         if (v == null) {
-                            throw new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
-                                    + code.varNames[arg] + "' where it is not associated with a value");
+                            throw unboundLocal(code, arg);
                         }
                         slots[arg] = null;
                         RefCount.decref(v);
@@ -704,6 +715,11 @@ public final class Eval {
         } finally {
             ts.depth--;
         }
+    }
+
+    static PyException unboundLocal(PyCode code, int slot) {
+        return new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
+                + code.varNames[slot] + "' where it is not associated with a value");
     }
 
     static void releaseSlots(PyObject[] slots, int from, int to) {

@@ -39,8 +39,7 @@ final class ExtendedOps {
     static PyException unboundCell(PyCode code, int slot) {
         String name = code.varNames[slot];
         if (slot < code.varNames.length - code.freeCount) {
-            return new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '" + name
-                    + "' where it is not associated with a value");
+            return Eval.unboundLocal(code, slot);
         }
         return new PyException(PyExc.NAME_ERROR, "cannot access free variable '" + name
                 + "' where it is not associated with a value in enclosing scope");

@@ -176,9 +176,12 @@ class SyntaxErrorTest {
     /** Valid Python outside the supported subset: the feature named and located. */
     static Stream<Arguments> unsupportedPrograms() {
         return Stream.of(
+                Arguments.of("class A(metaclass=M): pass", "class keyword argument", 1, 9),
+                Arguments.of("try:\n    pass\nexcept* E:\n    pass", "'except*'", 3, 7),
                 Arguments.of("async def f(): pass", "the 'async' statement", 1, 1),
                 Arguments.of("@dec\ndef f(): pass", "decorator", 1, 1),
                 Arguments.of("match x:\n    case 1: pass", "the 'match' statement", 1, 1),
+                Arguments.of("def f():\n    yield from g()", "'yield from'", 2, 11),
                 Arguments.of("x = b'abc'", "bytes literal", 1, 5),
                 Arguments.of("x = 1j", "imaginary literal", 1, 5),
                 Arguments.of("x = ...", "the Ellipsis literal '...'", 1, 5),
