@@ -749,7 +749,7 @@ public final class Compiler {
             }
         }
         b.setLine(c.line());
-        b.emit(CALL_FUNCTION_EX, hasKeywords ? 1 : 0, hasKeywords ? -3 : -2);
+        b.emit(CALL_FUNCTION_EX, hasKeywords ? 1 : 0, hasKeywords ? -2 : -1);
     }
 
     /** Emits UNPACK_EX for a target list with a starred element; false if it has none. */
