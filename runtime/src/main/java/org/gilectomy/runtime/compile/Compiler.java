@@ -227,9 +227,7 @@ public final class Compiler {
 
     private void functionDef(Ast.FunctionDef d) throws PySyntaxError {
         Scope inner = table.child(d);
-        Compiler c = new Compiler(filename, source, inner);
-        c.declareSlots(inner);
-        c.b.setLine(d.line());
+        Compiler c = nested(inner, d);
         c.body(d.body());
         c.loadNone();
         c.b.emit(RETURN_VALUE, 0, -1);
@@ -521,17 +519,23 @@ public final class Compiler {
     // ------------------------------------------------------------------ functions, closures, comprehensions,
     // unpacking and f-strings
 
-    /** Parameters first (in slot order), then the other locals, then the free variables. */
-    private void declareSlots(Scope inner) {
+    /**
+     * The compiler of a function nested here; its slots are the parameters (in slot order),
+     * then the other locals, then the free variables.
+     */
+    private Compiler nested(Scope inner, Ast.Node at) {
+        Compiler c = new Compiler(filename, source, inner);
         for (String p : inner.params) {
-            b.local(p);
+            c.b.local(p);
         }
         for (String l : inner.locals) {
-            b.local(l);
+            c.b.local(l);
         }
         for (String f : inner.frees) {
-            b.local(f);
+            c.b.local(f);
         }
+        c.b.setLine(at.line());
+        return c;
     }
 
     private PyCode buildFunction(String name, Scope inner, int line, Ast.Parameters params) {
@@ -586,9 +590,7 @@ public final class Compiler {
 
     private void lambda(Ast.Lambda l) throws PySyntaxError {
         Scope inner = table.child(l);
-        Compiler c = new Compiler(filename, source, inner);
-        c.declareSlots(inner);
-        c.b.setLine(l.line());
+        Compiler c = nested(inner, l);
         c.expr(l.body());
         c.b.emit(RETURN_VALUE, 0, -1);
         makeFunction(c.buildFunction("<lambda>", inner, l.line(), l.parameters()), inner, l.parameters(), l);
@@ -600,9 +602,7 @@ public final class Compiler {
      */
     private void comprehension(Ast.ComprehensionExpr comp) throws PySyntaxError {
         Scope inner = table.child(comp);
-        Compiler c = new Compiler(filename, source, inner);
-        c.declareSlots(inner);
-        c.b.setLine(comp.line());
+        Compiler c = nested(inner, comp);
         switch (comp.kind()) {
             case LIST -> c.b.emit(BUILD_LIST, 0, 1);
             case SET -> c.b.emit(BUILD_SET, 0, 1);
