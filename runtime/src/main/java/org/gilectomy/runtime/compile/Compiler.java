@@ -241,10 +241,7 @@ public final class Compiler {
 
     private void functionDef(Ast.FunctionDef d) throws PySyntaxError {
         Scope inner = table.child(d);
-        Compiler c = new Compiler(filename, source, inner);
-        c.declareSlots(inner);
-        c.b.generator = inner.isGenerator;
-        c.b.setLine(d.line());
+        Compiler c = nested(inner, d);
         c.body(d.body());
         c.loadNone();
         c.b.emit(RETURN_VALUE, 0, -1);
@@ -631,10 +628,7 @@ public final class Compiler {
             throw unsupported("multiple inheritance", c);
         }
         Scope inner = table.child(c);
-        Compiler body = new Compiler(filename, source, inner);
-        body.b.local(".namespace"); // slot 0: the class namespace dict
-        body.declareSlots(inner);
-        body.b.setLine(c.line());
+        Compiler body = nested(inner, c);
         body.body(c.body());
         if (inner.cells.contains(Scope.CLASS_CELL)) {
             body.b.emit(LOAD_CLOSURE, body.b.local(Scope.CLASS_CELL), 1);
@@ -961,25 +955,37 @@ public final class Compiler {
     // ------------------------------------------------------------------ functions, closures, comprehensions,
     // unpacking and f-strings
 
-    /** Parameters first (in slot order), then the other locals, then the free variables. */
-    private void declareSlots(Scope inner) {
+    /**
+     * The compiler of a function or class body nested here; its slots are the parameters (in
+     * slot order; a class body's namespace instead), then the other locals (none in a class
+     * body), the hidden return slot, the cells not among them, then the free variables, which
+     * must come last.
+     */
+    private Compiler nested(Scope inner, Ast.Node at) {
+        Compiler c = new Compiler(filename, source, inner);
+        if (inner.isClass) {
+            c.b.local(".namespace"); // slot 0: the class namespace dict
+        }
         for (String p : inner.params) {
-            b.local(p);
+            c.b.local(p);
         }
         if (!inner.isClass) {
             for (String l : inner.locals) {
-                b.local(l);
+                c.b.local(l);
             }
         }
         if (inner.hasBlocks) {
-            b.local(RETURN_SLOT);
+            c.b.local(RETURN_SLOT);
         }
-        for (String c : inner.cells) {
-            b.local(c); // a class body's __class__; a function's cells are among its locals
+        for (String cell : inner.cells) {
+            c.b.local(cell); // a class body's __class__; a function's cells are among its locals
         }
         for (String f : inner.frees) {
-            b.local(f);
+            c.b.local(f);
         }
+        c.b.generator = inner.isGenerator;
+        c.b.setLine(at.line());
+        return c;
     }
 
     private PyCode buildFunction(String name, Scope inner, int line, Ast.Parameters params) {
@@ -1034,10 +1040,7 @@ public final class Compiler {
 
     private void lambda(Ast.Lambda l) throws PySyntaxError {
         Scope inner = table.child(l);
-        Compiler c = new Compiler(filename, source, inner);
-        c.declareSlots(inner);
-        c.b.generator = inner.isGenerator;
-        c.b.setLine(l.line());
+        Compiler c = nested(inner, l);
         c.expr(l.body());
         c.b.emit(RETURN_VALUE, 0, -1);
         makeFunction(c.buildFunction("<lambda>", inner, l.line(), l.parameters()), inner, l.parameters(), l);
@@ -1050,10 +1053,7 @@ public final class Compiler {
      */
     private void comprehension(Ast.ComprehensionExpr comp) throws PySyntaxError {
         Scope inner = table.child(comp);
-        Compiler c = new Compiler(filename, source, inner);
-        c.declareSlots(inner);
-        c.b.generator = inner.isGenerator;
-        c.b.setLine(comp.line());
+        Compiler c = nested(inner, comp);
         switch (comp.kind()) {
             case LIST -> c.b.emit(BUILD_LIST, 0, 1);
             case SET -> c.b.emit(BUILD_SET, 0, 1);

@@ -269,8 +269,42 @@ final class Scope {
                     String as = im.asNames().get(k);
                     s.bound.add(as != null ? as : im.names().get(k));
                 }
+            } else if (st instanceof Record r) {
+                components(s, r); // statements this walker has no rule for: their uses and inner scopes
             }
-            // Pass, Break, Continue: no names.
+        }
+
+        /**
+         * Visits the sub-statements and sub-expressions of a node kind without a rule of its own,
+         * so that names it uses are resolved and functions inside it get scopes. Names such a
+         * node binds need a rule in {@link #stmt}.
+         */
+        private void components(Scope s, Record r) throws PySyntaxError {
+            for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+                component(s, read(c, r));
+            }
+        }
+
+        private static Object read(java.lang.reflect.RecordComponent c, Record r) {
+            try {
+                return c.getAccessor().invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName() + " of " + r.getClass().getSimpleName(), e);
+            }
+        }
+
+        private void component(Scope s, Object v) throws PySyntaxError {
+            if (v instanceof Ast.Stmt st) {
+                stmt(s, st);
+            } else if (v instanceof Ast.Expr e) {
+                expr(s, e);
+            } else if (v instanceof List<?> list) {
+                for (Object o : list) {
+                    component(s, o);
+                }
+            } else if (v instanceof Record r) {
+                components(s, r);
+            }
         }
 
         private void declare(Scope s, List<String> names, boolean global, Ast.Stmt at) throws PySyntaxError {
@@ -475,6 +509,16 @@ final class Scope {
             } else if (e instanceof Ast.FormattedValue f) {
                 r.add(f.value());
                 r.add(f.formatSpec());
+            } else {
+                // A kind without a rule here (leaves have no expression components).
+                for (java.lang.reflect.RecordComponent c : ((Record) e).getClass().getRecordComponents()) {
+                    Object v = read(c, (Record) e);
+                    if (v instanceof Ast.Expr x) {
+                        r.add(x);
+                    } else if (v instanceof List<?> list) {
+                        list.stream().filter(o -> o instanceof Ast.Expr).forEach(o -> r.add((Ast.Expr) o));
+                    }
+                }
             }
             return r;
         }

@@ -796,26 +796,7 @@ public final class Eval {
 
     private static int unpack(PyObject[] slots, int sp, int n) {
         PyObject seq = slots[sp - 1];
-        PyObject[] items;
-        if (seq instanceof PyTuple t) {
-            items = new PyObject[t.size()];
-            for (int i = 0; i < items.length; i++) {
-                items[i] = t.getItem(i);
-            }
-        } else if (seq instanceof PyList l) {
-            items = l.snapshot();
-        } else {
-            java.util.ArrayList<PyObject> list = new java.util.ArrayList<>();
-            PyIterator it = Ops.iter(seq);
-            try {
-                for (PyObject x = it.next(); x != null; x = it.next()) {
-                    list.add(x);
-                }
-            } finally {
-                RefCount.decref(it);
-            }
-            items = list.toArray(new PyObject[0]);
-        }
+        PyObject[] items = ExtendedOps.items(seq);
         if (items.length != n) {
             for (PyObject o : items) {
                 RefCount.decref(o);

@@ -78,7 +78,14 @@ final class ExtendedOps {
                 names[k] = kw.get(k).getKey();
                 flat[npos + k] = kw.get(k).getValue();
             }
-            return Eval.invoke(ts, f, flat, 0, npos, kw.isEmpty() ? null : PyTuple.constant(names));
+            PyTuple kwnames = kw.isEmpty() ? null : PyTuple.copyOf(names, 0, names.length);
+            try {
+                return Eval.invoke(ts, f, flat, 0, npos, kwnames);
+            } finally {
+                if (kwnames != null) {
+                    RefCount.decref(kwnames);
+                }
+            }
         } finally {
             for (Map.Entry<PyObject, PyObject> e : kw) {
                 RefCount.decref(e.getKey());
@@ -217,7 +224,7 @@ final class ExtendedOps {
     }
 
     /** New references to the items of an iterable, with CPython's message for a non-iterable. */
-    private static PyObject[] items(PyObject seq) {
+    static PyObject[] items(PyObject seq) {
         if (seq instanceof PyList l) {
             return l.snapshot();
         }
