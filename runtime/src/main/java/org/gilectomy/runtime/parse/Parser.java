@@ -519,6 +519,7 @@ public final class Parser {
 
     private Ast.Stmt withStatement() throws PySyntaxError {
         Token keyword = ts.next();
+        rejectParenthesizedItems();
         List<Ast.Expr> contexts = new ArrayList<>();
         List<Ast.Expr> targets = new ArrayList<>();
         while (true) {
@@ -544,6 +545,29 @@ public final class Parser {
             body = List.of(new Ast.With(contexts.get(i), targets.get(i), body, keyword.line(), keyword.col()));
         }
         return body.get(0);
+    }
+
+    /** {@code with (a as x, b as y):} (Python 3.10+): an 'as' directly inside the first bracket. */
+    private void rejectParenthesizedItems() throws PySyntaxError {
+        if (!ts.peek().isOp("(")) {
+            return;
+        }
+        int depth = 0;
+        for (int i = 0; ; i++) {
+            Token t = ts.peek(i);
+            if (t.kind() == TokenKind.NEWLINE || t.kind() == TokenKind.ENDMARKER) {
+                return;
+            }
+            if (t.isOp("(") || t.isOp("[") || t.isOp("{")) {
+                depth++;
+            } else if (t.isOp(")") || t.isOp("]") || t.isOp("}")) {
+                if (--depth == 0) {
+                    return;
+                }
+            } else if (depth == 1 && t.isKeyword("as")) {
+                throw st.notSupported("parenthesized context managers", ts.peek());
+            }
+        }
     }
 
     private Ast.Stmt raiseStatement() throws PySyntaxError {

@@ -178,6 +178,7 @@ class SyntaxErrorTest {
         return Stream.of(
                 Arguments.of("class A(metaclass=M): pass", "class keyword argument", 1, 9),
                 Arguments.of("try:\n    pass\nexcept* E:\n    pass", "'except*'", 3, 7),
+                Arguments.of("with (a() as x, b() as y):\n    pass", "parenthesized context managers", 1, 6),
                 Arguments.of("async def f(): pass", "the 'async' statement", 1, 1),
                 Arguments.of("@dec\ndef f(): pass", "decorator", 1, 1),
                 Arguments.of("match x:\n    case 1: pass", "the 'match' statement", 1, 1),
