@@ -120,7 +120,7 @@ public final class Classes {
             }
         }
         if (name.equals("__class__")) {
-            return o.type();
+            return newRef(o.type());
         }
         if (name.equals("__dict__")) {
             RefCount.incref(o.dictBorrowed());
@@ -135,9 +135,13 @@ public final class Classes {
             }
             return m;
         }
-        PyObject r = Dunders.callOrNull(o, "__getattr__", PyStr.of(name));
-        if (r != null) {
-            return r;
+        if (Dunders.has(o, "__getattr__")) {
+            PyStr n = PyStr.of(name);
+            try {
+                return Dunders.callOrNull(o, "__getattr__", n);
+            } finally {
+                RefCount.decref(n);
+            }
         }
         throw PyExc.attributeError(o, name);
     }
@@ -174,7 +178,7 @@ public final class Classes {
             return PyStr.of(t.name());
         }
         if (name.equals("__base__")) {
-            return t.base() == null ? PyNone.newRef() : t.base();
+            return t.base() == null ? PyNone.newRef() : newRef(t.base());
         }
         PyObject v = t.lookup(name);
         if (v == null) {

@@ -183,6 +183,9 @@ public final class Ops {
     // ------------------------------------------------------------------ arithmetic
 
     public static PyObject binary(BinaryOp op, PyObject a, PyObject b) {
+        if (op == BinaryOp.MOD && a instanceof PyStr s) {
+            return PercentFormat.format(s.value, b);
+        }
         PyObject r = Numbers.binary(op, a, b);
         if (r != null) {
             return r;
@@ -407,7 +410,7 @@ public final class Ops {
         if (o instanceof PyDict d) {
             PyObject v = d.get(key);
             if (v == null) {
-                throw new PyException(PyExc.KEY_ERROR, repr(key));
+                throw keyError(key);
             }
             return v;
         }
@@ -484,7 +487,7 @@ public final class Ops {
         if (o instanceof PyDict d) {
             key.hashCode();
             if (!d.remove(key)) {
-                throw new PyException(PyExc.KEY_ERROR, repr(key));
+                throw keyError(key);
             }
             return;
         }
@@ -624,5 +627,12 @@ public final class Ops {
             }
         }
         throw PyExc.typeError("'" + it.type().name() + "' object is not an iterator");
+    }
+
+    /** KeyError(key): the exception keeps a reference to the key for its args. */
+    public static PyException keyError(PyObject key) {
+        String r = repr(key);
+        RefCount.incref(key); // owned by the exception from here on
+        return new PyException(PyExc.KEY_ERROR, r, key);
     }
 }

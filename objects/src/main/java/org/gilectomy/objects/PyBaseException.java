@@ -8,7 +8,17 @@ import org.gilectomy.refcount.RefCount;
  * per exception object, so a re-raise keeps its traceback, cause and context).
  */
 public final class PyBaseException extends PyInstance {
-    private volatile PyTuple args = PyTuple.EMPTY; // owned
+    /** Owned; replaced with getAndSet through ARGS, so two racing writers release each old tuple once. */
+    private volatile PyTuple args = PyTuple.EMPTY;
+    private static final java.lang.invoke.VarHandle ARGS;
+
+    static {
+        try {
+            ARGS = java.lang.invoke.MethodHandles.lookup().findVarHandle(PyBaseException.class, "args", PyTuple.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     /** The Java throwable for this object; created on first raise. */
     private volatile PyException carrier;
     /** For exceptions the runtime raised from Java: the message it gave, which str() returns. */
@@ -32,8 +42,7 @@ public final class PyBaseException extends PyInstance {
     /** Replaces {@code args} (BaseException.__new__/__init__); takes its own reference. */
     public void setArgs(PyTuple newArgs) {
         RefCount.incref(newArgs);
-        PyTuple old = args;
-        args = newArgs;
+        PyTuple old = (PyTuple) ARGS.getAndSet(this, newArgs);
         RefCount.decref(old);
     }
 

@@ -32,9 +32,38 @@ public final class PyCode extends PyObject {
 
     private static final int[] NO_HANDLERS = new int[0];
 
+    /** The name in error messages and reprs: {@code outer.<locals>.inner}. */
+    public final String qualname;
+    /** Keyword-only parameters, after the positional ones in varNames. */
+    public final int kwOnlyCount;
+    /** {@link #VARARGS} and {@link #VARKEYWORDS}; their slots follow the keyword-only ones. */
+    public final int flags;
+    /** Local slots holding cells (variables inner functions capture); filled on entry. */
+    public final int[] cellSlots;
+    /** The last {@code freeCount} varNames are free variables, copied from the closure on entry. */
+    public final int freeCount;
+    /** Positional parameters only, no cells or free variables: arguments are copied as they are. */
+    public final boolean simple;
+
+    public static final int VARARGS = 1;
+    public static final int VARKEYWORDS = 2;
+
     public PyCode(String name, String filename, int firstLine, int argCount, String[] varNames,
                   String[] names, PyObject[] consts, int[] code, int[] lines, int stackSize, boolean isModule) {
+        this(name, name, filename, firstLine, argCount, 0, 0, new int[0], 0, varNames, names, consts, code, lines,
+                stackSize, isModule);
+    }
+
+    public PyCode(String name, String qualname, String filename, int firstLine, int argCount, int kwOnlyCount,
+                  int flags, int[] cellSlots, int freeCount, String[] varNames, String[] names, PyObject[] consts,
+                  int[] code, int[] lines, int stackSize, boolean isModule) {
         super(STATIC_REFS);
+        this.qualname = qualname;
+        this.kwOnlyCount = kwOnlyCount;
+        this.flags = flags;
+        this.cellSlots = cellSlots;
+        this.freeCount = freeCount;
+        this.simple = kwOnlyCount == 0 && flags == 0 && cellSlots.length == 0 && freeCount == 0;
         this.name = name;
         this.filename = filename;
         this.firstLine = firstLine;
@@ -50,6 +79,11 @@ public final class PyCode extends PyObject {
         this.lines = lines;
         this.stackSize = stackSize;
         this.isModule = isModule;
+    }
+
+    /** Parameters of every kind: positional, keyword-only, *args, **kwargs. */
+    public int totalParams() {
+        return argCount + kwOnlyCount + Integer.bitCount(flags & (VARARGS | VARKEYWORDS));
     }
 
     @Override

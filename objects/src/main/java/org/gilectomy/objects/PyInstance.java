@@ -65,6 +65,7 @@ public class PyInstance extends PyObject {
 
     @Override
     public String toString() {
-        return "<" + cls.qualifiedName() + " object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+        String module = cls.isHeapType() ? cls.toString().substring(8, cls.toString().length() - 2) : cls.name();
+        return "<" + module + " object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
     }
 }

@@ -45,9 +45,9 @@ public final class PyType extends PyObject {
         return dict;
     }
 
-    /** The name as a traceback prints it: {@code __main__.MyError} for a class of the program. */
+    /** The name as a traceback prints it: module-qualified unless the class is built in or of __main__. */
     public String qualifiedName() {
-        return module == null ? name : module + "." + name;
+        return module == null || module.equals("__main__") ? name : module + "." + name;
     }
 
     /**
@@ -132,6 +132,6 @@ public final class PyType extends PyObject {
 
     @Override
     public String toString() {
-        return "<class '" + qualifiedName() + "'>";
+        return "<class '" + (module == null ? name : module + "." + name) + "'>";
     }
 }

@@ -55,6 +55,9 @@ final class CodeBuilder {
         size++;
         depth += delta;
         maxDepth = Math.max(maxDepth, depth);
+        if (depth < 0) { // exception handlers cut the stack to compile-time depths: they must be exact
+            throw new IllegalStateException("stack depth " + depth + " after " + Opcode.name(op) + " at " + (size - 1));
+        }
     }
 
     void emitJump(int op, Label target, int delta) {
@@ -103,10 +106,23 @@ final class CodeBuilder {
         });
     }
 
+    /** The module's code object. */
     PyCode build(String codeName, String filename, int firstLine, int argCount, boolean isModule) {
-        PyCode c = new PyCode(codeName, filename, firstLine, argCount, varNames.toArray(new String[0]),
-                names.toArray(new String[0]), consts.toArray(new PyObject[0]),
-                Arrays.copyOf(code, size), Arrays.copyOf(lines, size), maxDepth + 1, isModule);
+        return build(codeName, codeName, filename, firstLine, argCount, 0, 0, new int[0], 0, isModule);
+    }
+
+    /** A function's or class body's code object, with its parameter kinds, cells and free variables. */
+    PyCode build(String codeName, String qualname, String filename, int firstLine, int argCount, int kwOnlyCount,
+                 int flags, int[] cellSlots, int freeCount) {
+        return build(codeName, qualname, filename, firstLine, argCount, kwOnlyCount, flags, cellSlots, freeCount, false);
+    }
+
+    private PyCode build(String codeName, String qualname, String filename, int firstLine, int argCount,
+                         int kwOnlyCount, int flags, int[] cellSlots, int freeCount, boolean isModule) {
+        PyCode c = new PyCode(codeName, qualname, filename, firstLine, argCount, kwOnlyCount, flags, cellSlots,
+                freeCount, varNames.toArray(new String[0]), names.toArray(new String[0]),
+                consts.toArray(new PyObject[0]), Arrays.copyOf(code, size), Arrays.copyOf(lines, size), maxDepth + 1,
+                isModule);
         c.exceptionTable = exceptionTable();
         c.isGenerator = generator;
         return c;

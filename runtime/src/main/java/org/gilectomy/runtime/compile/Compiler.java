@@ -5,9 +5,7 @@ import static org.gilectomy.runtime.compile.Opcode.*;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
 import org.gilectomy.objects.BinaryOp;
-import org.gilectomy.objects.ClassCell;
 import org.gilectomy.objects.CompareOp;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyCode;
@@ -30,25 +28,26 @@ public final class Compiler {
     private final String filename;
     private final SourceLines source;
     private final CodeBuilder b;
-    private final Scope scope;          // null at module level
-    private final Set<String> enclosing; // locals of enclosing functions (closures are not supported)
+    private final Scope scope;          // null at module level and in class bodies
+    private final Scope table;          // this code's symbol table (the module's at module level)
     private final Deque<Loop> loops = new ArrayDeque<>();
 
     private record Loop(CodeBuilder.Label continueTarget, CodeBuilder.Label breakTarget, boolean popsIterator) {
     }
 
-    private Compiler(String filename, SourceLines source, Scope scope, Set<String> enclosing) {
+    private Compiler(String filename, SourceLines source, Scope table) {
         this.filename = filename;
         this.source = source;
         this.b = new CodeBuilder();
-        this.scope = scope;
-        this.enclosing = enclosing;
+        this.scope = table.isModule || table.isClass ? null : table;
+        this.table = table;
     }
 
     /** Parses and compiles a whole file into its module code object. */
     public static PyCode compileModule(String text, String filename) throws PySyntaxError {
         Ast.Module m = Parser.parse(text, filename);
-        Compiler c = new Compiler(filename, new SourceLines(text), null, Set.of());
+        SourceLines lines = new SourceLines(text);
+        Compiler c = new Compiler(filename, lines, Scope.ofModule(m, filename, lines));
         for (Ast.Stmt s : m.body()) {
             c.stmt(s);
         }
@@ -135,15 +134,15 @@ public final class Compiler {
             } else {
                 expr(r.value());
             }
-            if (!blocks.isEmpty()) {
+            if (blocks.stream().anyMatch(k -> k.kind != BlockKind.LOOP)) { // RETURN_VALUE drops loop iterators
                 returnThroughBlocks();
                 return;
             }
             b.emit(RETURN_VALUE, 0, -1);
         } else if (s instanceof Ast.FunctionDef d) {
             functionDef(d);
-        } else if (s instanceof Ast.Global || s instanceof Ast.Pass) {
-            // Global was resolved by Scope; pass does nothing.
+        } else if (s instanceof Ast.Global || s instanceof Ast.Nonlocal || s instanceof Ast.Pass) {
+            // Global and nonlocal were resolved by Scope; pass does nothing.
         } else if (s instanceof Ast.Import im) {
             for (int k = 0; k < im.names().size(); k++) {
                 String name = im.names().get(k);
@@ -241,65 +240,33 @@ public final class Compiler {
     }
 
     private void functionDef(Ast.FunctionDef d) throws PySyntaxError {
-        Scope inner = Scope.ofFunction(d, filename, source);
-        Set<String> outer = scope == null ? enclosing : union(enclosing, scope.locals);
-        Compiler c = new Compiler(filename, source, inner, outer);
-        c.classCell = classBody ? classCell : null;
-        c.paramCount = d.params().size();
-        for (String p : d.params()) {
-            c.b.local(p); // parameters take the first slots, in order
-        }
-        for (String l : inner.locals) {
-            c.b.local(l);
-        }
-        c.b.setLine(d.line());
+        Scope inner = table.child(d);
+        Compiler c = nested(inner, d);
         c.body(d.body());
         c.loadNone();
         c.b.emit(RETURN_VALUE, 0, -1);
-        c.b.generator = c.sawYield;
-        PyCode code = c.b.build(d.name(), filename, d.line(), d.params().size(), false);
         b.setLine(d.line());
-        b.emit(MAKE_FUNCTION, b.constant(code, code), 1);
+        makeFunction(c.buildFunction(d.name(), inner, d.line(), d.parameters()), inner, d.parameters(), d);
         storeName(d.name());
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> c) {
-        java.util.HashSet<String> r = new java.util.HashSet<>(a);
-        r.addAll(c);
-        return r;
     }
 
     // ------------------------------------------------------------------ names and targets
 
-    private boolean isFast(String name) {
-        return scope != null && scope.locals.contains(name);
-    }
-
-    private void loadName(Ast.Name n) throws PySyntaxError {
-        if (classBody) {
-            if (enclosing.contains(n.id())) {
-                throw unsupported("reading variable '" + n.id() + "' of an enclosing function (closures)", n);
-            }
-            b.emit(LOAD_NAME, b.name(n.id()), 1);
-            return;
+    private void loadName(Ast.Name n) {
+        switch (table.access(n.id())) {
+            case FAST -> b.emit(LOAD_FAST, b.local(n.id()), 1);
+            case DEREF -> b.emit(LOAD_DEREF, b.local(n.id()), 1);
+            case GLOBAL -> b.emit(LOAD_GLOBAL, b.name(n.id()), 1);
+            case NAME -> b.emit(LOAD_NAME, b.name(n.id()), 1);
         }
-        if (isFast(n.id())) {
-            b.emit(LOAD_FAST, b.local(n.id()), 1);
-            return;
-        }
-        if (scope != null && !scope.globals.contains(n.id()) && enclosing.contains(n.id())) {
-            throw unsupported("reading variable '" + n.id() + "' of an enclosing function (closures)", n);
-        }
-        b.emit(LOAD_GLOBAL, b.name(n.id()), 1);
     }
 
     private void storeName(String name) {
-        if (classBody) {
-            b.emit(STORE_NAME, b.name(name), -1);
-        } else if (isFast(name)) {
-            b.emit(STORE_FAST, b.local(name), -1);
-        } else {
-            b.emit(STORE_GLOBAL, b.name(name), -1);
+        switch (table.access(name)) {
+            case FAST -> b.emit(STORE_FAST, b.local(name), -1);
+            case DEREF -> b.emit(STORE_DEREF, b.local(name), -1);
+            case GLOBAL -> b.emit(STORE_GLOBAL, b.name(name), -1);
+            case NAME -> b.emit(STORE_NAME, b.name(name), -1);
         }
     }
 
@@ -316,10 +283,14 @@ public final class Compiler {
             b.emit(STORE_ATTR, b.name(a.attr()), -2);
         } else if (t instanceof Ast.TupleExpr || t instanceof Ast.ListExpr) {
             List<Ast.Expr> elts = t instanceof Ast.TupleExpr tu ? tu.elts() : ((Ast.ListExpr) t).elts();
-            b.emit(UNPACK_SEQUENCE, elts.size(), elts.size() - 1);
-            for (Ast.Expr e : elts) {
-                store(e);
+            if (!unpackStarred(t, elts)) {
+                b.emit(UNPACK_SEQUENCE, elts.size(), elts.size() - 1);
             }
+            for (Ast.Expr e : elts) {
+                store(e instanceof Ast.Starred st ? st.value() : e);
+            }
+        } else if (t instanceof Ast.Starred) {
+            throw error("SyntaxError", "starred assignment target must be in a list or tuple", t);
         } else {
             throw error("SyntaxError", "cannot assign to " + describe(t), t);
         }
@@ -399,15 +370,25 @@ public final class Compiler {
             index(s.index());
             b.emit(BINARY_SUBSCR, 0, -1);
         } else if (e instanceof Ast.ListExpr l) {
+            if (hasStarred(l.elts())) {
+                starredDisplay(l.elts(), false);
+                return;
+            }
             for (Ast.Expr x : l.elts()) {
                 expr(x);
             }
             b.emit(BUILD_LIST, l.elts().size(), 1 - l.elts().size());
         } else if (e instanceof Ast.TupleExpr t) {
+            if (hasStarred(t.elts())) {
+                starredDisplay(t.elts(), true);
+                return;
+            }
             for (Ast.Expr x : t.elts()) {
                 expr(x);
             }
             b.emit(BUILD_TUPLE, t.elts().size(), 1 - t.elts().size());
+        } else if (e instanceof Ast.DictExpr d && d.keys().contains(null)) {
+            dictWithUnpacking(d);
         } else if (e instanceof Ast.DictExpr d) {
             for (int i = 0; i < d.keys().size(); i++) {
                 expr(d.keys().get(i));
@@ -429,6 +410,18 @@ public final class Compiler {
             throw error("SyntaxError", "invalid syntax", s);
         } else if (e instanceof Ast.Yield y) {
             yieldExpr(y);
+        } else if (e instanceof Ast.Lambda l) {
+            lambda(l);
+        } else if (e instanceof Ast.ComprehensionExpr c) {
+            comprehension(c);
+        } else if (e instanceof Ast.SetExpr set) {
+            setDisplay(set);
+        } else if (e instanceof Ast.JoinedStr j) {
+            joinedStr(j);
+        } else if (e instanceof Ast.FormattedValue f) {
+            formattedValue(f);
+        } else if (e instanceof Ast.Starred st) {
+            throw error("SyntaxError", "can't use starred expression here", st);
         } else {
             throw unsupported(e.getClass().getSimpleName() + " expression", e);
         }
@@ -478,6 +471,10 @@ public final class Compiler {
 
     private void call(Ast.Call c) throws PySyntaxError {
         if (zeroArgumentSuper(c)) {
+            return;
+        }
+        if (hasStarred(c.args()) || c.keywords().stream().anyMatch(k -> k.name() == null)) {
+            callWithUnpacking(c);
             return;
         }
         int npos = c.args().size();
@@ -547,14 +544,10 @@ public final class Compiler {
     // to the region's depth and (prev exc) pushed; every instruction of a handler body is itself
     // covered by a cleanup region that restores prev before the exception moves on.
 
-    /** Whether this compiles a class body (names go to the class namespace in local slot 0). */
-    private boolean classBody;
-    /** The class a method's zero-argument super() refers to; filled when the class is built. */
-    private ClassCell classCell;
-    private boolean sawYield;
-    private int paramCount;
     /** Try, handler, with and loop blocks enclosing the current statement in this code object. */
     private final Deque<Block> blocks = new ArrayDeque<>();
+    /** Where {@code return v} keeps v while finally bodies run; declared before the free variables. */
+    private static final String RETURN_SLOT = ".return";
 
     private enum BlockKind { LOOP, FINALLY, HANDLER, FINALLY_EXCEPTIONAL, WITH }
 
@@ -625,41 +618,48 @@ public final class Compiler {
 
     // ---- classes
 
+    /**
+     * A class body is compiled as a function of no parameters that runs with the class namespace
+     * dict in slot 0 (LOAD_NAME/STORE_NAME), its closure made here as any function's; it returns
+     * its {@code __class__} cell (or None), which BUILD_CLASS fills with the new class.
+     */
     private void classDef(Ast.ClassDef c) throws PySyntaxError {
         if (c.bases().size() > 1) {
             throw unsupported("multiple inheritance", c);
         }
-        Compiler body = new Compiler(filename, source, null, scope == null ? enclosing : union(enclosing, scope.locals));
-        body.classBody = true;
-        body.classCell = new ClassCell();
-        body.b.local(".namespace"); // slot 0: the class namespace dict
-        body.b.setLine(c.line());
-        for (Ast.Stmt st : c.body()) {
-            body.stmt(st);
+        Scope inner = table.child(c);
+        Compiler body = nested(inner, c);
+        body.body(c.body());
+        if (inner.cells.contains(Scope.CLASS_CELL)) {
+            body.b.emit(LOAD_CLOSURE, body.b.local(Scope.CLASS_CELL), 1);
+        } else {
+            body.loadNone();
         }
-        body.loadNone();
         body.b.emit(RETURN_VALUE, 0, -1);
-        PyCode code = body.b.build(c.name(), filename, c.line(), 0, false);
+        PyCode code = body.buildFunction(c.name(), inner, c.line(), Ast.Parameters.NONE);
         b.setLine(c.line());
-        b.emit(LOAD_CONST, b.constant(body.classCell, body.classCell), 1);
+        makeFunction(code, inner, Ast.Parameters.NONE, c);
         for (Ast.Expr base : c.bases()) {
             expr(base);
         }
         b.emit(BUILD_TUPLE, c.bases().size(), 1 - c.bases().size());
         b.setLine(c.line());
-        b.emit(BUILD_CLASS, b.constant(code, code), -1);
+        b.emit(BUILD_CLASS, 0, -1);
         storeName(c.name());
     }
 
-    /** {@code super()} inside a method: the class cell and the first parameter. */
+    /**
+     * {@code super()} inside a method: the {@code __class__} cell and the first parameter. Any
+     * other zero-argument super() calls the builtin, which raises CPython's RuntimeError.
+     */
     private boolean zeroArgumentSuper(Ast.Call c) {
         if (!(c.func() instanceof Ast.Name n) || !n.id().equals("super") || !c.args().isEmpty()
-                || !c.keywords().isEmpty() || classCell == null || scope == null || isFast("super")
-                || paramCount == 0) {
+                || !c.keywords().isEmpty() || scope == null || table.access("super") != Scope.Access.GLOBAL
+                || !table.frees.contains(Scope.CLASS_CELL) || table.positionalCount == 0) {
             return false;
         }
-        b.emit(LOAD_CONST, b.constant(classCell, classCell), 1);
-        b.emit(LOAD_FAST, 0, 1);
+        b.emit(LOAD_CLOSURE, b.local(Scope.CLASS_CELL), 1);
+        loadName(new Ast.Name(table.params.get(0), c.line(), c.col()));
         b.setLine(c.line());
         b.emit(LOAD_SUPER, 0, -1);
         return true;
@@ -830,7 +830,7 @@ public final class Compiler {
     /** {@code return v} inside blocks: v waits in a hidden local while the blocks are left. */
     private void returnThroughBlocks() throws PySyntaxError {
         int depthBefore = b.depth();
-        int tmp = b.local(".return");
+        int tmp = b.local(RETURN_SLOT);
         b.emit(STORE_FAST, tmp, -1);
         List<Block> left = unwindBlocks(false);
         b.emit(LOAD_FAST, tmp, 1);
@@ -890,10 +890,9 @@ public final class Compiler {
     // ---- generators
 
     private void yieldExpr(Ast.Yield y) throws PySyntaxError {
-        if (scope == null) {
+        if (scope == null) { // Scope reports this first; kept for code compiled without it
             throw error("SyntaxError", "'yield' outside function", y);
         }
-        sawYield = true;
         if (y.value() == null) {
             loadNone();
         } else {
@@ -930,12 +929,11 @@ public final class Compiler {
     }
 
     private void deleteName(String name) {
-        if (classBody) {
-            b.emit(DELETE_NAME, b.name(name), 0);
-        } else if (isFast(name)) {
-            b.emit(DELETE_FAST, b.local(name), 0);
-        } else {
-            b.emit(DELETE_GLOBAL, b.name(name), 0);
+        switch (table.access(name)) {
+            case FAST -> b.emit(DELETE_FAST, b.local(name), 0);
+            case GLOBAL -> b.emit(DELETE_GLOBAL, b.name(name), 0);
+            case NAME -> b.emit(DELETE_NAME, b.name(name), 0);
+            case DEREF -> b.emit(DELETE_DEREF, b.local(name), 0);
         }
     }
 
@@ -952,5 +950,312 @@ public final class Compiler {
         }
         b.emit(RAISE_VARARGS, 1, -1);
         b.bind(end);
+    }
+
+    // ------------------------------------------------------------------ functions, closures, comprehensions,
+    // unpacking and f-strings
+
+    /**
+     * The compiler of a function or class body nested here; its slots are the parameters (in
+     * slot order; a class body's namespace instead), then the other locals (none in a class
+     * body), the hidden return slot, the cells not among them, then the free variables, which
+     * must come last.
+     */
+    private Compiler nested(Scope inner, Ast.Node at) {
+        Compiler c = new Compiler(filename, source, inner);
+        if (inner.isClass) {
+            c.b.local(".namespace"); // slot 0: the class namespace dict
+        }
+        for (String p : inner.params) {
+            c.b.local(p);
+        }
+        if (!inner.isClass) {
+            for (String l : inner.locals) {
+                c.b.local(l);
+            }
+        }
+        if (inner.hasBlocks) {
+            c.b.local(RETURN_SLOT);
+        }
+        for (String cell : inner.cells) {
+            c.b.local(cell); // a class body's __class__; a function's cells are among its locals
+        }
+        for (String f : inner.frees) {
+            c.b.local(f);
+        }
+        c.b.generator = inner.isGenerator;
+        c.b.setLine(at.line());
+        return c;
+    }
+
+    private PyCode buildFunction(String name, Scope inner, int line, Ast.Parameters params) {
+        int[] cellSlots = inner.cells.stream().mapToInt(b::local).toArray();
+        int flags = (params.varargs() != null ? PyCode.VARARGS : 0) | (params.kwargs() != null ? PyCode.VARKEYWORDS : 0);
+        return b.build(name, inner.qualifiedName(), filename, line, params.positional().size(), params.kwonly().size(),
+                flags, cellSlots, inner.frees.size());
+    }
+
+    /** Pushes a new function for {@code code}: defaults and closure are evaluated here. */
+    private void makeFunction(PyCode code, Scope inner, Ast.Parameters params, Ast.Node at) throws PySyntaxError {
+        int flags = 0;
+        if (!params.defaults().isEmpty()) {
+            for (Ast.Expr d : params.defaults()) {
+                expr(d);
+            }
+            b.emit(BUILD_TUPLE, params.defaults().size(), 1 - params.defaults().size());
+            flags |= 1;
+        }
+        int nkw = 0;
+        for (int i = 0; i < params.kwonly().size(); i++) {
+            Ast.Expr d = params.kwDefaults().get(i);
+            if (d != null) {
+                String name = params.kwonly().get(i);
+                b.emit(LOAD_CONST, b.constant("s" + name, PyStr.internBorrowed(name)), 1);
+                expr(d);
+                nkw++;
+            }
+        }
+        if (nkw > 0) {
+            b.emit(BUILD_MAP, nkw, 1 - 2 * nkw);
+            flags |= 2;
+        }
+        if (!inner.frees.isEmpty()) {
+            for (String f : inner.frees) {
+                b.emit(LOAD_CLOSURE, b.local(f), 1);
+            }
+            b.emit(BUILD_TUPLE, inner.frees.size(), 1 - inner.frees.size());
+            flags |= 4;
+        }
+        b.setLine(at.line());
+        int index = b.constant(code, code);
+        if (flags == 0) {
+            b.emit(MAKE_FUNCTION, index, 1);
+            return;
+        }
+        if (index > 0xffff) {
+            throw unsupported("a code object with more than 65535 constants", at);
+        }
+        b.emit(MAKE_FUNCTION_EX, index | flags << 16, 1 - Integer.bitCount(flags));
+    }
+
+    private void lambda(Ast.Lambda l) throws PySyntaxError {
+        Scope inner = table.child(l);
+        Compiler c = nested(inner, l);
+        c.expr(l.body());
+        c.b.emit(RETURN_VALUE, 0, -1);
+        makeFunction(c.buildFunction("<lambda>", inner, l.line(), l.parameters()), inner, l.parameters(), l);
+    }
+
+    /**
+     * A comprehension is a function of one parameter, the first iterator ({@code .0}), called
+     * at once, as in CPython 3.11: its variables stay inside it. A generator expression's
+     * function is a generator, which the call returns unstarted.
+     */
+    private void comprehension(Ast.ComprehensionExpr comp) throws PySyntaxError {
+        Scope inner = table.child(comp);
+        Compiler c = nested(inner, comp);
+        switch (comp.kind()) {
+            case LIST -> c.b.emit(BUILD_LIST, 0, 1);
+            case SET -> c.b.emit(BUILD_SET, 0, 1);
+            case DICT -> c.b.emit(BUILD_MAP, 0, 1);
+            case GENERATOR -> { }
+        }
+        c.comprehensionLoop(comp, 0);
+        if (comp.kind() == Ast.ComprehensionKind.GENERATOR) {
+            c.loadNone();
+        }
+        c.b.emit(RETURN_VALUE, 0, -1);
+        String name = comp.kind().codeName;
+        Ast.Parameters params = new Ast.Parameters(List.of(".0"), List.of(), null, List.of(), List.of(), null);
+        makeFunction(c.buildFunction(name, inner, comp.line(), params), inner, params, comp);
+        expr(comp.generators().get(0).iter());
+        b.emit(GET_ITER, 0, 0);
+        b.setLine(comp.line());
+        b.emit(CALL, 1, -1);
+    }
+
+    /** The k-th {@code for} clause; the result container sits under the k+1 iterators. */
+    private void comprehensionLoop(Ast.ComprehensionExpr comp, int k) throws PySyntaxError {
+        Ast.Comprehension gen = comp.generators().get(k);
+        if (k == 0) {
+            b.emit(LOAD_FAST, b.local(".0"), 1);
+        } else {
+            expr(gen.iter());
+            b.emit(GET_ITER, 0, 0);
+        }
+        CodeBuilder.Label top = new CodeBuilder.Label();
+        CodeBuilder.Label next = new CodeBuilder.Label();
+        CodeBuilder.Label exhausted = new CodeBuilder.Label();
+        b.bind(top);
+        b.emitJump(FOR_ITER, exhausted, 1);
+        store(gen.target());
+        for (Ast.Expr cond : gen.ifs()) {
+            expr(cond);
+            b.emitJump(POP_JUMP_IF_FALSE, next, -1);
+        }
+        int depth = k + 1;
+        if (k + 1 < comp.generators().size()) {
+            comprehensionLoop(comp, k + 1);
+        } else if (comp.kind() == Ast.ComprehensionKind.DICT) {
+            expr(comp.elt());
+            expr(comp.value());
+            b.emit(MAP_ADD, depth, -2);
+        } else if (comp.kind() == Ast.ComprehensionKind.GENERATOR) {
+            expr(comp.elt());
+            b.setLine(comp.line());
+            b.emit(YIELD_VALUE, 0, 0);
+            b.emit(POP_TOP, 0, -1);
+        } else {
+            expr(comp.elt());
+            b.emit(comp.kind() == Ast.ComprehensionKind.LIST ? LIST_APPEND : SET_ADD, depth, -1);
+        }
+        b.bind(next);
+        b.emitJump(JUMP_BACKWARD, top, 0);
+        b.bind(exhausted);
+        b.adjustDepth(-1); // FOR_ITER popped the iterator on this path
+    }
+
+    private static boolean hasStarred(List<Ast.Expr> elts) {
+        for (Ast.Expr e : elts) {
+            if (e instanceof Ast.Starred) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code [a, *b]} or {@code (a, *b)}: a list built piece by piece, then made a tuple. */
+    private void starredDisplay(List<Ast.Expr> elts, boolean tuple) throws PySyntaxError {
+        b.emit(BUILD_LIST, 0, 1);
+        for (Ast.Expr e : elts) {
+            if (e instanceof Ast.Starred st) {
+                expr(st.value());
+                b.emit(LIST_EXTEND, 0, -1);
+            } else {
+                expr(e);
+                b.emit(LIST_APPEND, 0, -1);
+            }
+        }
+        if (tuple) {
+            b.emit(LIST_TO_TUPLE, 0, 0);
+        }
+    }
+
+    /** {@code {**a, k: v}}. */
+    private void dictWithUnpacking(Ast.DictExpr d) throws PySyntaxError {
+        b.emit(BUILD_MAP, 0, 1);
+        for (int i = 0; i < d.keys().size(); i++) {
+            Ast.Expr k = d.keys().get(i);
+            if (k == null) {
+                expr(d.values().get(i));
+                b.emit(DICT_UPDATE, 0, -1);
+            } else {
+                expr(k);
+                expr(d.values().get(i));
+                b.emit(MAP_ADD, 0, -2);
+            }
+        }
+    }
+
+    private void setDisplay(Ast.SetExpr set) throws PySyntaxError {
+        if (hasStarred(set.elts())) {
+            b.emit(BUILD_SET, 0, 1);
+            for (Ast.Expr e : set.elts()) {
+                if (e instanceof Ast.Starred st) {
+                    throw unsupported("unpacking in a set display", st);
+                }
+                expr(e);
+                b.emit(SET_ADD, 0, -1);
+            }
+            return;
+        }
+        for (Ast.Expr e : set.elts()) {
+            expr(e);
+        }
+        b.setLine(set.line());
+        b.emit(BUILD_SET, set.elts().size(), 1 - set.elts().size());
+    }
+
+    /**
+     * {@code f(a, *b, k=v, **m)}: the positional arguments become one tuple and the keyword
+     * arguments one dict (duplicates are a TypeError), then CALL_FUNCTION_EX.
+     */
+    private void callWithUnpacking(Ast.Call c) throws PySyntaxError {
+        expr(c.func());
+        b.emit(BUILD_LIST, 0, 1);
+        for (Ast.Expr a : c.args()) {
+            if (a instanceof Ast.Starred st) {
+                expr(st.value());
+                b.emit(LIST_EXTEND, 0x100, -1); // 0x100: errors name the function being called
+            } else {
+                expr(a);
+                b.emit(LIST_APPEND, 0, -1);
+            }
+        }
+        b.emit(LIST_TO_TUPLE, 0, 0);
+        boolean hasKeywords = !c.keywords().isEmpty();
+        if (hasKeywords) {
+            b.emit(BUILD_MAP, 0, 1);
+            for (Ast.Keyword k : c.keywords()) {
+                if (k.name() == null) {
+                    expr(k.value());
+                } else {
+                    b.emit(LOAD_CONST, b.constant("s" + k.name(), PyStr.internBorrowed(k.name())), 1);
+                    expr(k.value());
+                    b.emit(BUILD_MAP, 1, -1);
+                }
+                b.emit(DICT_MERGE, 0, -1);
+            }
+        }
+        b.setLine(c.line());
+        b.emit(CALL_FUNCTION_EX, hasKeywords ? 1 : 0, hasKeywords ? -2 : -1);
+    }
+
+    /** Emits UNPACK_EX for a target list with a starred element; false if it has none. */
+    private boolean unpackStarred(Ast.Expr t, List<Ast.Expr> elts) throws PySyntaxError {
+        int star = -1;
+        for (int i = 0; i < elts.size(); i++) {
+            if (elts.get(i) instanceof Ast.Starred) {
+                if (star >= 0) {
+                    throw error("SyntaxError", "multiple starred expressions in assignment", t);
+                }
+                star = i;
+            }
+        }
+        if (star < 0) {
+            return false;
+        }
+        int after = elts.size() - star - 1;
+        if (star > 0xff || after > 0xffff) {
+            throw error("SyntaxError", "too many expressions in star-unpacking assignment", t);
+        }
+        b.emit(UNPACK_EX, star | after << 8, elts.size() - 1);
+        return true;
+    }
+
+    private void joinedStr(Ast.JoinedStr j) throws PySyntaxError {
+        List<Ast.Expr> values = j.values();
+        if (values.isEmpty()) {
+            b.emit(LOAD_CONST, b.constant("s", PyStr.internBorrowed("")), 1);
+            return;
+        }
+        for (Ast.Expr v : values) {
+            expr(v);
+        }
+        if (values.size() > 1 || !(values.get(0) instanceof Ast.FormattedValue)) {
+            b.setLine(j.line());
+            b.emit(BUILD_STRING, values.size(), 1 - values.size());
+        }
+    }
+
+    private void formattedValue(Ast.FormattedValue f) throws PySyntaxError {
+        expr(f.value());
+        int arg = f.conversion();
+        if (f.formatSpec() != null) {
+            expr(f.formatSpec());
+            arg |= 0x100;
+        }
+        b.setLine(f.line());
+        b.emit(FORMAT_VALUE, arg, f.formatSpec() != null ? -1 : 0);
     }
 }

@@ -79,6 +79,30 @@ public final class Opcode {
         "DELETE_GLOBAL", "DELETE_SUBSCR", "DELETE_ATTR", "LOAD_ASSERTION_ERROR", "YIELD_VALUE", "LOAD_SUPER",
     };
 
+    // 70..99: closures, argument unpacking, comprehensions, unpacking, f-strings (lang-b).
+    // "depth" args count the stack items between the container and the popped operands.
+    public static final int LOAD_DEREF = 70;       // arg: cell/free slot       ( -- v)
+    public static final int STORE_DEREF = 71;      // arg: cell/free slot       (v -- )
+    public static final int LOAD_CLOSURE = 72;     // arg: cell/free slot       ( -- cell)
+    public static final int MAKE_FUNCTION_EX = 73; // arg: code const | flags<<16 (1 defaults, 2 kwdefaults, 4 closure)
+                                                   //                           ([defaults] [kwdefaults] [closure] -- f)
+    public static final int CALL_FUNCTION_EX = 74; // arg: 1 if a kwargs dict   (f argtuple [kwargs] -- r)
+    public static final int LIST_APPEND = 75;      // arg: depth                (list .. v -- list ..)
+    public static final int LIST_EXTEND = 76;      // arg: depth                (list .. iterable -- list ..)
+    public static final int LIST_TO_TUPLE = 77;    //                           (list -- tuple)
+    public static final int DICT_MERGE = 78;       // arg: depth; call kwargs   (f a d .. m -- f a d ..)
+    public static final int DICT_UPDATE = 79;      // arg: depth; dict display  (d .. m -- d ..)
+    public static final int MAP_ADD = 80;          // arg: depth                (d .. k v -- d ..)
+    public static final int BUILD_SET = 81;        // arg: n
+    public static final int SET_ADD = 82;          // arg: depth                (s .. v -- s ..)
+    public static final int UNPACK_EX = 83;        // arg: before | after<<8    (seq -- v_last .. list .. v1)
+    public static final int FORMAT_VALUE = 84;     // arg: conversion char | 0x100 if spec  (v [spec] -- str)
+    public static final int BUILD_STRING = 85;     // arg: n                    (s1 .. sn -- s)
+    public static final int DICT_SET_ITEM = 86;    // arg: depth; a display's key: value after ** (d .. k v -- d ..)
+
+    // Added when lang-a and lang-b were merged: kept at the top of the range, away from both.
+    public static final int DELETE_DEREF = 99;     // arg: cell/free slot       ( -- ) empties the cell
+
     static final String[] NAMES = {
         "NOP", "LOAD_CONST", "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL", "LOAD_ATTR",
         "LOAD_METHOD", "CALL_METHOD", "CALL", "CALL_KW", "BINARY", "COMPARE", "UNARY_NEGATIVE",
@@ -88,6 +112,29 @@ public final class Opcode {
         "BUILD_LIST", "BUILD_TUPLE", "BUILD_MAP", "BUILD_SLICE", "BINARY_SUBSCR", "STORE_SUBSCR",
         "UNPACK_SEQUENCE", "MAKE_FUNCTION", "IMPORT_NAME", "IMPORT_FROM", "STORE_ATTR",
     };
+
+    /** Names of the opcodes in 70..99. */
+    private static final String[] NAMES_70 = {
+        "LOAD_DEREF", "STORE_DEREF", "LOAD_CLOSURE", "MAKE_FUNCTION_EX", "CALL_FUNCTION_EX", "LIST_APPEND",
+        "LIST_EXTEND", "LIST_TO_TUPLE", "DICT_MERGE", "DICT_UPDATE", "MAP_ADD", "BUILD_SET", "SET_ADD",
+        "UNPACK_EX", "FORMAT_VALUE", "BUILD_STRING", "DICT_SET_ITEM",
+    };
+
+    static String name(int op) {
+        if (op < NAMES.length) {
+            return NAMES[op];
+        }
+        if (op >= 42 && op - 42 < NAMES_42.length) {
+            return NAMES_42[op - 42];
+        }
+        if (op >= 70 && op - 70 < NAMES_70.length) {
+            return NAMES_70[op - 70];
+        }
+        if (op == DELETE_DEREF) {
+            return "DELETE_DEREF";
+        }
+        return "OP_" + op;
+    }
 
     public static int op(int insn) {
         return insn & 0xff;
@@ -101,9 +148,7 @@ public final class Opcode {
     public static String disassemble(int[] code) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < code.length; i++) {
-            int op = op(code[i]);
-            String name = op < NAMES.length ? NAMES[op] : op - 42 < NAMES_42.length ? NAMES_42[op - 42] : "OP_" + op;
-            sb.append(String.format("%4d %-20s %d%n", i, name, arg(code[i])));
+            sb.append(String.format("%4d %-20s %d%n", i, name(op(code[i])), arg(code[i])));
         }
         return sb.toString();
     }

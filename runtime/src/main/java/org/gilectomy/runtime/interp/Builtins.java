@@ -42,6 +42,7 @@ final class Builtins {
             Args.exactly("repr", n, 1, kw);
             return PyStr.of(Ops.repr(a[off]));
         });
+        function("format", org.gilectomy.objects.Formatting::builtin);
         function("sum", Builtins::sum);
         function("min", (a, off, n, kw) -> extreme("min", CompareOp.LT, a, off, n, kw));
         function("max", (a, off, n, kw) -> extreme("max", CompareOp.GT, a, off, n, kw));

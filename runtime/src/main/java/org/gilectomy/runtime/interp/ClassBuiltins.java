@@ -68,17 +68,16 @@ final class ClassBuiltins {
             }
             return new Classes.PySuper(t, a[off + 1]);
         });
-        functionIfAbsent(builtins, "next", (a, off, n, kw) -> {
-            Args.between("next", n, 1, 2, kw);
-            PyObject r = Ops.next(a[off]);
-            if (r != null) {
-                return r;
-            }
-            if (n == 2) {
-                RefCount.incref(a[off + 1]);
-                return a[off + 1];
-            }
-            throw new PyException(PyExc.STOP_ITERATION, "");
+        functionIfAbsent(builtins, "hash", (a, off, n, kw) -> {
+            Args.exactly("hash", n, 1, kw);
+            return org.gilectomy.objects.PyInt.of(a[off].hashCode());
+        });
+        functionIfAbsent(builtins, "callable", (a, off, n, kw) -> {
+            Args.exactly("callable", n, 1, kw);
+            PyObject o = a[off];
+            return PyBool.of(o instanceof PyBuiltinFunction || o instanceof org.gilectomy.objects.PyFunction
+                    || o instanceof org.gilectomy.objects.PyBoundMethod || (o instanceof PyType t && t.constructor != null)
+                    || Dunders.has(o, "__call__"));
         });
         functionIfAbsent(builtins, "iter", (a, off, n, kw) -> {
             Args.exactly("iter", n, 1, kw);

@@ -1,10 +1,11 @@
 package org.gilectomy.runtime.interp;
 
-import org.gilectomy.objects.ClassCell;
 import org.gilectomy.objects.Classes;
+import org.gilectomy.objects.PyCell;
 import org.gilectomy.objects.PyCode;
 import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyExc;
+import org.gilectomy.objects.PyFunction;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
@@ -16,10 +17,15 @@ final class ClassOps {
     private ClassOps() {
     }
 
-    /** BUILD_CLASS: (cell bases -- cls). */
-    static int buildClass(ThreadState ts, PyObject[] slots, int sp, PyCode body, PyDict globals) {
-        ClassCell cell = (ClassCell) slots[sp - 2];
+    /**
+     * BUILD_CLASS: (body bases -- cls). The body is a function of no parameters (its closure
+     * carries the enclosing functions' variables its methods use); it runs with the namespace
+     * dict in slot 0 and returns its {@code __class__} cell, or None if no method uses super().
+     */
+    static int buildClass(ThreadState ts, PyObject[] slots, int sp) {
+        PyFunction bodyFunction = (PyFunction) slots[sp - 2];
         PyTuple bases = (PyTuple) slots[sp - 1];
+        PyCode body = bodyFunction.code;
         PyType base = PyType.OBJECT;
         if (bases.size() == 1) {
             PyObject b = bases.getBorrowed(0);
@@ -28,6 +34,7 @@ final class ClassOps {
             }
             base = t;
         }
+        PyDict globals = bodyFunction.globals;
         PyDict ns = new PyDict();
         PyObject moduleName = globals.getName("__name__");
         String module = moduleName instanceof PyStr s ? s.value : "__main__";
@@ -36,19 +43,25 @@ final class ClassOps {
         ns.putName("__module__", moduleStr);
         RefCount.decref(moduleStr);
         PyObject[] frame = new PyObject[body.varNames.length + body.stackSize];
-        RefCount.incref(ns);
-        frame[0] = ns;
+        PyObject classCell;
         try {
-            RefCount.decref(Eval.run(ts, body, globals, frame, null));
+            ArgumentBinder.bind(bodyFunction, frame, frame, 0, 0, null);
+            RefCount.incref(ns);
+            frame[0] = ns;
+            classCell = Eval.run(ts, body, globals, frame, null);
         } catch (RuntimeException e) {
             RefCount.decref(ns);
             throw e;
         }
         PyType cls = Classes.newClass(body.name, base, ns, module);
-        cell.set(cls);
+        if (classCell instanceof PyCell cell) {
+            RefCount.incref(cls);
+            cell.setStealing(cls);
+        }
+        RefCount.decref(classCell);
         RefCount.decref(bases);
         slots[sp - 1] = null;
-        RefCount.decref(cell);
+        RefCount.decref(bodyFunction);
         slots[sp - 2] = cls;
         return sp - 1;
     }

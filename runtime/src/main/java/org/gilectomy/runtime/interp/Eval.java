@@ -5,7 +5,6 @@ import static org.gilectomy.runtime.compile.Opcode.*;
 import org.gilectomy.locks.EvalBreaker;
 import org.gilectomy.locks.Gil;
 import org.gilectomy.objects.BinaryOp;
-import org.gilectomy.objects.ClassCell;
 import org.gilectomy.objects.Classes;
 import org.gilectomy.objects.PyBaseException;
 import org.gilectomy.objects.PyInstance;
@@ -14,6 +13,7 @@ import org.gilectomy.objects.Immortals;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyBuiltinFunction;
+import org.gilectomy.objects.PyCell;
 import org.gilectomy.objects.PyCode;
 import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyExc;
@@ -24,9 +24,11 @@ import org.gilectomy.objects.PyIterator;
 import org.gilectomy.objects.PyList;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PySet;
 import org.gilectomy.objects.PySlice;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
+import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
 
 /**
@@ -37,6 +39,13 @@ import org.gilectomy.refcount.RefCount;
  * pops takes over the popped reference and must release it (or pass it on); a push stores a
  * new reference. When an exception leaves the frame, every slot still holding a reference is
  * released and a traceback line is added.
+ *
+ * <p>Exceptions: a Python exception is a Java {@link PyException} thrown by whatever failed.
+ * The loop catches it once per frame, adds the frame's traceback line, and looks the failing
+ * instruction up in the code's exception table ({@link PyCode#exceptionTable}); a handler is
+ * entered with the stack cut to the entry's depth and (previously handled exception, this one)
+ * pushed. Nothing is set up on entry to a try block, so the no-exception path runs exactly the
+ * instructions it would run without one.
  *
  * <p>The eval breaker ({@link EvalBreaker}) is read on every backward jump and on entry to
  * every function: one opaque load when nothing is pending (plus, under biased reference
@@ -52,78 +61,11 @@ public final class Eval {
     public static PyObject callFunction(ThreadState ts, PyFunction f, PyObject[] args, int off, int nargs, PyTuple kwnames) {
         PyCode code = f.code;
         PyObject[] slots = new PyObject[code.varNames.length + code.stackSize];
-        bindArguments(f, slots, args, off, nargs, kwnames);
+        ArgumentBinder.bind(f, slots, args, off, nargs, kwnames);
         if (code.isGenerator) {
             return new PyGenerator(code, f.globals, slots);
         }
         return run(ts, code, f.globals, slots, null);
-    }
-
-    /** Copies (increfs) the arguments into the parameter slots, with CPython's errors. */
-    private static void bindArguments(PyFunction f, PyObject[] slots, PyObject[] args, int off, int nargs, PyTuple kwnames) {
-        PyCode code = f.code;
-        int argc = code.argCount;
-        if (nargs > argc) {
-            throw PyExc.typeError(code.name + "() takes " + argc + " positional argument" + (argc == 1 ? "" : "s")
-                    + " but " + nargs + (nargs == 1 ? " was" : " were") + " given");
-        }
-        for (int i = 0; i < nargs; i++) {
-            PyObject a = args[off + i];
-            RefCount.incref(a);
-            slots[i] = a;
-        }
-        if (kwnames != null) {
-            for (int k = 0; k < kwnames.size(); k++) {
-                String name = ((PyStr) kwnames.getBorrowed(k)).value;
-                int slot = -1;
-                for (int p = 0; p < argc; p++) {
-                    if (code.varNames[p].equals(name)) {
-                        slot = p;
-                        break;
-                    }
-                }
-                if (slot < 0) {
-                    releaseSlots(slots, slots.length);
-                    throw PyExc.typeError(code.name + "() got an unexpected keyword argument '" + name + "'");
-                }
-                if (slots[slot] != null) {
-                    releaseSlots(slots, slots.length);
-                    throw PyExc.typeError(code.name + "() got multiple values for argument '" + name + "'");
-                }
-                PyObject a = args[off + nargs + k];
-                RefCount.incref(a);
-                slots[slot] = a;
-            }
-        }
-        if (nargs < argc) {
-            missingArguments(code, slots);
-        }
-    }
-
-    private static void missingArguments(PyCode code, PyObject[] slots) {
-        StringBuilder names = new StringBuilder();
-        int missing = 0;
-        for (int p = 0; p < code.argCount; p++) {
-            if (slots[p] == null) {
-                missing++;
-            }
-        }
-        int seen = 0;
-        for (int p = 0; p < code.argCount; p++) {
-            if (slots[p] == null) {
-                seen++;
-                if (seen > 1) {
-                    names.append(seen == missing ? (missing > 2 ? ", and " : " and ") : ", ");
-                }
-                names.append('\'').append(code.varNames[p]).append('\'');
-            }
-        }
-        if (missing == 0) {
-            return;
-        }
-        releaseSlots(slots, slots.length);
-        throw PyExc.typeError(code.name + "() missing " + missing + " required positional argument"
-                + (missing == 1 ? "" : "s") + ": " + names);
     }
 
     private static void releaseSlots(PyObject[] slots, int upTo) {
@@ -164,6 +106,12 @@ public final class Eval {
             if (pc == 0 && (EvalBreaker.bitsOpaque() != 0 || RefCount.mergePending())) {
                 handleBreaker(ts);
             }
+            if (gen != null) {
+                PyException thrown = gen.takePendingThrow(); // generator.throw()/close()
+                if (thrown != null) {
+                    throw thrown;
+                }
+            }
             while (true) {
                 if (Gil.TICKING && --Ticker.remaining < 0) {
                     Ticker.check(ts);
@@ -186,8 +134,7 @@ public final class Eval {
                     case LOAD_FAST: {
                         PyObject v = slots[arg];
                         if (v == null) {
-                            throw new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
-                                    + code.varNames[arg] + "' where it is not associated with a value");
+                            throw unboundLocal(code, arg);
                         }
                         RefCount.incref(v);
                         slots[sp++] = v;
@@ -538,7 +485,7 @@ public final class Eval {
                         break;
                     }
                     case BUILD_CLASS:
-                        sp = ClassOps.buildClass(ts, slots, sp, (PyCode) consts[arg], globals);
+                        sp = ClassOps.buildClass(ts, slots, sp);
                         break;
                     case LOAD_NAME: {
                         PyObject v = ((PyDict) slots[0]).get(code.nameObjects[arg]);
@@ -561,8 +508,7 @@ public final class Eval {
                     case DELETE_FAST: {
                         PyObject v = slots[arg];
                         if (v == null) {
-                            throw new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
-                                    + code.varNames[arg] + "' where it is not associated with a value");
+                            throw unboundLocal(code, arg);
                         }
                         slots[arg] = null;
                         RefCount.decref(v);
@@ -590,14 +536,140 @@ public final class Eval {
                         return v;
                     }
                     case LOAD_SUPER: {
-                        ClassCell cell = (ClassCell) slots[sp - 2];
-                        if (cell.get() == null) {
+                        PyObject cls = ((PyCell) slots[sp - 2]).get();
+                        if (cls == null) {
                             throw new PyException(PyExc.RUNTIME_ERROR, "super(): empty __class__ cell");
                         }
-                        PyObject sup = new Classes.PySuper(cell.get(), slots[sp - 1]);
+                        PyObject sup;
+                        try {
+                            sup = new Classes.PySuper((PyType) cls, slots[sp - 1]);
+                        } finally {
+                            RefCount.decref(cls);
+                        }
                         releaseSlots(slots, sp - 2, sp);
                         sp -= 2;
                         slots[sp++] = sup;
+                        break;
+                    }
+                    // ---- closures, argument unpacking, comprehensions, unpacking, f-strings (70..99)
+                    case LOAD_DEREF: {
+                        PyObject v = ((PyCell) slots[arg]).get();
+                        if (v == null) {
+                            throw ExtendedOps.unboundCell(code, arg);
+                        }
+                        slots[sp++] = v;
+                        break;
+                    }
+                    case STORE_DEREF: {
+                        PyObject v = slots[--sp];
+                        slots[sp] = null;
+                        ((PyCell) slots[arg]).setStealing(v);
+                        break;
+                    }
+                    case DELETE_DEREF: {
+                        PyCell cell = (PyCell) slots[arg];
+                        PyObject old = cell.get();
+                        if (old == null) {
+                            throw ExtendedOps.unboundCell(code, arg);
+                        }
+                        RefCount.decref(old);
+                        cell.setStealing(null);
+                        break;
+                    }
+                    case LOAD_CLOSURE: {
+                        PyObject cell = slots[arg];
+                        RefCount.incref(cell);
+                        slots[sp++] = cell;
+                        break;
+                    }
+                    case MAKE_FUNCTION_EX:
+                        sp = ExtendedOps.makeFunction(slots, sp, arg, consts, globals);
+                        break;
+                    case CALL_FUNCTION_EX: {
+                        int base = sp - 2 - (arg & 1);
+                        PyObject r = ExtendedOps.callUnpacked(ts, slots[base], (PyTuple) slots[base + 1],
+                                (arg & 1) != 0 ? (PyDict) slots[base + 2] : null);
+                        releaseSlots(slots, base, sp);
+                        slots[base] = r;
+                        sp = base + 1;
+                        break;
+                    }
+                    case LIST_APPEND:
+                    case LIST_EXTEND:
+                    case DICT_MERGE:
+                    case DICT_UPDATE:
+                    case SET_ADD: {
+                        PyObject v = slots[--sp];
+                        slots[sp] = null;
+                        try {
+                            ExtendedOps.addToContainer(insn & 0xff, slots, sp - 1 - (arg & 0xff), v, (arg & 0x100) != 0);
+                        } finally {
+                            RefCount.decref(v);
+                        }
+                        break;
+                    }
+                    case MAP_ADD: {
+                        PyObject v = slots[--sp];
+                        PyObject k = slots[--sp];
+                        slots[sp] = null;
+                        slots[sp + 1] = null;
+                        try {
+                            k.hashCode(); // unhashable keys raise TypeError
+                            ((PyDict) slots[sp - 1 - arg]).put(k, v);
+                        } finally {
+                            RefCount.decref(k);
+                            RefCount.decref(v);
+                        }
+                        break;
+                    }
+                    case LIST_TO_TUPLE: {
+                        PyList l = (PyList) slots[sp - 1];
+                        slots[sp - 1] = PyTuple.steal(l.snapshot());
+                        RefCount.decref(l);
+                        break;
+                    }
+                    case BUILD_SET: {
+                        PySet set = new PySet(false);
+                        try {
+                            for (int i = sp - arg; i < sp; i++) {
+                                set.add(slots[i]); // unhashable items raise TypeError
+                            }
+                        } catch (PyException e) {
+                            RefCount.decref(set);
+                            throw e;
+                        }
+                        releaseSlots(slots, sp - arg, sp);
+                        sp -= arg;
+                        slots[sp++] = set;
+                        break;
+                    }
+                    case UNPACK_EX:
+                        sp = ExtendedOps.unpackStarred(slots, sp, arg & 0xff, arg >>> 8);
+                        break;
+                    case FORMAT_VALUE: {
+                        PyObject spec = null;
+                        if ((arg & 0x100) != 0) {
+                            spec = slots[--sp];
+                            slots[sp] = null;
+                        }
+                        PyObject v = slots[sp - 1];
+                        PyObject r;
+                        try {
+                            r = ExtendedOps.formatValue(v, arg & 0xff, spec);
+                        } finally {
+                            if (spec != null) {
+                                RefCount.decref(spec);
+                            }
+                        }
+                        slots[sp - 1] = r;
+                        RefCount.decref(v);
+                        break;
+                    }
+                    case BUILD_STRING: {
+                        PyObject r = ExtendedOps.concatStrings(slots, sp - arg, arg);
+                        releaseSlots(slots, sp - arg, sp);
+                        sp -= arg;
+                        slots[sp++] = r;
                         break;
                     }
                     default:
@@ -645,7 +717,12 @@ public final class Eval {
         }
     }
 
-    private static void releaseSlots(PyObject[] slots, int from, int to) {
+    static PyException unboundLocal(PyCode code, int slot) {
+        return new PyException(PyExc.UNBOUND_LOCAL_ERROR, "cannot access local variable '"
+                + code.varNames[slot] + "' where it is not associated with a value");
+    }
+
+    static void releaseSlots(PyObject[] slots, int from, int to) {
         for (int i = from; i < to; i++) {
             PyObject o = slots[i];
             if (o != null) {
@@ -667,7 +744,7 @@ public final class Eval {
     }
 
     /** Calls with borrowed arguments; a Python function gets a fresh frame. */
-    private static PyObject invoke(ThreadState ts, PyObject callable, PyObject[] args, int off, int nargs, PyTuple kwnames) {
+    static PyObject invoke(ThreadState ts, PyObject callable, PyObject[] args, int off, int nargs, PyTuple kwnames) {
         if (callable instanceof PyFunction f) {
             return callFunction(ts, f, args, off, nargs, kwnames);
         }
@@ -719,26 +796,7 @@ public final class Eval {
 
     private static int unpack(PyObject[] slots, int sp, int n) {
         PyObject seq = slots[sp - 1];
-        PyObject[] items;
-        if (seq instanceof PyTuple t) {
-            items = new PyObject[t.size()];
-            for (int i = 0; i < items.length; i++) {
-                items[i] = t.getItem(i);
-            }
-        } else if (seq instanceof PyList l) {
-            items = l.snapshot();
-        } else {
-            java.util.ArrayList<PyObject> list = new java.util.ArrayList<>();
-            PyIterator it = Ops.iter(seq);
-            try {
-                for (PyObject x = it.next(); x != null; x = it.next()) {
-                    list.add(x);
-                }
-            } finally {
-                RefCount.decref(it);
-            }
-            items = list.toArray(new PyObject[0]);
-        }
+        PyObject[] items = ExtendedOps.items(seq);
         if (items.length != n) {
             for (PyObject o : items) {
                 RefCount.decref(o);

@@ -83,10 +83,7 @@ final class IterBuiltins {
 
     private static PyObject next(PyObject[] a, int off, int n, PyTuple kw) {
         Args.between("next", n, 1, 2, kw);
-        if (!(a[off] instanceof PyIterator it)) {
-            throw PyExc.typeError("'" + a[off].type().name() + "' object is not an iterator");
-        }
-        PyObject r = it.next();
+        PyObject r = Ops.next(a[off]); // iterators and instances with __next__
         if (r != null) {
             return r;
         }

@@ -2,12 +2,14 @@ package org.gilectomy.runtime.interp;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.gilectomy.objects.Args;
+import org.gilectomy.objects.PyBaseException;
 import org.gilectomy.objects.PyCode;
 import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
 import org.gilectomy.objects.PyIterator;
 import org.gilectomy.objects.PyNone;
+import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
@@ -25,7 +27,26 @@ final class PyGenerator extends PyIterator {
     static {
         TYPE.addMethod("send", (a, off, n, kw) -> {
             Args.exactly("send", n - 1, 1, kw);
-            PyObject r = ((PyGenerator) a[off]).resume(a[off + 1]);
+            PyObject r = ((PyGenerator) a[off]).resume(a[off + 1], null);
+            if (r == null) {
+                throw new PyException(PyExc.STOP_ITERATION, "");
+            }
+            return r;
+        });
+        TYPE.addMethod("throw", (a, off, n, kw) -> {
+            Args.exactly("throw", n - 1, 1, kw);
+            PyObject v = a[off + 1];
+            if (v instanceof PyType t && t.isSubtypeOf(PyExc.BASE_EXCEPTION) && t != PyType.OBJECT) {
+                v = Ops.call(t);
+            } else if (v instanceof PyBaseException) {
+                RefCount.incref(v);
+            } else {
+                throw PyExc.typeError("exceptions must be classes or instances deriving from BaseException, not "
+                        + v.type().name());
+            }
+            PyException carrier = ((PyBaseException) v).carrier();
+            RefCount.decref(v); // the carrier holds it
+            PyObject r = ((PyGenerator) a[off]).resume(null, carrier);
             if (r == null) {
                 throw new PyException(PyExc.STOP_ITERATION, "");
             }
@@ -43,7 +64,10 @@ final class PyGenerator extends PyIterator {
     int pc;
     int sp;
     boolean finished;
+    /** The exception its frame was handling when it last yielded (borrowed: its stack owns it), or null. */
+    private PyBaseException handled;
     private final AtomicBoolean running = new AtomicBoolean();
+    private PyException pendingThrow;
 
     /** Takes over the argument references already bound in {@code slots}. */
     PyGenerator(PyCode code, PyDict globals, PyObject[] slots) {
@@ -62,19 +86,32 @@ final class PyGenerator extends PyIterator {
 
     @Override
     public PyObject next() {
-        return resume(PyNone.NONE);
+        return resume(PyNone.NONE, null);
     }
 
-    /** Runs to the next yield; the yielded value, or null when the generator has returned. */
-    PyObject resume(PyObject sent) {
+    /**
+     * Runs to the next yield; the yielded value, or null when the generator has returned. With
+     * {@code toThrow}, the paused yield raises it instead of returning {@code sent}.
+     */
+    PyObject resume(PyObject sent, PyException toThrow) {
         if (finished) {
+            if (toThrow != null) {
+                throw toThrow;
+            }
             return null;
+        }
+        if (toThrow != null && pc == 0) {
+            finished = true; // never started: nothing can catch it
+            releaseFrame();
+            throw toThrow;
         }
         if (!running.compareAndSet(false, true)) {
             throw PyExc.valueError("generator already executing");
         }
         try {
-            if (pc == 0) {
+            if (toThrow != null) {
+                pendingThrow = toThrow;
+            } else if (pc == 0) {
                 if (sent != PyNone.NONE) {
                     throw PyExc.typeError("can't send non-None value to a just-started generator");
                 }
@@ -83,8 +120,13 @@ final class PyGenerator extends PyIterator {
                 slots[sp++] = sent; // the value of the yield expression
             }
             PyObject r;
+            ThreadState ts = ThreadState.current();
+            PyBaseException outer = ts.handled;
+            if (handled != null) {
+                ts.handled = handled; // suspended inside one of its own handlers
+            }
             try {
-                r = Eval.run(ThreadState.current(), code, globals, slots, this);
+                r = Eval.run(ts, code, globals, slots, this);
             } catch (PyException e) {
                 finished = true;
                 if (e.matches(PyExc.STOP_ITERATION)) {
@@ -93,6 +135,9 @@ final class PyGenerator extends PyIterator {
                     throw re;
                 }
                 throw e;
+            } finally {
+                handled = finished || ts.handled == outer ? null : ts.handled;
+                ts.handled = outer;
             }
             if (finished) {
                 RefCount.decref(r); // the return value would be StopIteration.value
@@ -104,11 +149,31 @@ final class PyGenerator extends PyIterator {
         }
     }
 
+    /** generator.close(): GeneratorExit at the paused yield, so its finally blocks run. */
     void close() {
-        if (!running.get() && !finished) {
-            finished = true;
-            releaseFrame();
+        if (finished) {
+            return;
         }
+        PyObject r;
+        try {
+            r = resume(null, new PyException(PyExc.GENERATOR_EXIT, ""));
+        } catch (PyException e) {
+            if (e.matches(PyExc.GENERATOR_EXIT) || e.matches(PyExc.STOP_ITERATION)) {
+                return;
+            }
+            throw e;
+        }
+        if (r != null) {
+            RefCount.decref(r);
+            throw new PyException(PyExc.RUNTIME_ERROR, "generator ignored GeneratorExit");
+        }
+    }
+
+    /** The exception resume(null, e) asks the frame to raise at its paused yield; taken by the eval loop. */
+    PyException takePendingThrow() {
+        PyException e = pendingThrow;
+        pendingThrow = null;
+        return e;
     }
 
     private void releaseFrame() {
@@ -132,6 +197,6 @@ final class PyGenerator extends PyIterator {
 
     @Override
     public String toString() {
-        return "<generator object " + code.name + " at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+        return "<generator object " + code.qualname + " at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
     }
 }

@@ -58,6 +58,7 @@ final class StrMethods {
         unary(t, "isupper", s -> PyBool.of(cased(s, true)));
         unary(t, "islower", s -> PyBool.of(cased(s, false)));
         method(t, "join", StrMethods::join);
+        method(t, "format", org.gilectomy.objects.StrFormat::method);
         method(t, "split", (a, off, n, kw) -> split(a, off, n, kw, false));
         method(t, "rsplit", (a, off, n, kw) -> split(a, off, n, kw, true));
         method(t, "splitlines", StrMethods::splitlines);

@@ -46,6 +46,22 @@ final class Threading {
     static PyModule module() {
         PyModule m = new PyModule("threading");
         THREAD_TYPE.constructor = Threading::newThread;
+        // lang-a: Thread is subclassable; a subclass's instance is a PyThread whose run() may be overridden.
+        THREAD_TYPE.instanceFactory = cls -> new PyThread(cls, PyNone.NONE, PyTuple.EMPTY, null, false);
+        THREAD_TYPE.addMethod("__init__", (a, off, n, kw) -> {
+            ((PyThread) a[off]).configure(a, off + 1, n - 1, kw);
+            return PyNone.newRef();
+        });
+        THREAD_TYPE.addMethod("run", (a, off, n, kw) -> {
+            Args.exactly("run", n - 1, 0, kw);
+            ((PyThread) a[off]).runTarget();
+            return PyNone.newRef();
+        });
+        LOCK_TYPE.addMethod("__enter__", (a, off, n, kw) -> PyBool.of(((PyLock) a[off]).acquire(true, -1)));
+        LOCK_TYPE.addMethod("__exit__", (a, off, n, kw) -> {
+            ((PyLock) a[off]).release();
+            return PyBool.FALSE;
+        });
         m.set("Thread", THREAD_TYPE);
         LOCK_TYPE.constructor = (a, off, n, kw) -> {
             Args.exactly("Lock", n, 0, kw);
@@ -92,26 +108,12 @@ final class Threading {
     }
 
     private static PyObject newThread(PyObject[] a, int off, int n, PyTuple kw) {
-        if (n > 0) {
-            throw PyExc.notImplemented("positional arguments to Thread()");
-        }
-        PyObject[] opts = Keywords.get("Thread", a, off, kw, "target", "args", "name", "daemon");
-        PyObject target = opts[0] == null ? PyNone.NONE : opts[0];
-        PyObject args = opts[1];
-        boolean argsAreOurs = false;
-        if (args == null) {
-            args = PyTuple.EMPTY;
-        } else if (!(args instanceof PyTuple)) {
-            args = PyTuple.steal(Builtins.collect(args));
-            argsAreOurs = true;
-        }
-        int number = COUNTER.incrementAndGet();
-        String name = opts[2] != null && opts[2] != PyNone.NONE ? Ops.str(opts[2])
-                : "Thread-" + number + (target instanceof PyFunction f ? " (" + f.name() + ")" : "");
-        boolean daemon = opts[3] != null && opts[3] != PyNone.NONE && Ops.isTrue(opts[3]);
-        PyThread t = new PyThread(target, args, name, daemon);
-        if (argsAreOurs) {
-            RefCount.decref(args); // the thread object holds its own reference
+        PyThread t = new PyThread(THREAD_TYPE, PyNone.NONE, PyTuple.EMPTY, null, false);
+        try {
+            t.configure(a, off, n, kw);
+        } catch (PyException e) {
+            RefCount.decref(t);
+            throw e;
         }
         return t;
     }
@@ -134,25 +136,60 @@ final class Threading {
     }
 
     /** A {@code threading.Thread}: target and args owned until the thread has run. */
-    static final class PyThread extends PyObject {
+    static final class PyThread extends org.gilectomy.objects.PyInstance {
         private PyObject target;
         private PyObject args;
-        private final String name;
-        private final boolean daemon;
+        private String name;
+        private boolean daemon;
         private volatile Thread thread;
 
-        PyThread(PyObject target, PyObject args, String name, boolean daemon) {
+        PyThread(PyType cls, PyObject target, PyObject args, String name, boolean daemon) {
+            super(cls);
             RefCount.incref(target);
             RefCount.incref(args);
             this.target = target;
             this.args = args;
-            this.name = name;
+            this.name = name != null ? name : "Thread-" + COUNTER.incrementAndGet();
             this.daemon = daemon;
         }
 
-        @Override
-        public PyType type() {
-            return THREAD_TYPE;
+        /** Thread.__init__(target=, args=, name=, daemon=), before start(). */
+        void configure(PyObject[] a, int off, int n, PyTuple kw) {
+            if (n > 0) {
+                throw PyExc.notImplemented("positional arguments to Thread()");
+            }
+            PyObject[] opts = Keywords.get("Thread", a, off, kw, "target", "args", "name", "daemon");
+            PyObject newTarget = opts[0] == null ? PyNone.NONE : opts[0];
+            PyObject newArgs = opts[1];
+            if (newArgs == null) {
+                newArgs = PyTuple.EMPTY;
+                RefCount.incref(newArgs);
+            } else if (!(newArgs instanceof PyTuple)) {
+                newArgs = PyTuple.steal(Builtins.collect(newArgs));
+            } else {
+                RefCount.incref(newArgs);
+            }
+            RefCount.incref(newTarget);
+            replaceTarget(newTarget, newArgs);
+            if (opts[2] != null && opts[2] != PyNone.NONE) {
+                name = Ops.str(opts[2]);
+            } else if (newTarget instanceof PyFunction f && type() == THREAD_TYPE) {
+                name = name + " (" + f.name() + ")";
+            }
+            daemon = opts[3] != null && opts[3] != PyNone.NONE && Ops.isTrue(opts[3]);
+        }
+
+        /** The default run(): the target with its args. */
+        void runTarget() {
+            if (target != PyNone.NONE) {
+                PyTuple a = (PyTuple) args;
+                PyObject[] argv = new PyObject[a.size()];
+                for (int i = 0; i < argv.length; i++) {
+                    argv[i] = a.getBorrowed(i);
+                }
+                PyObject r = Ops.call(target, argv, 0, argv.length, null);
+                RefCount.decref(r);
+            }
         }
 
         void start() {
@@ -182,14 +219,11 @@ final class Threading {
                 Gil.INSTANCE.acquire();
             }
             try {
-                if (target != PyNone.NONE) {
-                    PyTuple a = (PyTuple) args;
-                    PyObject[] argv = new PyObject[a.size()];
-                    for (int i = 0; i < argv.length; i++) {
-                        argv[i] = a.getBorrowed(i);
-                    }
-                    PyObject r = Ops.call(target, argv, 0, argv.length, null);
-                    RefCount.decref(r);
+                PyObject run = type().lookup("run");
+                try {
+                    RefCount.decref(Ops.call(run, this));
+                } finally {
+                    RefCount.decref(run);
                 }
             } catch (PyException e) {
                 if (!e.matches(PyExc.SYSTEM_EXIT)) {
@@ -201,12 +235,9 @@ final class Threading {
             } catch (Throwable t) {
                 Tracebacks.fatal(err, t);
             } finally {
-                PyObject tg = target;
-                PyObject ar = args;
-                target = PyNone.NONE;
-                args = PyTuple.EMPTY;
-                RefCount.decref(tg);
-                RefCount.decref(ar);
+                RefCount.incref(PyNone.NONE);
+                RefCount.incref(PyTuple.EMPTY);
+                replaceTarget(PyNone.NONE, PyTuple.EMPTY);
                 RefCount.decref(this);
                 if (Gil.ENABLED) {
                     Gil.INSTANCE.release();
@@ -235,14 +266,20 @@ final class Threading {
             return t != null && t.isAlive();
         }
 
-        @Override
-        protected void dealloc() {
+        /** Stores target and args (references taken over) and releases the old ones. */
+        private void replaceTarget(PyObject newTarget, PyObject newArgs) {
             PyObject tg = target;
             PyObject ar = args;
-            target = null;
-            args = null;
+            target = newTarget;
+            args = newArgs;
             RefCount.xdecref(tg);
             RefCount.xdecref(ar);
+        }
+
+        @Override
+        protected void dealloc() {
+            replaceTarget(null, null);
+            super.dealloc();
         }
 
         @Override

@@ -26,8 +26,12 @@ public final class Ast {
     public record Module(List<Stmt> body) {
     }
 
-    /** {@code def name(params): body}; positional parameters only, for now. */
-    public record FunctionDef(String name, List<String> params, List<Stmt> body, int line, int col) implements Stmt {
+    /** {@code def name(parameters): body}. */
+    public record FunctionDef(String name, Parameters parameters, List<Stmt> body, int line, int col) implements Stmt {
+        /** The positional parameters' names. */
+        public List<String> params() {
+            return parameters.positional();
+        }
     }
 
     /** {@code return [value]}; value null when bare. */
@@ -153,7 +157,7 @@ public final class Ast {
 
     public enum CmpOpKind { EQ, NE, LT, LE, GT, GE, IS, IS_NOT, IN, NOT_IN }
 
-    /** {@code func(args, name=value)}. */
+    /** {@code func(args, name=value)}; a Starred arg is {@code *seq}, a Keyword with a null name {@code **mapping}. */
     public record Call(Expr func, List<Expr> args, List<Keyword> keywords, int line, int col) implements Expr {
     }
 
@@ -177,10 +181,91 @@ public final class Ast {
     public record TupleExpr(List<Expr> elts, int line, int col) implements Expr {
     }
 
+    /** A null key stands for {@code **mapping}. */
     public record DictExpr(List<Expr> keys, List<Expr> values, int line, int col) implements Expr {
     }
 
     /** {@code body if test else orelse}. */
     public record IfExp(Expr test, Expr body, Expr orelse, int line, int col) implements Expr {
+    }
+
+    // ---------------------------------------------------------------- functions, comprehensions, unpacking, f-strings
+
+    /**
+     * A def's or lambda's parameters. {@code defaults} belong to the last positional parameters;
+     * {@code kwDefaults} is parallel to {@code kwonly}, null where a keyword-only parameter has
+     * no default; {@code varargs}/{@code kwargs} are null when absent.
+     */
+    public record Parameters(List<String> positional, List<Expr> defaults, String varargs, List<String> kwonly,
+                             List<Expr> kwDefaults, String kwargs) {
+        public static final Parameters NONE = new Parameters(List.of(), List.of(), null, List.of(), List.of(), null);
+
+        /** Every parameter name in frame-slot order: positional, keyword-only, *args, **kwargs. */
+        public List<String> slotOrder() {
+            java.util.ArrayList<String> all = new java.util.ArrayList<>(positional);
+            all.addAll(kwonly);
+            if (varargs != null) {
+                all.add(varargs);
+            }
+            if (kwargs != null) {
+                all.add(kwargs);
+            }
+            return all;
+        }
+    }
+
+    /** {@code nonlocal a, b}. */
+    public record Nonlocal(List<String> names, int line, int col) implements Stmt {
+    }
+
+    /** {@code lambda parameters: body}. */
+    public record Lambda(Parameters parameters, Expr body, int line, int col) implements Expr {
+    }
+
+    /** One {@code for target in iter if cond...} clause of a comprehension. */
+    public record Comprehension(Expr target, Expr iter, List<Expr> ifs) {
+    }
+
+    /** The kinds of comprehension, with the name of the code object each compiles to and CPython's word for it. */
+    public enum ComprehensionKind {
+        LIST("<listcomp>", "list comprehension"),
+        SET("<setcomp>", "set comprehension"),
+        DICT("<dictcomp>", "dict comprehension"),
+        GENERATOR("<genexpr>", "generator expression");
+
+        public final String codeName;
+        public final String description;
+
+        ComprehensionKind(String codeName, String description) {
+            this.codeName = codeName;
+            this.description = description;
+        }
+    }
+
+    /**
+     * {@code [elt for ...]}, {@code {elt for ...}}, {@code {elt: value for ...}} (value null unless
+     * DICT), {@code (elt for ...)}.
+     */
+    public record ComprehensionExpr(ComprehensionKind kind, Expr elt, Expr value, List<Comprehension> generators,
+                                    int line, int col) implements Expr {
+    }
+
+    /** {@code *value} in a display, a call's arguments or an assignment target. */
+    public record Starred(Expr value, int line, int col) implements Expr {
+    }
+
+    /** {@code {a, b}}. */
+    public record SetExpr(List<Expr> elts, int line, int col) implements Expr {
+    }
+
+    /** An f-string: string literals and {@link FormattedValue}s, concatenated. */
+    public record JoinedStr(List<Expr> values, int line, int col) implements Expr {
+    }
+
+    /**
+     * {@code {value!conversion:spec}} in an f-string; conversion is 0 (none), 's', 'r' or 'a';
+     * formatSpec (a JoinedStr) is null when absent.
+     */
+    public record FormattedValue(Expr value, int conversion, Expr formatSpec, int line, int col) implements Expr {
     }
 }

@@ -124,8 +124,7 @@ final class ExprParser {
         Token star = ts.peek();
         if (star.isOp("*")) {
             ts.next();
-            primary();
-            throw st.notSupported("starred assignment target", star);
+            return new Ast.Starred(primary(), star.line(), star.col());
         }
         return primary();
     }
@@ -138,8 +137,7 @@ final class ExprParser {
             return expression();
         }
         ts.next();
-        bitwiseOr();
-        throw st.notSupported("starred expression", star);
+        return new Ast.Starred(bitwiseOr(), star.line(), star.col());
     }
 
     Ast.Expr starNamedExpression() throws PySyntaxError {
@@ -155,7 +153,8 @@ final class ExprParser {
         while (true) {
             Token start = ts.peek();
             if (start.isKeyword("lambda")) {
-                throw st.notSupported("lambda", start);
+                result = lambda();
+                break;
             }
             Ast.Expr body = disjunction();
             if (!ts.peek().isKeyword("if")) {
@@ -450,7 +449,11 @@ final class ExprParser {
         } else {
             Ast.Expr first = starNamedExpression();
             if (startsComprehension(ts.peek())) {
-                throw st.notSupported("generator expression", open);
+                rejectStarredElement(first);
+                Ast.Expr gen = comprehension(Ast.ComprehensionKind.GENERATOR, first, null, open);
+                expect(")");
+                parentheses.add(gen);
+                return gen;
             }
             if (ts.peek().isOp(")")) {
                 ts.next();
@@ -475,7 +478,10 @@ final class ExprParser {
         if (!ts.peek().isOp("]")) {
             elts.add(starNamedExpression());
             if (startsComprehension(ts.peek())) {
-                throw st.notSupported("list comprehension", open);
+                rejectStarredElement(elts.get(0));
+                Ast.Expr comp = comprehension(Ast.ComprehensionKind.LIST, elts.get(0), null, open);
+                expect("]");
+                return comp;
             }
         }
         sequenceTail(elts, "]");
@@ -494,7 +500,7 @@ final class ExprParser {
         expect(close);
     }
 
-    /** A dict display; set displays and comprehensions are recognised only to be refused. */
+    /** A dict or set display, or a dict or set comprehension. */
     private Ast.Expr braceDisplay() throws PySyntaxError {
         Token open = ts.next();
         List<Ast.Expr> keys = new ArrayList<>();
@@ -503,28 +509,46 @@ final class ExprParser {
             ts.next();
             return new Ast.DictExpr(keys, values, open.line(), open.col());
         }
-        rejectDictUnpacking();
-        Ast.Expr first = starNamedExpression();
-        if (!ts.peek().isOp(":")) {
+        if (ts.peek().isOp("**")) {
+            Token stars = ts.next();
+            keys.add(null);
+            values.add(bitwiseOr());
             if (startsComprehension(ts.peek())) {
-                throw st.notSupported("set comprehension", open);
+                throw st.syntaxError("dict unpacking cannot be used in dict comprehension", stars);
             }
-            List<Ast.Expr> elts = new ArrayList<>();
-            elts.add(first);
-            sequenceTail(elts, "}");
-            throw st.notSupported("set display", open);
-        }
-        keys.add(first);
-        values.add(dictValue());
-        if (startsComprehension(ts.peek())) {
-            throw st.notSupported("dict comprehension", open);
+        } else {
+            Ast.Expr first = starNamedExpression();
+            if (!ts.peek().isOp(":")) {
+                List<Ast.Expr> elts = new ArrayList<>();
+                elts.add(first);
+                if (startsComprehension(ts.peek())) {
+                    rejectStarredElement(first);
+                    Ast.Expr comp = comprehension(Ast.ComprehensionKind.SET, first, null, open);
+                    expect("}");
+                    return comp;
+                }
+                sequenceTail(elts, "}");
+                return new Ast.SetExpr(elts, open.line(), open.col());
+            }
+            keys.add(first);
+            values.add(dictValue());
+            if (startsComprehension(ts.peek())) {
+                Ast.Expr comp = comprehension(Ast.ComprehensionKind.DICT, first, values.get(0), open);
+                expect("}");
+                return comp;
+            }
         }
         while (ts.peek().isOp(",")) {
             ts.next();
             if (ts.peek().isOp("}")) {
                 break;
             }
-            rejectDictUnpacking();
+            if (ts.peek().isOp("**")) {
+                ts.next();
+                keys.add(null);
+                values.add(bitwiseOr());
+                continue;
+            }
             Ast.Expr key = expression();
             if (!ts.peek().isOp(":")) {
                 // CPython points just past the key.
@@ -560,33 +584,42 @@ final class ExprParser {
                 : text.codePointCount(newline + 1, text.length());
     }
 
-    private void rejectDictUnpacking() throws PySyntaxError {
-        if (ts.peek().isOp("**")) {
-            throw st.notSupported("dict unpacking '**'", ts.peek());
-        }
-    }
 
     private static boolean startsComprehension(Token t) {
         return t.isKeyword("for") || t.isKeyword("async");
     }
 
     private Ast.Expr call(Ast.Expr func, Token start) throws PySyntaxError {
-        ts.next(); // '('
+        Token paren = ts.next();
         List<Ast.Expr> args = new ArrayList<>();
         List<Ast.Keyword> keywords = new ArrayList<>();
         Set<String> keywordNames = new HashSet<>();
         boolean positionalAfterKeyword = false;
+        boolean doubleStarSeen = false;
+        boolean positionalAfterDoubleStar = false;
         while (!ts.peek().isOp(")")) {
             Token a = ts.peek();
-            if (a.isOp("*") || a.isOp("**")) {
+            if (a.isOp("*")) {
                 ts.next();
-                expression();
-                throw st.notSupported("'" + a.text() + "' argument unpacking", a);
-            }
-            boolean mayBeKeyword = a.isName() || a.isKeyword("True") || a.isKeyword("False") || a.isKeyword("None");
-            if (mayBeKeyword && ts.peek(1).isOp("=")) {
+                if (doubleStarSeen) {
+                    throw st.syntaxError("iterable argument unpacking follows keyword argument unpacking", a);
+                }
+                Ast.Expr value = expression();
+                if (startsComprehension(ts.peek())) {
+                    throw st.syntaxError("iterable unpacking cannot be used in comprehension", a);
+                }
+                args.add(new Ast.Starred(value, a.line(), a.col()));
+            } else if (a.isOp("**")) {
+                ts.next();
+                doubleStarSeen = true;
+                keywords.add(new Ast.Keyword(null, expression()));
+            } else if ((a.isName() || a.isKeyword("True") || a.isKeyword("False") || a.isKeyword("None"))
+                    && ts.peek(1).isOp("=")) {
                 keywords.add(keywordArgument(a, keywordNames));
             } else {
+                if (doubleStarSeen) {
+                    positionalAfterDoubleStar = true;
+                }
                 Ast.Expr value = expression();
                 Token after = ts.peek();
                 if (after.isOp(":=")) {
@@ -596,15 +629,22 @@ final class ExprParser {
                     throw st.syntaxError("expression cannot contain assignment, perhaps you meant \"==\"?", value);
                 }
                 if (startsComprehension(after)) {
-                    throw st.notSupported("generator expression", a);
+                    // f(x for x in y): the call's parentheses are the generator expression's.
+                    value = comprehension(Ast.ComprehensionKind.GENERATOR, value, null, paren);
+                    if (!args.isEmpty() || !keywords.isEmpty() || !ts.peek().isOp(")")) {
+                        throw st.syntaxError("Generator expression must be parenthesized", a);
+                    }
                 }
-                positionalAfterKeyword |= !keywords.isEmpty();
+                positionalAfterKeyword |= keywords.stream().anyMatch(k -> k.name() != null);
                 args.add(value);
             }
             if (!ts.peek().isOp(",")) {
                 break;
             }
             ts.next();
+        }
+        if (positionalAfterDoubleStar) {
+            throw st.syntaxError("positional argument follows keyword argument unpacking", ts.furthestToken());
         }
         if (positionalAfterKeyword) {
             // Reported once the whole argument list has been read, where CPython's parser stopped.
@@ -640,7 +680,9 @@ final class ExprParser {
     private Ast.Expr slice() throws PySyntaxError {
         Token start = ts.peek();
         if (start.isOp("*")) {
-            return starExpression();
+            ts.next();
+            bitwiseOr();
+            throw st.notSupported("starred expression", start);
         }
         Ast.Expr lower = null;
         if (!start.isOp(":")) {
@@ -710,5 +752,50 @@ final class ExprParser {
             return st.notSupported("assignment expression ':='", target);
         }
         return st.syntaxError("cannot use assignment expressions with " + Targets.describe(target), target);
+    }
+
+    // ------------------------------------------------------------------ lambdas and comprehensions
+
+    /** {@code lambda params: body}; 'lambda' is the current token. */
+    private Ast.Expr lambda() throws PySyntaxError {
+        Token keyword = ts.next();
+        Ast.Parameters params = new ParameterParser(st, this).lambdaParameters();
+        expect(":");
+        Ast.Expr body = expression();
+        return new Ast.Lambda(params, body, keyword.line(), keyword.col());
+    }
+
+    /** The {@code for ... in ... if ...} clauses after a comprehension's element; 'for' is next. */
+    private Ast.Expr comprehension(Ast.ComprehensionKind kind, Ast.Expr elt, Ast.Expr value, Token open) throws PySyntaxError {
+        List<Ast.Comprehension> generators = new ArrayList<>();
+        while (startsComprehension(ts.peek())) {
+            Token keyword = ts.next();
+            if (keyword.isKeyword("async")) {
+                throw st.notSupported("asynchronous comprehension", keyword);
+            }
+            Ast.Expr target = forTargets();
+            Ast.Expr invalid = Targets.firstInvalid(target);
+            if (invalid != null) {
+                throw st.syntaxError("cannot assign to " + Targets.describe(invalid), invalid);
+            }
+            if (!ts.peek().isKeyword("in")) {
+                throw diagnosis.invalidSyntax();
+            }
+            ts.next();
+            Ast.Expr iter = disjunction();
+            List<Ast.Expr> ifs = new ArrayList<>();
+            while (ts.peek().isKeyword("if")) {
+                ts.next();
+                ifs.add(disjunction());
+            }
+            generators.add(new Ast.Comprehension(target, iter, ifs));
+        }
+        return new Ast.ComprehensionExpr(kind, elt, value, generators, open.line(), open.col());
+    }
+
+    private void rejectStarredElement(Ast.Expr first) throws PySyntaxError {
+        if (first instanceof Ast.Starred) {
+            throw st.syntaxError("iterable unpacking cannot be used in comprehension", first);
+        }
     }
 }

@@ -45,8 +45,10 @@ final class Literals {
             if (literals[i].bytes) {
                 throw st.notSupported("bytes literal", part);
             }
-            if (literals[i].formatted) {
-                throw st.notSupported("f-string", part);
+        }
+        for (StringLiteral literal : literals) {
+            if (literal.formatted) {
+                return FStrings.joined(st, parts, literals, after);
             }
         }
         StringBuilder value = new StringBuilder();

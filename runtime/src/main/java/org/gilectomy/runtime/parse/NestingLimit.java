@@ -34,6 +34,7 @@ final class NestingLimit {
     private static void pushChildren(Deque<Pending> stack, Ast.Node node, int depth) {
         if (node instanceof Ast.FunctionDef f) {
             pushAll(stack, f.body(), depth);
+            pushAll(stack, f.parameters().defaults(), depth);
         } else if (node instanceof Ast.Return r) {
             push(stack, r.value(), depth);
         } else if (node instanceof Ast.If s) {
@@ -91,6 +92,26 @@ final class NestingLimit {
             push(stack, e.test(), depth);
             push(stack, e.body(), depth);
             push(stack, e.orelse(), depth);
+        } else if (node instanceof Ast.Lambda e) {
+            push(stack, e.body(), depth);
+            pushAll(stack, e.parameters().defaults(), depth);
+        } else if (node instanceof Ast.ComprehensionExpr e) {
+            push(stack, e.elt(), depth);
+            push(stack, e.value(), depth);
+            for (Ast.Comprehension c : e.generators()) {
+                push(stack, c.target(), depth);
+                push(stack, c.iter(), depth);
+                pushAll(stack, c.ifs(), depth);
+            }
+        } else if (node instanceof Ast.Starred e) {
+            push(stack, e.value(), depth);
+        } else if (node instanceof Ast.SetExpr e) {
+            pushAll(stack, e.elts(), depth);
+        } else if (node instanceof Ast.JoinedStr e) {
+            pushAll(stack, e.values(), depth);
+        } else if (node instanceof Ast.FormattedValue e) {
+            push(stack, e.value(), depth);
+            push(stack, e.formatSpec(), depth);
         }
         if (node instanceof Ast.ClassDef c) {
             pushAll(stack, c.bases(), depth);

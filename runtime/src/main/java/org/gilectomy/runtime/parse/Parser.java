@@ -1,7 +1,6 @@
 package org.gilectomy.runtime.parse;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.Set;
 public final class Parser {
     /** Valid statements this runtime does not implement. */
     private static final Set<String> UNSUPPORTED_COMPOUND = Set.of("async");
-    private static final Set<String> UNSUPPORTED_SIMPLE = Set.of("nonlocal");
+    private static final Set<String> UNSUPPORTED_SIMPLE = Set.of();
 
     private final ParserState st;
     private final TokenStream ts;
@@ -26,6 +25,8 @@ public final class Parser {
     private final AssignmentParser assignments;
     private final ImportParser imports;
     private int functionDepth;
+    /** Class bodies enclosing the current statement (a nonlocal there may refer to a function's variable). */
+    private int classDepth;
     /** Loops enclosing the current statement within the current function. */
     private int loopDepth;
 
@@ -225,6 +226,8 @@ public final class Parser {
                     return returnStatement();
                 case "global":
                     return globalStatement();
+                case "nonlocal":
+                    return nonlocalStatement();
                 case "import":
                     return imports.importStatement();
                 case "from":
@@ -264,6 +267,15 @@ public final class Parser {
         return new Ast.Global(names, t.line(), t.col());
     }
 
+    private Ast.Stmt nonlocalStatement() throws PySyntaxError {
+        Token t = ts.peek();
+        Ast.Global names = (Ast.Global) globalStatement();
+        if (functionDepth == 0 && classDepth == 0) {
+            st.deferSymtableError("nonlocal declaration not allowed at module level", t);
+        }
+        return new Ast.Nonlocal(names.names(), t.line(), t.col());
+    }
+
     // ------------------------------------------------------------------ compound statements
 
     private Ast.Stmt functionDef() throws PySyntaxError {
@@ -277,7 +289,7 @@ public final class Parser {
             throw st.syntaxError("expected '('", ts.peek());
         }
         ts.next();
-        List<String> params = parameters();
+        Ast.Parameters params = new ParameterParser(st, expr).defParameters();
         if (ts.peek().isOp("->")) {
             throw st.notSupported("return annotation", ts.peek());
         }
@@ -292,67 +304,6 @@ public final class Parser {
         functionDepth--;
         loopDepth = outerLoops;
         return new Ast.FunctionDef(name, params, body, def.line(), def.col());
-    }
-
-    /** Plain positional parameters up to and including the ')'. */
-    private List<String> parameters() throws PySyntaxError {
-        List<String> params = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        while (!ts.peek().isOp(")")) {
-            Token p = ts.peek();
-            if (p.isOp("*")) {
-                throw st.notSupported(ts.peek(1).isName() ? "'*args' parameter" : "keyword-only parameter", p);
-            }
-            if (p.isOp("**")) {
-                throw st.notSupported("'**kwargs' parameter", p);
-            }
-            if (p.isOp("/")) {
-                throw st.notSupported("positional-only parameter", p);
-            }
-            if (p.isOp("(") && parenthesizedParameters()) {
-                throw st.syntaxError("Function parameters cannot be parenthesized", p);
-            }
-            String param = expr.name();
-            Token after = ts.peek();
-            if (after.isOp("=")) {
-                throw st.notSupported("default parameter value", after);
-            }
-            if (after.isOp(":")) {
-                throw st.notSupported("parameter annotation", after);
-            }
-            if (!seen.add(param)) {
-                st.deferSymtableError("duplicate argument '" + param + "' in function definition", p);
-            }
-            if (param.equals("__debug__")) {
-                st.deferCompileError("cannot assign to __debug__", p);
-            }
-            params.add(param);
-            if (!after.isOp(",")) {
-                break;
-            }
-            ts.next();
-        }
-        if (!ts.peek().isOp(")")) {
-            throw diag.invalidSyntax();
-        }
-        ts.next();
-        return params;
-    }
-
-    /** Whether {@code (a, b)} follows, a Python 2 tuple parameter. */
-    private boolean parenthesizedParameters() throws PySyntaxError {
-        return Boolean.TRUE.equals(diag.speculate(() -> {
-            ts.next();
-            expr.name();
-            while (ts.peek().isOp(",") && ts.peek(1).isName()) {
-                ts.next();
-                expr.name();
-            }
-            if (ts.peek().isOp(",")) {
-                ts.next();
-            }
-            return ts.peek().isOp(")");
-        }));
     }
 
     /** if/elif/else; the elif chain is parsed iteratively, then nested from the last one out. */
@@ -516,7 +467,9 @@ public final class Parser {
         int outerFunctions = functionDepth;
         loopDepth = 0;
         functionDepth = 0;
+        classDepth++;
         List<Ast.Stmt> body = block("class definition", keyword);
+        classDepth--;
         loopDepth = outerLoops;
         functionDepth = outerFunctions;
         return new Ast.ClassDef(name, bases, body, keyword.line(), keyword.col());
@@ -566,6 +519,7 @@ public final class Parser {
 
     private Ast.Stmt withStatement() throws PySyntaxError {
         Token keyword = ts.next();
+        rejectParenthesizedItems();
         List<Ast.Expr> contexts = new ArrayList<>();
         List<Ast.Expr> targets = new ArrayList<>();
         while (true) {
@@ -591,6 +545,29 @@ public final class Parser {
             body = List.of(new Ast.With(contexts.get(i), targets.get(i), body, keyword.line(), keyword.col()));
         }
         return body.get(0);
+    }
+
+    /** {@code with (a as x, b as y):} (Python 3.10+): an 'as' directly inside the first bracket. */
+    private void rejectParenthesizedItems() throws PySyntaxError {
+        if (!ts.peek().isOp("(")) {
+            return;
+        }
+        int depth = 0;
+        for (int i = 0; ; i++) {
+            Token t = ts.peek(i);
+            if (t.kind() == TokenKind.NEWLINE || t.kind() == TokenKind.ENDMARKER) {
+                return;
+            }
+            if (t.isOp("(") || t.isOp("[") || t.isOp("{")) {
+                depth++;
+            } else if (t.isOp(")") || t.isOp("]") || t.isOp("}")) {
+                if (--depth == 0) {
+                    return;
+                }
+            } else if (depth == 1 && t.isKeyword("as")) {
+                throw st.notSupported("parenthesized context managers", ts.peek());
+            }
+        }
     }
 
     private Ast.Stmt raiseStatement() throws PySyntaxError {

@@ -22,6 +22,10 @@ final class ParserState {
         this.tokens = tokens;
     }
 
+    SourceText source() {
+        return source;
+    }
+
     PySyntaxError syntaxError(String message, Token at) {
         return source.error("SyntaxError", message, at.line(), at.offset());
     }

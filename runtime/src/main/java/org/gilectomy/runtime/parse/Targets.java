@@ -21,6 +21,8 @@ final class Targets {
             elements = t.elts();
         } else if (e instanceof Ast.ListExpr l) {
             elements = l.elts();
+        } else if (e instanceof Ast.Starred s) {
+            return firstInvalid(s.value());
         } else {
             return isSingleTarget(e) ? null : e;
         }
@@ -73,6 +75,16 @@ final class Targets {
             return "dict literal";
         } else if (e instanceof Ast.Call) {
             return "function call";
+        } else if (e instanceof Ast.Starred) {
+            return "starred";
+        } else if (e instanceof Ast.Lambda) {
+            return "lambda";
+        } else if (e instanceof Ast.ComprehensionExpr c) {
+            return c.kind().description;
+        } else if (e instanceof Ast.SetExpr) {
+            return "set display";
+        } else if (e instanceof Ast.JoinedStr) {
+            return "f-string expression";
         } else if (e instanceof Ast.Compare) {
             return "comparison";
         } else if (e instanceof Ast.IfExp) {
