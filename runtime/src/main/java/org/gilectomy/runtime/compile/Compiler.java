@@ -1162,10 +1162,12 @@ public final class Compiler {
             b.emit(BUILD_SET, 0, 1);
             for (Ast.Expr e : set.elts()) {
                 if (e instanceof Ast.Starred st) {
-                    throw unsupported("unpacking in a set display", st);
+                    expr(st.value());
+                    b.emit(SET_UPDATE, 0, -1);
+                } else {
+                    expr(e);
+                    b.emit(SET_ADD, 0, -1);
                 }
-                expr(e);
-                b.emit(SET_ADD, 0, -1);
             }
             return;
         }

@@ -101,6 +101,7 @@ public final class Opcode {
     public static final int DICT_SET_ITEM = 86;    // arg: depth; a display's key: value after ** (d .. k v -- d ..)
 
     // Added when lang-a and lang-b were merged: kept at the top of the range, away from both.
+    public static final int SET_UPDATE = 98;       // arg: depth; {*a} display  (s .. iterable -- s ..)
     public static final int DELETE_DEREF = 99;     // arg: cell/free slot       ( -- ) empties the cell
 
     static final String[] NAMES = {
@@ -130,8 +131,8 @@ public final class Opcode {
         if (op >= 70 && op - 70 < NAMES_70.length) {
             return NAMES_70[op - 70];
         }
-        if (op == DELETE_DEREF) {
-            return "DELETE_DEREF";
+        if (op == SET_UPDATE || op == DELETE_DEREF) {
+            return op == SET_UPDATE ? "SET_UPDATE" : "DELETE_DEREF";
         }
         return "OP_" + op;
     }

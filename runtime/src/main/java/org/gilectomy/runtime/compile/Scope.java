@@ -52,15 +52,15 @@ final class Scope {
     private final Set<String> nonlocals = new HashSet<>();
     /** The global or nonlocal statement that declared each name (CPython reports conflicts at the first). */
     private final Map<String, Ast.Stmt> declarations = new java.util.HashMap<>();
-    /** Locals in slot order (parameters first). */
+    /** Locals in slot order (parameters first); a class body's names in its namespace instead. */
     final Set<String> locals = new LinkedHashSet<>();
-    /** Locals that inner scopes capture. */
+    /** Locals that inner scopes capture; a class body's only cell is {@link #CLASS_CELL}. */
     final Set<String> cells = new LinkedHashSet<>();
     /** Names taken from enclosing functions, in closure order. */
     final Set<String> frees = new LinkedHashSet<>();
     /** The comprehension this scope compiles, or null. */
     private Ast.ComprehensionExpr comprehension;
-    /** Child scopes by the node that opens them (FunctionDef, Lambda, ComprehensionExpr). */
+    /** Child scopes by the node that opens them (FunctionDef, ClassDef, Lambda, ComprehensionExpr). */
     final Map<Object, Scope> children;
 
     private Scope(Scope parent, boolean isModule, boolean isClass, String qualname) {

@@ -598,7 +598,8 @@ public final class Eval {
                     case LIST_EXTEND:
                     case DICT_MERGE:
                     case DICT_UPDATE:
-                    case SET_ADD: {
+                    case SET_ADD:
+                    case SET_UPDATE: {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
                         try {

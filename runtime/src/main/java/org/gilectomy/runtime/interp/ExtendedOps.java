@@ -4,6 +4,7 @@ import static org.gilectomy.runtime.compile.Opcode.DICT_MERGE;
 import static org.gilectomy.runtime.compile.Opcode.DICT_UPDATE;
 import static org.gilectomy.runtime.compile.Opcode.LIST_APPEND;
 import static org.gilectomy.runtime.compile.Opcode.LIST_EXTEND;
+import static org.gilectomy.runtime.compile.Opcode.SET_UPDATE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +96,7 @@ final class ExtendedOps {
     }
 
     /**
-     * LIST_APPEND, LIST_EXTEND, DICT_MERGE, DICT_UPDATE, SET_ADD: adds the borrowed {@code v}
+     * LIST_APPEND, LIST_EXTEND, DICT_MERGE, DICT_UPDATE, SET_ADD, SET_UPDATE: adds the borrowed {@code v}
      * to the container at {@code slots[at]}. In a call ({@code inCall}; always for DICT_MERGE)
      * the function is two slots below the container, for CPython's error messages.
      */
@@ -103,7 +104,7 @@ final class ExtendedOps {
         PyObject container = slots[at];
         switch (op) {
             case LIST_APPEND -> ((PyList) container).append(v);
-            case LIST_EXTEND -> {
+            case LIST_EXTEND, SET_UPDATE -> {
                 PyIterator it;
                 try {
                     it = Ops.iter(v);
@@ -116,8 +117,15 @@ final class ExtendedOps {
                 }
                 try {
                     for (PyObject x = it.next(); x != null; x = it.next()) {
-                        ((PyList) container).append(x);
-                        RefCount.decref(x);
+                        try {
+                            if (container instanceof PyList l) {
+                                l.append(x);
+                            } else {
+                                ((PySet) container).add(x); // unhashable items raise TypeError
+                            }
+                        } finally {
+                            RefCount.decref(x);
+                        }
                     }
                 } finally {
                     RefCount.decref(it);
