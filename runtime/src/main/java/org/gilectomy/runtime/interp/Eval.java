@@ -433,6 +433,7 @@ public final class Eval {
                         try {
                             slots[sp++] = Ops.getAttr(m, code.names[arg]);
                         } catch (PyException e) {
+                            e.release();
                             throw new PyException(PyExc.IMPORT_ERROR, "cannot import name '" + code.names[arg]
                                     + "' from '" + ((org.gilectomy.objects.PyModule) m).name() + "' (unknown location)");
                         }
@@ -457,8 +458,7 @@ public final class Eval {
                     case POP_EXCEPT: {
                         PyObject prev = slots[--sp];
                         slots[sp] = null;
-                        ts.handled = prev == PyNone.NONE ? null : (PyBaseException) prev;
-                        RefCount.decref(prev); // the handler below (or the carrier) still holds it
+                        restoreHandled(ts, prev);
                         break;
                     }
                     case RERAISE:
@@ -467,11 +467,11 @@ public final class Eval {
                         slots[sp] = null;
                         int prevAt = (insn & 0xff) == RERAISE ? sp - 1 : sp - 2;
                         PyObject prev = slots[prevAt];
-                        ts.handled = prev == PyNone.NONE ? null : (PyBaseException) prev;
+                        slots[prevAt] = null;
+                        restoreHandled(ts, prev);
                         releaseSlots(slots, prevAt, sp);
                         sp = prevAt;
-                        PyException carrier = exc.carrier();
-                        RefCount.decref(exc); // the carrier keeps it
+                        PyException carrier = exc.carrier().raiseStealing(); // the flight takes the slot's reference
                         carrier.markReraised();
                         throw carrier;
                     }
@@ -679,9 +679,7 @@ public final class Eval {
            } catch (PyException e) {
             if (!e.takeReraised()) {
                 e.addTraceback(code.filename, code.lines[Math.max(0, pc - 1)], code.name);
-                if (ts.handled != null) {
-                    e.setContextIfAbsent(ts.handled.carrier());
-                }
+                e.setContextIfAbsent(ts.handled);
             }
             int h = ExceptionOps.handlerFor(code.exceptionTable, pc - 1);
             if (h < 0) {
@@ -694,12 +692,10 @@ public final class Eval {
             int base = code.varNames.length + code.exceptionTable[h + 3];
             releaseSlots(slots, base, sp);
             sp = base;
-            PyObject prev = ts.handled == null ? PyNone.NONE : ts.handled;
-            RefCount.incref(prev);
-            slots[sp++] = prev;
-            PyBaseException value = e.value();
-            RefCount.incref(value);
+            slots[sp++] = ts.handled == null ? PyNone.newRef() : ts.handled; // ts's reference moves to the slot
+            PyBaseException value = e.takeValue(); // the flight ends here
             slots[sp++] = value;
+            RefCount.incref(value);
             ts.handled = value;
             pc = code.exceptionTable[h + 2];
            }
@@ -715,6 +711,21 @@ public final class Eval {
         } finally {
             ts.depth--;
         }
+    }
+
+    /**
+     * POP_EXCEPT and the re-raises: the handled exception becomes {@code prev} again (a
+     * reference taken over from its stack slot, None for none); the one replaced is released.
+     */
+    private static void restoreHandled(ThreadState ts, PyObject prev) {
+        PyBaseException replaced = ts.handled;
+        if (prev == PyNone.NONE) {
+            ts.handled = null;
+            RefCount.decref(prev);
+        } else {
+            ts.handled = (PyBaseException) prev;
+        }
+        RefCount.xdecref(replaced);
     }
 
     static PyException unboundLocal(PyCode code, int slot) {

@@ -155,7 +155,7 @@ public final class MainProgram {
         try {
             return report(e, err);
         } finally {
-            RefCount.xdecref(e.arg());
+            e.release(); // the exception ends here
         }
     }
 
