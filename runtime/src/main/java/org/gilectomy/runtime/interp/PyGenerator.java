@@ -105,6 +105,9 @@ final class PyGenerator extends PyIterator {
             throw toThrow;
         }
         if (!running.compareAndSet(false, true)) {
+            if (toThrow != null) {
+                toThrow.release(); // replaced by the ValueError
+            }
             throw PyExc.valueError("generator already executing");
         }
         try {
