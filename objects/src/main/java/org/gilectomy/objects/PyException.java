@@ -8,6 +8,14 @@ import org.gilectomy.refcount.RefCount;
  * A Python exception in flight. It is a Java exception without a Java stack trace (filling
  * one is the costliest part of a throw and the user never sees it); the Python traceback is
  * collected instead, one entry per frame it unwinds.
+ *
+ * <p>Ownership: the exception object is held, each with a counted reference, by exactly the
+ * places that keep it: this carrier while it propagates (one "flight" per throw: taken at the
+ * raise, handed to the {@code except} handler's stack slot by {@link #takeValue}, or dropped by
+ * {@link #release} where Java code swallows the exception or the top level has printed it),
+ * the handler's slot, {@code ThreadState.handled}, an {@code as} name, and the cause and
+ * context links of other exceptions (owned by the exception object, released at its dealloc).
+ * The object's link to its carrier is Java-only, so an exception nobody holds is freed.
  */
 public final class PyException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -45,7 +45,10 @@ import org.gilectomy.refcount.RefCount;
  * instruction up in the code's exception table ({@link PyCode#exceptionTable}); a handler is
  * entered with the stack cut to the entry's depth and (previously handled exception, this one)
  * pushed. Nothing is set up on entry to a try block, so the no-exception path runs exactly the
- * instructions it would run without one.
+ * instructions it would run without one. References: the handler's value slot takes over the
+ * carrier's ({@link PyException#takeValue}); {@code ts.handled} owns one of its own, and its
+ * previous reference moves into the (prev) slot, back to {@code ts.handled} at POP_EXCEPT or a
+ * re-raise; a re-raise hands the value slot's reference back to the carrier.
  *
  * <p>The eval breaker ({@link EvalBreaker}) is read on every backward jump and on entry to
  * every function: one opaque load when nothing is pending (plus, under biased reference
