@@ -258,6 +258,7 @@ public final class Dunders {
                 return r;
             } catch (PyException e) {
                 if (e.matches(PyExc.STOP_ITERATION)) {
+                    e.release();
                     return null;
                 }
                 throw e;

@@ -479,6 +479,7 @@ public final class Ops {
             try {
                 v = l.pop(Args.asLong(key));
             } catch (PyException e) {
+                e.release();
                 throw PyExc.indexError("list assignment index out of range");
             }
             RefCount.decref(v);
@@ -621,6 +622,7 @@ public final class Ops {
                 return Dunders.callOrNull(it, "__next__");
             } catch (PyException e) {
                 if (e.matches(PyExc.STOP_ITERATION)) {
+                    e.release();
                     return null;
                 }
                 throw e;

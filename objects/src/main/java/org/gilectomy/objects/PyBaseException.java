@@ -46,7 +46,11 @@ public final class PyBaseException extends PyInstance {
         RefCount.decref(old);
     }
 
-    /** The carrier to throw: the existing one (re-raise) or a new one bound to this object. */
+    /**
+     * The carrier to throw: the existing one (re-raise) or a new one bound to this object. The
+     * carrier is Java-only state (no count); before throwing it, {@link PyException#raiseStealing}
+     * or {@link PyException#raiseNew} gives it the reference the flight owns.
+     */
     public synchronized PyException carrier() {
         PyException c = carrier;
         if (c == null) {
@@ -88,6 +92,10 @@ public final class PyBaseException extends PyInstance {
 
     @Override
     protected void dealloc() {
+        PyException c = carrier;
+        if (c != null) {
+            c.releaseLinks();
+        }
         RefCount.decref(args);
         super.dealloc();
     }

@@ -8,6 +8,14 @@ import org.gilectomy.refcount.RefCount;
  * A Python exception in flight. It is a Java exception without a Java stack trace (filling
  * one is the costliest part of a throw and the user never sees it); the Python traceback is
  * collected instead, one entry per frame it unwinds.
+ *
+ * <p>Ownership: the exception object is held, each with a counted reference, by exactly the
+ * places that keep it: this carrier while it propagates (one "flight" per throw: taken at the
+ * raise, handed to the {@code except} handler's stack slot by {@link #takeValue}, or dropped by
+ * {@link #release} where Java code swallows the exception or the top level has printed it),
+ * the handler's slot, {@code ThreadState.handled}, an {@code as} name, and the cause and
+ * context links of other exceptions (owned by the exception object, released at its dealloc).
+ * The object's link to its carrier is Java-only, so an exception nobody holds is freed.
  */
 public final class PyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -19,13 +27,28 @@ public final class PyException extends RuntimeException {
     private final transient PyType type;
     private final transient List<TracebackEntry> traceback = new ArrayList<>();
 
-    private final transient PyObject arg; // the exception's argument where it matters (SystemExit); borrowed-forever
+    /** The argument it was raised with from Java (SystemExit's code), or null; owned, released with the links. */
+    private transient volatile PyObject arg;
 
-    /** The exception object; made on first need for exceptions raised from Java. Owned (one reference, never released). */
+    /**
+     * The exception object; made on first need for exceptions raised from Java. The carrier
+     * owns {@link #flights} references to it: one per throw not yet caught or released. An
+     * exception raised from Java starts with one flight, owning the object once it is made.
+     */
     private transient volatile PyBaseException value;
-    /** {@code __cause__} ({@code raise ... from c}) and {@code __context__} (raised while handling). */
-    private transient volatile PyException cause;
-    private transient volatile PyException context;
+    /** References to {@link #value} this carrier owns; changed through FLIGHTS only. */
+    private volatile int flights;
+    private static final java.lang.invoke.VarHandle FLIGHTS;
+    private static final java.lang.invoke.VarHandle CAUSE;
+    private static final java.lang.invoke.VarHandle CONTEXT;
+    private static final java.lang.invoke.VarHandle ARG;
+    /**
+     * {@code __cause__} ({@code raise ... from c}) and {@code __context__} (raised while
+     * handling): owned references to the linked exception objects, released with the exception
+     * object ({@link #releaseLinks}), or by {@link #release} when no object was ever made.
+     */
+    private transient volatile PyBaseException cause;
+    private transient volatile PyBaseException context;
     private volatile boolean suppressContext;
     /**
      * Set by a bare {@code raise} or a re-raise after a handler declined: the frame that throws
@@ -33,28 +56,98 @@ public final class PyException extends RuntimeException {
      */
     private boolean reraised;
 
+    static {
+        try {
+            java.lang.invoke.MethodHandles.Lookup l = java.lang.invoke.MethodHandles.lookup();
+            FLIGHTS = l.findVarHandle(PyException.class, "flights", int.class);
+            CAUSE = l.findVarHandle(PyException.class, "cause", PyBaseException.class);
+            CONTEXT = l.findVarHandle(PyException.class, "context", PyBaseException.class);
+            ARG = l.findVarHandle(PyException.class, "arg", PyObject.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     public PyException(PyType type, String message) {
         this(type, message, null);
     }
 
-    /** With the argument the program raised it with, e.g. {@code sys.exit(3)}'s 3. */
+    /** With the argument the program raised it with, e.g. {@code sys.exit(3)}'s 3 (a reference this takes over). */
     public PyException(PyType type, String message, PyObject arg) {
         super(message, null, false, false);
         this.type = type;
         this.arg = arg;
+        this.flights = 1; // owns the object made on first need
     }
 
-    /** Carries an exception object raised by Python code ({@code raise ValueError("x")}). */
-    public PyException(PyBaseException value) {
+    /** The carrier of an exception object made by Python code; owns nothing until {@link #raiseStealing}. */
+    PyException(PyBaseException value) {
         super(null, null, false, false);
         this.type = value.type();
         this.arg = null;
-        RefCount.incref(value);
         this.value = value;
     }
 
-    /** The argument given at raise time, or null. */
+    /** Before a throw of this carrier: it takes over one reference to its object from the caller. */
+    public PyException raiseStealing() {
+        FLIGHTS.getAndAdd(this, 1);
+        return this;
+    }
+
+    /** Before a throw of this carrier (bare {@code raise}): it takes a reference of its own. */
+    public PyException raiseNew() {
+        RefCount.incref(value());
+        return raiseStealing();
+    }
+
+    /**
+     * Where the exception stops propagating and its object is kept (an {@code except} handler):
+     * a new reference to the object, the flight's own when there is one.
+     */
+    public PyBaseException takeValue() {
+        PyBaseException v = value();
+        if (!dropFlight()) {
+            RefCount.incref(v);
+        }
+        return v;
+    }
+
+    /**
+     * Where the exception stops propagating and is dropped (Java code that catches and
+     * continues, the top level after printing): releases the flight's reference, if any.
+     */
+    public void release() {
+        if (dropFlight()) {
+            PyBaseException v = value;
+            if (v != null) {
+                RefCount.decref(v);
+            } else {
+                releaseLinks(); // no object ever owned them
+            }
+        }
+    }
+
+    private boolean dropFlight() {
+        int f;
+        do {
+            f = flights;
+            if (f == 0) {
+                return false;
+            }
+        } while (!FLIGHTS.compareAndSet(this, f, f - 1));
+        return true;
+    }
+
+    /** Releases the cause and context links and the argument (the exception object's dealloc). */
+    void releaseLinks() {
+        RefCount.xdecref((PyObject) ARG.getAndSet(this, (PyObject) null));
+        RefCount.xdecref((PyObject) CAUSE.getAndSet(this, (PyBaseException) null));
+        RefCount.xdecref((PyObject) CONTEXT.getAndSet(this, (PyBaseException) null));
+    }
+
+    /** The argument given at raise time, or null; borrowed. */
     public PyObject arg() {
+        PyObject arg = this.arg;
         PyBaseException v = value;
         if (arg == null && v != null && v.argsBorrowed().size() > 0) {
             return v.argsBorrowed().getBorrowed(0);
@@ -62,7 +155,10 @@ public final class PyException extends RuntimeException {
         return arg;
     }
 
-    /** The exception object, borrowed (the carrier keeps it alive). */
+    /**
+     * The exception object, borrowed: kept alive by the flight while the exception propagates,
+     * by whoever took it ({@link #takeValue}) after. An object made here is the flight's.
+     */
     public PyBaseException value() {
         PyBaseException v = value;
         if (v == null) {
@@ -100,34 +196,39 @@ public final class PyException extends RuntimeException {
     }
 
     public PyException cause() {
-        return cause;
+        PyBaseException c = cause;
+        return c == null ? null : c.carrier();
     }
 
     public PyException context() {
-        return context;
+        PyBaseException c = context;
+        return c == null ? null : c.carrier();
     }
 
     public boolean suppressContext() {
         return suppressContext;
     }
 
-    /** {@code raise self from c}: c null for {@code from None}. */
-    public void setCause(PyException c) {
-        cause = c;
+    /** {@code raise self from c}: c (a reference this takes over) null for {@code from None}. */
+    public void setCauseStealing(PyBaseException c) {
+        RefCount.xdecref((PyObject) CAUSE.getAndSet(this, c));
         suppressContext = true;
     }
 
-    /** Records the exception being handled when this one was raised, unless that makes a cycle. */
-    public void setContextIfAbsent(PyException handled) {
+    /** Records the exception being handled (borrowed) when this one was raised, unless that makes a cycle. */
+    public void setContextIfAbsent(PyBaseException handled) {
         if (context != null || handled == null) {
             return;
         }
-        for (PyException c = handled; c != null; c = c.context) {
-            if (c == this) {
+        for (PyBaseException c = handled; c != null; c = c.carrier().context) {
+            if (c.carrier() == this) {
                 return;
             }
         }
-        context = handled;
+        RefCount.incref(handled);
+        if (!CONTEXT.compareAndSet(this, (PyBaseException) null, handled)) {
+            RefCount.decref(handled);
+        }
     }
 
     /** Marks a re-raise: the next frame to see it must not add a traceback entry (it has one). */

@@ -112,6 +112,7 @@ public final class PyList extends PyObject implements LockOrdered {
             try {
                 j = index(i);
             } catch (PyException e) {
+                e.release();
                 RefCount.decref(v);
                 throw new PyException(PyExc.INDEX_ERROR, "list assignment index out of range");
             }

@@ -17,8 +17,15 @@ public final class PyType extends PyObject {
     private final Map<String, PyObject> methods = new HashMap<>();
     /** What calling the type does ({@code int("3")}); null if it cannot be called. Start-up only. */
     public PyBuiltinFunction.Body constructor;
-    /** A class statement's namespace (locked like any dict); null for built-in types. */
-    private final PyDict dict;
+    /**
+     * A class statement's namespace (locked like any dict); null for built-in types, and for
+     * classes after {@link #finalizeClasses}. Classes live for the whole process, as modules
+     * do (their count is static), so their namespaces are released at finalization only.
+     */
+    private PyDict dict;
+    private final boolean heapType;
+    /** The classes made by class statements, for finalization under check-refs only. */
+    private static final java.util.Queue<PyType> CLASSES = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** The module a class statement ran in ("__main__"); null for built-in types. */
     private final String module;
     /**
@@ -37,7 +44,25 @@ public final class PyType extends PyObject {
         this.name = name;
         this.base = base;
         this.dict = dict;
+        this.heapType = dict != null;
+        if (heapType && org.gilectomy.refcount.RefCheck.ENABLED) {
+            CLASSES.add(this);
+        }
         this.module = module;
+    }
+
+    /**
+     * Finalization (check-refs, after the modules' namespaces are cleared and no Python code
+     * runs any more): every class releases its namespace, as CPython's collector frees the
+     * classes at exit (a class is always in a cycle there: its {@code __mro__} holds it).
+     */
+    public static void finalizeClasses() {
+        for (PyType t; (t = CLASSES.poll()) != null; ) {
+            PyDict d = t.dict;
+            t.dict = null;
+            d.clear();
+            org.gilectomy.refcount.RefCount.decref(d);
+        }
     }
 
     /** The class namespace, borrowed; null for built-in types. */
@@ -88,7 +113,7 @@ public final class PyType extends PyObject {
 
     /** Whether instances of this type are made by a class statement (they have a namespace). */
     public boolean isHeapType() {
-        return dict != null;
+        return heapType;
     }
 
     @Override

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@code bench/workloads} (with 2 threads), must
  * give CPython's stdout byte for byte and its exit status, under the preset this surefire
  * execution selected; for a program that fails, the last line of stderr (the exception) must
- * match too. Skipped, with a message, where no python3 is on the PATH.
+ * match too (the program's stderr: a leak report --check-refs prints after it is allowed only
+ * for the reference cycles {@link RefCheckTest#CYCLE_EXCLUSIONS} lists). Skipped, with a
+ * message, where no python3 is on the PATH.
  */
 class DifferentialTest {
     /** The shipped example workloads, run with this thread count as sys.argv[1]. */
@@ -49,6 +51,8 @@ class DifferentialTest {
                 assertEquals(expected.lastStderrLine(), actual.lastStderrLine(), "exception line of " + p);
             }
             assertFalse(actual.stderr().contains("\tat org.gilectomy"), "a Java stack trace leaked:\n" + actual.stderr());
+            assertFalse(actual.reportsLeaks() && !RefCheckTest.CYCLE_EXCLUSIONS.containsKey(p.getFileName().toString()),
+                    "leaks reported for a program that is not a known cycle:\n" + actual.stderr());
         }));
     }
 }

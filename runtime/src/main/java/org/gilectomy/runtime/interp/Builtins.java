@@ -49,7 +49,12 @@ final class Builtins {
         function("sorted", (a, off, n, kw) -> {
             Args.exactly("sorted", n, 1, null);
             PyList l = newList(collect(a[off]));
-            sortList(l, a, off + n, kw); // CPython names sort() in sorted()'s errors too
+            try {
+                sortList(l, a, off + n, kw); // CPython names sort() in sorted()'s errors too
+            } catch (PyException e) {
+                RefCount.decref(l);
+                throw e;
+            }
             return l;
         });
         type("int", PyInt.TYPE, Builtins::newInt);

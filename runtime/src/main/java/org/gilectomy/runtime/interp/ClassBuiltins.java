@@ -90,6 +90,7 @@ final class ClassBuiltins {
                 return Ops.getAttr(a[off], name);
             } catch (PyException e) {
                 if (n == 3 && e.matches(PyExc.ATTRIBUTE_ERROR)) {
+                    e.release();
                     RefCount.incref(a[off + 2]);
                     return a[off + 2];
                 }
@@ -103,6 +104,7 @@ final class ClassBuiltins {
                 return PyBool.TRUE;
             } catch (PyException e) {
                 if (e.matches(PyExc.ATTRIBUTE_ERROR)) {
+                    e.release();
                     return PyBool.FALSE;
                 }
                 throw e;

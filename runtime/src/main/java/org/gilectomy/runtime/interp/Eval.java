@@ -45,7 +45,10 @@ import org.gilectomy.refcount.RefCount;
  * instruction up in the code's exception table ({@link PyCode#exceptionTable}); a handler is
  * entered with the stack cut to the entry's depth and (previously handled exception, this one)
  * pushed. Nothing is set up on entry to a try block, so the no-exception path runs exactly the
- * instructions it would run without one.
+ * instructions it would run without one. References: the handler's value slot takes over the
+ * carrier's ({@link PyException#takeValue}); {@code ts.handled} owns one of its own, and its
+ * previous reference moves into the (prev) slot, back to {@code ts.handled} at POP_EXCEPT or a
+ * re-raise; a re-raise hands the value slot's reference back to the carrier.
  *
  * <p>The eval breaker ({@link EvalBreaker}) is read on every backward jump and on entry to
  * every function: one opaque load when nothing is pending (plus, under biased reference
@@ -433,6 +436,7 @@ public final class Eval {
                         try {
                             slots[sp++] = Ops.getAttr(m, code.names[arg]);
                         } catch (PyException e) {
+                            e.release();
                             throw new PyException(PyExc.IMPORT_ERROR, "cannot import name '" + code.names[arg]
                                     + "' from '" + ((org.gilectomy.objects.PyModule) m).name() + "' (unknown location)");
                         }
@@ -457,8 +461,7 @@ public final class Eval {
                     case POP_EXCEPT: {
                         PyObject prev = slots[--sp];
                         slots[sp] = null;
-                        ts.handled = prev == PyNone.NONE ? null : (PyBaseException) prev;
-                        RefCount.decref(prev); // the handler below (or the carrier) still holds it
+                        restoreHandled(ts, prev);
                         break;
                     }
                     case RERAISE:
@@ -467,11 +470,11 @@ public final class Eval {
                         slots[sp] = null;
                         int prevAt = (insn & 0xff) == RERAISE ? sp - 1 : sp - 2;
                         PyObject prev = slots[prevAt];
-                        ts.handled = prev == PyNone.NONE ? null : (PyBaseException) prev;
+                        slots[prevAt] = null;
+                        restoreHandled(ts, prev);
                         releaseSlots(slots, prevAt, sp);
                         sp = prevAt;
-                        PyException carrier = exc.carrier();
-                        RefCount.decref(exc); // the carrier keeps it
+                        PyException carrier = exc.carrier().raiseStealing(); // the flight takes the slot's reference
                         carrier.markReraised();
                         throw carrier;
                     }
@@ -680,9 +683,7 @@ public final class Eval {
            } catch (PyException e) {
             if (!e.takeReraised()) {
                 e.addTraceback(code.filename, code.lines[Math.max(0, pc - 1)], code.name);
-                if (ts.handled != null) {
-                    e.setContextIfAbsent(ts.handled.carrier());
-                }
+                e.setContextIfAbsent(ts.handled);
             }
             int h = ExceptionOps.handlerFor(code.exceptionTable, pc - 1);
             if (h < 0) {
@@ -695,12 +696,10 @@ public final class Eval {
             int base = code.varNames.length + code.exceptionTable[h + 3];
             releaseSlots(slots, base, sp);
             sp = base;
-            PyObject prev = ts.handled == null ? PyNone.NONE : ts.handled;
-            RefCount.incref(prev);
-            slots[sp++] = prev;
-            PyBaseException value = e.value();
-            RefCount.incref(value);
+            slots[sp++] = ts.handled == null ? PyNone.newRef() : ts.handled; // ts's reference moves to the slot
+            PyBaseException value = e.takeValue(); // the flight ends here
             slots[sp++] = value;
+            RefCount.incref(value);
             ts.handled = value;
             pc = code.exceptionTable[h + 2];
            }
@@ -716,6 +715,21 @@ public final class Eval {
         } finally {
             ts.depth--;
         }
+    }
+
+    /**
+     * POP_EXCEPT and the re-raises: the handled exception becomes {@code prev} again (a
+     * reference taken over from its stack slot, None for none); the one replaced is released.
+     */
+    private static void restoreHandled(ThreadState ts, PyObject prev) {
+        PyBaseException replaced = ts.handled;
+        if (prev == PyNone.NONE) {
+            ts.handled = null;
+            RefCount.decref(prev);
+        } else {
+            ts.handled = (PyBaseException) prev;
+        }
+        RefCount.xdecref(replaced);
     }
 
     static PyException unboundLocal(PyCode code, int slot) {

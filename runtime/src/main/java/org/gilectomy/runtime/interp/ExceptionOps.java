@@ -35,21 +35,18 @@ final class ExceptionOps {
             }
             PyException c = h.carrier();
             c.markReraised();
-            throw c;
+            throw c.raiseNew();
         }
         PyObject cause = argc == 2 ? slots[sp - 1] : null;
         PyObject exc = slots[sp - argc];
         try {
-            PyBaseException value = instantiate(exc, false);
-            PyException carrier = value.carrier();
-            RefCount.decref(value); // the carrier holds it
+            PyException carrier = instantiate(exc, false).carrier().raiseStealing(); // the flight owns the new object
             if (cause != null) {
-                if (cause == PyNone.NONE) {
-                    carrier.setCause(null);
-                } else {
-                    PyBaseException c = instantiate(cause, true);
-                    carrier.setCause(c.carrier());
-                    RefCount.decref(c);
+                try {
+                    carrier.setCauseStealing(cause == PyNone.NONE ? null : instantiate(cause, true));
+                } catch (PyException bad) {
+                    carrier.release(); // never thrown
+                    throw bad;
                 }
             }
             throw carrier;

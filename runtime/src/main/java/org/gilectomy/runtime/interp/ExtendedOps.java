@@ -110,6 +110,7 @@ final class ExtendedOps {
                     it = Ops.iter(v);
                 } catch (PyException e) {
                     if (inCall && e.type() == PyExc.TYPE_ERROR) {
+                        e.release();
                         throw PyExc.typeError(functionName(slots[at - 1]) + " argument after * must be an iterable, not "
                                 + v.type().name());
                     }
@@ -248,6 +249,7 @@ final class ExtendedOps {
             it = Ops.iter(seq);
         } catch (PyException e) {
             if (e.type() == PyExc.TYPE_ERROR) {
+                e.release();
                 throw PyExc.typeError("cannot unpack non-iterable " + seq.type().name() + " object");
             }
             throw e;

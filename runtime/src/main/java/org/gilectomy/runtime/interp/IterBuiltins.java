@@ -134,7 +134,10 @@ final class IterBuiltins {
         if (o instanceof PyRange r) {
             long len = r.length();
             long last = r.start + (len - 1) * r.step;
-            return new PyRange(last, last - len * r.step, -r.step).iterator();
+            PyRange backwards = new PyRange(last, last - len * r.step, -r.step);
+            PyObject it = backwards.iterator(); // copies the bounds: the range is not kept
+            RefCount.decref(backwards);
+            return it;
         }
         if (o instanceof PyList || o instanceof PyTuple || o instanceof PyStr || o instanceof PyDict) {
             PyObject[] items = Builtins.collect(o);

@@ -11,6 +11,7 @@ import org.gilectomy.objects.PyInt;
 import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PyType;
 import org.gilectomy.objects.PyCode;
 import org.gilectomy.refcount.RefCheck;
 import org.gilectomy.refcount.RefCount;
@@ -127,6 +128,7 @@ public final class MainProgram {
         settleCounts();
         main.clearForFinalization();
         Modules.finalizeAll();
+        PyType.finalizeClasses();
         settleCounts();
         java.util.Map<String, Long> leaks = RefCheck.leaksSince(liveBefore);
         lastLeaks = leaks;
@@ -155,7 +157,7 @@ public final class MainProgram {
         try {
             return report(e, err);
         } finally {
-            RefCount.xdecref(e.arg());
+            e.release(); // the exception ends here
         }
     }
 

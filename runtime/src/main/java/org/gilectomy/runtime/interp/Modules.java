@@ -91,7 +91,7 @@ final class Modules {
         def(m, "exit", (a, off, n, kw) -> {
             Args.between("exit", n, 0, 1, kw);
             PyObject code = n == 0 ? PyNone.NONE : a[off];
-            RefCount.incref(code); // kept by the exception until the process exits
+            RefCount.incref(code); // the exception's, released with it
             throw new PyException(PyExc.SYSTEM_EXIT, code == PyNone.NONE ? "" : Ops.str(code), code);
         });
         def(m, "setswitchinterval", (a, off, n, kw) -> {

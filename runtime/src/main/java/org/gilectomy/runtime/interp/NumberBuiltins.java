@@ -92,9 +92,11 @@ final class NumberBuiltins {
             q = Ops.binary(BinaryOp.FLOORDIV, x, y);
         } catch (PyException e) {
             if (e.matches(PyExc.ZERO_DIVISION_ERROR) && (x instanceof PyFloat || y instanceof PyFloat)) {
+                e.release();
                 throw PyExc.zeroDivision("float divmod()");
             }
             if (e.matches(PyExc.TYPE_ERROR)) {
+                e.release();
                 throw PyExc.typeError("unsupported operand type(s) for divmod(): '" + x.type().name()
                         + "' and '" + y.type().name() + "'");
             }

@@ -44,8 +44,7 @@ final class PyGenerator extends PyIterator {
                 throw PyExc.typeError("exceptions must be classes or instances deriving from BaseException, not "
                         + v.type().name());
             }
-            PyException carrier = ((PyBaseException) v).carrier();
-            RefCount.decref(v); // the carrier holds it
+            PyException carrier = ((PyBaseException) v).carrier().raiseStealing(); // the flight owns v
             PyObject r = ((PyGenerator) a[off]).resume(null, carrier);
             if (r == null) {
                 throw new PyException(PyExc.STOP_ITERATION, "");
@@ -64,7 +63,7 @@ final class PyGenerator extends PyIterator {
     int pc;
     int sp;
     boolean finished;
-    /** The exception its frame was handling when it last yielded (borrowed: its stack owns it), or null. */
+    /** The exception its frame was handling when it last yielded (owned), or null. */
     private PyBaseException handled;
     private final AtomicBoolean running = new AtomicBoolean();
     private PyException pendingThrow;
@@ -106,6 +105,9 @@ final class PyGenerator extends PyIterator {
             throw toThrow;
         }
         if (!running.compareAndSet(false, true)) {
+            if (toThrow != null) {
+                toThrow.release(); // replaced by the ValueError
+            }
             throw PyExc.valueError("generator already executing");
         }
         try {
@@ -121,9 +123,12 @@ final class PyGenerator extends PyIterator {
             }
             PyObject r;
             ThreadState ts = ThreadState.current();
-            PyBaseException outer = ts.handled;
+            PyBaseException outer = ts.handled; // ts's reference, held here until restored
             if (handled != null) {
-                ts.handled = handled; // suspended inside one of its own handlers
+                ts.handled = handled; // suspended inside one of its own handlers: its reference moves to ts
+                handled = null;
+            } else if (outer != null) {
+                RefCount.incref(outer); // the frame sees the caller's exception, with a reference of its own
             }
             try {
                 r = Eval.run(ts, code, globals, slots, this);
@@ -131,12 +136,17 @@ final class PyGenerator extends PyIterator {
                 finished = true;
                 if (e.matches(PyExc.STOP_ITERATION)) {
                     PyException re = new PyException(PyExc.RUNTIME_ERROR, "generator raised StopIteration");
-                    re.setCause(e);
+                    re.setCauseStealing(e.takeValue());
                     throw re;
                 }
                 throw e;
             } finally {
-                handled = finished || ts.handled == outer ? null : ts.handled;
+                PyBaseException now = ts.handled;
+                if (finished || now == outer) {
+                    RefCount.xdecref(now);
+                } else {
+                    handled = now; // ts's reference moves to the suspended generator
+                }
                 ts.handled = outer;
             }
             if (finished) {
@@ -159,6 +169,7 @@ final class PyGenerator extends PyIterator {
             r = resume(null, new PyException(PyExc.GENERATOR_EXIT, ""));
         } catch (PyException e) {
             if (e.matches(PyExc.GENERATOR_EXIT) || e.matches(PyExc.STOP_ITERATION)) {
+                e.release();
                 return;
             }
             throw e;
@@ -191,6 +202,7 @@ final class PyGenerator extends PyIterator {
         if (!finished) {
             releaseFrame();
         }
+        RefCount.xdecref(handled);
         RefCount.decref(code);
         RefCount.decref(globals);
     }

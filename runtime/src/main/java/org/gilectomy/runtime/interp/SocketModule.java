@@ -384,6 +384,7 @@ final class SocketModule {
             try {
                 close();
             } catch (PyException ignored) {
+                ignored.release();
                 // a socket freed by the count closes quietly, as CPython's (minus its ResourceWarning)
             }
         }

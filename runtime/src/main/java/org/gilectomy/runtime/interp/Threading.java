@@ -231,7 +231,7 @@ final class Threading {
                     err.print("Exception in thread " + name + ":\n" + Tracebacks.format(e));
                     err.flush();
                 }
-                RefCount.xdecref(e.arg()); // the exception ends here (sys.exit's argument)
+                e.release(); // the exception ends here
             } catch (Throwable t) {
                 Tracebacks.fatal(err, t);
             } finally {

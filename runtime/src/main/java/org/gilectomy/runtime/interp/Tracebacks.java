@@ -81,6 +81,7 @@ final class Tracebacks {
         try {
             summary = e.summaryLine();
         } catch (PyException failed) {
+            failed.release();
             summary = e.type().qualifiedName() + ": <exception str() failed>";
         }
         sb.append(summary).append('\n');
