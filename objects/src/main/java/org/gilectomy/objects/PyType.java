@@ -87,8 +87,9 @@ public final class PyType extends PyObject {
                 org.gilectomy.refcount.RefCount.incref(m);
                 return m;
             }
-            if (t.dict != null) {
-                PyObject v = t.dict.getName(attr);
+            PyDict d = t.dict; // read once: finalization may clear it
+            if (d != null) {
+                PyObject v = d.getName(attr);
                 if (v != null) {
                     return v;
                 }

@@ -20,9 +20,11 @@ import org.gilectomy.runtime.parse.Parser;
 import org.gilectomy.runtime.parse.PySyntaxError;
 
 /**
- * Compiles a module's AST to code objects, one per function plus the module's own.
- * Function locals live in fast slots; module-level names and names a function does not bind
- * are globals (looked up in the module dict, then the builtins).
+ * Compiles a module's AST to code objects, one per function, lambda, comprehension and class
+ * body plus the module's own. How each name is reached comes from {@link Scope}: function
+ * locals live in fast slots, captured ones in cells, a class body's names in its namespace
+ * dict; module-level names and names no enclosing function binds are globals (looked up in
+ * the module dict, then the builtins).
  */
 public final class Compiler {
     private final String filename;
