@@ -340,9 +340,12 @@ public abstract class ContendedLockBenchmark {
         }
     }
 
-    @Benchmark
-    @Fork(value = 1, jvmArgsAppend = "-Dgilectomy.lock=spinpark")
-    public void spinpark(SpinParkShared s, Waits w) {
+    /**
+     * One Py_LOCK'd operation, timed for {@link Waits}. Each lock kind needs its own
+     * {@code @Benchmark} (the kind is a static final chosen by the fork's flags); the operation
+     * is the same, so they share this body, which the JIT inlines into each.
+     */
+    private static void pyLock(Shared s, Waits w) {
         long t0 = System.nanoTime();
         ObjectLock.lock(s);
         try {
@@ -352,34 +355,24 @@ public abstract class ContendedLockBenchmark {
         }
         w.record(System.nanoTime() - t0);
         Blackhole.consumeCPU(s.outside);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = "-Dgilectomy.lock=spinpark")
+    public void spinpark(SpinParkShared s, Waits w) {
+        pyLock(s, w);
     }
 
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = "-Dgilectomy.lock=pymutex")
     public void pymutex(PyMutexShared s, Waits w) {
-        long t0 = System.nanoTime();
-        ObjectLock.lock(s);
-        try {
-            s.critical();
-        } finally {
-            ObjectLock.unlock(s);
-        }
-        w.record(System.nanoTime() - t0);
-        Blackhole.consumeCPU(s.outside);
+        pyLock(s, w);
     }
 
     @Benchmark
     @Fork(value = 1, jvmArgsAppend = "-Dgilectomy.lock=spin")
     public void spin(SpinShared s, Waits w) {
-        long t0 = System.nanoTime();
-        ObjectLock.lock(s);
-        try {
-            s.critical();
-        } finally {
-            ObjectLock.unlock(s);
-        }
-        w.record(System.nanoTime() - t0);
-        Blackhole.consumeCPU(s.outside);
+        pyLock(s, w);
     }
 
     @Benchmark
