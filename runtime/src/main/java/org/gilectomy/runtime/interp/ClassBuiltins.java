@@ -68,22 +68,7 @@ final class ClassBuiltins {
             }
             return new Classes.PySuper(t, a[off + 1]);
         });
-        functionIfAbsent(builtins, "hash", (a, off, n, kw) -> {
-            Args.exactly("hash", n, 1, kw);
-            return org.gilectomy.objects.PyInt.of(a[off].hashCode());
-        });
-        functionIfAbsent(builtins, "callable", (a, off, n, kw) -> {
-            Args.exactly("callable", n, 1, kw);
-            PyObject o = a[off];
-            return PyBool.of(o instanceof PyBuiltinFunction || o instanceof org.gilectomy.objects.PyFunction
-                    || o instanceof org.gilectomy.objects.PyBoundMethod || (o instanceof PyType t && t.constructor != null)
-                    || Dunders.has(o, "__call__"));
-        });
-        functionIfAbsent(builtins, "iter", (a, off, n, kw) -> {
-            Args.exactly("iter", n, 1, kw);
-            return Ops.iter(a[off]);
-        });
-        functionIfAbsent(builtins, "getattr", (a, off, n, kw) -> {
+        function(builtins, "getattr", (a, off, n, kw) -> {
             Args.between("getattr", n, 2, 3, kw);
             String name = attrName(a[off + 1], "getattr");
             try {
@@ -97,7 +82,7 @@ final class ClassBuiltins {
                 throw e;
             }
         });
-        functionIfAbsent(builtins, "hasattr", (a, off, n, kw) -> {
+        function(builtins, "hasattr", (a, off, n, kw) -> {
             Args.exactly("hasattr", n, 2, kw);
             try {
                 RefCount.decref(Ops.getAttr(a[off], attrName(a[off + 1], "hasattr")));
@@ -110,12 +95,12 @@ final class ClassBuiltins {
                 throw e;
             }
         });
-        functionIfAbsent(builtins, "setattr", (a, off, n, kw) -> {
+        function(builtins, "setattr", (a, off, n, kw) -> {
             Args.exactly("setattr", n, 3, kw);
             Ops.setAttr(a[off], attrName(a[off + 1], "setattr"), a[off + 2]);
             return org.gilectomy.objects.PyNone.newRef();
         });
-        functionIfAbsent(builtins, "delattr", (a, off, n, kw) -> {
+        function(builtins, "delattr", (a, off, n, kw) -> {
             Args.exactly("delattr", n, 2, kw);
             Ops.delAttr(a[off], attrName(a[off + 1], "delattr"));
             return org.gilectomy.objects.PyNone.newRef();
@@ -161,14 +146,5 @@ final class ClassBuiltins {
 
     private static void function(PyDict builtins, String name, PyBuiltinFunction.Body body) {
         builtins.putName(name, new PyBuiltinFunction(name, body));
-    }
-
-    private static void functionIfAbsent(PyDict builtins, String name, PyBuiltinFunction.Body body) {
-        PyObject existing = builtins.getName(name);
-        if (existing != null) {
-            RefCount.decref(existing);
-            return;
-        }
-        function(builtins, name, body);
     }
 }

@@ -82,7 +82,8 @@ final class NumberBuiltins {
             Args.exactly("callable", n, 1, kw);
             PyObject o = a[off];
             return PyBool.of(o instanceof PyBuiltinFunction || o instanceof PyFunction
-                    || o instanceof PyBoundMethod || (o instanceof PyType t && t.constructor != null));
+                    || o instanceof PyBoundMethod || (o instanceof PyType t && t.constructor != null)
+                    || org.gilectomy.objects.Dunders.has(o, "__call__"));
         });
     }
 
