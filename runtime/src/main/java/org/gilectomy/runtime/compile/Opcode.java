@@ -98,7 +98,6 @@ public final class Opcode {
     public static final int UNPACK_EX = 83;        // arg: before | after<<8    (seq -- v_last .. list .. v1)
     public static final int FORMAT_VALUE = 84;     // arg: conversion char | 0x100 if spec  (v [spec] -- str)
     public static final int BUILD_STRING = 85;     // arg: n                    (s1 .. sn -- s)
-    public static final int DICT_SET_ITEM = 86;    // arg: depth; a display's key: value after ** (d .. k v -- d ..)
 
     // Added when lang-a and lang-b were merged: kept at the top of the range, away from both.
     public static final int SET_UPDATE = 98;       // arg: depth; {*a} display  (s .. iterable -- s ..)
@@ -118,7 +117,7 @@ public final class Opcode {
     private static final String[] NAMES_70 = {
         "LOAD_DEREF", "STORE_DEREF", "LOAD_CLOSURE", "MAKE_FUNCTION_EX", "CALL_FUNCTION_EX", "LIST_APPEND",
         "LIST_EXTEND", "LIST_TO_TUPLE", "DICT_MERGE", "DICT_UPDATE", "MAP_ADD", "BUILD_SET", "SET_ADD",
-        "UNPACK_EX", "FORMAT_VALUE", "BUILD_STRING", "DICT_SET_ITEM",
+        "UNPACK_EX", "FORMAT_VALUE", "BUILD_STRING",
     };
 
     static String name(int op) {

@@ -4,6 +4,7 @@ import static org.gilectomy.runtime.compile.Opcode.*;
 
 import org.gilectomy.locks.EvalBreaker;
 import org.gilectomy.locks.Gil;
+import org.gilectomy.locks.TransferCounter;
 import org.gilectomy.objects.BinaryOp;
 import org.gilectomy.objects.Classes;
 import org.gilectomy.objects.PyBaseException;
@@ -122,7 +123,7 @@ public final class Eval {
                         handleBreaker(ts);
                     }
                 }
-                if (org.gilectomy.locks.TransferCounter.ENABLED) org.gilectomy.locks.TransferCounter.bytecode();
+                if (TransferCounter.ENABLED) TransferCounter.bytecode(); // --count-transfers only: folded away when off
                 int insn = insns[pc++];
                 int arg = insn >>> 8;
                 switch (insn & 0xff) {
