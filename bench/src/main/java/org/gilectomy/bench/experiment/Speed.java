@@ -26,8 +26,9 @@ import org.gilectomy.runtime.cli.Preset;
  * nogil build ({@code run --iterations K}) each run it K times in one process, and the
  * steady-state time is the median of the last half of those iterations (the JIT has compiled
  * the hot code by then); one more process per interpreter runs it once, timed from the
- * launch to the exit, start-up included. Sizes make one CPython iteration take about 0.3 to
- * 1 s here. python3 is always a row (no {@code --peer} needed); without it its columns and
+ * launch to the exit, start-up included. Sizes make one CPython iteration take about 0.5 s of
+ * CPU here (CPython's process CPU time over 10 iterations, measured at a smaller size and
+ * scaled: wall-clock time on the loaded machine overstated it 2-3 fold). python3 is always a row (no {@code --peer} needed); without it its columns and
  * the gil/python3 verdict are NOT MEASURED.
  */
 final class Speed implements Experiment {
@@ -36,11 +37,11 @@ final class Speed implements Experiment {
     }
 
     static final List<Program> SUITE = List.of(
-            new Program("fib", "20", "27"),
-            new Program("countdown", "300000", "6000000"),
-            new Program("nbody", "1000", "30000"),
-            new Program("methods", "30000", "1000000"),
-            new Program("dictstr", "30000", "600000"));
+            new Program("fib", "20", "33"),
+            new Program("countdown", "300000", "18000000"),
+            new Program("nbody", "1000", "90000"),
+            new Program("methods", "30000", "2500000"),
+            new Program("dictstr", "30000", "2400000"));
 
     /** In-process iterations per steady-state process: full and quick. */
     static final int ITERATIONS = 10;
