@@ -55,6 +55,14 @@ public final class Immortals {
         sharedPhase = true;
     }
 
+    /**
+     * A new program in this process (tests, {@code run --iterations}): its functions stay
+     * mortal until it starts a second thread of its own, as in a fresh process.
+     */
+    public static void beginProgram() {
+        sharedPhase = false;
+    }
+
     /** Called for each new function: immortal if a second thread has started (ALL_SHARED). */
     public static void newFunction(PyFunction f) {
         if (sharedPhase) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import org.gilectomy.bench.harness.Cell;
+import org.gilectomy.bench.harness.Measurement;
 
 /**
  * One published result reproduced side by side: the programs and cells it runs
@@ -26,6 +27,17 @@ public interface Experiment {
     /** The cells worth a GIL timeline ({@code --timeline}): part name and cell. */
     default List<TimelineCell> timelineCells(Context ctx, List<Part> parts) {
         return List.of();
+    }
+
+    /** What the report's figures are, printed at its end. */
+    default List<String> notes() {
+        return List.of("wall: elapsed time around the program (JVM start-up excluded); cpu: process CPU time over the same span;",
+                "medians of the measured runs; a fresh JVM per run; ratios within this invocation only.");
+    }
+
+    /** How its children are run: fresh processes, unless an experiment needs another driver. */
+    default Measurement.RunnerFactory runners(Context ctx) {
+        return Measurement.PROCESSES;
     }
 
     /** Tables, charts and verdicts from the parts' results. */

@@ -160,7 +160,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             err.printf("%s: part %s: %s, %d cells%n", PROGRAM, part.name(), part.program(), part.cells().size());
             err.flush();
             try {
-                results.add(new PartResult(part, measure(ctx, part, part.cells(), settings(part, jvmOptions, perfProbe)), null));
+                results.add(new PartResult(part, measure(experiment, ctx, part, part.cells(), settings(part, jvmOptions, perfProbe)), null));
             } catch (ChildFailedException e) {
                 if (!part.optional()) {
                     CompareCommand.reportFailure(err, PROGRAM + " " + experiment.name(), e);
@@ -184,7 +184,7 @@ public final class ExperimentCommand implements Callable<Integer> {
                 Files.createDirectories(png.getParent());
                 Cell c = tc.cell().withRunOptions(tc.cell().series(), List.of("--timeline", png.toString()));
                 try {
-                    measure(ctx, tc.part(), List.of(c), settings(tc.part(), jvmOptions, null).withRepeat(0, 1));
+                    measure(experiment, ctx, tc.part(), List.of(c), settings(tc.part(), jvmOptions, null).withRepeat(0, 1));
                     timelines.add(png);
                 } catch (ChildFailedException e) {
                     err.println(PROGRAM + ": timeline of " + tc.cell() + " failed: " + lastLine(e.outcome().stderr()));
@@ -228,10 +228,11 @@ public final class ExperimentCommand implements Callable<Integer> {
                 part.stats(), part.countTransfers(), perfProbe, timeoutSeconds, jvmOptions, childMain);
     }
 
-    private Measurement.Result measure(Context ctx, Part part, List<Cell> cells, Measurement.Settings s)
+    private Measurement.Result measure(Experiment experiment, Context ctx, Part part, List<Cell> cells,
+                                       Measurement.Settings s)
             throws ChildFailedException, IOException, InterruptedException {
         return Measurement.run(ctx.program(part.program()), List.of(), cells, s,
-                runnerFactory != null ? runnerFactory : Measurement.PROCESSES, System.err);
+                runnerFactory != null ? runnerFactory : experiment.runners(ctx), System.err);
     }
 
     /** The printed report: tables, the published shape, the verdicts. */
@@ -250,8 +251,8 @@ public final class ExperimentCommand implements Callable<Integer> {
         if (perf != null) {
             sb.append("\nperf: ").append(perf.status()).append('\n');
         }
-        sb.append("\nwall: elapsed time around the program (JVM start-up excluded); cpu: process CPU time over the same span;\n");
-        sb.append("medians of the measured runs; a fresh JVM per run; ratios within this invocation only.\n");
+        sb.append('\n');
+        e.notes().forEach(l -> sb.append(l).append('\n'));
         return sb.toString();
     }
 

@@ -60,6 +60,16 @@ public record Cell(String series, Preset preset, Peer peer, int threads, List<St
         return new Cell(newSeries, preset, peer, threads, runOptions, args);
     }
 
+    /** The end of a child's command line: the program, the thread count, this cell's arguments, then {@code extra}. */
+    public List<String> programCommand(String program, List<String> extra) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(program);
+        cmd.add(Integer.toString(threads));
+        cmd.addAll(programArgs);
+        cmd.addAll(extra);
+        return cmd;
+    }
+
     /** Whether this cell runs another interpreter than this runtime. */
     public boolean isPeer() {
         return peer != null;

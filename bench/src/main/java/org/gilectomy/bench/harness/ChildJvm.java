@@ -113,10 +113,7 @@ public final class ChildJvm {
         }
         cmd.add("--timing-file");
         cmd.add(timingFile.toString());
-        cmd.add(program);
-        cmd.add(Integer.toString(cell.threads()));
-        cmd.addAll(cell.programArgs());
-        cmd.addAll(extra);
+        cmd.addAll(cell.programCommand(program, extra));
         return cmd;
     }
 }

@@ -36,9 +36,13 @@ public final class Measurement {
     }
 
     /** The real children: fresh JVMs, or peer interpreters. */
-    public static final RunnerFactory PROCESSES = (program, extra, s, workDir) -> new ProcessChildRunner(
-            ChildJvm.javaExecutable(), s.jvmOptions(), System.getProperty("java.class.path"), s.childMain(),
-            s.stats(), program, extra, workDir, s.timeoutSeconds(), s.perf());
+    public static final RunnerFactory PROCESSES = Measurement::processes;
+
+    /** The real children of one measurement. */
+    public static ProcessChildRunner processes(String program, List<String> extra, Settings s, Path workDir) {
+        return new ProcessChildRunner(ChildJvm.javaExecutable(), s.jvmOptions(), System.getProperty("java.class.path"),
+                s.childMain(), s.stats(), program, extra, workDir, s.timeoutSeconds(), s.perf());
+    }
 
     /**
      * What a measurement gave.

@@ -62,10 +62,7 @@ public final class ProcessChildRunner implements ChildRunner {
     @Override
     public ChildOutcome run(ScheduledRun run, Path timingFile) throws IOException, InterruptedException {
         String stem = stem(timingFile);
-        Path out = workDir.resolve(stem + ".stdout");
-        Path err = workDir.resolve(stem + ".stderr");
         Path statsFile = workDir.resolve(stem + ".stats.json");
-        Path perfFile = workDir.resolve(stem + ".perf.csv");
         Cell cell = run.cell();
         List<String> cmd;
         if (cell.isPeer()) {
@@ -77,6 +74,18 @@ public final class ProcessChildRunner implements ChildRunner {
             cmd = ChildJvm.command(java, jvmOptions, classpath, mainClass, cell, wantStats,
                     timingFile, statsFile, program, extra);
         }
+        return execute(cmd, stem);
+    }
+
+    /**
+     * Runs one command as a child (wrapped in perf stat when asked for), its output in the work
+     * directory's {@code STEM.stdout} and {@code STEM.stderr}, killed at the time limit; for
+     * runners that build other commands than {@link #run}'s (the steady-state driver).
+     */
+    public ChildOutcome execute(List<String> cmd, String stem) throws IOException, InterruptedException {
+        Path out = workDir.resolve(stem + ".stdout");
+        Path err = workDir.resolve(stem + ".stderr");
+        Path perfFile = workDir.resolve(stem + ".perf.csv");
         boolean perfOn = perf != null && perf.available();
         List<String> launched = perfOn ? PerfProbe.wrap(cmd, perfFile) : cmd;
         ProcessBuilder pb = new ProcessBuilder(launched)
@@ -114,7 +123,7 @@ public final class ProcessChildRunner implements ChildRunner {
         return new ChildOutcome(launched, p.exitValue(), timedOut, read(out), read(err));
     }
 
-    static String stem(Path timingFile) {
+    public static String stem(Path timingFile) {
         return timingFile.getFileName().toString().replaceFirst("\\.json$", "");
     }
 

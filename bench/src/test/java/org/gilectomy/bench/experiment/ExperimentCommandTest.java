@@ -45,7 +45,7 @@ class ExperimentCommandTest {
     void listNamesEveryExperiment() {
         assertEquals(0, execute("--list"));
         for (String name : List.of("beazley-count", "switch-interval", "convoy", "gilectomy-fib", "ftscaling",
-                "shared-container", "single-thread-tax")) {
+                "shared-container", "single-thread-tax", "speed")) {
             assertTrue(out.toString().contains(name + " "), out.toString());
         }
     }
@@ -109,5 +109,43 @@ class ExperimentCommandTest {
         ChartsTest.assertPng(o.resolve("timeline-countdown-gil-old-t2.png"));
         ChartsTest.assertPng(o.resolve("timeline-countdown-gil-t2.png"));
         assertFalse(Files.exists(o.resolve("timeline-countdown-nogil-t2.png")), "no GIL, no timeline");
+    }
+
+    /**
+     * speed, quick, end to end: this runtime's cells are FakeChild processes (real
+     * {@code run --iterations}, no Python), CPython's (when there is a python3) the real
+     * steady_state.py driver on the real suite. Every steady-state record has its iterations and
+     * steady_s, every record the process's whole time; the report has both tables and both verdicts.
+     */
+    @Test
+    void speedQuickRunEndToEnd() throws IOException {
+        Path o = dir.resolve("speed");
+        int status = execute("speed", "--quick", "--out", o.toString(), "--workloads", WORKLOADS.toString(),
+                "--child-main", "org.gilectomy.bench.cli.FakeChild");
+        assertEquals(0, status, err.toString());
+        String report = out.toString();
+        assertTrue(report.startsWith("== speed: "), report);
+        assertTrue(report.contains("Steady state (median of the last 2 of 4 iterations in one process"), report);
+        assertTrue(report.contains("Whole process (one run per process, JVM or interpreter start-up included):"), report);
+        assertTrue(report.contains(" gil within 1.5x of CPython 3.11 (steady state): geomean steady(gil) / steady(python3) = "), report);
+        assertTrue(report.contains(" nogil single-thread tax over gil (steady state): geomean steady(nogil) / steady(gil) = "), report);
+        boolean python = Speed.pythonMissing(new Context(true, List.of(), WORKLOADS, o)) == null;
+        if (!python) {
+            assertTrue(report.contains("NOT MEASURED gil within 1.5x"), report);
+        }
+
+        List<?> records = (List<?>) Json.parse(Files.readString(o.resolve("results.json")));
+        assertEquals(Speed.SUITE.size() * (python ? 6 : 4), records.size());
+        for (Object r : records) {
+            Map<?, ?> m = (Map<?, ?>) r;
+            assertEquals("speed", m.get("experiment"));
+            assertTrue(m.get("process_wall_s") instanceof Number, m.toString());
+            boolean whole = String.valueOf(m.get("series")).endsWith(Speed.WHOLE);
+            assertEquals(!whole, m.get("steady_s") instanceof Number, m.toString());
+            if (!whole) {
+                assertEquals(4, ((List<?>) m.get("iteration_ns")).size(), m.toString());
+            }
+        }
+        ChartsTest.assertPng(o.resolve("speed.png"));
     }
 }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  *     [--refcount plain|atomic|buffered|biased] [--lock none|spinpark|pymutex|spin]
  *     [--immortal none|singletons|all-shared]
  *     [--stats] [--stats-json FILE] [--check-refs] [--count-transfers]
- *     [--switch-interval SECONDS] FILE.py [ARGS...]
+ *     [--switch-interval SECONDS] [--iterations N] [--iteration-times FILE.json] FILE.py [ARGS...]
  * </pre>
  *
  * <p>Individual knobs override the preset (default {@code gil}). Options end at the file name,
@@ -50,6 +50,15 @@ import picocli.CommandLine.Spec;
  * {@code com.sun.management.OperatingSystemMXBean}: it includes the JIT compiler and GC
  * threads), then the build and the statistics (see {@link StatsReport}). The comparison
  * harness reads it.
+ *
+ * <p>{@code --iterations N} runs the program N times in this JVM, each as a fresh
+ * {@code __main__} (see {@code MainProgram.run}), for steady-state measurements after the JIT has
+ * warmed up: iteration 1 prints to stdout, later iterations' stdout is discarded (their stderr
+ * is not), and the first iteration that exits with a status other than 0 ends the run with
+ * that status. Each iteration's wall-clock time (System.nanoTime around it, parsing and
+ * compiling included) goes to {@code --iteration-times FILE.json} and into the timing file as
+ * {@code iteration_ns}; statistics and the timing file's {@code wall_s}/{@code cpu_s} cover all
+ * iterations.
  */
 @Command(name = "run",
         sortOptions = false,
@@ -132,6 +141,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "Record when each thread held, waited for, or was blocked without the GIL, "
                     + "and draw it to FILE.png at exit.")
     Path timeline;
+
+    @Option(names = "--iterations", paramLabel = "N",
+            description = "Run the program N times in this JVM (default: 1), each as a fresh __main__ "
+                    + "(fresh globals, sys.argv and imported modules), timing each: for steady-state "
+                    + "measurements. Iteration 1's stdout is printed, later ones' is discarded; the first "
+                    + "iteration with a non-zero exit status ends the run with that status.")
+    Integer iterations;
+
+    @Option(names = "--iteration-times", paramLabel = "FILE.json",
+            description = "Write each iteration's wall-clock time (iteration_ns, nanoseconds) and the exit "
+                    + "status to FILE.json.")
+    Path iterationTimes;
 
     @Option(names = "--timing-file", paramLabel = "FILE", hidden = true,
             description = "Write wall and CPU time around the run, the build and the statistics to FILE as JSON.")
@@ -230,6 +251,18 @@ public final class RunCommand implements Callable<Integer> {
         return Math.max(1L, Math.round(s * 1e9));
     }
 
+    /** How many times to run the program: 1 unless --iterations says otherwise. */
+    int iterationCount() {
+        if (iterations == null) {
+            return 1;
+        }
+        if (iterations < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--iterations': must be at least 1, got " + iterations);
+        }
+        return iterations;
+    }
+
     public List<String> programArgs() {
         return args;
     }
@@ -242,6 +275,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         long switchNanos = switchIntervalNanos();
+        int count = iterationCount();
         BuildConfig config = buildConfig();
 
         Path path = Paths.get(file);
@@ -266,7 +300,8 @@ public final class RunCommand implements Callable<Integer> {
         com.sun.management.OperatingSystemMXBean os = cpuBean();
         long cpu0 = cpuNanos(os);
         long t0 = System.nanoTime();
-        int status = backend.run(path, args, System.out, System.err);
+        Iterations runs = Iterations.run(backend, path, args, count, err);
+        int status = runs.status();
         long t1 = System.nanoTime();
         long cpu1 = cpuNanos(os);
         System.out.flush();
@@ -284,6 +319,12 @@ public final class RunCommand implements Callable<Integer> {
                 m.putAll(report.fields());
                 StatsReport.writeJson(statsJson, m);
             }
+            if (iterationTimes != null) {
+                Map<String, Object> m = new LinkedHashMap<>(runs.fields());
+                m.put("wall_s", StatsReport.seconds(t1 - t0));
+                m.putAll(StatsReport.configFields(config));
+                StatsReport.writeJson(iterationTimes, m);
+            }
             if (timingFile != null) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("wall_s", StatsReport.seconds(t1 - t0));
@@ -292,6 +333,9 @@ public final class RunCommand implements Callable<Integer> {
                 m.putAll(StatsReport.configFields(config));
                 m.put("switch_interval_s", switchNanos > 0 ? StatsReport.seconds(switchNanos) : null);
                 m.put("java_version", System.getProperty("java.version"));
+                if (iterations != null) {
+                    m.putAll(runs.fields());
+                }
                 m.putAll(report.fields());
                 StatsReport.writeJson(timingFile, m);
             }

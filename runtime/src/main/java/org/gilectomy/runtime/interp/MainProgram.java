@@ -36,15 +36,49 @@ public final class MainProgram {
         return lastLeaks;
     }
 
+    /**
+     * Runs one program as a fresh {@code __main__}. Several programs may run one after the
+     * other in one JVM ({@code run --iterations}, the test suites): each gets fresh globals, a
+     * fresh {@code sys.argv} and freshly imported modules, thread names from {@code Thread-1},
+     * mortal functions until it starts a thread, and the command line's switch and check
+     * intervals (restored after a program that changed them).
+     */
     public static int run(String filename, String text, List<String> argv, PrintStream out, PrintStream err) {
+        String survivor = previousProgramsDaemon();
+        if (survivor != null) {
+            err.println("gilectomy: daemon thread '" + survivor + "' of the previous program is still running: "
+                    + "a new program beside it in the same process is not supported by this runtime");
+            err.flush();
+            return FATAL_STATUS;
+        }
         Stdout.install(out);
         Threading.err = err;
         Tracebacks.resetFatal();
         lastLeaks = java.util.Map.of();
         Modules.reset(argv);
+        Immortals.beginProgram();
         Tracebacks.registerSource(filename, text);
         Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
         Immortals.singletons(); // before any second thread (a no-op with -Dgilectomy.immortal=none)
+        SysKnobs knobs = SysKnobs.save();
+        try {
+            return runMainThread(filename, text, err);
+        } finally {
+            knobs.restore();
+        }
+    }
+
+    /** The name of a daemon thread of the previous program still running (see Threading.beginProgram), or null. */
+    private static String previousProgramsDaemon() {
+        try {
+            return Threading.beginProgram();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(interrupted while waiting for it)";
+        }
+    }
+
+    private static int runMainThread(String filename, String text, PrintStream err) {
         int[] status = new int[1];
         Thread main = new RefCountThread(null, () -> status[0] = runOnMainThread(filename, text, err),
                 "MainThread", Threading.STACK_BYTES);

@@ -131,6 +131,14 @@ final class Modules {
     /** What {@code sys.getswitchinterval()} reports, also in the free-threaded build (as CPython's). */
     private static volatile double switchIntervalSeconds = 0.005;
 
+    static double switchIntervalSeconds() {
+        return switchIntervalSeconds;
+    }
+
+    static void setSwitchIntervalSeconds(double seconds) {
+        switchIntervalSeconds = seconds;
+    }
+
     static double asDouble(PyObject o) {
         if (o instanceof PyFloat f) {
             return f.value;

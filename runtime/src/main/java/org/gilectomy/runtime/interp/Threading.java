@@ -36,6 +36,10 @@ final class Threading {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final List<Thread> NON_DAEMON = new CopyOnWriteArrayList<>();
+    /** Started daemon threads, for {@link #beginProgram}; only the current program's are kept. */
+    private static final List<Thread> DAEMONS = new CopyOnWriteArrayList<>();
+    /** How long a new program waits for the previous program's daemon threads to end. */
+    private static final long DAEMON_GRACE_MILLIS = 1000;
     static volatile PrintStream err = System.err;
     /** {@code __main__}'s globals, for making its functions immortal when threads start. */
     static volatile org.gilectomy.objects.PyDict mainNamespace;
@@ -127,6 +131,26 @@ final class Threading {
         return n;
     }
 
+    /**
+     * A new program in this process (tests, {@code run --iterations}): thread names count from
+     * {@code Thread-1} again, as in a fresh process. A daemon thread of the previous program
+     * that is still running after a short grace would run beside the new one on state a fresh
+     * process would not have (CPython kills daemon threads at exit; Java cannot): returns its
+     * name so the caller can refuse, else null. Called before the new program's main thread starts.
+     */
+    static String beginProgram() throws InterruptedException {
+        for (Thread t : DAEMONS) {
+            t.join(DAEMON_GRACE_MILLIS);
+            if (t.isAlive()) {
+                return t.getName();
+            }
+        }
+        DAEMONS.clear();
+        NON_DAEMON.clear();
+        COUNTER.set(0);
+        return null;
+    }
+
     /** Waits for every started non-daemon thread, with the GIL released (threading._shutdown). */
     static void joinAll() {
         for (Thread t : NON_DAEMON) {
@@ -207,9 +231,7 @@ final class Threading {
             Thread t = new RefCountThread(null, this::bootstrap, name, STACK_BYTES);
             t.setDaemon(daemon);
             thread = t;
-            if (!daemon) {
-                NON_DAEMON.add(t);
-            }
+            (daemon ? DAEMONS : NON_DAEMON).add(t);
             t.start();
         }
 
