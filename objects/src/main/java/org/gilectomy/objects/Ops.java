@@ -595,6 +595,10 @@ public final class Ops {
                 return v;
             }
         }
+        java.util.function.UnaryOperator<PyObject> getter = o.type().lookupGetter(name);
+        if (getter != null) {
+            return getter.apply(o);
+        }
         PyObject method = o.type().lookupMethodBorrowed(name);
         if (method != null) {
             return new PyBoundMethod(method, o);
@@ -604,11 +608,17 @@ public final class Ops {
 
     /** {@code o.name = value}. */
     public static void setAttr(PyObject o, String name, PyObject value) {
+        if (o instanceof DataAttributes d && d.setAttribute(name, value)) {
+            return;
+        }
         Classes.setAttr(o, name, value);
     }
 
     /** {@code del o.name}. */
     public static void delAttr(PyObject o, String name) {
+        if (o instanceof DataAttributes d && d.deleteAttribute(name)) {
+            return;
+        }
         Classes.delAttr(o, name);
     }
 

@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A minimal immutable {@code bytes}: made by {@code str.encode()} and sockets, turned back into
- * text by {@code decode()}; compared, hashed, measured and printed as CPython does. (No
- * {@code b'...'} literals: the tokenizer does not read them yet.)
+ * A minimal immutable {@code bytes}: made by {@code b'...'} literals, {@code str.encode()} and
+ * sockets, turned back into text by {@code decode()}; compared, hashed, measured and printed as
+ * CPython does.
  */
 public final class PyBytes extends PyObject implements Container {
     public static final PyType TYPE = new PyType("bytes", null);

@@ -5,9 +5,21 @@ import org.gilectomy.refcount.RefCount;
 /**
  * A Python function: code, the globals it was defined in, and optionally its default values
  * (a tuple for the last positional parameters, a dict for keyword-only ones) and its closure
- * (a tuple of cells, one per free variable of the code); all owned.
+ * (a tuple of cells, one per free variable of the code); all owned. Attributes a program sets
+ * on it ({@code wrapper.calls = 0}, as decorators do) live in a dict made on the first write.
+ *
+ * <pre>
+ * Overview
+ *
+ * attributes: null until the first setattr; then set once, by a CAS from null (the loser frees
+ * its dict), and never replaced; released at dealloc. The dict itself is a PyDict and so takes
+ * its own Py_LOCK for every read and write.
+ *
+ * Field       access
+ * attributes  getAcquire (ATTRIBUTES) / compareAndSet (ATTRIBUTES); plain in dealloc (no other owner left)
+ * </pre>
  */
-public final class PyFunction extends PyObject {
+public final class PyFunction extends PyObject implements DataAttributes {
     public static final PyType TYPE = new PyType("function", null);
 
     public final PyCode code;
@@ -15,6 +27,17 @@ public final class PyFunction extends PyObject {
     public final PyTuple defaults;   // null when none
     public final PyDict kwDefaults;  // null when none
     public final PyTuple closure;    // null when the code has no free variables
+    @SuppressWarnings("unused") // through ATTRIBUTES only
+    private volatile PyDict attributes; // null until an attribute is set
+    private static final java.lang.invoke.VarHandle ATTRIBUTES;
+
+    static {
+        try {
+            ATTRIBUTES = java.lang.invoke.MethodHandles.lookup().findVarHandle(PyFunction.class, "attributes", PyDict.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** Takes its own references to {@code code} and {@code globals}. */
     public PyFunction(PyCode code, PyDict globals) {
@@ -39,6 +62,59 @@ public final class PyFunction extends PyObject {
         return code.name;
     }
 
+    /** An attribute set on the function, else {@code __name__}, {@code __qualname__}, {@code __dict__}. */
+    @Override
+    public PyObject getAttribute(String attr) {
+        PyDict d = attributesGetAcquire();
+        PyObject v = d == null ? null : d.getName(attr);
+        if (v != null) {
+            return v;
+        }
+        return switch (attr) {
+            case "__name__" -> PyStr.of(code.name);
+            case "__qualname__" -> PyStr.of(code.qualname);
+            case "__dict__" -> {
+                PyDict own = attributesMadeIfAbsent();
+                RefCount.incref(own);
+                yield own;
+            }
+            default -> null;
+        };
+    }
+
+    @Override
+    public boolean setAttribute(String attr, PyObject value) {
+        attributesMadeIfAbsent().putName(attr, value);
+        return true;
+    }
+
+    @Override
+    public boolean deleteAttribute(String attr) {
+        PyDict d = attributesGetAcquire();
+        if (d == null || !d.remove(PyStr.internBorrowed(attr))) {
+            throw PyExc.attributeError(this, attr);
+        }
+        return true;
+    }
+
+    /** The attribute dict or null; pairs with the CAS that publishes it. */
+    private PyDict attributesGetAcquire() {
+        return (PyDict) ATTRIBUTES.getAcquire(this);
+    }
+
+    private PyDict attributesMadeIfAbsent() {
+        PyDict d = attributesGetAcquire();
+        if (d != null) {
+            return d;
+        }
+        PyDict made = new PyDict();
+        if (ATTRIBUTES.compareAndSet(this, (PyDict) null, made)) {
+            return made;
+        }
+        RefCount.decref(made); // another thread published its dict first
+        return attributesGetAcquire();
+    }
+
     @Override
     protected void dealloc() {
         RefCount.decref(code);
@@ -51,6 +127,10 @@ public final class PyFunction extends PyObject {
         }
         if (closure != null) {
             RefCount.decref(closure);
+        }
+        PyDict d = attributesGetAcquire();
+        if (d != null) {
+            RefCount.decref(d);
         }
     }
 

@@ -15,6 +15,7 @@ public final class PyType extends PyObject {
     private final String name;
     private final PyType base;
     private final Map<String, PyObject> methods = new HashMap<>();
+    private final Map<String, java.util.function.UnaryOperator<PyObject>> getters = new HashMap<>(2);
     /** What calling the type does ({@code int("3")}); null if it cannot be called. Start-up only. */
     public PyBuiltinFunction.Body constructor;
     /**
@@ -143,6 +144,22 @@ public final class PyType extends PyObject {
     /** Registers a built-in method; start-up only. */
     public void addMethod(String methodName, PyBuiltinFunction.Body body) {
         methods.put(methodName, new PyBuiltinFunction(name + "." + methodName, body));
+    }
+
+    /** A built-in type's data attribute ({@code (3).real}), computed from the object: a new reference. */
+    public void addGetter(String attr, java.util.function.UnaryOperator<PyObject> getter) {
+        getters.put(attr, getter);
+    }
+
+    /** The getter of data attribute {@code attr} of this type or a base; null if none. */
+    public java.util.function.UnaryOperator<PyObject> lookupGetter(String attr) {
+        for (PyType t = this; t != null; t = t.base) {
+            java.util.function.UnaryOperator<PyObject> g = t.getters.get(attr);
+            if (g != null) {
+                return g;
+            }
+        }
+        return null;
     }
 
     /** The method named {@code methodName} of this type or a base, borrowed; null if none. */

@@ -242,6 +242,7 @@ public final class Compiler {
     }
 
     private void functionDef(Ast.FunctionDef d) throws PySyntaxError {
+        decorators(d.decorators());
         Scope inner = table.child(d);
         Compiler c = nested(inner, d);
         c.body(d.body());
@@ -249,7 +250,23 @@ public final class Compiler {
         c.b.emit(RETURN_VALUE, 0, -1);
         b.setLine(d.line());
         makeFunction(c.buildFunction(d.name(), inner, d.line(), d.parameters()), inner, d.parameters(), d);
+        applyDecorators(d.decorators());
         storeName(d.name());
+    }
+
+    /** Evaluates a def's or class's decorators, outermost first, before the definition itself. */
+    private void decorators(List<Ast.Expr> decorators) throws PySyntaxError {
+        for (Ast.Expr deco : decorators) {
+            expr(deco);
+        }
+    }
+
+    /** Calls the decorators left below the new function or class, innermost first, each at its own line. */
+    private void applyDecorators(List<Ast.Expr> decorators) {
+        for (int i = decorators.size() - 1; i >= 0; i--) {
+            b.setLine(decorators.get(i).line());
+            b.emit(CALL, 1, -1);
+        }
     }
 
     // ------------------------------------------------------------------ names and targets
@@ -302,7 +319,8 @@ public final class Compiler {
         if (e instanceof Ast.Call) {
             return "function call";
         }
-        if (e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.StrLiteral) {
+        if (e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.StrLiteral
+                || e instanceof Ast.BytesLiteral) {
             return "literal";
         }
         if (e instanceof Ast.BinOp || e instanceof Ast.UnaryOp) {
@@ -333,6 +351,9 @@ public final class Compiler {
             b.emit(LOAD_CONST, b.constant(Double.doubleToRawLongBits(f.value()) + "f", PyFloat.of(f.value())), 1);
         } else if (e instanceof Ast.StrLiteral s) {
             b.emit(LOAD_CONST, b.constant("s" + s.value(), PyStr.internBorrowed(s.value())), 1);
+        } else if (e instanceof Ast.BytesLiteral by) {
+            b.emit(LOAD_CONST, b.constant("b" + java.util.HexFormat.of().formatHex(by.value()),
+                    org.gilectomy.objects.PyBytes.wrap(by.value())), 1);
         } else if (e instanceof Ast.NamedConstant c) {
             PyObject v = c.kind() == Ast.ConstantKind.NONE ? PyNone.NONE
                     : c.kind() == Ast.ConstantKind.TRUE ? PyBool.TRUE : PyBool.FALSE;
@@ -629,6 +650,7 @@ public final class Compiler {
         if (c.bases().size() > 1) {
             throw unsupported("multiple inheritance", c);
         }
+        decorators(c.decorators());
         Scope inner = table.child(c);
         Compiler body = nested(inner, c);
         body.body(c.body());
@@ -647,6 +669,7 @@ public final class Compiler {
         b.emit(BUILD_TUPLE, c.bases().size(), 1 - c.bases().size());
         b.setLine(c.line());
         b.emit(BUILD_CLASS, 0, -1);
+        applyDecorators(c.decorators());
         storeName(c.name());
     }
 
@@ -895,6 +918,10 @@ public final class Compiler {
         if (scope == null) { // Scope reports this first; kept for code compiled without it
             throw error("SyntaxError", "'yield' outside function", y);
         }
+        if (y.isFrom()) {
+            yieldFrom(y);
+            return;
+        }
         if (y.value() == null) {
             loadNone();
         } else {
@@ -902,6 +929,25 @@ public final class Compiler {
         }
         b.setLine(y.line());
         b.emit(YIELD_VALUE, 0, 0);
+    }
+
+    /**
+     * {@code yield from v}: SEND passes the value sent in (None first) to v's iterator and
+     * yields what it yields, until it finishes; its return value is the expression's.
+     */
+    private void yieldFrom(Ast.Yield y) throws PySyntaxError {
+        expr(y.value());
+        b.setLine(y.line());
+        b.emit(GET_YIELD_FROM_ITER, 0, 0);
+        loadNone();
+        CodeBuilder.Label send = new CodeBuilder.Label();
+        CodeBuilder.Label exit = new CodeBuilder.Label();
+        b.bind(send);
+        b.emitJump(SEND, exit, 0);
+        b.emit(YIELD_VALUE, 0, 0);
+        b.emitJump(JUMP_BACKWARD, send, 0);
+        b.bind(exit);
+        b.adjustDepth(-1); // SEND jumps here with the result in place of the iterator and the value
     }
 
     // ---- del, assert

@@ -103,6 +103,13 @@ public final class Opcode {
     public static final int SET_UPDATE = 98;       // arg: depth; {*a} display  (s .. iterable -- s ..)
     public static final int DELETE_DEREF = 99;     // arg: cell/free slot       ( -- ) empties the cell
 
+    // 100..119: lang (yield from). SEND leaves the delegate below the value YIELD_VALUE yields,
+    // which is how a suspended generator knows that throw() and close() go to the delegate.
+    public static final int SEND = 100;            // arg: exit target          (it v -- it r), or (it v -- result) and jump
+    public static final int GET_YIELD_FROM_ITER = 101; //                       (o -- it) iter(o), unwrapped for SEND
+    /** Names of the opcodes in 100..119. */
+    private static final String[] NAMES_100 = {"SEND", "GET_YIELD_FROM_ITER"};
+
     static final String[] NAMES = {
         "NOP", "LOAD_CONST", "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL", "LOAD_ATTR",
         "LOAD_METHOD", "CALL_METHOD", "CALL", "CALL_KW", "BINARY", "COMPARE", "UNARY_NEGATIVE",
@@ -129,6 +136,9 @@ public final class Opcode {
         }
         if (op >= 70 && op - 70 < NAMES_70.length) {
             return NAMES_70[op - 70];
+        }
+        if (op >= 100 && op - 100 < NAMES_100.length) {
+            return NAMES_100[op - 100];
         }
         if (op == SET_UPDATE || op == DELETE_DEREF) {
             return op == SET_UPDATE ? "SET_UPDATE" : "DELETE_DEREF";

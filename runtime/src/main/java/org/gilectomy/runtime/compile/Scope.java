@@ -208,6 +208,7 @@ final class Scope {
                 body(s, i.body());
                 body(s, i.orelse());
             } else if (st instanceof Ast.FunctionDef d) {
+                exprs(s, d.decorators());
                 defaults(s, d.parameters());
                 s.bound.add(d.name());
                 Scope inner = s.open(d, d.name(), d.parameters().slotOrder(), false);
@@ -215,6 +216,7 @@ final class Scope {
                 body(inner, d.body());
                 checkNonlocals(inner, d, d.body());
             } else if (st instanceof Ast.ClassDef c) {
+                exprs(s, c.decorators());
                 for (Ast.Expr base : c.bases()) {
                     expr(s, base);
                 }
@@ -377,10 +379,12 @@ final class Scope {
         }
 
         private void defaults(Scope s, Ast.Parameters p) throws PySyntaxError {
-            for (Ast.Expr e : p.defaults()) {
-                expr(s, e);
-            }
-            for (Ast.Expr e : p.kwDefaults()) {
+            exprs(s, p.defaults());
+            exprs(s, p.kwDefaults());
+        }
+
+        private void exprs(Scope s, List<Ast.Expr> es) throws PySyntaxError {
+            for (Ast.Expr e : es) {
                 expr(s, e);
             }
         }

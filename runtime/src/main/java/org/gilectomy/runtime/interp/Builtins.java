@@ -103,6 +103,8 @@ final class Builtins {
         ContainerMethods.install();
         IterBuiltins.install(this);
         NumberBuiltins.install(this);
+        NumberAttributes.install();
+        ValueAttributes.install();
         ClassBuiltins.register(dict); // lang-a: classes, exceptions, super, isinstance
     }
 

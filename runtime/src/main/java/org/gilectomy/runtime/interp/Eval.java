@@ -677,6 +677,21 @@ public final class Eval {
                         slots[sp++] = r;
                         break;
                     }
+                    // ---- lang: yield from (100..119)
+                    case GET_YIELD_FROM_ITER:
+                        slots[sp - 1] = Delegation.iteratorReplacing(slots[sp - 1]);
+                        break;
+                    case SEND: {
+                        PyObject sent = slots[--sp];
+                        slots[sp] = null;
+                        PyObject r = Delegation.send(slots, sp - 1, sent);
+                        if (r == null) {
+                            pc = arg; // the delegate's slot holds its result
+                        } else {
+                            slots[sp++] = r;
+                        }
+                        break;
+                    }
                     default:
                         throw new IllegalStateException("bad opcode " + (insn & 0xff) + " at " + (pc - 1));
                 }

@@ -16,6 +16,19 @@ final class ExceptionOps {
     private ExceptionOps() {
     }
 
+    /**
+     * StopIteration(value) as a finished generator's send() raises it, with its {@code value}
+     * attribute; takes over the reference to {@code value}.
+     */
+    static PyException stopIterationWith(PyObject value) {
+        PyException e = new PyException(PyExc.STOP_ITERATION, "", value == PyNone.NONE ? null : value);
+        e.value().dictBorrowed().putName("value", value);
+        if (value == PyNone.NONE) {
+            RefCount.decref(value);
+        }
+        return e;
+    }
+
     /** The table entry (index of its first int) covering instruction {@code at}, or -1. */
     static int handlerFor(int[] table, int at) {
         for (int i = 0; i < table.length; i += 4) {

@@ -13,6 +13,7 @@ import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.compile.Opcode;
 
 /**
  * A generator: a suspended frame (its slots, pc and stack pointer) resumed by {@code next()}.
@@ -27,11 +28,8 @@ final class PyGenerator extends PyIterator {
     static {
         TYPE.addMethod("send", (a, off, n, kw) -> {
             Args.exactly("send", n - 1, 1, kw);
-            PyObject r = ((PyGenerator) a[off]).resume(a[off + 1], null);
-            if (r == null) {
-                throw new PyException(PyExc.STOP_ITERATION, "");
-            }
-            return r;
+            PyGenerator g = (PyGenerator) a[off];
+            return g.orStopIteration(g.resume(a[off + 1], null));
         });
         TYPE.addMethod("throw", (a, off, n, kw) -> {
             Args.exactly("throw", n - 1, 1, kw);
@@ -45,11 +43,8 @@ final class PyGenerator extends PyIterator {
                         + v.type().name());
             }
             PyException carrier = ((PyBaseException) v).carrier().raiseStealing(); // the flight owns v
-            PyObject r = ((PyGenerator) a[off]).resume(null, carrier);
-            if (r == null) {
-                throw new PyException(PyExc.STOP_ITERATION, "");
-            }
-            return r;
+            PyGenerator g = (PyGenerator) a[off];
+            return g.orStopIteration(g.resume(null, carrier));
         });
         TYPE.addMethod("close", (a, off, n, kw) -> {
             ((PyGenerator) a[off]).close();
@@ -67,6 +62,8 @@ final class PyGenerator extends PyIterator {
     private PyBaseException handled;
     private final AtomicBoolean running = new AtomicBoolean();
     private PyException pendingThrow;
+    /** A finished generator's return value (owned) until {@link #takeReturned} or the next resumption. */
+    private PyObject returned;
 
     /** Takes over the argument references already bound in {@code slots}. */
     PyGenerator(PyCode code, PyDict globals, PyObject[] slots) {
@@ -85,7 +82,63 @@ final class PyGenerator extends PyIterator {
 
     @Override
     public PyObject next() {
-        return resume(PyNone.NONE, null);
+        PyObject r = resume(PyNone.NONE, null);
+        if (r == null) {
+            RefCount.xdecref(takeReturned());
+        }
+        return r;
+    }
+
+    /** The value a generator that has just returned returned (a new reference; None if taken already). */
+    PyObject takeReturned() {
+        PyObject r = returned;
+        returned = null;
+        return r == null ? PyNone.newRef() : r;
+    }
+
+    /** send()/throw(): the yielded value, or StopIteration carrying the return value once finished. */
+    private PyObject orStopIteration(PyObject yielded) {
+        if (yielded != null) {
+            return yielded;
+        }
+        throw ExceptionOps.stopIterationWith(takeReturned());
+    }
+
+    /**
+     * Whether the frame is paused in a {@code yield from}: at the YIELD_VALUE right after a
+     * SEND, the delegate on top of its stack.
+     */
+    private boolean delegating() {
+        return pc >= 2 && Opcode.op(code.code[pc - 1]) == Opcode.YIELD_VALUE && Opcode.op(code.code[pc - 2]) == Opcode.SEND;
+    }
+
+    /**
+     * throw()/close() while delegating: returns what the delegate yields, or null when the
+     * frame must run on: with an exception to raise at the yield, or, the delegate finished,
+     * from after the {@code yield from} with its result on the stack.
+     */
+    private PyObject throwToDelegate(PyException toThrow) {
+        if (toThrow.matches(PyExc.GENERATOR_EXIT)) {
+            try {
+                Delegation.close(slots[sp - 1]);
+            } catch (PyException e) {
+                toThrow.release();
+                toThrow = e; // raised in this frame instead
+            }
+            pendingThrow = toThrow;
+            return null;
+        }
+        PyObject r;
+        try {
+            r = Delegation.throwInto(slots, sp - 1, toThrow);
+        } catch (PyException e) {
+            pendingThrow = e;
+            return null;
+        }
+        if (r == null) {
+            pc = Opcode.arg(code.code[pc - 2]); // SEND's exit, the result in the delegate's slot
+        }
+        return r;
     }
 
     /**
@@ -111,7 +164,14 @@ final class PyGenerator extends PyIterator {
             throw PyExc.valueError("generator already executing");
         }
         try {
-            if (toThrow != null) {
+            RefCount.xdecref(returned);
+            returned = null;
+            if (toThrow != null && delegating()) {
+                PyObject yielded = throwToDelegate(toThrow);
+                if (yielded != null) {
+                    return yielded;
+                }
+            } else if (toThrow != null) {
                 pendingThrow = toThrow;
             } else if (pc == 0) {
                 if (sent != PyNone.NONE) {
@@ -150,7 +210,7 @@ final class PyGenerator extends PyIterator {
                 ts.handled = outer;
             }
             if (finished) {
-                RefCount.decref(r); // the return value would be StopIteration.value
+                returned = r; // StopIteration's value, for yield from and send()
                 return null;
             }
             return r;
@@ -178,6 +238,7 @@ final class PyGenerator extends PyIterator {
             RefCount.decref(r);
             throw new PyException(PyExc.RUNTIME_ERROR, "generator ignored GeneratorExit");
         }
+        RefCount.xdecref(takeReturned());
     }
 
     /** The exception resume(null, e) asks the frame to raise at its paused yield; taken by the eval loop. */
@@ -203,6 +264,7 @@ final class PyGenerator extends PyIterator {
             releaseFrame();
         }
         RefCount.xdecref(handled);
+        RefCount.xdecref(returned);
         RefCount.decref(code);
         RefCount.decref(globals);
     }

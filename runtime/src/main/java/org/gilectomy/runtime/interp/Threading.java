@@ -17,6 +17,7 @@ import org.gilectomy.objects.PyInt;
 import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
@@ -35,6 +36,8 @@ final class Threading {
     static final PyType LOCK_TYPE = new PyType("lock", PyType.OBJECT);
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
+    /** The Thread object each thread started by threading runs (borrowed: its bootstrap holds it), for current_thread(). */
+    private static final ThreadLocal<PyThread> RUNNING = new ThreadLocal<>();
     private static final List<Thread> NON_DAEMON = new CopyOnWriteArrayList<>();
     /** Started daemon threads, for {@link #beginProgram}; only the current program's are kept. */
     private static final List<Thread> DAEMONS = new CopyOnWriteArrayList<>();
@@ -122,6 +125,11 @@ final class Threading {
         return t;
     }
 
+    /** The Thread object the calling thread was started as, or null (the main thread). */
+    static PyThread running() {
+        return RUNNING.get();
+    }
+
     /** How many started non-daemon threads are still running (for active_count). */
     static int aliveCount() {
         int n = 0;
@@ -201,6 +209,30 @@ final class Threading {
                 name = name + " (" + f.name() + ")";
             }
             daemon = opts[3] != null && opts[3] != PyNone.NONE && Ops.isTrue(opts[3]);
+            publish("name", PyStr.of(name));
+            publish("daemon", PyBool.of(daemon));
+            publish("ident", PyNone.newRef());
+            publish("native_id", PyNone.newRef());
+        }
+
+        /** Sets an attribute Python code reads (and may change before start()); takes over {@code value}. */
+        private void publish(String attr, PyObject value) {
+            dictBorrowed().putName(attr, value);
+            RefCount.decref(value);
+        }
+
+        /** The name and daemon flag as the program last set them, read back at start(). */
+        private void readBackAttributes() {
+            PyObject n = dictBorrowed().getName("name");
+            if (n != null) {
+                name = Ops.str(n);
+                RefCount.decref(n);
+            }
+            PyObject d = dictBorrowed().getName("daemon");
+            if (d != null) {
+                daemon = Ops.isTrue(d);
+                RefCount.decref(d);
+            }
         }
 
         /** The default run(): the target with its args. */
@@ -228,9 +260,12 @@ final class Threading {
             }
             namespaces.addAll(Modules.loadedNamespaces());
             org.gilectomy.objects.Immortals.shareFunctionsAndModules(namespaces);
+            readBackAttributes();
             Thread t = new RefCountThread(null, this::bootstrap, name, STACK_BYTES);
             t.setDaemon(daemon);
             thread = t;
+            publish("ident", PyInt.of(t.getId()));
+            publish("native_id", PyInt.of(t.getId()));
             (daemon ? DAEMONS : NON_DAEMON).add(t);
             t.start();
         }
@@ -240,6 +275,7 @@ final class Threading {
             if (Gil.ENABLED) {
                 Gil.INSTANCE.acquire();
             }
+            RUNNING.set(this);
             try {
                 PyObject run = type().lookup("run");
                 try {
@@ -260,6 +296,8 @@ final class Threading {
                 RefCount.incref(PyNone.NONE);
                 RefCount.incref(PyTuple.EMPTY);
                 replaceTarget(PyNone.NONE, PyTuple.EMPTY);
+                ThreadLocals.threadEnded(Thread.currentThread());
+                RUNNING.remove();
                 RefCount.decref(this);
                 if (Gil.ENABLED) {
                     Gil.INSTANCE.release();

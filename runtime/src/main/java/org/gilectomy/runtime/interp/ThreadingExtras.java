@@ -14,6 +14,7 @@ import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyType;
+import org.gilectomy.refcount.RefCount;
 
 /**
  * {@code threading.RLock}, {@code Event}, {@code current_thread}, {@code active_count}. Every
@@ -40,6 +41,8 @@ final class ThreadingExtras {
     static final PyType RLOCK_TYPE = new PyType("RLock", PyType.OBJECT);
     static final PyType EVENT_TYPE = new PyType("Event", PyType.OBJECT);
     static final PyType THREAD_INFO_TYPE = new PyType("Thread", PyType.OBJECT);
+    /** Where the threading module keeps its main thread's object, as CPython's does. */
+    private static final String MAIN_THREAD = "_main_thread";
 
     private ThreadingExtras() {
     }
@@ -55,10 +58,23 @@ final class ThreadingExtras {
             return new PyEvent();
         };
         m.set("Event", EVENT_TYPE);
+        PyObject main = new CurrentThread(Thread.currentThread(), true);
+        m.set(MAIN_THREAD, main); // the module's reference: released with the module at finalization
+        RefCount.decref(main);
         Modules.def(m, "current_thread", (a, off, n, kw) -> {
             Args.exactly("current_thread", n, 0, kw);
-            return new CurrentThread(Thread.currentThread(), ThreadState.current().isMain);
+            PyObject running = Threading.running();
+            if (running != null) {
+                RefCount.incref(running);
+                return running;
+            }
+            return ThreadState.current().isMain ? mainThread(m) : new CurrentThread(Thread.currentThread(), false);
         });
+        Modules.def(m, "main_thread", (a, off, n, kw) -> {
+            Args.exactly("main_thread", n, 0, kw);
+            return mainThread(m);
+        });
+        ThreadLocals.install(m);
         Modules.def(m, "active_count", (a, off, n, kw) -> {
             Args.exactly("active_count", n, 0, kw);
             return PyInt.of(Threading.aliveCount() + 1);
@@ -105,6 +121,15 @@ final class ThreadingExtras {
             Args.exactly("is_alive", n - 1, 0, kw);
             return PyBool.of(((CurrentThread) a[off]).thread.isAlive());
         });
+    }
+
+    /** The main thread's object, as threading keeps it (a new reference). */
+    private static PyObject mainThread(PyModule m) {
+        PyObject main = m.dictBorrowed().getName(MAIN_THREAD);
+        if (main == null) { // the program deleted it
+            throw PyExc.notImplemented("threading without its '" + MAIN_THREAD + "'");
+        }
+        return main;
     }
 
     /** A deadline in System.nanoTime() terms; timeoutSeconds &lt; 0 means none. */

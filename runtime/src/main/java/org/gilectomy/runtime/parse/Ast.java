@@ -26,8 +26,12 @@ public final class Ast {
     public record Module(List<Stmt> body) {
     }
 
-    /** {@code def name(parameters): body}. */
-    public record FunctionDef(String name, Parameters parameters, List<Stmt> body, int line, int col) implements Stmt {
+    /**
+     * {@code def name(parameters): body}, after its decorators (outermost first; empty when
+     * undecorated). The position is the {@code def} keyword's, as in CPython's ast.
+     */
+    public record FunctionDef(String name, Parameters parameters, List<Stmt> body, List<Expr> decorators,
+                              int line, int col) implements Stmt {
         /** The positional parameters' names. */
         public List<String> params() {
             return parameters.positional();
@@ -82,8 +86,9 @@ public final class Ast {
 
     // ---------------------------------------------------------------- classes, exceptions, with, del, assert
 
-    /** {@code class name(bases): body}. */
-    public record ClassDef(String name, List<Expr> bases, List<Stmt> body, int line, int col) implements Stmt {
+    /** {@code class name(bases): body}, after its decorators (outermost first, as FunctionDef's). */
+    public record ClassDef(String name, List<Expr> bases, List<Stmt> body, List<Expr> decorators,
+                           int line, int col) implements Stmt {
     }
 
     /** {@code try: body except...: else: orelse finally: finalbody}; any of the last three may be empty. */
@@ -109,8 +114,11 @@ public final class Ast {
     public record Assert(Expr test, Expr msg, int line, int col) implements Stmt {
     }
 
-    /** {@code yield [value]} as an expression. */
-    public record Yield(Expr value, int line, int col) implements Expr {
+    /**
+     * {@code yield [value]} as an expression; with {@code isFrom}, {@code yield from value}
+     * (value never null), delegating to the iterator of value.
+     */
+    public record Yield(Expr value, boolean isFrom, int line, int col) implements Expr {
     }
 
     // ---------------------------------------------------------------- expressions
@@ -129,6 +137,10 @@ public final class Ast {
 
     /** A string literal, escapes already decoded; adjacent literals already concatenated. */
     public record StrLiteral(String value, int line, int col) implements Expr {
+    }
+
+    /** A bytes literal ({@code b'...'}), escapes decoded; adjacent bytes literals concatenated. */
+    public record BytesLiteral(byte[] value, int line, int col) implements Expr {
     }
 
     /** {@code None}, {@code True}, {@code False}. */

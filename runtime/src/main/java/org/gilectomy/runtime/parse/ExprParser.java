@@ -408,14 +408,19 @@ final class ExprParser {
         }
     }
 
-    /** {@code yield [expressions]} (lang-a: generators). */
+    /** {@code yield [expressions]} (lang-a: generators) or {@code yield from expression}. */
     private Ast.Expr yieldExpression() throws PySyntaxError {
         Token t = ts.next();
         if (ts.peek().isKeyword("from")) {
-            throw st.notSupported("'yield from'", ts.peek());
+            ts.next();
+            Ast.Expr value = expression();
+            if (ts.peek().isOp(",")) { // one expression only, unlike yield's
+                throw diagnosis.invalidSyntax();
+            }
+            return new Ast.Yield(value, true, t.line(), t.col());
         }
         Ast.Expr value = ts.peek().startsExpression() ? starExpressions() : null;
-        return new Ast.Yield(value, t.line(), t.col());
+        return new Ast.Yield(value, false, t.line(), t.col());
     }
 
     private Ast.Expr nameAtom(Token t) throws PySyntaxError {

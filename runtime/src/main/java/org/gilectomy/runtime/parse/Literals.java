@@ -40,11 +40,13 @@ final class Literals {
     static Ast.Expr strings(ParserState st, List<Token> parts, Token after) throws PySyntaxError {
         StringLiteral[] literals = new StringLiteral[parts.size()];
         for (int i = 0; i < literals.length; i++) {
-            Token part = parts.get(i);
-            literals[i] = StringLiteral.of(part.text());
-            if (literals[i].bytes) {
-                throw st.notSupported("bytes literal", part);
+            literals[i] = StringLiteral.of(parts.get(i).text());
+            if (literals[i].bytes != literals[0].bytes) {
+                throw st.syntaxError("cannot mix bytes and nonbytes literals", after);
             }
+        }
+        if (literals[0].bytes) {
+            return bytes(st, parts, literals, after);
         }
         for (StringLiteral literal : literals) {
             if (literal.formatted) {
@@ -61,5 +63,22 @@ final class Literals {
         }
         Token first = parts.get(0);
         return new Ast.StrLiteral(value.toString(), first.line(), first.col());
+    }
+
+    /** Adjacent bytes literals: ASCII characters only, escapes as CPython's bytes literals have them. */
+    private static Ast.Expr bytes(ParserState st, List<Token> parts, StringLiteral[] literals, Token after) throws PySyntaxError {
+        java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < literals.length; i++) {
+            if (!literals[i].isAscii()) {
+                throw st.syntaxError("bytes can only contain ASCII literal characters", parts.get(i));
+            }
+            try {
+                value.writeBytes(literals[i].bytesValue());
+            } catch (StringLiteral.EscapeError e) {
+                throw st.syntaxError("(value error) " + e.getMessage(), after);
+            }
+        }
+        Token first = parts.get(0);
+        return new Ast.BytesLiteral(value.toByteArray(), first.line(), first.col());
     }
 }

@@ -33,6 +33,7 @@ final class NestingLimit {
 
     private static void pushChildren(Deque<Pending> stack, Ast.Node node, int depth) {
         if (node instanceof Ast.FunctionDef f) {
+            pushAll(stack, f.decorators(), depth);
             pushAll(stack, f.body(), depth);
             pushAll(stack, f.parameters().defaults(), depth);
         } else if (node instanceof Ast.Return r) {
@@ -114,6 +115,7 @@ final class NestingLimit {
             push(stack, e.formatSpec(), depth);
         }
         if (node instanceof Ast.ClassDef c) {
+            pushAll(stack, c.decorators(), depth);
             pushAll(stack, c.bases(), depth);
             pushAll(stack, c.body(), depth);
         } else if (node instanceof Ast.Try t) {

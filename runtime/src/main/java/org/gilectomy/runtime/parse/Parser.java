@@ -107,7 +107,7 @@ public final class Parser {
         if (t.kind() == TokenKind.NAME) {
             switch (t.text()) {
                 case "def" -> {
-                    out.add(functionDef());
+                    out.add(functionDef(List.of()));
                     return;
                 }
                 case "if" -> {
@@ -123,7 +123,7 @@ public final class Parser {
                     return;
                 }
                 case "class" -> {
-                    out.add(classDef());
+                    out.add(classDef(List.of()));
                     return;
                 }
                 case "try" -> {
@@ -152,7 +152,8 @@ public final class Parser {
             }
         }
         if (t.isOp("@")) {
-            throw st.notSupported("decorator", t);
+            out.add(decorated());
+            return;
         }
         simpleStatements(out);
     }
@@ -278,7 +279,34 @@ public final class Parser {
 
     // ------------------------------------------------------------------ compound statements
 
-    private Ast.Stmt functionDef() throws PySyntaxError {
+    /**
+     * {@code @expr NEWLINE} lines (any expression, PEP 614), then the def or class they
+     * decorate.
+     */
+    private Ast.Stmt decorated() throws PySyntaxError {
+        List<Ast.Expr> decorators = new ArrayList<>();
+        while (ts.peek().isOp("@")) {
+            ts.next();
+            decorators.add(expr.namedExpression());
+            if (ts.peek().kind() != TokenKind.NEWLINE) {
+                throw diag.invalidSyntax();
+            }
+            ts.next();
+        }
+        Token t = ts.peek();
+        if (t.isKeyword("def")) {
+            return functionDef(decorators);
+        }
+        if (t.isKeyword("class")) {
+            return classDef(decorators);
+        }
+        if (t.kind() == TokenKind.NAME && UNSUPPORTED_COMPOUND.contains(t.text())) {
+            throw st.notSupported("the '" + t.text() + "' statement", t);
+        }
+        throw diag.invalidSyntax();
+    }
+
+    private Ast.Stmt functionDef(List<Ast.Expr> decorators) throws PySyntaxError {
         Token def = ts.next();
         Token nameToken = ts.peek();
         String name = expr.name();
@@ -303,7 +331,7 @@ public final class Parser {
         List<Ast.Stmt> body = block("function definition", def);
         functionDepth--;
         loopDepth = outerLoops;
-        return new Ast.FunctionDef(name, params, body, def.line(), def.col());
+        return new Ast.FunctionDef(name, params, body, decorators, def.line(), def.col());
     }
 
     /** if/elif/else; the elif chain is parsed iteratively, then nested from the last one out. */
@@ -438,7 +466,7 @@ public final class Parser {
 
     // ------------------------------------------------------------------ classes, try, with, raise, del, assert
 
-    private Ast.Stmt classDef() throws PySyntaxError {
+    private Ast.Stmt classDef(List<Ast.Expr> decorators) throws PySyntaxError {
         Token keyword = ts.next();
         String name = expr.name();
         List<Ast.Expr> bases = new ArrayList<>();
@@ -472,7 +500,7 @@ public final class Parser {
         classDepth--;
         loopDepth = outerLoops;
         functionDepth = outerFunctions;
-        return new Ast.ClassDef(name, bases, body, keyword.line(), keyword.col());
+        return new Ast.ClassDef(name, bases, body, decorators, keyword.line(), keyword.col());
     }
 
     private Ast.Stmt tryStatement() throws PySyntaxError {

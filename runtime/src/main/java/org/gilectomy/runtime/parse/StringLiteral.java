@@ -54,6 +54,62 @@ final class StringLiteral {
         return raw || body.indexOf('\\') < 0 ? body : new Decoder(body).decode();
     }
 
+    boolean isAscii() {
+        return body.chars().allMatch(c -> c < 128);
+    }
+
+    /**
+     * A bytes literal's bytes (ASCII body, checked before): the escapes of str literals except
+     * the named and 16- and 32-bit character escapes, which bytes do not have (they stay as
+     * written); an octal escape keeps its low eight bits.
+     */
+    byte[] bytesValue() throws EscapeError {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c != '\\' || raw || i + 1 == body.length()) {
+                out.write(c);
+                continue;
+            }
+            int start = i;
+            char e = body.charAt(++i);
+            switch (e) {
+                case '\n' -> {
+                    // backslash-newline: line continuation inside the literal
+                }
+                case '\\', '\'', '"' -> out.write(e);
+                case 'a' -> out.write(7);
+                case 'b' -> out.write('\b');
+                case 'f' -> out.write('\f');
+                case 'n' -> out.write('\n');
+                case 'r' -> out.write('\r');
+                case 't' -> out.write('\t');
+                case 'v' -> out.write(11);
+                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                    int value = e - '0';
+                    for (int n = 0; n < 2 && i + 1 < body.length() && body.charAt(i + 1) >= '0' && body.charAt(i + 1) <= '7'; n++) {
+                        value = value * 8 + body.charAt(++i) - '0';
+                    }
+                    out.write(value & 0xff);
+                }
+                case 'x' -> {
+                    int hi = i + 1 < body.length() ? Character.digit(body.charAt(i + 1), 16) : -1;
+                    int lo = i + 2 < body.length() ? Character.digit(body.charAt(i + 2), 16) : -1;
+                    if (hi < 0 || lo < 0) {
+                        throw new EscapeError("invalid \\x escape at position " + start);
+                    }
+                    out.write(hi * 16 + lo);
+                    i += 2;
+                }
+                default -> {
+                    out.write('\\');
+                    out.write(e);
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
     /**
      * CPython first rewrites every non-ASCII character of the literal as a 10-byte \UXXXXXXXX
      * escape (and a backslash before one as a 6-byte escape for U+005C) and then runs the codec

@@ -95,7 +95,8 @@ final class Targets {
                 case TRUE -> "True";
                 case FALSE -> "False";
             };
-        } else if (e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.StrLiteral) {
+        } else if (e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.StrLiteral
+                || e instanceof Ast.BytesLiteral) {
             return "literal";
         } else {
             return "expression"; // BinOp, UnaryOp, BoolOp, Slice

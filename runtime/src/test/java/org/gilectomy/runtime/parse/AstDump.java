@@ -25,6 +25,11 @@ final class AstDump {
         return names.stream().map(n -> n == null ? "-" : n).collect(Collectors.joining(" ", "[", "]"));
     }
 
+    /** " @[d1 d2]" for a decorated def or class, nothing for an undecorated one. */
+    private static String decorators(List<Ast.Expr> decorators) {
+        return decorators.isEmpty() ? "" : " @" + list(decorators);
+    }
+
     static String dump(Ast.Node n) {
         if (n == null) {
             return "-";
@@ -35,7 +40,7 @@ final class AstDump {
 
     private static String body(Ast.Node n) {
         if (n instanceof Ast.FunctionDef f) {
-            return " " + f.name() + " " + names(f.params()) + " " + list(f.body());
+            return decorators(f.decorators()) + " " + f.name() + " " + names(f.params()) + " " + list(f.body());
         } else if (n instanceof Ast.Return r) {
             return " " + dump(r.value());
         } else if (n instanceof Ast.If s) {

@@ -3,6 +3,7 @@ package org.gilectomy.runtime.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -65,6 +66,10 @@ class LangAParserTest {
         Ast.FunctionDef f = (Ast.FunctionDef) parse("def g():\n    x = yield 1\n    yield\n").get(0);
         assertInstanceOf(Ast.Yield.class, ((Ast.Assign) f.body().get(0)).value());
         assertNull(((Ast.Yield) ((Ast.ExprStmt) f.body().get(1)).value()).value());
+        Ast.FunctionDef h = (Ast.FunctionDef) parse("def h():\n    x = yield from g()\n").get(0);
+        Ast.Yield from = assertInstanceOf(Ast.Yield.class, ((Ast.Assign) h.body().get(0)).value());
+        assertTrue(from.isFrom());
+        assertInstanceOf(Ast.Call.class, from.value());
     }
 
     @Test
@@ -73,6 +78,6 @@ class LangAParserTest {
         assertEquals("default 'except:' must be last", error("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n").getMessage());
         assertEquals("multiple exception types must be parenthesized", error("try:\n    pass\nexcept A, B:\n    pass\n").getMessage());
         assertEquals("cannot delete function call", error("del f()").getMessage());
-        assertEquals("NotImplementedError", error("def f():\n    yield from g()").pythonType());
+        assertEquals("NotImplementedError", error("class A(metaclass=M): pass").pythonType());
     }
 }

@@ -86,6 +86,8 @@ class ParserTreeTest {
                 Arguments.of("def f(a, b):\n    return a + b\n", "[(FunctionDef 1:0 f [a b] [(Return 2:4 (BinOp 2:11 ADD (Name 2:11 a) (Name 2:15 b)))])]"),
                 Arguments.of("def g():\n    return\n", "[(FunctionDef 1:0 g [] [(Return 2:4 -)])]"),
                 Arguments.of("def h(x,):\n    pass\n", "[(FunctionDef 1:0 h [x] [(Pass 2:4)])]"),
+                Arguments.of("@a\n@b.c(1)\ndef f(): pass\n", "[(FunctionDef 3:0 @[(Name 1:1 a) (Call 2:1 (Attribute 2:1 (Name 2:1 b) c) [(IntLiteral 2:5 1)] [])] f [] [(Pass 3:9)])]"),
+                Arguments.of("@(lambda f: f)\ndef g(): pass\n", "[(FunctionDef 2:0 @[(Lambda 1:2)] g [] [(Pass 2:9)])]"),
                 Arguments.of("if a:\n    x = 1\nelif b:\n    x = 2\nelse:\n    x = 3\n", "[(If 1:0 (Name 1:3 a) [(Assign 2:4 [(Name 2:4 x)] (IntLiteral 2:8 1))] [(If 3:0 (Name 3:5 b) [(Assign 4:4 [(Name 4:4 x)] (IntLiteral 4:8 2))] [(Assign 6:4 [(Name 6:4 x)] (IntLiteral 6:8 3))])])]"),
                 Arguments.of("if a: x = 1; y = 2\n", "[(If 1:0 (Name 1:3 a) [(Assign 1:6 [(Name 1:6 x)] (IntLiteral 1:10 1)) (Assign 1:13 [(Name 1:13 y)] (IntLiteral 1:17 2))] [])]"),
                 Arguments.of("while x:\n    x -= 1\n    if x: break\n    continue\nelse:\n    pass\n", "[(While 1:0 (Name 1:6 x) [(AugAssign 2:4 (Name 2:4 x) SUB (IntLiteral 2:9 1)) (If 3:4 (Name 3:7 x) [(Break 3:10)] []) (Continue 4:4)] [(Pass 6:4)])]"),

@@ -1,0 +1,93 @@
+package org.gilectomy.runtime.interp;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.function.UnaryOperator;
+import org.gilectomy.objects.Args;
+import org.gilectomy.objects.PyBool;
+import org.gilectomy.objects.PyExc;
+import org.gilectomy.objects.PyFloat;
+import org.gilectomy.objects.PyInt;
+import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PyTuple;
+import org.gilectomy.objects.PyType;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * The attributes and methods of int (and so bool) and float values that CPython 3.11 has:
+ * {@code real}, {@code imag}, {@code numerator}, {@code denominator}, {@code conjugate()},
+ * {@code bit_length()}, {@code bit_count()}, {@code as_integer_ratio()}, and float's
+ * {@code is_integer()}. A bool's are those of the int it equals, as in CPython.
+ */
+final class NumberAttributes {
+    private NumberAttributes() {
+    }
+
+    static void install() {
+        PyType i = PyInt.TYPE;
+        i.addGetter("real", NumberAttributes::asInt);
+        i.addGetter("imag", o -> PyInt.of(0));
+        i.addGetter("numerator", NumberAttributes::asInt);
+        i.addGetter("denominator", o -> PyInt.of(1));
+        noArguments(i, "conjugate", NumberAttributes::asInt);
+        noArguments(i, "bit_length", o -> PyInt.of(big(o).abs().bitLength()));
+        noArguments(i, "bit_count", o -> PyInt.of(big(o).abs().bitCount()));
+        noArguments(i, "as_integer_ratio", o -> PyTuple.steal(new PyObject[] {asInt(o), PyInt.of(1)}));
+
+        PyType f = PyFloat.TYPE;
+        f.addGetter("real", NumberAttributes::self);
+        f.addGetter("imag", o -> PyFloat.of(0.0));
+        noArguments(f, "conjugate", NumberAttributes::self);
+        noArguments(f, "is_integer", o -> {
+            double d = ((PyFloat) o).value;
+            return PyBool.of(!Double.isInfinite(d) && d == Math.floor(d));
+        });
+        noArguments(f, "as_integer_ratio", NumberAttributes::floatRatio);
+    }
+
+    private static void noArguments(PyType t, String name, UnaryOperator<PyObject> body) {
+        String qualified = t.name() + "." + name;
+        t.addMethod(name, (a, off, n, kw) -> {
+            Args.exactly(qualified, n - 1, 0, kw);
+            return body.apply(a[off]);
+        });
+    }
+
+    private static PyObject self(PyObject o) {
+        RefCount.incref(o);
+        return o;
+    }
+
+    /** The int a bool or int equals, as a new reference (an int's own object). */
+    private static PyObject asInt(PyObject o) {
+        if (o instanceof PyBool b) {
+            return PyInt.of(b.value ? 1 : 0);
+        }
+        return self(o);
+    }
+
+    private static BigInteger big(PyObject o) {
+        return o instanceof PyBool b ? (b.value ? BigInteger.ONE : BigInteger.ZERO) : ((PyInt) o).toBigInteger();
+    }
+
+    /** float.as_integer_ratio(): the exact fraction in lowest terms, denominator a power of two. */
+    private static PyObject floatRatio(PyObject o) {
+        double d = ((PyFloat) o).value;
+        if (Double.isNaN(d)) {
+            throw PyExc.valueError("cannot convert NaN to integer ratio");
+        }
+        if (Double.isInfinite(d)) {
+            throw new org.gilectomy.objects.PyException(PyExc.OVERFLOW_ERROR, "cannot convert Infinity to integer ratio");
+        }
+        BigDecimal exact = new BigDecimal(d);
+        BigInteger num = exact.unscaledValue();
+        BigInteger den = BigInteger.ONE;
+        if (exact.scale() > 0) {
+            den = BigInteger.TEN.pow(exact.scale());
+        } else {
+            num = num.multiply(BigInteger.TEN.pow(-exact.scale()));
+        }
+        BigInteger g = num.gcd(den);
+        return PyTuple.steal(new PyObject[] {PyInt.of(num.divide(g)), PyInt.of(den.divide(g))});
+    }
+}

@@ -1,0 +1,135 @@
+package org.gilectomy.runtime.interp;
+
+import org.gilectomy.objects.Args;
+import org.gilectomy.objects.Ops;
+import org.gilectomy.objects.PyBool;
+import org.gilectomy.objects.PyBytes;
+import org.gilectomy.objects.PyDict;
+import org.gilectomy.objects.PyExc;
+import org.gilectomy.objects.PyFloat;
+import org.gilectomy.objects.PyFunction;
+import org.gilectomy.objects.PyInt;
+import org.gilectomy.objects.PyIterator;
+import org.gilectomy.objects.PyList;
+import org.gilectomy.objects.PyNone;
+import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PyRange;
+import org.gilectomy.objects.PySet;
+import org.gilectomy.objects.PyStr;
+import org.gilectomy.objects.PyTuple;
+import org.gilectomy.objects.PyType;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * Attributes that every built-in value has in CPython and programs probe with
+ * {@code hasattr}/{@code getattr}: {@code __class__}, the container protocol's
+ * {@code __len__}, {@code __iter__}, {@code __contains__}, {@code __getitem__}, an iterator's
+ * {@code __next__}; and tuple's {@code count}/{@code index}, range's {@code start}/{@code stop}/
+ * {@code step}. Each calls the operation the runtime already has, so behaviour is the same as
+ * {@code len(x)}, {@code iter(x)}, {@code y in x}, {@code x[k]}.
+ */
+final class ValueAttributes {
+    private static final PyType[] VALUE_TYPES = {
+        PyInt.TYPE, PyFloat.TYPE, PyStr.TYPE, PyBytes.TYPE, PyList.TYPE, PyTuple.TYPE, PyDict.TYPE, PySet.TYPE,
+        PySet.FROZEN_TYPE, PyRange.TYPE, PyNone.TYPE, PyFunction.TYPE, PyIterator.TYPE, PyGenerator.TYPE,
+    };
+    private static final PyType[] CONTAINER_TYPES = {
+        PyStr.TYPE, PyBytes.TYPE, PyList.TYPE, PyTuple.TYPE, PyDict.TYPE, PySet.TYPE, PySet.FROZEN_TYPE, PyRange.TYPE,
+    };
+    private static final PyType[] SUBSCRIPTABLE_TYPES = {
+        PyStr.TYPE, PyBytes.TYPE, PyList.TYPE, PyTuple.TYPE, PyDict.TYPE, PyRange.TYPE,
+    };
+
+    private ValueAttributes() {
+    }
+
+    /** How many items of {@code seq} equal {@code x}; or, with {@code first}, the index of the first (-1 if none). */
+    private static long countOrIndex(PyObject seq, PyObject x, boolean first) {
+        PyIterator it = Ops.iter(seq);
+        try {
+            long count = 0;
+            for (long i = 0; ; i++) {
+                PyObject item = it.next();
+                if (item == null) {
+                    return first ? -1 : count;
+                }
+                boolean equal;
+                try {
+                    equal = Ops.eq(item, x);
+                } finally {
+                    RefCount.decref(item);
+                }
+                if (equal && first) {
+                    return i;
+                }
+                count += equal ? 1 : 0;
+            }
+        } finally {
+            RefCount.decref(it);
+        }
+    }
+
+    static void install() {
+        for (PyType t : VALUE_TYPES) {
+            t.addGetter("__class__", o -> {
+                PyType type = o.type();
+                RefCount.incref(type);
+                return type;
+            });
+        }
+        for (PyType t : CONTAINER_TYPES) {
+            String prefix = t.name() + ".";
+            t.addMethod("__len__", (a, off, n, kw) -> {
+                Args.exactly(prefix + "__len__", n - 1, 0, kw);
+                return PyInt.of(Ops.len(a[off]));
+            });
+            t.addMethod("__iter__", (a, off, n, kw) -> {
+                Args.exactly(prefix + "__iter__", n - 1, 0, kw);
+                return Ops.iter(a[off]);
+            });
+            t.addMethod("__contains__", (a, off, n, kw) -> {
+                Args.exactly(prefix + "__contains__", n - 1, 1, kw);
+                return PyBool.of(Ops.contains(a[off], a[off + 1]));
+            });
+        }
+        for (PyType t : SUBSCRIPTABLE_TYPES) {
+            String qualified = t.name() + ".__getitem__";
+            t.addMethod("__getitem__", (a, off, n, kw) -> {
+                Args.exactly(qualified, n - 1, 1, kw);
+                return Ops.getItem(a[off], a[off + 1]);
+            });
+        }
+        for (PyType t : new PyType[] {PyIterator.TYPE, PyGenerator.TYPE}) {
+            t.addMethod("__iter__", (a, off, n, kw) -> {
+                Args.exactly("__iter__", n - 1, 0, kw);
+                return Ops.iter(a[off]);
+            });
+            t.addMethod("__next__", (a, off, n, kw) -> {
+                Args.exactly("__next__", n - 1, 0, kw);
+                PyObject r = Ops.next(a[off]);
+                if (r == null) {
+                    throw new org.gilectomy.objects.PyException(PyExc.STOP_ITERATION, "");
+                }
+                return r;
+            });
+        }
+        for (PyType t : new PyType[] {PyTuple.TYPE, PyRange.TYPE}) {
+            t.addMethod("count", (a, off, n, kw) -> {
+                Args.exactly("count", n - 1, 1, kw);
+                return PyInt.of(countOrIndex(a[off], a[off + 1], false));
+            });
+            t.addMethod("index", (a, off, n, kw) -> {
+                Args.exactly("index", n - 1, 1, kw);
+                long i = countOrIndex(a[off], a[off + 1], true);
+                if (i < 0) {
+                    throw PyExc.valueError(a[off] instanceof PyTuple ? "tuple.index(x): x not in tuple"
+                            : Ops.repr(a[off + 1]) + " is not in range");
+                }
+                return PyInt.of(i);
+            });
+        }
+        PyRange.TYPE.addGetter("start", o -> PyInt.of(((PyRange) o).start));
+        PyRange.TYPE.addGetter("stop", o -> PyInt.of(((PyRange) o).stop));
+        PyRange.TYPE.addGetter("step", o -> PyInt.of(((PyRange) o).step));
+    }
+}
