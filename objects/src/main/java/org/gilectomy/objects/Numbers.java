@@ -101,7 +101,7 @@ public final class Numbers {
                 return PyInt.of(Math.floorDiv(x, y));
             case MOD:
                 if (y == 0) {
-                    throw PyExc.zeroDivision("integer division or modulo by zero");
+                    throw PyExc.zeroDivision("integer modulo by zero");
                 }
                 return PyInt.of(Math.floorMod(x, y));
             case AND:
@@ -139,7 +139,8 @@ public final class Numbers {
             case FLOORDIV:
             case MOD: {
                 if (y.signum() == 0) {
-                    throw PyExc.zeroDivision("integer division or modulo by zero");
+                    throw PyExc.zeroDivision(op == BinaryOp.MOD ? "integer modulo by zero"
+                            : "integer division or modulo by zero");
                 }
                 BigInteger[] qr = x.divideAndRemainder(y);
                 BigInteger q = qr[0];
@@ -180,12 +181,32 @@ public final class Numbers {
         }
     }
 
+    /** int / int, correctly rounded as CPython's (not a division of two rounded doubles). */
     private static PyObject trueDivide(PyObject a, PyObject b) {
-        double y = toDouble(b);
-        if (y == 0) {
+        BigInteger n = big(a);
+        BigInteger d = big(b);
+        if (d.signum() == 0) {
             throw PyExc.zeroDivision("division by zero");
         }
-        return PyFloat.of(toDouble(a) / y);
+        if (n.bitLength() <= 53 && d.bitLength() <= 53) {
+            return PyFloat.of(n.doubleValue() / d.doubleValue()); // both exact: one rounding
+        }
+        boolean negative = n.signum() != d.signum() && n.signum() != 0;
+        n = n.abs();
+        d = d.abs();
+        // Scale so that the quotient has at least 55 bits, then keep a sticky bit for the
+        // remainder: BigInteger.doubleValue() then rounds once, to nearest even, correctly.
+        int shift = 55 + d.bitLength() - n.bitLength();
+        BigInteger[] qr = (shift >= 0 ? n.shiftLeft(shift) : n).divideAndRemainder(shift >= 0 ? d : d.shiftLeft(-shift));
+        BigInteger q = qr[0].shiftLeft(1);
+        if (qr[1].signum() != 0) {
+            q = q.setBit(0);
+        }
+        double r = Math.scalb(q.doubleValue(), -shift - 1);
+        if (Double.isInfinite(r)) {
+            throw new PyException(PyExc.OVERFLOW_ERROR, "integer division result too large for a float");
+        }
+        return PyFloat.of(negative ? -r : r);
     }
 
     private static double floatOp(BinaryOp op, double x, double y) {
@@ -234,19 +255,31 @@ public final class Numbers {
             }
             return big(a).compareTo(big(b));
         }
-        double x = toDoubleForCompare(a);
-        double y = toDoubleForCompare(b);
+        if (!(a instanceof PyFloat fa && b instanceof PyFloat fb)) {
+            return compareIntFloat(a, b);
+        }
+        double x = fa.value;
+        double y = fb.value;
         if (Double.isNaN(x) || Double.isNaN(y)) {
             return 2; // unordered: neither <, ==, nor >
         }
         return Double.compare(x == 0 ? 0.0 : x, y == 0 ? 0.0 : y);
     }
 
-    private static double toDoubleForCompare(PyObject o) {
-        if (o instanceof PyInt i && i.big != null) {
-            return i.big.doubleValue(); // may be infinite: still orders correctly against finite floats
+    /** An int against a float, exactly (as CPython: 2**53 + 1 != 2.0**53). */
+    private static int compareIntFloat(PyObject a, PyObject b) {
+        boolean floatFirst = a instanceof PyFloat;
+        double d = ((PyFloat) (floatFirst ? a : b)).value;
+        if (Double.isNaN(d)) {
+            return 2;
         }
-        return toDouble(o);
+        int c; // int against float
+        if (Double.isInfinite(d)) {
+            c = d > 0 ? -1 : 1;
+        } else {
+            c = new java.math.BigDecimal(big(floatFirst ? b : a)).compareTo(new java.math.BigDecimal(d));
+        }
+        return floatFirst ? -c : c;
     }
 
     /** Unary minus, plus, invert on numbers; null if not a number. */

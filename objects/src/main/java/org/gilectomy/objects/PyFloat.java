@@ -10,7 +10,10 @@ public final class PyFloat extends PyObject {
     /** Freed floats, per thread, for reuse (CPython's float free list). */
     private static final FreeList<PyFloat> FREE = new FreeList<>(FreeList.DEFAULT_CAPACITY);
 
-    /** Set once per life of the object (at creation, or at reuse from the free list). */
+    /**
+     * Set at creation or at reuse from the free list; also rewritten in place by
+     * {@link NumericFastPaths} when the eval loop holds the only reference to a temporary.
+     */
     public double value;
 
     private PyFloat(double value) {

@@ -24,7 +24,11 @@ public final class PyInt extends PyObject {
         }
     }
 
-    public final long value;
+    /**
+     * Set at creation; also rewritten in place by {@link NumericFastPaths} when the eval loop
+     * holds the only reference to a temporary (so no other code can see the change).
+     */
+    public long value;
     public final BigInteger big; // null when the value fits in a long
 
     private PyInt(long value) {

@@ -1,5 +1,7 @@
 package org.gilectomy.refcount;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
  * A per-thread free list of one type's freed objects (CPython's float and tuple free lists):
  * a freed object is kept, still poisoned, and handed out again, re-initialised, by the next
@@ -15,8 +17,12 @@ package org.gilectomy.refcount;
  *           count 1, shared word 0, owned by this thread (biased), counted as allocated by
  *           --check-refs. The caller re-initialises the type's own fields before publishing it.
  *
- * Per thread (a ThreadLocal array stack), so neither side synchronizes: an object only
- * moves from the thread that freed it to the same thread's next allocation. Under buffered
+ * Per thread (an array stack), so neither side synchronizes: an object only moves from the
+ * thread that freed it to the same thread's next allocation. The stack is found in the
+ * thread's ThreadState (one of its FAST_LISTS slots, indexed by the list's number) when the
+ * thread is a RefCountThread, which every Python thread is: one type check and two loads, where
+ * a ThreadLocal lookup would hash into the thread's map on every float. Other threads (and lists
+ * beyond the first FAST_LISTS) use a ThreadLocal. Under buffered
  * counts objects are freed on the commit thread, which never allocates: its list fills to
  * capacity and stays there (bounded, harmless).
  *
@@ -30,9 +36,15 @@ public final class FreeList<T extends RefCounted> {
     /** CPython keeps up to 100 floats; the same order of magnitude here. */
     public static final int DEFAULT_CAPACITY = 100;
 
-    private final ThreadLocal<Stack> stacks;
+    /** How many lists have a slot in every RefCountThread's state. */
+    static final int FAST_LISTS = 8;
+    private static final AtomicInteger LISTS = new AtomicInteger();
 
-    private static final class Stack {
+    private final ThreadLocal<Stack> stacks;
+    private final int capacity;
+    private final int slot; // in ThreadState.freeLists; >= FAST_LISTS: the ThreadLocal only
+
+    static final class Stack {
         final RefCounted[] items;
         int size;
 
@@ -43,11 +55,26 @@ public final class FreeList<T extends RefCounted> {
 
     public FreeList(int capacity) {
         this.stacks = ThreadLocal.withInitial(() -> new Stack(capacity));
+        this.capacity = capacity;
+        this.slot = LISTS.getAndIncrement();
+    }
+
+    /** This thread's stack; only this thread touches it. */
+    private Stack stack() {
+        if (slot < FAST_LISTS && Thread.currentThread() instanceof RefCountThread t) {
+            Stack s = t.state.freeLists[slot];
+            if (s == null) {
+                s = new Stack(capacity);
+                t.state.freeLists[slot] = s;
+            }
+            return s;
+        }
+        return stacks.get();
     }
 
     /** Keeps the freed, poisoned {@code o} if there is room; returns whether it did. */
     public boolean offer(T o) {
-        Stack s = stacks.get();
+        Stack s = stack();
         if (s.size == s.items.length) {
             return false;
         }
@@ -58,7 +85,7 @@ public final class FreeList<T extends RefCounted> {
     /** A revived object (count 1, this thread's), or null when the list is empty. */
     @SuppressWarnings("unchecked")
     public T poll() {
-        Stack s = stacks.get();
+        Stack s = stack();
         if (s.size == 0) {
             return null;
         }
@@ -70,6 +97,6 @@ public final class FreeList<T extends RefCounted> {
 
     /** How many objects this thread's list holds (tests). */
     public int sizeOnThisThread() {
-        return stacks.get().size;
+        return stack().size;
     }
 }

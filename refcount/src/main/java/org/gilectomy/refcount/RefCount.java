@@ -24,7 +24,8 @@ import org.gilectomy.locks.TransferCounter;
  *   the update that takes the true count to 0
  *                                 -> dealloc() exactly once, then poison the count with FREED
  *                                    (release store: the freeing thread's writes
- *                                    happen-before any later diagnosis)
+ *                                    happen-before any later diagnosis; a plain store under
+ *                                    PLAIN, whose count accesses the GIL already orders)
  *   decref reaching below 0       -> UseAfterFreeError
  * Every strategy frees through freeNow(o): dealloc, poison, count (stats, --check-refs), then
  * o.afterFree() (a type may keep o on a FreeList).
@@ -56,16 +57,42 @@ public final class RefCount {
             ImmortalKind.parse(System.getProperty(ImmortalKind.PROPERTY, "none"));
 
     private static final boolean ATOMIC = KIND == RefCountKind.ATOMIC;
+    static final boolean PLAIN = KIND == RefCountKind.PLAIN;
     static final boolean BIASED = KIND == RefCountKind.BIASED;
     static final boolean BUFFERED = KIND == RefCountKind.BUFFERED;
     private static final boolean CHECK_IMMORTAL = IMMORTAL != ImmortalKind.NONE;
     /** --count-transfers, where the calling thread writes the header (buffered: the committer). */
     private static final boolean COUNT_TRANSFERS = TransferCounter.ENABLED && !BUFFERED;
+    /**
+     * The GIL build's counts: plain, no immortality check, nothing counted. incref() and
+     * decref() test it first, so that in this build they are a few bytecodes: the JIT inlines
+     * them at every call site of the eval loop, whose inlining budget the other builds'
+     * (folded, but still parsed) branches would otherwise exhaust.
+     */
+    private static final boolean PLAIN_ONLY = !ATOMIC && !BIASED && !BUFFERED && !CHECK_IMMORTAL
+            && !COUNT_TRANSFERS && !RefCountStats.ENABLED;
 
     private RefCount() {
     }
 
     public static void incref(RefCounted o) {
+        if (PLAIN_ONLY) {
+            int before = o.refCountPlain();
+            o.setRefCountPlain(before + 1);
+            if (before <= 0) {
+                increfOfFreed(o); // out of line: the JIT inlines only small methods everywhere
+            }
+            return;
+        }
+        increfOther(o);
+    }
+
+    private static void increfOfFreed(RefCounted o) {
+        throw new UseAfterFreeError("incref", o);
+    }
+
+    /** incref() of every build but the plain, uncounted one. */
+    private static void increfOther(RefCounted o) {
         if (CHECK_IMMORTAL && o.refCountPlain() >= RefCounted.IMMORTAL_MIN) {
             return; // PEP 683: read, never write
         }
@@ -98,6 +125,19 @@ public final class RefCount {
     }
 
     public static void decref(RefCounted o) {
+        if (PLAIN_ONLY) {
+            int after = o.refCountPlain() - 1;
+            o.setRefCountPlain(after);
+            if (after <= 0) {
+                zeroOrBelow(o, after);
+            }
+            return;
+        }
+        decrefOther(o);
+    }
+
+    /** decref() of every build but the plain, uncounted one. */
+    private static void decrefOther(RefCounted o) {
         if (CHECK_IMMORTAL && o.refCountPlain() >= RefCounted.IMMORTAL_MIN) {
             return;
         }
@@ -137,6 +177,25 @@ public final class RefCount {
         }
     }
 
+    /**
+     * Whether the caller's reference to {@code o} is its only one, so that the caller, about
+     * to drop it, may instead reuse the object in place for a new value of the same type (the
+     * eval loop's arithmetic on temporaries). Only the holder of that reference may ask: then
+     * no other thread can reach {@code o}, so nobody changes its count meanwhile. False
+     * whenever the count alone cannot tell: immortal and static objects, another thread's
+     * object or a shared count under BIASED (read opaque: a non-owner's update of it implies
+     * a second reference), and always under BUFFERED (updates still in the logs).
+     */
+    public static boolean isSoleReference(RefCounted o) {
+        if (BUFFERED) {
+            return false;
+        }
+        if (BIASED) {
+            return o.refCountPlain() == 1 && o.ownerIdPlain() == currentThreadId() && o.sharedWordOpaque() == 0;
+        }
+        return o.refCountPlain() == 1;
+    }
+
     /** Null-tolerant decref, for slots that may be empty. */
     public static void xdecref(RefCounted o) {
         if (o != null) {
@@ -162,7 +221,11 @@ public final class RefCount {
         if (BIASED) {
             o.setSharedWordRelease(RefCounted.SHARED_FREED);
         }
-        o.setRefCountRelease(RefCounted.FREED);
+        if (PLAIN) {
+            o.setRefCountPlain(RefCounted.FREED); // every count access is under the GIL: it orders them
+        } else {
+            o.setRefCountRelease(RefCounted.FREED);
+        }
         if (RefCountStats.ENABLED) {
             RefCountStats.COUNTERS.mine().frees++;
         }

@@ -43,8 +43,8 @@ import org.gilectomy.locks.Lockable;
  * refCount    PLAIN: plain get/set (under the GIL). ATOMIC: getAndAdd. BUFFERED: plain
  *             get/set by the commit thread only. BIASED: plain get/set by the owner only;
  *             others read it (opaque) only for the immortal check, or after the owner is
- *             known to be dead (a happens-before edge: see BiasedCounts). Poisoned with a
- *             release store.
+ *             known to be dead (a happens-before edge: see BiasedCounts). Poisoned (and
+ *             revived from a FreeList) with a release store; a plain one under PLAIN.
  * sharedWord  BIASED: getAndAdd (non-owner incref), compareAndExchange (decref, merge),
  *             getAcquire (owner at zero), release store of the poison.
  * ownerId     BIASED: written plain by the constructor, opaque 0 when merged or freed by the
@@ -123,7 +123,11 @@ public abstract class RefCounted extends Lockable {
             setSharedWordRelease(SHARED_INIT);
             setOwnerIdOpaque(ThreadState.currentForNewObject().id);
         }
-        setRefCountRelease(1);
+        if (RefCount.PLAIN) {
+            setRefCountPlain(1); // under the GIL, as every PLAIN count access
+        } else {
+            setRefCountRelease(1);
+        }
         if (RefCheck.ENABLED) {
             RefCheck.allocated(this);
         }

@@ -40,6 +40,7 @@ import org.jctools.queues.SpscArrayQueue;
  * dead           setVolatile by the owner in threadExiting(); getVolatile by pushers
  * increfLog,     BUFFERED: SPSC, offered by this thread, drained by the commit thread
  * decrefLog
+ * freeLists      FreeList stacks: this thread only, plain
  *
  * Not promised: a thread that is neither a RefCountThread nor calls threadExiting() and dies
  * is seen as dead through Thread.isAlive() (a happens-before edge, JLS 17.4.4); objects
@@ -79,6 +80,8 @@ final class ThreadState {
     final MpscUnboundedArrayQueue<RefCounted> mergeQueue;
     final SpscArrayQueue<RefCounted> increfLog;
     final SpscArrayQueue<RefCounted> decrefLog;
+    /** This thread's FreeList stacks, by list number; touched only by this thread. */
+    final FreeList.Stack[] freeLists = new FreeList.Stack[FreeList.FAST_LISTS];
     /** Touched only through the accessors below. */
     private int pending;
     /** Touched only through the accessors below. */

@@ -11,6 +11,7 @@ import org.gilectomy.objects.PyBaseException;
 import org.gilectomy.objects.PyInstance;
 import org.gilectomy.objects.CompareOp;
 import org.gilectomy.objects.Immortals;
+import org.gilectomy.objects.NumericFastPaths;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyBuiltinFunction;
@@ -252,16 +253,9 @@ public final class Eval {
                         RefCount.decref(left);
                         break;
                     }
-                    case UNARY_NEGATIVE:
-                    case UNARY_POSITIVE:
-                    case UNARY_INVERT:
                     case UNARY_NOT: {
                         PyObject v = slots[sp - 1];
-                        int op = insn & 0xff;
-                        PyObject r = op == UNARY_NOT ? PyBool.of(!Ops.isTrue(v))
-                                : op == UNARY_NEGATIVE ? Ops.negative(v)
-                                : op == UNARY_POSITIVE ? Ops.positive(v) : Ops.invert(v);
-                        slots[sp - 1] = r;
+                        slots[sp - 1] = PyBool.of(!(v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v))));
                         RefCount.decref(v);
                         break;
                     }
@@ -331,12 +325,6 @@ public final class Eval {
                         }
                         break;
                     }
-                    case GET_ITER: {
-                        PyObject v = slots[sp - 1];
-                        slots[sp - 1] = Ops.iter(v);
-                        RefCount.decref(v);
-                        break;
-                    }
                     case FOR_ITER: {
                         PyIterator it = (PyIterator) slots[sp - 1];
                         PyObject next = it.next();
@@ -374,39 +362,13 @@ public final class Eval {
                         slots[sp++] = PyTuple.steal(items);
                         break;
                     }
-                    case BUILD_MAP: {
-                        PyDict d = new PyDict();
-                        int base = sp - 2 * arg;
-                        try {
-                            for (int i = base; i < sp; i += 2) {
-                                slots[i].hashCode(); // unhashable keys raise TypeError
-                                d.put(slots[i], slots[i + 1]);
-                            }
-                        } catch (PyException e) {
-                            RefCount.decref(d);
-                            throw e;
-                        }
-                        releaseSlots(slots, base, sp);
-                        sp = base;
-                        slots[sp++] = d;
-                        break;
-                    }
-                    case BUILD_SLICE: {
-                        sp -= 3;
-                        PySlice s = new PySlice(slots[sp], slots[sp + 1], slots[sp + 2]);
-                        slots[sp] = s;
-                        slots[sp + 1] = null;
-                        slots[sp + 2] = null;
-                        sp++;
-                        break;
-                    }
                     case BINARY_SUBSCR: {
                         PyObject key = slots[--sp];
                         PyObject o = slots[sp - 1];
                         slots[sp] = null;
                         PyObject r;
                         try {
-                            r = Ops.getItem(o, key);
+                            r = getItem(o, key);
                         } finally {
                             RefCount.decref(key);
                         }
@@ -415,7 +377,7 @@ public final class Eval {
                         break;
                     }
                     case STORE_SUBSCR: {
-                        Ops.setItem(slots[sp - 2], slots[sp - 1], slots[sp - 3]);
+                        setItem(slots[sp - 2], slots[sp - 1], slots[sp - 3]);
                         releaseSlots(slots, sp - 3, sp);
                         sp -= 3;
                         break;
@@ -423,48 +385,10 @@ public final class Eval {
                     case UNPACK_SEQUENCE:
                         sp = unpack(slots, sp, arg);
                         break;
-                    case MAKE_FUNCTION: {
-                        PyFunction f = new PyFunction((PyCode) consts[arg], globals);
-                        Immortals.newFunction(f);
-                        slots[sp++] = f;
-                        break;
-                    }
-                    case IMPORT_NAME:
-                        slots[sp++] = Modules.importModule(code.names[arg]);
-                        break;
-                    case IMPORT_FROM: {
-                        PyObject m = slots[sp - 1];
-                        try {
-                            slots[sp++] = Ops.getAttr(m, code.names[arg]);
-                        } catch (PyException e) {
-                            e.release();
-                            throw new PyException(PyExc.IMPORT_ERROR, "cannot import name '" + code.names[arg]
-                                    + "' from '" + ((org.gilectomy.objects.PyModule) m).name() + "' (unknown location)");
-                        }
-                        break;
-                    }
                     // ---------------------------------------------------------- lang-a (42..69)
                     case RAISE_VARARGS:
                         sp = ExceptionOps.raise(ts, slots, sp, arg);
                         break; // not reached: raise always throws
-                    case CHECK_EXC_MATCH: {
-                        PyObject t = slots[--sp];
-                        slots[sp] = null;
-                        boolean match;
-                        try {
-                            match = ExceptionOps.matches(slots[sp - 1], t);
-                        } finally {
-                            RefCount.decref(t);
-                        }
-                        slots[sp++] = PyBool.of(match);
-                        break;
-                    }
-                    case POP_EXCEPT: {
-                        PyObject prev = slots[--sp];
-                        slots[sp] = null;
-                        restoreHandled(ts, prev);
-                        break;
-                    }
                     case RERAISE:
                     case CLEANUP_RERAISE: {
                         PyBaseException exc = (PyBaseException) slots[--sp];
@@ -479,18 +403,6 @@ public final class Eval {
                         carrier.markReraised();
                         throw carrier;
                     }
-                    case BEFORE_WITH:
-                        sp = ExceptionOps.beforeWith(slots, sp);
-                        break;
-                    case WITH_EXCEPT_START: {
-                        PyObject exit = slots[sp - 3];
-                        PyObject exc = slots[sp - 1];
-                        slots[sp++] = Ops.call(exit, exc.type(), exc, PyNone.NONE);
-                        break;
-                    }
-                    case BUILD_CLASS:
-                        sp = ClassOps.buildClass(ts, slots, sp);
-                        break;
                     case LOAD_NAME: {
                         PyObject v = ((PyDict) slots[0]).get(code.nameObjects[arg]);
                         slots[sp++] = v != null ? v : loadGlobal(globals, code, arg);
@@ -503,57 +415,12 @@ public final class Eval {
                         RefCount.decref(v);
                         break;
                     }
-                    case DELETE_NAME:
-                    case DELETE_GLOBAL:
-                        if (!(((insn & 0xff) == DELETE_NAME ? (PyDict) slots[0] : globals).remove(code.nameObjects[arg]))) {
-                            throw new PyException(PyExc.NAME_ERROR, "name '" + code.names[arg] + "' is not defined");
-                        }
-                        break;
-                    case DELETE_FAST: {
-                        PyObject v = slots[arg];
-                        if (v == null) {
-                            throw unboundLocal(code, arg);
-                        }
-                        slots[arg] = null;
-                        RefCount.decref(v);
-                        break;
-                    }
-                    case DELETE_SUBSCR:
-                        Ops.delItem(slots[sp - 2], slots[sp - 1]);
-                        releaseSlots(slots, sp - 2, sp);
-                        sp -= 2;
-                        break;
-                    case DELETE_ATTR:
-                        Ops.delAttr(slots[sp - 1], code.names[arg]);
-                        releaseSlots(slots, sp - 1, sp);
-                        sp--;
-                        break;
-                    case LOAD_ASSERTION_ERROR:
-                        RefCount.incref(PyExc.ASSERTION_ERROR);
-                        slots[sp++] = PyExc.ASSERTION_ERROR;
-                        break;
                     case YIELD_VALUE: {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
                         gen.pc = pc;
                         gen.sp = sp;
                         return v;
-                    }
-                    case LOAD_SUPER: {
-                        PyObject cls = ((PyCell) slots[sp - 2]).get();
-                        if (cls == null) {
-                            throw new PyException(PyExc.RUNTIME_ERROR, "super(): empty __class__ cell");
-                        }
-                        PyObject sup;
-                        try {
-                            sup = new Classes.PySuper((PyType) cls, slots[sp - 1]);
-                        } finally {
-                            RefCount.decref(cls);
-                        }
-                        releaseSlots(slots, sp - 2, sp);
-                        sp -= 2;
-                        slots[sp++] = sup;
-                        break;
                     }
                     // ---- closures, argument unpacking, comprehensions, unpacking, f-strings (70..99)
                     case LOAD_DEREF: {
@@ -570,118 +437,13 @@ public final class Eval {
                         ((PyCell) slots[arg]).setStealing(v);
                         break;
                     }
-                    case DELETE_DEREF: {
-                        PyCell cell = (PyCell) slots[arg];
-                        PyObject old = cell.get();
-                        if (old == null) {
-                            throw ExtendedOps.unboundCell(code, arg);
-                        }
-                        RefCount.decref(old);
-                        cell.setStealing(null);
-                        break;
-                    }
                     case LOAD_CLOSURE: {
                         PyObject cell = slots[arg];
                         RefCount.incref(cell);
                         slots[sp++] = cell;
                         break;
                     }
-                    case MAKE_FUNCTION_EX:
-                        sp = ExtendedOps.makeFunction(slots, sp, arg, consts, globals);
-                        break;
-                    case CALL_FUNCTION_EX: {
-                        int base = sp - 2 - (arg & 1);
-                        PyObject r = ExtendedOps.callUnpacked(ts, slots[base], (PyTuple) slots[base + 1],
-                                (arg & 1) != 0 ? (PyDict) slots[base + 2] : null);
-                        releaseSlots(slots, base, sp);
-                        slots[base] = r;
-                        sp = base + 1;
-                        break;
-                    }
-                    case LIST_APPEND:
-                    case LIST_EXTEND:
-                    case DICT_MERGE:
-                    case DICT_UPDATE:
-                    case SET_ADD:
-                    case SET_UPDATE: {
-                        PyObject v = slots[--sp];
-                        slots[sp] = null;
-                        try {
-                            ExtendedOps.addToContainer(insn & 0xff, slots, sp - 1 - (arg & 0xff), v, (arg & 0x100) != 0);
-                        } finally {
-                            RefCount.decref(v);
-                        }
-                        break;
-                    }
-                    case MAP_ADD: {
-                        PyObject v = slots[--sp];
-                        PyObject k = slots[--sp];
-                        slots[sp] = null;
-                        slots[sp + 1] = null;
-                        try {
-                            k.hashCode(); // unhashable keys raise TypeError
-                            ((PyDict) slots[sp - 1 - arg]).put(k, v);
-                        } finally {
-                            RefCount.decref(k);
-                            RefCount.decref(v);
-                        }
-                        break;
-                    }
-                    case LIST_TO_TUPLE: {
-                        PyList l = (PyList) slots[sp - 1];
-                        slots[sp - 1] = PyTuple.steal(l.snapshot());
-                        RefCount.decref(l);
-                        break;
-                    }
-                    case BUILD_SET: {
-                        PySet set = new PySet(false);
-                        try {
-                            for (int i = sp - arg; i < sp; i++) {
-                                set.add(slots[i]); // unhashable items raise TypeError
-                            }
-                        } catch (PyException e) {
-                            RefCount.decref(set);
-                            throw e;
-                        }
-                        releaseSlots(slots, sp - arg, sp);
-                        sp -= arg;
-                        slots[sp++] = set;
-                        break;
-                    }
-                    case UNPACK_EX:
-                        sp = ExtendedOps.unpackStarred(slots, sp, arg & 0xff, arg >>> 8);
-                        break;
-                    case FORMAT_VALUE: {
-                        PyObject spec = null;
-                        if ((arg & 0x100) != 0) {
-                            spec = slots[--sp];
-                            slots[sp] = null;
-                        }
-                        PyObject v = slots[sp - 1];
-                        PyObject r;
-                        try {
-                            r = ExtendedOps.formatValue(v, arg & 0xff, spec);
-                        } finally {
-                            if (spec != null) {
-                                RefCount.decref(spec);
-                            }
-                        }
-                        slots[sp - 1] = r;
-                        RefCount.decref(v);
-                        break;
-                    }
-                    case BUILD_STRING: {
-                        PyObject r = ExtendedOps.concatStrings(slots, sp - arg, arg);
-                        releaseSlots(slots, sp - arg, sp);
-                        sp -= arg;
-                        slots[sp++] = r;
-                        break;
-                    }
-                    // ---- lang: yield from (100..119)
-                    case GET_YIELD_FROM_ITER:
-                        slots[sp - 1] = Delegation.iteratorReplacing(slots[sp - 1]);
-                        break;
-                    case SEND: {
+                    case SEND: { // yield from: a jump when the delegate is done, so not a cold opcode
                         PyObject sent = slots[--sp];
                         slots[sp] = null;
                         PyObject r = Delegation.send(slots, sp - 1, sent);
@@ -692,8 +454,9 @@ public final class Eval {
                         }
                         break;
                     }
-                    default:
-                        throw new IllegalStateException("bad opcode " + (insn & 0xff) + " at " + (pc - 1));
+                    default: // the rarer opcodes, out of line: see ColdOpcodes
+                        sp = ColdOpcodes.execute(insn, pc, ts, code, globals, slots, sp);
+                        break;
                 }
             }
            } catch (PyException e) {
@@ -737,7 +500,7 @@ public final class Eval {
      * POP_EXCEPT and the re-raises: the handled exception becomes {@code prev} again (a
      * reference taken over from its stack slot, None for none); the one replaced is released.
      */
-    private static void restoreHandled(ThreadState ts, PyObject prev) {
+    static void restoreHandled(ThreadState ts, PyObject prev) {
         PyBaseException replaced = ts.handled;
         if (prev == PyNone.NONE) {
             ts.handled = null;
@@ -783,46 +546,36 @@ public final class Eval {
     }
 
     private static PyObject binary(int op, PyObject left, PyObject right) {
-        if (left instanceof PyInt a && right instanceof PyInt b && a.big == null && b.big == null) {
-            long x = a.value;
-            long y = b.value;
-            if (op == BinaryOp.ADD.ordinal()) {
-                long r = x + y;
-                if (((x ^ r) & (y ^ r)) >= 0) {
-                    return PyInt.of(r);
-                }
-            } else if (op == BinaryOp.SUB.ordinal()) {
-                long r = x - y;
-                if (((x ^ y) & (x ^ r)) >= 0) {
-                    return PyInt.of(r);
-                }
-            }
+        PyObject r = NumericFastPaths.binaryReusing(op, left, right); // BINARY owns both and drops them
+        return r != null ? r : Ops.binary(BinaryOp.of(op), left, right);
+    }
+
+    /** {@code o[key]}: list[int] and dict[key] straight to the container, the rest through Ops. */
+    private static PyObject getItem(PyObject o, PyObject key) {
+        if (o instanceof PyList l && key instanceof PyInt i && i.big == null) {
+            return l.getItem(i.value);
         }
-        return Ops.binary(BinaryOp.of(op), left, right);
+        if (o instanceof PyDict d) {
+            PyObject v = d.get(key);
+            if (v != null) {
+                return v;
+            } // a missing key: Ops raises the KeyError
+        }
+        return Ops.getItem(o, key);
+    }
+
+    /** {@code o[key] = v}: list[int] straight to the list, the rest through Ops. */
+    private static void setItem(PyObject o, PyObject key, PyObject v) {
+        if (o instanceof PyList l && key instanceof PyInt i && i.big == null) {
+            l.setItem(i.value, v);
+        } else {
+            Ops.setItem(o, key, v);
+        }
     }
 
     private static boolean compare(int op, PyObject left, PyObject right) {
-        if (left instanceof PyInt a && right instanceof PyInt b && a.big == null && b.big == null) {
-            long x = a.value;
-            long y = b.value;
-            switch (CompareOp.of(op)) {
-                case LT:
-                    return x < y;
-                case LE:
-                    return x <= y;
-                case GT:
-                    return x > y;
-                case GE:
-                    return x >= y;
-                case EQ:
-                    return x == y;
-                case NE:
-                    return x != y;
-                default:
-                    break;
-            }
-        }
-        return Ops.compare(CompareOp.of(op), left, right);
+        int r = NumericFastPaths.compare(op, left, right);
+        return r != NumericFastPaths.NOT_COVERED ? r != 0 : Ops.compare(CompareOp.of(op), left, right);
     }
 
     private static int unpack(PyObject[] slots, int sp, int n) {
