@@ -7,7 +7,7 @@ import org.gilectomy.refcount.RefCount;
  * (a tuple for the last positional parameters, a dict for keyword-only ones) and its closure
  * (a tuple of cells, one per free variable of the code); all owned.
  */
-public final class PyFunction extends PyObject {
+public final class PyFunction extends PyObject implements DataAttributes {
     public static final PyType TYPE = new PyType("function", null);
 
     public final PyCode code;
@@ -52,6 +52,16 @@ public final class PyFunction extends PyObject {
         if (closure != null) {
             RefCount.decref(closure);
         }
+    }
+
+    /** {@code f.__name__}, {@code f.__qualname__}. */
+    @Override
+    public PyObject getAttribute(String attr) {
+        return switch (attr) {
+            case "__name__" -> PyStr.of(code.name);
+            case "__qualname__" -> PyStr.of(code.qualname);
+            default -> null;
+        };
     }
 
     @Override
