@@ -82,6 +82,14 @@ public final class Classes {
                 break;
             }
         }
+        for (String unsupported : new String[] {"__slots__", "__getattribute__"}) {
+            PyObject v = namespace.getName(unsupported);
+            if (v != null) {
+                RefCount.decref(v);
+                RefCount.decref(namespace);
+                throw PyExc.notImplemented("a class defining " + unsupported);
+            }
+        }
         Descriptors.nameProperties(namespace);
         PyType cls = new PyType(name, base, namespace, module);
         cls.constructor = (a, off, n, kw) -> construct(cls, a, off, n, kw);
