@@ -61,6 +61,11 @@ public final class AttrCache {
         return new AttrCache[names];
     }
 
+    /** {@code o.name} (the code's name {@code nameIndex}) for any object: a new reference. */
+    public static PyObject load(PyCode code, int nameIndex, PyObject o) {
+        return o instanceof PyInstance pi ? load(code, nameIndex, pi) : Ops.getAttr(o, code.names[nameIndex]);
+    }
+
     /** {@code o.name} (the code's name {@code nameIndex}): a new reference. */
     public static PyObject load(PyCode code, int nameIndex, PyInstance o) {
         AttrCache e = code.attrCaches[nameIndex];

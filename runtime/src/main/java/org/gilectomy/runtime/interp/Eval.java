@@ -166,7 +166,7 @@ public final class Eval {
                     }
                     case LOAD_ATTR: {
                         PyObject o = slots[sp - 1];
-                        slots[sp - 1] = o instanceof PyInstance pi ? AttrCache.load(code, arg, pi) : Ops.getAttr(o, code.names[arg]);
+                        slots[sp - 1] = AttrCache.load(code, arg, o);
                         RefCount.decref(o);
                         break;
                     }
@@ -196,7 +196,7 @@ public final class Eval {
                             slots[sp - 1] = m;
                             slots[sp++] = o; // self: the reference moves up one slot
                         } else {
-                            slots[sp - 1] = Ops.getAttr(o, code.names[arg]);
+                            slots[sp - 1] = AttrCache.load(code, arg, o);
                             RefCount.decref(o);
                             slots[sp++] = null; // no self
                         }
