@@ -19,6 +19,16 @@ public final class Classes {
             }
             return PyNone.newRef();
         });
+        PyType.OBJECT.addMethod("__setattr__", (a, off, n, kw) -> {
+            Args.exactly("__setattr__", n, 3, kw);
+            genericSetAttr(instanceArg(a[off], "__setattr__"), attrKey(a[off + 1]), a[off + 2]);
+            return PyNone.newRef();
+        });
+        PyType.OBJECT.addMethod("__delattr__", (a, off, n, kw) -> {
+            Args.exactly("__delattr__", n, 2, kw);
+            genericSetAttr(instanceArg(a[off], "__delattr__"), attrKey(a[off + 1]), null);
+            return PyNone.newRef();
+        });
         PyExc.BASE_EXCEPTION.instanceFactory = PyBaseException::new;
         PyExc.BASE_EXCEPTION.addMethod("__init__", (a, off, n, kw) -> {
             if (kw != null) {
@@ -38,6 +48,22 @@ public final class Classes {
         }
     }
 
+    private static PyInstance instanceArg(PyObject o, String fn) {
+        if (o instanceof PyInstance i) {
+            return i;
+        }
+        throw PyExc.notImplemented("object." + fn + " on a '" + o.type().name() + "' object");
+    }
+
+    private static PyStr attrKey(PyObject o) {
+        if (o instanceof PyStr s) {
+            return PyStr.internBorrowed(s.value);
+        }
+        throw PyExc.typeError("attribute name must be string, not '" + o.type().name() + "'");
+    }
+
+    private static final PyObject OBJECT_INIT = PyType.OBJECT.lookupMethodBorrowed("__init__");
+
     /** Makes sure the static set-up above has run (object and exception methods, constructors). */
     public static void init() {
     }
@@ -56,6 +82,15 @@ public final class Classes {
                 break;
             }
         }
+        for (String unsupported : new String[] {"__slots__", "__getattribute__"}) {
+            PyObject v = namespace.getName(unsupported);
+            if (v != null) {
+                RefCount.decref(v);
+                RefCount.decref(namespace);
+                throw PyExc.notImplemented("a class defining " + unsupported);
+            }
+        }
+        Descriptors.nameProperties(namespace);
         PyType cls = new PyType(name, base, namespace, module);
         cls.constructor = (a, off, n, kw) -> construct(cls, a, off, n, kw);
         return cls;
@@ -70,10 +105,9 @@ public final class Classes {
                 e.setArgs(t);
                 RefCount.decref(t);
             }
-            PyObject init = cls.lookup("__init__");
+            PyObject init = cls.initBorrowed();
             int nkw = kwnames == null ? 0 : kwnames.size();
-            if (init == PyType.OBJECT.lookupMethodBorrowed("__init__")) {
-                RefCount.decref(init);
+            if (init == OBJECT_INIT) {
                 if (nargs + nkw > 0) {
                     throw PyExc.typeError(cls.name() + "() takes no arguments");
                 }
@@ -82,6 +116,7 @@ public final class Classes {
             PyObject[] a = new PyObject[nargs + nkw + 1];
             a[0] = self;
             System.arraycopy(args, off, a, 1, nargs + nkw);
+            RefCount.incref(init); // held across the call: __init__ may replace itself
             PyObject r;
             try {
                 r = Ops.call(init, a, 0, nargs + 1, kwnames);
@@ -109,39 +144,46 @@ public final class Classes {
 
     /** {@code o.name} for instances of Python classes; new reference. */
     static PyObject instanceAttr(PyInstance o, String name) {
-        PyObject v = o.dictBorrowed().getName(name);
-        if (v != null) {
-            return v;
-        }
-        if (o instanceof PyBaseException e) {
-            v = exceptionAttr(e, name);
+        return instanceAttr(o, PyStr.internBorrowed(name));
+    }
+
+    /**
+     * {@code o.name}, the general path (the inline caches' misses come here): a data
+     * descriptor of the class, else the instance's own attribute, else the class attribute
+     * bound to the instance, else {@code __getattr__}. {@code key} is interned.
+     */
+    static PyObject instanceAttr(PyInstance o, PyStr key) {
+        String name = key.value;
+        PyType t = o.type();
+        PyObject cv = t.lookup(name);
+        try {
+            if (cv != null && Descriptors.isData(cv)) {
+                return Descriptors.bind(cv, o, t);
+            }
+            PyObject v = o.getOwn(key);
             if (v != null) {
                 return v;
             }
-        }
-        if (name.equals("__class__")) {
-            return newRef(o.type());
-        }
-        if (name.equals("__dict__")) {
-            RefCount.incref(o.dictBorrowed());
-            return o.dictBorrowed();
-        }
-        PyObject m = o.type().lookup(name);
-        if (m != null) {
-            if (m instanceof PyFunction || m instanceof PyBuiltinFunction) {
-                PyObject bound = new PyBoundMethod(m, o);
-                RefCount.decref(m);
-                return bound;
+            if (o instanceof PyBaseException e) {
+                v = exceptionAttr(e, name);
+                if (v != null) {
+                    return v;
+                }
             }
-            return m;
+            if (name.equals("__class__")) {
+                return newRef(t);
+            }
+            if (name.equals("__dict__")) {
+                return newRef(o.dictBorrowed());
+            }
+            if (cv != null) {
+                return Descriptors.bind(cv, o, t);
+            }
+        } finally {
+            RefCount.xdecref(cv);
         }
         if (Dunders.has(o, "__getattr__")) {
-            PyStr n = PyStr.of(name);
-            try {
-                return Dunders.callOrNull(o, "__getattr__", n);
-            } finally {
-                RefCount.decref(n);
-            }
+            return Dunders.callOrNull(o, "__getattr__", key);
         }
         throw PyExc.attributeError(o, name);
     }
@@ -172,7 +214,7 @@ public final class Classes {
         return o;
     }
 
-    /** {@code C.name} for a class: its own or inherited attribute, functions unbound. */
+    /** {@code C.name} for a class: its own or inherited attribute, through the descriptor protocol. */
     static PyObject typeAttr(PyType t, String name) {
         if (name.equals("__name__")) {
             return PyStr.of(t.name());
@@ -184,20 +226,29 @@ public final class Classes {
         if (v == null) {
             throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
         }
-        return v;
+        try {
+            return Descriptors.bind(v, null, t);
+        } finally {
+            RefCount.decref(v);
+        }
+    }
+
+    /** Whether class {@code t} (or a base) defines {@code __setattr__} in Python. */
+    static boolean hasCustomSetattr(PyType t) {
+        return overrides(t, "__setattr__");
+    }
+
+    private static boolean overrides(PyType t, String dunder) {
+        PyObject m = t.lookup(dunder);
+        RefCount.xdecref(m); // borrowed from here on: the class or object keeps it
+        return m != null && m != PyType.OBJECT.lookupMethodBorrowed(dunder);
     }
 
     static void setAttr(PyObject o, String name, PyObject value) {
-        if (o instanceof PyBaseException e && name.equals("args")) {
-            PyTuple t = value instanceof PyTuple tu ? tu : PyTuple.steal(new PyObject[] {newRef(value)});
-            e.setArgs(t);
-            if (t != value) {
-                RefCount.decref(t);
-            }
-        } else if (o instanceof PyInstance i) {
-            i.dictBorrowed().putName(name, value);
+        if (o instanceof PyInstance i) {
+            setAttr(i, PyStr.internBorrowed(name), value);
         } else if (o instanceof PyType t && t.isHeapType()) {
-            t.dictBorrowed().putName(name, value);
+            t.setAttribute(PyStr.internBorrowed(name), value);
         } else if (o instanceof PyModule m) {
             m.set(name, value);
         } else if (o instanceof PyType t) {
@@ -207,16 +258,62 @@ public final class Classes {
         }
     }
 
-    static void delAttr(PyObject o, String name) {
-        PyDict d = o instanceof PyInstance i ? i.dictBorrowed()
-                : o instanceof PyType t && t.isHeapType() ? t.dictBorrowed() : null;
-        if (d == null) {
-            throw PyExc.attributeError(o, name);
+    /** {@code o.name = value} on an instance: {@code __setattr__} if the class defines one. */
+    static void setAttr(PyInstance o, PyStr key, PyObject value) {
+        if (hasCustomSetattr(o.type())) {
+            RefCount.xdecref(Dunders.callOrNull(o, "__setattr__", key, value));
+        } else {
+            genericSetAttr(o, key, value);
         }
-        if (!d.remove(PyStr.internBorrowed(name))) {
-            if (o instanceof PyType t) {
+    }
+
+    static void delAttr(PyObject o, String name) {
+        PyStr key = PyStr.internBorrowed(name);
+        if (o instanceof PyInstance i) {
+            if (overrides(i.type(), "__delattr__")) {
+                RefCount.xdecref(Dunders.callOrNull(o, "__delattr__", key));
+            } else {
+                genericSetAttr(i, key, null);
+            }
+        } else if (o instanceof PyType t && t.isHeapType()) {
+            if (!t.removeAttribute(key)) {
                 throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
             }
+        } else {
+            throw PyExc.attributeError(o, name);
+        }
+    }
+
+    /**
+     * {@code object.__setattr__} ({@code value} non-null) and {@code object.__delattr__}
+     * (null): a data descriptor of the class, else the instance's own attributes.
+     */
+    static void genericSetAttr(PyInstance o, PyStr key, PyObject value) {
+        String name = key.value;
+        if (o instanceof PyBaseException e && name.equals("args") && value != null) {
+            PyTuple t = value instanceof PyTuple tu ? tu : PyTuple.steal(new PyObject[] {newRef(value)});
+            e.setArgs(t);
+            if (t != value) {
+                RefCount.decref(t);
+            }
+            return;
+        }
+        PyObject cv = o.type().lookup(name);
+        if (cv != null) {
+            try {
+                if (Descriptors.setOrDelete(cv, o, value)) {
+                    return;
+                }
+            } finally {
+                RefCount.decref(cv);
+            }
+        }
+        if (o.type() == PyType.OBJECT) {
+            throw PyExc.attributeError(o, name);
+        }
+        if (value != null) {
+            o.setOwn(key, value);
+        } else if (!o.removeOwn(key)) {
             throw PyExc.attributeError(o, name);
         }
     }
@@ -231,7 +328,7 @@ public final class Classes {
         private final PyObject self; // owned
 
         public PySuper(PyType after, PyObject self) {
-            if (!self.type().isSubtypeOf(after)) {
+            if (!self.type().isSubtypeOf(after) && !(self instanceof PyType t && t.isSubtypeOf(after))) {
                 throw PyExc.typeError("super(type, obj): obj must be an instance or subtype of type");
             }
             RefCount.incref(self);
@@ -249,12 +346,12 @@ public final class Classes {
             if (m == null) {
                 throw new PyException(PyExc.ATTRIBUTE_ERROR, "'super' object has no attribute '" + name + "'");
             }
-            if (m instanceof PyFunction || m instanceof PyBuiltinFunction) {
-                PyObject bound = new PyBoundMethod(m, self);
+            try {
+                return self instanceof PyType t && t.isSubtypeOf(after)
+                        ? Descriptors.bind(m, null, t) : Descriptors.bind(m, self, self.type());
+            } finally {
                 RefCount.decref(m);
-                return bound;
             }
-            return m;
         }
 
         @Override

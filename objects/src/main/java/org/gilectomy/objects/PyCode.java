@@ -15,6 +15,8 @@ public final class PyCode extends PyObject {
     public final String[] varNames;   // locals, parameters first
     public final String[] names;      // globals, attributes, modules
     public final PyStr[] nameObjects; // the same names, interned
+    /** The attribute inline caches, one per name (see AttrCache: racy plain writes of immutable entries). */
+    final AttrCache[] attrCaches;
     public final PyObject[] consts;
     public final int[] code;
     public final int[] lines;
@@ -71,6 +73,7 @@ public final class PyCode extends PyObject {
         this.varNames = varNames;
         this.names = names;
         this.nameObjects = new PyStr[names.length];
+        this.attrCaches = AttrCache.forNames(names.length);
         for (int i = 0; i < names.length; i++) {
             nameObjects[i] = PyStr.internBorrowed(names[i]);
         }

@@ -1,22 +1,71 @@
 package org.gilectomy.objects;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.gilectomy.locks.ObjectLock;
 import org.gilectomy.refcount.RefCount;
 
 /**
- * An instance of a class made by a class statement: its class and its attribute namespace.
- * The namespace is a {@link PyDict}, so every attribute read and write takes that dict's
- * {@code Py_LOCK} in the free-threaded build, exactly like any dict access; the class
- * reference never changes after construction.
+ * An instance of a class made by a class statement: its class and its attributes.
+ *
+ * <pre>
+ * Overview
+ *
+ * Attributes live in one of two modes:
+ *   shape mode  shape != null: attribute i (name shape.keyAt(i)) is values[i], an owned,
+ *               non-null reference, for i < shape.size(); values may be longer (spare room).
+ *               Instances of a class that set the same names in the same order share shapes,
+ *               so the eval loop's inline caches (AttrCache) find an attribute by a shape
+ *               identity check and an array index: no hashing, no string compare.
+ *   dict mode   shape == null: the attributes are in dict, a PyDict (its own lock). Entered,
+ *               for good, when __dict__ is asked for (the dict must then be the live
+ *               namespace), on del of an attribute, or beyond Shape.MAX_KEYS names.
+ *
+ * Free-threaded builds: every read and write of values and dict, and every write of shape,
+ * holds this object's Py_LOCK; a read increfs the value before unlocking and a write decrefs
+ * the displaced value after unlocking, so a concurrent set can neither lose another attribute
+ * (adding a name copies values and moves shape under the lock) nor hand out a freed object.
+ * The one lock-free read is shapeAcquire() (LOAD_METHOD's "does the instance shadow this
+ * name?" check): shapes are immutable and only the pointer changes, written with a release
+ * store under the lock. A stale shape there means the method call is ordered before a
+ * concurrent attribute set that shadows it, as if the read had taken the lock first.
+ * GIL build: the locks compile to nothing, and the GIL orders everything.
+ *
+ * Field    access
+ * shape    written under the lock with setRelease; read under the lock (plain) or without
+ *          it with getAcquire
+ * values   guarded by the object lock
+ * dict     guarded by the object lock; once set never changes before dealloc
+ * cls      final
+ *
+ * Not promised: a consistent view across separate attribute reads.
+ * </pre>
  *
  * <p>Java {@code equals}/{@code hashCode} dispatch to {@code __eq__}/{@code __hash__} so that
  * instances key a {@link PyDict} as Python says; without them, identity.
  */
 public class PyInstance extends PyObject {
+    private static final VarHandle SHAPE;
+
+    static {
+        try {
+            SHAPE = MethodHandles.lookup().findVarHandle(PyInstance.class, "shape", Shape.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private static final PyObject[] NO_VALUES = new PyObject[0];
+
     private final PyType cls;
-    private final PyDict dict = new PyDict();
+    /** Touched only through the accessors (see the overview). */
+    private Shape shape;
+    private PyObject[] values = NO_VALUES;
+    private PyDict dict;
 
     public PyInstance(PyType cls) {
         this.cls = cls;
+        this.shape = cls.rootShape();
     }
 
     @Override
@@ -24,30 +73,207 @@ public class PyInstance extends PyObject {
         return cls;
     }
 
-    /** The attribute namespace ({@code __dict__}), borrowed. */
+    /** The current shape, read without the lock; null in dict mode. */
+    public final Shape shapeAcquire() {
+        return (Shape) SHAPE.getAcquire(this);
+    }
+
+    private void setShapeRelease(Shape s) {
+        SHAPE.setRelease(this, s);
+    }
+
+    /**
+     * Inline-cache read: a new reference to attribute {@code index} if the instance still has
+     * shape {@code expected}; null otherwise (the caller takes the general path).
+     */
+    public final PyObject getIfShape(Shape expected, int index) {
+        ObjectLock.lock(this);
+        try {
+            if (shape != expected) {
+                return null;
+            }
+            PyObject v = values[index];
+            RefCount.incref(v);
+            return v;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /**
+     * Inline-cache write: replaces attribute {@code index} if the instance has shape
+     * {@code expected}, or appends it if the instance has shape {@code from} and
+     * {@code expected} is its child by this name. Takes its own reference to {@code v};
+     * returns false (and changes nothing) on a miss.
+     */
+    public final boolean setIfShape(Shape from, Shape expected, int index, PyObject v) {
+        PyObject old;
+        ObjectLock.lock(this);
+        try {
+            Shape s = shape;
+            if (s == expected) {
+                old = values[index];
+            } else if (s == from && s != null) {
+                appendLocked(expected, index, v);
+                old = null;
+            } else {
+                return false;
+            }
+            RefCount.incref(v);
+            values[index] = v;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        if (old != null) {
+            RefCount.decref(old);
+        }
+        return true;
+    }
+
+    private void appendLocked(Shape next, int index, PyObject v) {
+        if (index >= values.length) {
+            values = java.util.Arrays.copyOf(values, Math.max(Math.max(4, index * 2), cls.slotHint()));
+        }
+        cls.noteSlots(next.size());
+        setShapeRelease(next);
+    }
+
+    /** {@code o.name} from the instance's own attributes: a new reference, or null. */
+    public final PyObject getOwn(PyStr key) {
+        PyDict d;
+        ObjectLock.lock(this);
+        try {
+            Shape s = shape;
+            if (s != null) {
+                int i = s.indexOf(key);
+                if (i < 0) {
+                    return null;
+                }
+                PyObject v = values[i];
+                RefCount.incref(v);
+                return v;
+            }
+            d = dict;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        return d.get(key); // dict mode: the dict never changes once set
+    }
+
+    /** Whether the instance has its own attribute {@code key}. */
+    public final boolean hasOwn(PyStr key) {
+        PyObject v = getOwn(key);
+        if (v == null) {
+            return false;
+        }
+        RefCount.decref(v);
+        return true;
+    }
+
+    /** {@code o.name = v} into the instance's own attributes (takes its own reference to v). */
+    public final void setOwn(PyStr key, PyObject v) {
+        PyObject old = null;
+        PyDict d;
+        ObjectLock.lock(this);
+        try {
+            Shape s = shape;
+            d = dict;
+            if (s != null) {
+                int i = s.indexOf(key);
+                if (i >= 0) {
+                    old = values[i];
+                    RefCount.incref(v);
+                    values[i] = v;
+                    d = null;
+                } else {
+                    Shape next = s.with(key);
+                    if (next != null) {
+                        appendLocked(next, s.size(), v);
+                        RefCount.incref(v);
+                        values[s.size()] = v;
+                        d = null;
+                    } else {
+                        d = toDictLocked();
+                    }
+                }
+            }
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        if (old != null) {
+            RefCount.decref(old);
+        }
+        if (d != null) {
+            d.put(key, v);
+        }
+    }
+
+    /** {@code del o.name} on the instance's own attributes; whether it was there. */
+    public final boolean removeOwn(PyStr key) {
+        PyDict d;
+        ObjectLock.lock(this);
+        try {
+            if (shape != null && shape.indexOf(key) < 0) {
+                return false;
+            }
+            d = shape != null ? toDictLocked() : dict;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        return d.remove(key);
+    }
+
+    /** The attribute namespace ({@code __dict__}), borrowed: the instance keeps it from now on. */
     public final PyDict dictBorrowed() {
-        return dict;
+        ObjectLock.lock(this);
+        try {
+            return shape != null ? toDictLocked() : dict;
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
+    /**
+     * Moves the attributes into a new dict (dict mode). The values' references move with them;
+     * the dict's put takes its own, so ours are dropped after the dict has them. PyDict.put
+     * takes the dict's lock inside this object's: the order instance then dict is the only
+     * one, since a dict never calls back into an instance here (its keys are str).
+     */
+    private PyDict toDictLocked() {
+        PyDict d = new PyDict();
+        Shape s = shape;
+        for (int i = 0; i < s.size(); i++) {
+            d.put(s.keyAt(i), values[i]);
+            RefCount.decref(values[i]); // the dict holds one now; no dealloc: d keeps it alive
+            values[i] = null;
+        }
+        values = NO_VALUES;
+        dict = d;
+        setShapeRelease(null);
+        return d;
     }
 
     @Override
     protected void dealloc() {
-        RefCount.decref(dict);
-    }
-
-    /**
-     * For {@code obj.name(...)}: the plain function {@code name} found on the class (new
-     * reference) when the instance does not shadow it; null otherwise (use getattr).
-     */
-    public final PyObject methodOrNull(String name) {
-        PyObject m = cls.lookup(name);
-        if (m == null) {
-            return null;
+        PyObject[] v;
+        PyDict d;
+        ObjectLock.lock(this);
+        try {
+            v = values;
+            d = dict;
+            values = NO_VALUES;
+            dict = null;
+        } finally {
+            ObjectLock.unlock(this);
         }
-        if ((m instanceof PyFunction || m instanceof PyBuiltinFunction) && !dict.containsKey(PyStr.internBorrowed(name))) {
-            return m;
+        for (PyObject o : v) {
+            if (o != null) {
+                RefCount.decref(o);
+            }
         }
-        RefCount.decref(m);
-        return null;
+        if (d != null) {
+            RefCount.decref(d);
+        }
     }
 
     @Override

@@ -1,14 +1,56 @@
 package org.gilectomy.objects;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.gilectomy.refcount.RefCount;
 
 /**
  * A Python type: its name, its base, and its methods. Built-in types are created once and
  * never freed. The method table is filled during start-up, before any second thread runs,
  * and only read afterwards (safe publication through the class initialisation of its owner).
+ *
+ * <pre>
+ * Overview (classes made by class statements)
+ *
+ * version: a tag the eval loop's inline caches (AttrCache) compare against. It changes after
+ * every change of this class's namespace or of any base's (a class tells its subclasses), so
+ * an entry made at version v is valid exactly while version == v. Changes go through
+ * setAttribute/removeAttribute, serialised by the class's monitor (rare: class attribute
+ * mutation), which write the namespace first and bump the versions after (getAndAdd with
+ * release semantics); readers read the version with getAcquire.
+ *
+ * Borrowed class attributes: a cache keeps a borrowed pointer to what it found in a
+ * namespace. So a value displaced from a namespace is not released but retired (kept in
+ * retired, under the monitor) until finalizeClasses: a reader that saw the old version and
+ * increfs the old value never touches a freed object, in either build. Classes live for the
+ * whole process anyway; only values assigned over and over to a class attribute accumulate.
+ *
+ * Field        access
+ * version      VarHandle VERSION: getAndAdd (writers, under some class's monitor), getAcquire
+ * subclasses   CopyOnWriteArrayList, appended when a subclass is made
+ * retired      guarded by this type's monitor
+ * slotHint     plain int, a racy sizing hint only (a stale value costs a re-allocation)
+ * rootShape    final
+ * init         racy plain reads and writes of immutable Resolved entries (a stale one fails
+ *              its version check)
+ * </pre>
  */
 public final class PyType extends PyObject {
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = MethodHandles.lookup().findVarHandle(PyType.class, "version", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     public static final PyType TYPE = new PyType("type", null);
     public static final PyType OBJECT = new PyType("object", null);
 
@@ -35,6 +77,13 @@ public final class PyType extends PyObject {
      */
     public java.util.function.Function<PyType, PyInstance> instanceFactory;
 
+    /** Touched only through versionAcquire and bumpVersion (see the overview). */
+    private int version;
+    private final List<PyType> subclasses = new CopyOnWriteArrayList<>();
+    private final List<PyObject> retired = new ArrayList<>();
+    private int slotHint;
+    private final Shape rootShape = Shape.root(this);
+
     public PyType(String name, PyType base) {
         this(name, base, null, null);
     }
@@ -50,6 +99,87 @@ public final class PyType extends PyObject {
             CLASSES.add(this);
         }
         this.module = module;
+        if (heapType && base != null && base.heapType) {
+            base.subclasses.add(this);
+        }
+    }
+
+    /** The version tag of this class's attributes (see the overview). */
+    public int versionAcquire() {
+        return (int) VERSION.getAcquire(this);
+    }
+
+    private void bumpVersion() {
+        VERSION.getAndAdd(this, 1);
+        for (PyType sub : subclasses) {
+            sub.bumpVersion();
+        }
+    }
+
+    /** A class attribute resolved at one version; immutable, published racily (final fields). */
+    private static final class Resolved {
+        final int version;
+        final PyObject value; // borrowed: see "Borrowed class attributes"
+
+        Resolved(int version, PyObject value) {
+            this.version = version;
+            this.value = value;
+        }
+    }
+
+    private Resolved init;
+
+    /** {@code __init__} of this class or a base, borrowed (never null: object's at worst). */
+    PyObject initBorrowed() {
+        Resolved r = init;
+        int v = versionAcquire();
+        if (r == null || r.version != v) {
+            PyObject m = lookup("__init__");
+            RefCount.xdecref(m); // the namespace (or the retired list) keeps it
+            r = new Resolved(v, m);
+            init = r;
+        }
+        return r.value;
+    }
+
+    /** The empty shape new instances start with. */
+    Shape rootShape() {
+        return rootShape;
+    }
+
+    int slotHint() {
+        return slotHint;
+    }
+
+    void noteSlots(int n) {
+        if (n > slotHint) {
+            slotHint = n;
+        }
+    }
+
+    /** {@code C.name = value} on a class made by a class statement (takes its own reference). */
+    void setAttribute(PyStr key, PyObject value) {
+        synchronized (this) {
+            PyObject old = dict.get(key);
+            dict.put(key, value);
+            if (old != null) {
+                retired.add(old); // our reference from get: keeps it alive for borrowed readers
+            }
+            bumpVersion();
+        }
+    }
+
+    /** {@code del C.name}; whether it was there. */
+    boolean removeAttribute(PyStr key) {
+        synchronized (this) {
+            PyObject old = dict.pop(key);
+            if (old == null) {
+                return false;
+            }
+            retired.add(old);
+            bumpVersion();
+            return true;
+        }
     }
 
     /**
@@ -62,7 +192,13 @@ public final class PyType extends PyObject {
             PyDict d = t.dict;
             t.dict = null;
             d.clear();
-            org.gilectomy.refcount.RefCount.decref(d);
+            RefCount.decref(d);
+            synchronized (t) {
+                for (PyObject o : t.retired) {
+                    RefCount.decref(o);
+                }
+                t.retired.clear();
+            }
         }
     }
 

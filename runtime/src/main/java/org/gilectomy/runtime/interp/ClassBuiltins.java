@@ -2,6 +2,7 @@ package org.gilectomy.runtime.interp;
 
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.Classes;
+import org.gilectomy.objects.Descriptors;
 import org.gilectomy.objects.Dunders;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
@@ -47,6 +48,7 @@ final class ClassBuiltins {
             throw PyExc.typeError("type() takes 1 or 3 arguments");
         };
         builtins.putName("type", PyType.TYPE);
+        registerDescriptors(builtins);
         function(builtins, "isinstance", (a, off, n, kw) -> {
             Args.exactly("isinstance", n, 2, kw);
             return PyBool.of(isInstance(a[off], a[off + 1], "isinstance"));
@@ -105,6 +107,50 @@ final class ClassBuiltins {
             Ops.delAttr(a[off], attrName(a[off + 1], "delattr"));
             return org.gilectomy.objects.PyNone.newRef();
         });
+    }
+
+    /** {@code staticmethod}, {@code classmethod} and {@code property} with its getter/setter/deleter. */
+    private static void registerDescriptors(PyDict builtins) {
+        for (PyType kind : new PyType[] {Descriptors.PyFunctionWrapper.STATICMETHOD, Descriptors.PyFunctionWrapper.CLASSMETHOD}) {
+            kind.constructor = (a, off, n, kw) -> {
+                oneArgument(kind.name(), n, kw);
+                return new Descriptors.PyFunctionWrapper(kind, a[off]);
+            };
+            builtins.putName(kind.name(), kind);
+        }
+        Descriptors.PyProperty.TYPE.constructor = (a, off, n, kw) -> {
+            if (n > 4) {
+                throw PyExc.typeError("property() takes at most 4 arguments (" + n + " given)");
+            }
+            PyObject[] named = Keywords.get("property", a, off + n, kw, "fget", "fset", "fdel", "doc");
+            PyObject[] p = new PyObject[4];
+            for (int i = 0; i < 4; i++) {
+                if (i < n && named[i] != null) {
+                    throw PyExc.typeError("argument for property() given by name ('" + new String[] {"fget", "fset", "fdel", "doc"}[i]
+                            + "') and position (" + (i + 1) + ")");
+                }
+                p[i] = i < n ? a[off + i] : named[i];
+            }
+            return new Descriptors.PyProperty(p[0], p[1], p[2], p[3]);
+        };
+        String[] accessors = {"getter", "setter", "deleter"};
+        for (int i = 0; i < accessors.length; i++) {
+            int which = i;
+            Descriptors.PyProperty.TYPE.addMethod(accessors[i], (a, off, n, kw) -> {
+                Args.exactly(accessors[which], n - 1, 1, kw);
+                return ((Descriptors.PyProperty) a[off]).with(which, a[off + 1]);
+            });
+        }
+        builtins.putName("property", Descriptors.PyProperty.TYPE);
+    }
+
+    private static void oneArgument(String fn, int n, PyTuple kw) {
+        if (kw != null) {
+            throw PyExc.typeError(fn + "() takes no keyword arguments");
+        }
+        if (n != 1) {
+            throw PyExc.typeError(fn + " expected 1 argument, got " + n);
+        }
     }
 
     private static String attrName(PyObject o, String fn) {

@@ -5,6 +5,7 @@ import static org.gilectomy.runtime.compile.Opcode.*;
 import org.gilectomy.locks.EvalBreaker;
 import org.gilectomy.locks.Gil;
 import org.gilectomy.locks.TransferCounter;
+import org.gilectomy.objects.AttrCache;
 import org.gilectomy.objects.BinaryOp;
 import org.gilectomy.objects.Classes;
 import org.gilectomy.objects.PyBaseException;
@@ -166,12 +167,17 @@ public final class Eval {
                     }
                     case LOAD_ATTR: {
                         PyObject o = slots[sp - 1];
-                        slots[sp - 1] = Ops.getAttr(o, code.names[arg]);
+                        slots[sp - 1] = AttrCache.load(code, arg, o);
                         RefCount.decref(o);
                         break;
                     }
                     case STORE_ATTR: {
-                        Ops.setAttr(slots[sp - 1], code.names[arg], slots[sp - 2]);
+                        PyObject o = slots[sp - 1];
+                        if (o instanceof PyInstance pi) {
+                            AttrCache.store(code, arg, pi, slots[sp - 2]);
+                        } else {
+                            Ops.setAttr(o, code.names[arg], slots[sp - 2]);
+                        }
                         releaseSlots(slots, sp - 2, sp);
                         sp -= 2;
                         break;
@@ -180,7 +186,7 @@ public final class Eval {
                         PyObject o = slots[sp - 1];
                         PyObject m;
                         if (o instanceof PyInstance pi) {
-                            m = pi.methodOrNull(code.names[arg]);
+                            m = AttrCache.method(code, arg, pi);
                         } else {
                             m = o.type().lookupMethodBorrowed(code.names[arg]);
                             if (m != null) {
@@ -191,7 +197,7 @@ public final class Eval {
                             slots[sp - 1] = m;
                             slots[sp++] = o; // self: the reference moves up one slot
                         } else {
-                            slots[sp - 1] = Ops.getAttr(o, code.names[arg]);
+                            slots[sp - 1] = AttrCache.load(code, arg, o);
                             RefCount.decref(o);
                             slots[sp++] = null; // no self
                         }

@@ -1,0 +1,6 @@
+class Proxy:
+    def __getattribute__(self, name):
+        return 1
+
+
+print(Proxy().x)
