@@ -134,16 +134,6 @@ public final class PyFunction extends PyObject implements DataAttributes {
         }
     }
 
-    /** {@code f.__name__}, {@code f.__qualname__}. */
-    @Override
-    public PyObject getAttribute(String attr) {
-        return switch (attr) {
-            case "__name__" -> PyStr.of(code.name);
-            case "__qualname__" -> PyStr.of(code.qualname);
-            default -> null;
-        };
-    }
-
     @Override
     public PyType type() {
         return TYPE;
