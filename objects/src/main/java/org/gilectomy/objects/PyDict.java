@@ -1,5 +1,7 @@
 package org.gilectomy.objects;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,9 @@ import org.gilectomy.refcount.RefCount;
  * Field        access
  * map          guarded by the object lock
  * Slot.value   guarded by the object lock
+ * version      written under the object lock (setRelease), before the mutation it announces;
+ *              read without it (getAcquire) by GlobalsCache. Bumped by every mutation, never
+ *              repeats: equal versions mean nothing was stored or removed in between.
  *
  * Not promised: a consistent view across separate operations; iteration works on a snapshot.
  * </pre>
@@ -41,7 +46,30 @@ public final class PyDict extends PyObject {
         }
     }
 
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = MethodHandles.lookup().findVarHandle(PyDict.class, "version", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final LinkedHashMap<PyObject, Slot> map = new LinkedHashMap<>();
+    /** CPython's ma_version: touched only through versionAcquire/bumpVersionLocked. */
+    @SuppressWarnings("unused")
+    private long version;
+
+    /** The mutation count: changes before any value is stored or removed (GlobalsCache). */
+    public long versionAcquire() {
+        return (long) VERSION.getAcquire(this);
+    }
+
+    /** Under the object lock, before the mutation: readers that see its effect see the bump. */
+    private void bumpVersionLocked() {
+        VERSION.setRelease(this, (long) VERSION.get(this) + 1);
+    }
 
     @Override
     public PyType type() {
@@ -73,6 +101,7 @@ public final class PyDict extends PyObject {
         PyObject old = null;
         ObjectLock.lock(this);
         try {
+            bumpVersionLocked();
             Slot s = map.get(key);
             if (s != null) {
                 old = s.value;
@@ -145,6 +174,7 @@ public final class PyDict extends PyObject {
         Slot s;
         ObjectLock.lock(this);
         try {
+            bumpVersionLocked();
             s = map.remove(key);
         } finally {
             ObjectLock.unlock(this);
@@ -167,6 +197,7 @@ public final class PyDict extends PyObject {
             if (last == null) {
                 return null;
             }
+            bumpVersionLocked();
             map.remove(last.key);
             return Map.entry(last.key, last.value);
         } finally {
@@ -180,6 +211,7 @@ public final class PyDict extends PyObject {
         try {
             Slot s = map.get(key);
             if (s == null) {
+                bumpVersionLocked();
                 RefCount.incref(key);
                 RefCount.incref(dflt);
                 s = new Slot(key, dflt);
@@ -232,6 +264,7 @@ public final class PyDict extends PyObject {
         List<Slot> slots;
         ObjectLock.lock(this);
         try {
+            bumpVersionLocked();
             slots = new ArrayList<>(map.values());
             map.clear();
         } finally {
