@@ -25,8 +25,14 @@ import org.gilectomy.refcount.RefCount;
  *               if both versions are still gv, bv: slot = Entry(...)
  * hit:          e = slot; e.globals == globals, e.builtins == builtins, and
  *               both dicts' versions equal the entry's (acquire)
- *   under e.source's lock: source version unchanged -> incref (a try-incref variant, with
- *   no lock, comes with RefCount.tryIncref).
+ *   lock-free (RefCount.SUPPORTS_TRY_INCREF, i.e. all strategies but buffered):
+ *               tryIncref(e.value), then re-check both versions; changed -> decref, miss.
+ *               Between the first check and the incref another thread may replace the value
+ *               and free it (a float may even be reused from a free list): tryIncref refuses
+ *               a freed object, and the re-check catches a reused one, because the writer
+ *               bumped the version before its decref, and the decref, the free and the reuse
+ *               are ordered before the count our tryIncref read (all RMWs or release stores).
+ *   locked (buffered: no tryIncref): under e.source's lock, source version unchanged -> incref.
  * A miss runs the dicts' own read paths and refills the slot; misses never raise on their
  * own (a NameError is the caller's).
  *
@@ -84,6 +90,16 @@ public final class GlobalsCache {
     }
 
     private static boolean increfIfStillCurrent(Entry e, PyObject v, PyDict globals, PyDict builtins) {
+        if (RefCount.SUPPORTS_TRY_INCREF) {
+            if (!RefCount.tryIncref(v)) {
+                return false;
+            }
+            if (e.current(globals, builtins)) {
+                return true;
+            }
+            RefCount.decref(v); // replaced meanwhile: ours may be another object by now
+            return false;
+        }
         PyDict source = e.source;
         long sourceVersion = source == globals ? e.globalsVersion : e.builtinsVersion;
         ObjectLock.lock(source);
