@@ -1,5 +1,8 @@
 package org.gilectomy.objects;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * A compiled code object: immutable data produced by the compiler and run by the eval loop.
  * Instructions are ints, {@code opcode | arg << 8}; {@code lines[i]} is the source line of
@@ -33,6 +36,14 @@ public final class PyCode extends PyObject {
     public boolean isGenerator;
 
     private static final int[] NO_HANDLERS = new int[0];
+
+    /**
+     * LOAD_GLOBAL's cache, one slot per name ({@link GlobalsCache}): the only mutable state
+     * of a code object shared between threads, touched only through the opaque accessors
+     * below (an entry is immutable, so a racing reader sees it whole or not at all).
+     */
+    private final GlobalsCache.Entry[] globalsCache;
+    private static final VarHandle GLOBALS_CACHE = MethodHandles.arrayElementVarHandle(GlobalsCache.Entry[].class);
 
     /** The name in error messages and reprs: {@code outer.<locals>.inner}. */
     public final String qualname;
@@ -77,11 +88,20 @@ public final class PyCode extends PyObject {
         for (int i = 0; i < names.length; i++) {
             nameObjects[i] = PyStr.internBorrowed(names[i]);
         }
+        this.globalsCache = new GlobalsCache.Entry[names.length];
         this.consts = consts;
         this.code = code;
         this.lines = lines;
         this.stackSize = stackSize;
         this.isModule = isModule;
+    }
+
+    GlobalsCache.Entry globalsCacheOpaque(int nameIndex) {
+        return (GlobalsCache.Entry) GLOBALS_CACHE.getOpaque(globalsCache, nameIndex);
+    }
+
+    void setGlobalsCacheOpaque(int nameIndex, GlobalsCache.Entry e) {
+        GLOBALS_CACHE.setOpaque(globalsCache, nameIndex, e);
     }
 
     /** Parameters of every kind: positional, keyword-only, *args, **kwargs. */

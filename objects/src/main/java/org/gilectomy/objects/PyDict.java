@@ -1,7 +1,8 @@
 package org.gilectomy.objects;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gilectomy.locks.ObjectLock;
@@ -9,58 +10,352 @@ import org.gilectomy.refcount.RefCount;
 
 /**
  * {@code dict}: insertion-ordered, keyed by Python equality (the built-in value types'
- * Java {@code equals}/{@code hashCode} are Python's {@code ==} and {@code hash}).
+ * Java {@code equals}/{@code hashCode} are Python's {@code ==} and {@code hash}; instances
+ * dispatch to {@code __eq__}/{@code __hash__}).
  *
  * <pre>
  * Overview
  *
- * map: key -> Slot(key, value). The slot keeps the key object the dict owns (the first one
- * inserted, as in CPython), so removal can release exactly that reference. Slots hold owned
- * references to key and value. Every access takes the dict's ObjectLock (free-threaded
- * build); a lookup increfs the value before unlocking. Replaced values and removed keys are
- * decref'd after unlocking (a dealloc must not run under this lock). No operation holds two
- * dict locks.
+ * CPython's compact dict. A Table is an open-addressing index (slot -> EMPTY, DUMMY or a
+ * position) over an append-only array of Entries in insertion order. An Entry holds the key
+ * the dict owns (the first one inserted, as in CPython), its hash, and the value the dict
+ * owns, or null once removed; a removed entry stays in place until the next resize, which
+ * builds a new Table from the live entries (the same Entry objects) and publishes it whole.
+ * A table always keeps a third of its index EMPTY, so every probe ends.
  *
- * Field        access
- * map          guarded by the object lock
- * Slot.value   guarded by the object lock
+ * Writers hold the object lock (free-threaded build) and, in this order:
+ *   bump version (GlobalsCache: "something changed")
+ *   store: entry.value = v (release); or new entry: entries[pos] = e, then index[slot] = pos
+ *          (release each: a reader that sees the position sees the entry whole)
+ *   remove: entry.value = null, then index[slot] = DUMMY (release)
+ *   resize: build privately, then table = new Table (release)
+ * and decref replaced values and removed keys and values after unlocking (a dealloc must not
+ * run under this lock). No operation holds two dict locks.
  *
- * Not promised: a consistent view across separate operations; iteration works on a snapshot.
+ * Reads, by the build knob ContainerReads.LOCK_FREE:
+ *   locked (gilectomy presets; the GIL build, whose lock is empty): lock, probe, incref, unlock.
+ *   lock-free (nogil): t = table (acquire); probe; v = entry.value (acquire);
+ *                      tryIncref(v); entry.value still v (acquire)? return v
+ *                      : decref and retry. Fall back to the locked read when tryIncref
+ *                      refuses, after a few retries, or when comparing the keys would not be
+ *                      safe without the lock (below).
+ *   Why the re-check: between reading v and tryIncref a writer may replace v and free it,
+ *   and a float may be reused from its free list as another object; tryIncref refuses a
+ *   freed object, and a reused one fails the re-check, because the writer's store is
+ *   ordered before its decref, the free and the reuse, and those before the count our
+ *   tryIncref read (RefCount's Overview).
+ *   Keys are compared lock-free only when that reads nothing a free could change: the same
+ *   object, or a str or int against the same type (immutable, never reused; a key removed
+ *   meanwhile is still readable, and the value re-check decides). Any other equal-hash pair
+ *   (user __eq__, tuple, float keys) is compared under the lock.
+ * A miss is linearised at the table load: a lock-free read never returns a removed value
+ * (the re-check), and never a value that was not the key's at some instant of the call.
+ *
+ * Field         access
+ * table         written under the lock (setRelease); read under it (plain) or lock-free (getAcquire)
+ * Table.index   elements: setRelease under the lock; getAcquire lock-free
+ * Table.entries elements: setRelease under the lock; getAcquire lock-free
+ * Table.used    plain, under the lock only
+ * Entry.value   setRelease under the lock; getAcquire lock-free
+ * size          setRelease under the lock; getAcquire for len() in the lock-free build
+ * version       setRelease under the lock, before the mutation it announces; getAcquire by
+ *               GlobalsCache. Bumped by every mutation, never repeats.
+ *
+ * Not promised: a consistent view across separate operations; iteration works on a snapshot
+ * (taken under the lock).
  * </pre>
  */
 public final class PyDict extends PyObject {
     public static final PyType TYPE = new PyType("dict", null);
 
-    private static final class Slot {
-        final PyObject key;
-        PyObject value;
+    private static final boolean LOCK_FREE_READS = ContainerReads.LOCK_FREE;
+    /** Lock-free read attempts before a read falls back to the lock. */
+    static final int DEFAULT_READ_RETRIES = 4;
+    private static final int EMPTY = -1;
+    private static final int DUMMY = -2;
+    private static final int ABSENT = -1;
+    private static final int COMPARE_LOCKED = -2;
+    private static final int MIN_INDEX = 8;
 
-        Slot(PyObject key, PyObject value) {
-            this.key = key;
-            this.value = value;
+    private static final VarHandle TABLE;
+    private static final VarHandle SIZE;
+    private static final VarHandle VERSION;
+    private static final VarHandle VALUE;
+    private static final VarHandle INDEX = MethodHandles.arrayElementVarHandle(int[].class);
+    private static final VarHandle ENTRIES = MethodHandles.arrayElementVarHandle(Entry[].class);
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            TABLE = l.findVarHandle(PyDict.class, "table", Table.class);
+            SIZE = l.findVarHandle(PyDict.class, "size", int.class);
+            VERSION = l.findVarHandle(PyDict.class, "version", long.class);
+            VALUE = l.findVarHandle(Entry.class, "value", PyObject.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final LinkedHashMap<PyObject, Slot> map = new LinkedHashMap<>();
+    /** One key, in insertion order. */
+    static final class Entry {
+        final PyObject key; // owned by the dict
+        final int hash;
+        /** Owned by the dict; null once removed. Touched only through the accessors. */
+        @SuppressWarnings("unused")
+        private PyObject value;
+
+        Entry(PyObject key, int hash, PyObject value) {
+            this.key = key;
+            this.hash = hash;
+            this.value = value;
+        }
+
+        PyObject valueAcquire() {
+            return (PyObject) VALUE.getAcquire(this);
+        }
+
+        void setValueRelease(PyObject v) {
+            VALUE.setRelease(this, v);
+        }
+    }
+
+    /** Index and entries of one capacity; replaced whole on resize. */
+    static final class Table {
+        final int[] index;     // EMPTY, DUMMY or a position in entries
+        final Entry[] entries; // [0, used) appended in insertion order
+        int used;              // under the lock
+
+        Table(int indexLength) {
+            index = new int[indexLength];
+            java.util.Arrays.fill(index, EMPTY);
+            entries = new Entry[indexLength * 2 / 3];
+        }
+
+        int indexAcquire(int slot) {
+            return (int) INDEX.getAcquire(index, slot);
+        }
+
+        void setIndexRelease(int slot, int pos) {
+            INDEX.setRelease(index, slot, pos);
+        }
+
+        Entry entryAcquire(int pos) {
+            return (Entry) ENTRIES.getAcquire(entries, pos);
+        }
+
+        void setEntryRelease(int pos, Entry e) {
+            ENTRIES.setRelease(entries, pos, e);
+        }
+    }
+
+    /** Touched only through tableAcquire/setTableRelease (plain reads under the lock). */
+    private Table table = new Table(MIN_INDEX);
+    /** Live entries. Touched only through the size accessors. */
+    private int size;
+    /** CPython's ma_version. Touched only through versionAcquire/bumpVersionLocked. */
+    @SuppressWarnings("unused")
+    private long version;
 
     @Override
     public PyType type() {
         return TYPE;
     }
 
+    private Table tableAcquire() {
+        return (Table) TABLE.getAcquire(this);
+    }
+
+    private void setTableRelease(Table t) {
+        TABLE.setRelease(this, t);
+    }
+
+    private int sizeAcquire() {
+        return (int) SIZE.getAcquire(this);
+    }
+
+    private void setSizeRelease(int n) {
+        SIZE.setRelease(this, n);
+    }
+
+    /** The mutation count: changes before any value is stored or removed (GlobalsCache). */
+    public long versionAcquire() {
+        return (long) VERSION.getAcquire(this);
+    }
+
+    /** Under the object lock, before the mutation: readers that see its effect see the bump. */
+    private void bumpVersionLocked() {
+        VERSION.setRelease(this, (long) VERSION.get(this) + 1);
+    }
+
+    // ---- probing
+
+    /**
+     * The position of {@code key}'s entry in {@code t}, ABSENT, or (lock-free only)
+     * COMPARE_LOCKED when an equal-hash key can be compared safely only under the lock.
+     */
+    private static int find(Table t, PyObject key, int hash, boolean lockFree) {
+        int mask = t.index.length - 1;
+        int slot = hash & mask;
+        for (int perturb = hash; ; perturb >>>= 5, slot = (slot * 5 + perturb + 1) & mask) {
+            int pos = t.indexAcquire(slot);
+            if (pos == EMPTY) {
+                return ABSENT;
+            }
+            if (pos == DUMMY) {
+                continue;
+            }
+            Entry e = t.entryAcquire(pos);
+            if (e.key == key) {
+                return pos;
+            }
+            if (e.hash != hash) {
+                continue;
+            }
+            if (!lockFree) {
+                if (key.equals(e.key)) {
+                    return pos;
+                }
+            } else if (e.valueAcquire() != null) { // removed: its key may be gone, skip it
+                if (!comparableLockFree(key, e.key)) {
+                    return COMPARE_LOCKED;
+                }
+                if (key.equals(e.key)) {
+                    return pos;
+                }
+            }
+        }
+    }
+
+    /** Whether {@code key.equals(stored)} reads only immutable fields of objects never reused. */
+    private static boolean comparableLockFree(PyObject key, PyObject stored) {
+        Class<?> c = key.getClass();
+        return c == stored.getClass() && (c == PyStr.class || c == PyInt.class);
+    }
+
+    /** A slot that is EMPTY or DUMMY, for a new entry with {@code hash}. */
+    private static int freeSlot(Table t, int hash) {
+        int mask = t.index.length - 1;
+        int slot = hash & mask;
+        for (int perturb = hash; t.index[slot] >= 0; perturb >>>= 5, slot = (slot * 5 + perturb + 1) & mask) {
+            // probe on
+        }
+        return slot;
+    }
+
+    /** The slot whose index holds {@code pos} (a live entry with {@code hash}). */
+    private static int slotOf(Table t, int hash, int pos) {
+        int mask = t.index.length - 1;
+        int slot = hash & mask;
+        for (int perturb = hash; t.index[slot] != pos; perturb >>>= 5, slot = (slot * 5 + perturb + 1) & mask) {
+            // probe on
+        }
+        return slot;
+    }
+
+    // ---- writes (under the lock)
+
+    /** Appends a new entry, resizing first when the entries are full. */
+    private void insertLocked(Entry e) {
+        Table t = table;
+        if (t.used == t.entries.length) {
+            t = resizeLocked(t);
+        }
+        int pos = t.used++;
+        t.setEntryRelease(pos, e);
+        t.setIndexRelease(freeSlot(t, e.hash), pos);
+        setSizeRelease(size + 1);
+    }
+
+    /** A new table holding the live entries, with room for as many again; published. */
+    private Table resizeLocked(Table old) {
+        int indexLength = MIN_INDEX;
+        while (indexLength < size * 3) {
+            indexLength <<= 1;
+        }
+        Table t = new Table(indexLength);
+        for (int i = 0; i < old.used; i++) {
+            Entry e = old.entries[i];
+            if (e.valueAcquire() != null) {
+                t.entries[t.used] = e;
+                t.index[freeSlot(t, e.hash)] = t.used++;
+            }
+        }
+        setTableRelease(t); // release: the new arrays are complete before they are seen
+        return t;
+    }
+
+    /** Removes the entry at {@code pos}; the caller decrefs the key and the returned value. */
+    private PyObject removeLocked(Table t, int pos) {
+        bumpVersionLocked();
+        Entry e = t.entries[pos];
+        PyObject v = e.valueAcquire();
+        e.setValueRelease(null);
+        t.setIndexRelease(slotOf(t, e.hash, pos), DUMMY);
+        setSizeRelease(size - 1);
+        return v;
+    }
+
+    // ---- reads
+
     /** A new reference to the value for {@code key}, or null if absent. */
     public PyObject get(PyObject key) {
+        int hash = key.hashCode();
+        if (LOCK_FREE_READS) {
+            for (int attempt = 0; attempt < DEFAULT_READ_RETRIES; attempt++) {
+                int pos;
+                Table t = tableAcquire();
+                pos = find(t, key, hash, true);
+                if (pos == ABSENT) {
+                    return null;
+                }
+                if (pos == COMPARE_LOCKED) {
+                    break;
+                }
+                Entry e = t.entryAcquire(pos);
+                PyObject v = e.valueAcquire();
+                if (v == null) {
+                    continue; // removed since the probe
+                }
+                if (!RefCount.tryIncref(v)) {
+                    break; // freed, or not try-increfable by this thread now: ask the lock
+                }
+                if (e.valueAcquire() == v) {
+                    return v;
+                }
+                RefCount.decref(v); // replaced meanwhile: ours may be another object by now
+            }
+        }
+        return getLocked(key, hash);
+    }
+
+    /** The locked read: what every read does when reads are not lock-free. */
+    private PyObject getLocked(PyObject key, int hash) {
         ObjectLock.lock(this);
         try {
-            Slot s = map.get(key);
-            if (s == null) {
+            Table t = table;
+            int pos = find(t, key, hash, false);
+            if (pos < 0) {
                 return null;
             }
-            RefCount.incref(s.value);
-            return s.value;
+            PyObject v = t.entries[pos].valueAcquire();
+            RefCount.incref(v);
+            return v;
         } finally {
             ObjectLock.unlock(this);
         }
+    }
+
+    /**
+     * CPython's {@code PyDict_GetItem}: a borrowed reference, no lock, no incref; null if
+     * absent or if the key is neither the stored object nor a str or int. Safe only while no
+     * other thread can remove the value (the GIL build): in the free-threaded build the value
+     * may be freed before the caller increfs it, which is what the jcstress negative control
+     * (LockFreeReads) shows, and why {@link #get} try-increfs and re-checks.
+     */
+    public PyObject getBorrowed(PyObject key) {
+        Table t = tableAcquire();
+        int pos = find(t, key, key.hashCode(), true);
+        return pos < 0 ? null : t.entryAcquire(pos).valueAcquire();
     }
 
     /** Lookup by identifier (globals, module attributes); new reference or null. */
@@ -69,17 +364,21 @@ public final class PyDict extends PyObject {
     }
 
     public void put(PyObject key, PyObject value) {
-        RefCount.incref(value);
+        int hash = key.hashCode();
         PyObject old = null;
         ObjectLock.lock(this);
         try {
-            Slot s = map.get(key);
-            if (s != null) {
-                old = s.value;
-                s.value = value;
+            Table t = table;
+            int pos = find(t, key, hash, false);
+            bumpVersionLocked();
+            RefCount.incref(value);
+            if (pos >= 0) {
+                Entry e = t.entries[pos];
+                old = e.valueAcquire();
+                e.setValueRelease(value);
             } else {
                 RefCount.incref(key);
-                map.put(key, new Slot(key, value));
+                insertLocked(new Entry(key, hash, value));
             }
         } finally {
             ObjectLock.unlock(this);
@@ -104,18 +403,32 @@ public final class PyDict extends PyObject {
     }
 
     public int size() {
+        if (LOCK_FREE_READS) {
+            return sizeAcquire();
+        }
         ObjectLock.lock(this);
         try {
-            return map.size();
+            return size;
         } finally {
             ObjectLock.unlock(this);
         }
     }
 
     public boolean containsKey(PyObject key) {
+        int hash = key.hashCode();
+        if (LOCK_FREE_READS) {
+            Table t = tableAcquire();
+            int pos = find(t, key, hash, true);
+            if (pos == ABSENT) {
+                return false;
+            }
+            if (pos >= 0 && t.entryAcquire(pos).valueAcquire() != null) {
+                return true; // present at that instant
+            }
+        }
         ObjectLock.lock(this);
         try {
-            return map.containsKey(key);
+            return find(table, key, hash, false) >= 0;
         } finally {
             ObjectLock.unlock(this);
         }
@@ -125,11 +438,16 @@ public final class PyDict extends PyObject {
     public List<Map.Entry<PyObject, PyObject>> itemsSnapshot() {
         ObjectLock.lock(this);
         try {
-            List<Map.Entry<PyObject, PyObject>> r = new ArrayList<>(map.size());
-            for (Slot s : map.values()) {
-                RefCount.incref(s.key);
-                RefCount.incref(s.value);
-                r.add(Map.entry(s.key, s.value));
+            Table t = table;
+            List<Map.Entry<PyObject, PyObject>> r = new ArrayList<>(size);
+            for (int i = 0; i < t.used; i++) {
+                Entry e = t.entries[i];
+                PyObject v = e.valueAcquire();
+                if (v != null) {
+                    RefCount.incref(e.key);
+                    RefCount.incref(v);
+                    r.add(Map.entry(e.key, v));
+                }
             }
             return r;
         } finally {
@@ -142,33 +460,37 @@ public final class PyDict extends PyObject {
      * ({@code dict.pop}).
      */
     public PyObject pop(PyObject key) {
-        Slot s;
+        int hash = key.hashCode();
+        PyObject storedKey;
+        PyObject v;
         ObjectLock.lock(this);
         try {
-            s = map.remove(key);
+            Table t = table;
+            int pos = find(t, key, hash, false);
+            if (pos < 0) {
+                return null;
+            }
+            storedKey = t.entries[pos].key;
+            v = removeLocked(t, pos);
         } finally {
             ObjectLock.unlock(this);
         }
-        if (s == null) {
-            return null;
-        }
-        RefCount.decref(s.key);
-        return s.value;
+        RefCount.decref(storedKey);
+        return v;
     }
 
     /** {@code dict.popitem()}: the last inserted pair, as owned references; null if empty. */
     public Map.Entry<PyObject, PyObject> popLast() {
         ObjectLock.lock(this);
         try {
-            Slot last = null;
-            for (Slot s : map.values()) {
-                last = s; // LinkedHashMap has no O(1) last entry on Java 17
+            Table t = table;
+            for (int pos = t.used - 1; pos >= 0; pos--) {
+                Entry e = t.entries[pos];
+                if (e.valueAcquire() != null) {
+                    return Map.entry(e.key, removeLocked(t, pos));
+                }
             }
-            if (last == null) {
-                return null;
-            }
-            map.remove(last.key);
-            return Map.entry(last.key, last.value);
+            return null;
         } finally {
             ObjectLock.unlock(this);
         }
@@ -176,17 +498,23 @@ public final class PyDict extends PyObject {
 
     /** {@code dict.setdefault(key, dflt)}: a new reference to the value now stored. */
     public PyObject setDefault(PyObject key, PyObject dflt) {
+        int hash = key.hashCode();
         ObjectLock.lock(this);
         try {
-            Slot s = map.get(key);
-            if (s == null) {
+            Table t = table;
+            int pos = find(t, key, hash, false);
+            PyObject v;
+            if (pos >= 0) {
+                v = t.entries[pos].valueAcquire();
+            } else {
+                bumpVersionLocked();
                 RefCount.incref(key);
                 RefCount.incref(dflt);
-                s = new Slot(key, dflt);
-                map.put(key, s);
+                insertLocked(new Entry(key, hash, dflt));
+                v = dflt;
             }
-            RefCount.incref(s.value);
-            return s.value;
+            RefCount.incref(v);
+            return v;
         } finally {
             ObjectLock.unlock(this);
         }
@@ -227,19 +555,30 @@ public final class PyDict extends PyObject {
         }
     }
 
+    /** Empties the dict (it stays usable: clear() is this), releasing every pair after unlocking. */
     @Override
     protected void dealloc() {
-        List<Slot> slots;
+        List<PyObject> released = new ArrayList<>();
         ObjectLock.lock(this);
         try {
-            slots = new ArrayList<>(map.values());
-            map.clear();
+            bumpVersionLocked();
+            Table t = table;
+            for (int i = 0; i < t.used; i++) {
+                Entry e = t.entries[i];
+                PyObject v = e.valueAcquire();
+                if (v != null) {
+                    e.setValueRelease(null); // before the decref: lock-free readers' re-check
+                    released.add(e.key);
+                    released.add(v);
+                }
+            }
+            setTableRelease(new Table(MIN_INDEX));
+            setSizeRelease(0);
         } finally {
             ObjectLock.unlock(this);
         }
-        for (Slot s : slots) {
-            RefCount.decref(s.key);
-            RefCount.decref(s.value);
+        for (PyObject o : released) {
+            RefCount.decref(o);
         }
     }
 

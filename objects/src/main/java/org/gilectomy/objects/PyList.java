@@ -16,18 +16,32 @@ import org.gilectomy.refcount.RefCount;
  * Overview
  *
  * items[0 .. size) hold owned references; the array may be longer (spare capacity).
- * Every read or write of items/size happens with the list's ObjectLock held (free-threaded
- * build; in the GIL build the lock is a no-op and the GIL serialises). A reader increfs the
- * item *before* unlocking, so a concurrent writer cannot free it between read and incref.
- * Decrefs of replaced or removed items happen after unlocking: a dealloc may run arbitrary
- * code and must not run under this list's lock.
+ * Every write of items/size happens with the list's ObjectLock held (free-threaded build; in
+ * the GIL build the lock is a no-op and the GIL serialises). Decrefs of replaced or removed
+ * items happen after unlocking: a dealloc may run arbitrary code and must not run under
+ * this list's lock.
+ * Reads, by the build knob ContainerReads.LOCK_FREE (see PyDict for the argument):
+ *   locked:    lock, read, incref, unlock (a writer cannot free the item in between).
+ *   lock-free (getItem, iteration's next; len() never locks):
+ *              a = items (acquire); n = size (acquire); check the index against n (and
+ *              a.length: the pair may be torn by a racing resize or clear); r = a[i] (acquire);
+ *              tryIncref(r); items still a and a[i] still r (acquire)? return r : decref, retry.
+ *              Out of range, a null slot, a refusal or too many retries: the locked read
+ *              decides (and raises IndexError or ends the iteration).
+ *   Writers store a new item (release) before the size that exposes it (release), publish
+ *   a grown array (release) only once it is filled, and never write an array they have
+ *   replaced. Moves of items already in the list (shifts, sort, reverse) are plain copies
+ *   after a release fence; a lock-free reader may see any slot old or new, never torn.
  * The one operation on two lists, extending one by another, holds both through a two-object
  * critical section, which locks them in lock-order-id order: a.extend(b) racing b.extend(a)
  * cannot deadlock.
  *
  * Field         access
- * items         plain, guarded by the object lock
- * size          plain, guarded by the object lock (len() reads it racily: an int never tears)
+ * items         written under the lock (setItemsRelease); read plain under it, getAcquire lock-free
+ * items[i]      new items stored under the lock with setItemRelease; moves plain after a
+ *               releaseFence; read plain under the lock, getAcquire lock-free
+ * size          written under the lock (setSizeRelease); read plain under it, getAcquire
+ *               by len() and lock-free readers
  * lockOrderId   0 until first needed, then set once by CAS (LockOrdered.idOf)
  *
  * Not promised: a consistent snapshot across two separate operations.
@@ -36,11 +50,18 @@ import org.gilectomy.refcount.RefCount;
 public final class PyList extends PyObject implements LockOrdered {
     public static final PyType TYPE = new PyType("list", null);
     private static final PyObject[] EMPTY = new PyObject[0];
+    private static final boolean LOCK_FREE_READS = ContainerReads.LOCK_FREE;
     private static final VarHandle LOCK_ORDER_ID;
+    private static final VarHandle ITEMS;
+    private static final VarHandle SIZE;
+    private static final VarHandle ITEM = MethodHandles.arrayElementVarHandle(PyObject[].class);
 
     static {
         try {
-            LOCK_ORDER_ID = MethodHandles.lookup().findVarHandle(PyList.class, "lockOrderId", long.class);
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            LOCK_ORDER_ID = l.findVarHandle(PyList.class, "lockOrderId", long.class);
+            ITEMS = l.findVarHandle(PyList.class, "items", PyObject[].class);
+            SIZE = l.findVarHandle(PyList.class, "size", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -74,17 +95,74 @@ public final class PyList extends PyObject implements LockOrdered {
     }
 
     public int size() {
-        return size;
+        return sizeAcquire();
+    }
+
+    private PyObject[] itemsAcquire() {
+        return (PyObject[]) ITEMS.getAcquire(this);
+    }
+
+    private void setItemsRelease(PyObject[] a) {
+        ITEMS.setRelease(this, a);
+    }
+
+    private int sizeAcquire() {
+        return (int) SIZE.getAcquire(this);
+    }
+
+    private void setSizeRelease(int n) {
+        SIZE.setRelease(this, n);
+    }
+
+    private static PyObject itemAcquire(PyObject[] a, int i) {
+        return (PyObject) ITEM.getAcquire(a, i);
+    }
+
+    private static void setItemRelease(PyObject[] a, int i, PyObject v) {
+        ITEM.setRelease(a, i, v);
+    }
+
+    /** Under the lock: room for {@code more} items, the grown copy published (release) once filled. */
+    private void ensureCapacityLocked(int more) {
+        if (size + more > items.length) {
+            setItemsRelease(Arrays.copyOf(items, Math.max(8, size + more + (size >> 1))));
+        }
+    }
+
+    /**
+     * The lock-free read of item {@code i} (negative counts from the end): a new reference, or
+     * null when the locked read must decide (out of range, a racing writer, a refusal).
+     */
+    private PyObject itemLockFree(long i) {
+        for (int attempt = 0; attempt < PyDict.DEFAULT_READ_RETRIES; attempt++) {
+            PyObject[] a = itemsAcquire();
+            int n = sizeAcquire();
+            long k = i < 0 ? i + n : i;
+            if (k < 0 || k >= n || k >= a.length) {
+                return null;
+            }
+            PyObject r = itemAcquire(a, (int) k);
+            if (r == null) {
+                continue;
+            }
+            if (!RefCount.tryIncref(r)) {
+                return null;
+            }
+            if (itemsAcquire() == a && itemAcquire(a, (int) k) == r) {
+                return r;
+            }
+            RefCount.decref(r); // moved or removed meanwhile: ours may be another object by now
+        }
+        return null;
     }
 
     public void append(PyObject v) {
         RefCount.incref(v);
         ObjectLock.lock(this);
         try {
-            if (size == items.length) {
-                items = Arrays.copyOf(items, Math.max(8, size + (size >> 1) + 1));
-            }
-            items[size++] = v;
+            ensureCapacityLocked(1);
+            setItemRelease(items, size, v);
+            setSizeRelease(size + 1);
         } finally {
             ObjectLock.unlock(this);
         }
@@ -92,6 +170,12 @@ public final class PyList extends PyObject implements LockOrdered {
 
     /** A new reference to item {@code i} (negative counts from the end). */
     public PyObject getItem(long i) {
+        if (LOCK_FREE_READS) {
+            PyObject r = itemLockFree(i);
+            if (r != null) {
+                return r;
+            }
+        }
         ObjectLock.lock(this);
         try {
             int j = index(i);
@@ -101,6 +185,17 @@ public final class PyList extends PyObject implements LockOrdered {
         } finally {
             ObjectLock.unlock(this);
         }
+    }
+
+    /**
+     * CPython's {@code PyList_GET_ITEM}: a borrowed reference to item {@code i} (which must be
+     * in range), no lock, no incref. Safe only while no other thread can remove it (the GIL
+     * build); in the free-threaded build the item may be freed before the caller increfs it,
+     * which the jcstress negative control (LockFreeReads) shows, and why {@link #getItem}
+     * try-increfs and re-checks.
+     */
+    public PyObject getItemBorrowed(int i) {
+        return itemAcquire(itemsAcquire(), i);
     }
 
     public void setItem(long i, PyObject v) {
@@ -117,7 +212,7 @@ public final class PyList extends PyObject implements LockOrdered {
                 throw new PyException(PyExc.INDEX_ERROR, "list assignment index out of range");
             }
             old = items[j];
-            items[j] = v;
+            setItemRelease(items, j, v);
         } finally {
             ObjectLock.unlock(this);
         }
@@ -178,11 +273,12 @@ public final class PyList extends PyObject implements LockOrdered {
     }
 
     private void appendAllLocked(PyObject[] src, int n) {
-        if (size + n > items.length) {
-            items = Arrays.copyOf(items, Math.max(8, size + n + (size >> 1)));
+        ensureCapacityLocked(n);
+        PyObject[] a = items;
+        for (int i = 0; i < n; i++) {
+            setItemRelease(a, size + i, src[i]);
         }
-        System.arraycopy(src, 0, items, size, n);
-        size += n;
+        setSizeRelease(size + n);
     }
 
     /** Removes and returns (as the caller's reference) item {@code i}. */
@@ -198,8 +294,10 @@ public final class PyList extends PyObject implements LockOrdered {
             }
             int j = (int) k;
             PyObject r = items[j];
+            VarHandle.releaseFence();
             System.arraycopy(items, j + 1, items, j, size - j - 1);
-            items[--size] = null;
+            setSizeRelease(size - 1);
+            items[size] = null;
             return r;
         } finally {
             ObjectLock.unlock(this);
@@ -212,12 +310,11 @@ public final class PyList extends PyObject implements LockOrdered {
         ObjectLock.lock(this);
         try {
             long k = i < 0 ? Math.max(0, i + size) : Math.min(i, size);
-            if (size == items.length) {
-                items = Arrays.copyOf(items, Math.max(8, size + (size >> 1) + 1));
-            }
+            ensureCapacityLocked(1);
+            VarHandle.releaseFence();
             System.arraycopy(items, (int) k, items, (int) k + 1, size - (int) k);
-            items[(int) k] = v;
-            size++;
+            setItemRelease(items, (int) k, v);
+            setSizeRelease(size + 1);
         } finally {
             ObjectLock.unlock(this);
         }
@@ -268,8 +365,10 @@ public final class PyList extends PyObject implements LockOrdered {
             for (int i = 0; i < size; i++) {
                 if (items[i] == v || Ops.eq(items[i], v)) {
                     removed = items[i];
+                    VarHandle.releaseFence();
                     System.arraycopy(items, i + 1, items, i, size - i - 1);
-                    items[--size] = null;
+                    setSizeRelease(size - 1);
+                    items[size] = null;
                     break;
                 }
             }
@@ -286,6 +385,7 @@ public final class PyList extends PyObject implements LockOrdered {
     public void reverse() {
         ObjectLock.lock(this);
         try {
+            VarHandle.releaseFence();
             for (int i = 0, j = size - 1; i < j; i++, j--) {
                 PyObject t = items[i];
                 items[i] = items[j];
@@ -303,8 +403,8 @@ public final class PyList extends PyObject implements LockOrdered {
         try {
             old = items;
             n = size;
-            items = EMPTY;
-            size = 0;
+            setItemsRelease(EMPTY); // the old array is never written again: readers' re-check fails
+            setSizeRelease(0);
         } finally {
             ObjectLock.unlock(this);
         }
@@ -330,6 +430,7 @@ public final class PyList extends PyObject implements LockOrdered {
             if (reverse) {
                 reverseInPlace(copy);
             }
+            VarHandle.releaseFence();
             System.arraycopy(copy, 0, items, 0, size);
         } finally {
             ObjectLock.unlock(this);
@@ -353,8 +454,8 @@ public final class PyList extends PyObject implements LockOrdered {
     protected void dealloc() {
         PyObject[] old = items;
         int n = size;
-        items = EMPTY;
-        size = 0;
+        setItemsRelease(EMPTY);
+        setSizeRelease(0);
         for (int i = 0; i < n; i++) {
             RefCount.decref(old[i]);
         }
@@ -384,6 +485,13 @@ public final class PyList extends PyObject implements LockOrdered {
             PyList l = list;
             if (l == null) {
                 return null;
+            }
+            if (LOCK_FREE_READS) {
+                PyObject r = l.itemLockFree(index);
+                if (r != null) {
+                    index++;
+                    return r;
+                }
             }
             ObjectLock.lock(l);
             try {

@@ -44,6 +44,18 @@ import static org.gilectomy.refcount.RefCounted.SHARED_STATE_MASK;
  * zero sees count 0 and queues instead (the object stays alive in the queue), and the
  * owner's local reaching zero merges. Queueing happens only from INIT, so at most once.
  *
+ * owner tryIncref:  local > 0 ? local = local + 1 : refuse      (only the owner frees it while owned)
+ * shared tryIncref: CAS loop on shared, refusing
+ *                    s == 0 (INIT, count 0): the owner, its local count reaching zero, may
+ *                                 read 0 and free with no CAS (mergeZeroLocal's fast path),
+ *                                 so a CAS from 0 could resurrect a freed object;
+ *                    MERGED, count <= 0: freed or being freed;
+ *                  otherwise s + ONE. Every other free follows a CAS on shared, which ours
+ *                  either precedes (the count it frees on includes us: no free) or follows
+ *                  (we see MERGED 0 or the poison and refuse). QUEUED is alive: the queue
+ *                  holds a reference until the owner's merge, itself a CAS.
+ *                  A refusal is not a verdict that o is dead: callers fall back to the lock.
+ *
  * free: ownerId = 0; dealloc(); shared = SHARED_FREED (release); local = FREED (release).
  * A later update finds "MERGED with count <= 0" (shared paths) or local <= 0 (owner path,
  * if the owner id was read stale) and throws UseAfterFreeError.
@@ -85,6 +97,31 @@ public final class BiasedCounts {
         int before = o.getAndAddSharedWord(SHARED_ONE);
         if (before < SHARED_ONE && (before & SHARED_STATE_MASK) == SHARED_MERGED) {
             throw new UseAfterFreeError("incref", o); // merged and <= 0: freed or being freed
+        }
+    }
+
+    /** Owner path of tryIncref: the local count, if the object is still counted there. */
+    public static boolean tryIncrefLocal(RefCounted o) {
+        int before = o.refCountPlain();
+        if (before <= 0) {
+            return false;
+        }
+        o.setRefCountPlain(before + 1);
+        return true;
+    }
+
+    /** Non-owner path of tryIncref: a CAS loop on the shared count (see the Overview). */
+    public static boolean tryIncrefShared(RefCounted o) {
+        int s = o.sharedWordOpaque();
+        for (;;) {
+            if (s == SHARED_INIT || (s < SHARED_ONE && (s & SHARED_STATE_MASK) == SHARED_MERGED)) {
+                return false;
+            }
+            int witness = o.compareAndExchangeSharedWord(s, s + SHARED_ONE);
+            if (witness == s) {
+                return true;
+            }
+            s = witness;
         }
     }
 

@@ -29,6 +29,23 @@ import org.gilectomy.locks.TransferCounter;
  *   decref reaching below 0       -> UseAfterFreeError
  * Every strategy frees through freeNow(o): dealloc, poison, count (stats, --check-refs), then
  * o.afterFree() (a type may keep o on a FreeList).
+ *
+ * tryIncref(o) (_Py_TryIncref), for lock-free readers that found o through a pointer another
+ * thread may clear and decref at any moment: a new reference if o is alive, else false, with
+ * no write and no use-after-free report (that race is what it is for). Atomic with respect
+ * to a concurrent final decref:
+ *   PLAIN    count > 0 ? count++                      (only under a GIL: nothing races)
+ *   ATOMIC   CAS loop; refuses count <= 0 (0: being freed, FREED: poisoned)
+ *   BIASED   owner: local > 0 ? local++ (nobody but the owner frees an owned object);
+ *            others: CAS loop on shared (BiasedCounts.tryIncrefShared)
+ *   immortal true, nothing written
+ *   BUFFERED not supported (SUPPORTS_TRY_INCREF false): the commit thread may free an object
+ *            whose decref is logged before our increment is applied; callers keep the lock.
+ * A freed object may already be reused from a FreeList as another object, and tryIncref
+ * then succeeds on the new one: callers re-check that the pointer they read still holds o
+ * (decref and retry if not). That re-check sees the writer's store, because the writer
+ * stores before it decrefs, and the decref, free and reuse are ordered before the count
+ * tryIncref read (RMWs and release stores, read by tryIncref's CAS).
  * Diagnostic switches, static finals like the strategy (folded away when off):
  *   -Dgilectomy.check-refs      live objects per type, leak reports (RefCheck)
  *   -Dgilectomy.count-transfers every header write reported to TransferCounter (locks module),
@@ -72,7 +89,63 @@ public final class RefCount {
     private static final boolean PLAIN_ONLY = !ATOMIC && !BIASED && !BUFFERED && !CHECK_IMMORTAL
             && !COUNT_TRANSFERS && !RefCountStats.ENABLED;
 
+    /** Whether {@link #tryIncref} works under this strategy (all but BUFFERED). */
+    public static final boolean SUPPORTS_TRY_INCREF = !BUFFERED;
+
     private RefCount() {
+    }
+
+    /**
+     * {@code _Py_TryIncref}: a new reference to {@code o} if it is still alive (true), else
+     * false, writing nothing (see the Overview for the re-check callers owe).
+     *
+     * @throws IllegalStateException under BUFFERED ({@link #SUPPORTS_TRY_INCREF} false)
+     */
+    public static boolean tryIncref(RefCounted o) {
+        if (CHECK_IMMORTAL && o.refCountPlain() >= RefCounted.IMMORTAL_MIN) {
+            return true;
+        }
+        boolean taken;
+        if (BIASED) {
+            taken = o.ownerIdPlain() == currentThreadId()
+                    ? BiasedCounts.tryIncrefLocal(o) : BiasedCounts.tryIncrefShared(o);
+        } else if (BUFFERED) {
+            throw new IllegalStateException("tryIncref is not supported with buffered reference counts");
+        } else if (ATOMIC) {
+            taken = tryIncrefAtomic(o);
+        } else {
+            int before = o.refCountPlain();
+            taken = before > 0;
+            if (taken) {
+                o.setRefCountPlain(before + 1);
+            }
+        }
+        if (taken) {
+            if (COUNT_TRANSFERS && !o.isImmortal()) {
+                TransferCounter.record(o, TransferCounter.INCREF);
+            }
+            if (RefCountStats.ENABLED) {
+                RefCountStats.COUNTERS.mine().increfs++;
+            }
+        }
+        return taken;
+    }
+
+    private static boolean tryIncrefAtomic(RefCounted o) {
+        int c = o.refCountFieldOpaque();
+        for (;;) {
+            if (c <= 0) {
+                return false; // being freed (0) or freed (poisoned)
+            }
+            if (c >= RefCounted.IMMORTAL_MIN) {
+                return true;
+            }
+            int witness = o.compareAndExchangeRefCount(c, c + 1);
+            if (witness == c) {
+                return true;
+            }
+            c = witness;
+        }
     }
 
     public static void incref(RefCounted o) {

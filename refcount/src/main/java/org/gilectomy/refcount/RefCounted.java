@@ -40,12 +40,14 @@ import org.gilectomy.locks.Lockable;
  *   0 once merged or freed, and under the other strategies.
  *
  * Field       access
- * refCount    PLAIN: plain get/set (under the GIL). ATOMIC: getAndAdd. BUFFERED: plain
+ * refCount    PLAIN: plain get/set (under the GIL). ATOMIC: getAndAdd, compareAndExchange
+ *             (tryIncref). BUFFERED: plain
  *             get/set by the commit thread only. BIASED: plain get/set by the owner only;
  *             others read it (opaque) only for the immortal check, or after the owner is
  *             known to be dead (a happens-before edge: see BiasedCounts). Poisoned (and
  *             revived from a FreeList) with a release store; a plain one under PLAIN.
- * sharedWord  BIASED: getAndAdd (non-owner incref), compareAndExchange (decref, merge),
+ * sharedWord  BIASED: getAndAdd (non-owner incref), compareAndExchange (decref, merge,
+ *             non-owner tryIncref),
  *             getAcquire (owner at zero), release store of the poison.
  * ownerId     BIASED: written plain by the constructor, opaque 0 when merged or freed by the
  *             thread that merges; read plain on every incref/decref. A stale read is harmless:
@@ -145,6 +147,11 @@ public abstract class RefCounted extends Lockable {
 
     final int getAndAddRefCount(int delta) {
         return (int) REF_COUNT.getAndAdd(this, delta);
+    }
+
+    /** Volatile semantics: RefCount.tryIncref decides on the value it returns. */
+    final int compareAndExchangeRefCount(int expected, int next) {
+        return (int) REF_COUNT.compareAndExchange(this, expected, next);
     }
 
     final void setRefCountRelease(int value) {

@@ -2,6 +2,7 @@ package org.gilectomy.stress;
 
 import org.gilectomy.locks.LockKind;
 import org.gilectomy.locks.ObjectLock;
+import org.gilectomy.objects.ContainerReads;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.refcount.RefCountKind;
 
@@ -32,6 +33,14 @@ final class Builds {
             throw new IllegalStateException("this test needs a per-object lock: -D" + LockKind.PROPERTY
                     + "=spinpark|pymutex|spin (pass it with -jvmArgsPrepend); this JVM runs "
                     + ObjectLock.KIND.flagName());
+        }
+    }
+
+    static void requireLockFreeReads() {
+        if (!ContainerReads.LOCK_FREE) {
+            throw new IllegalStateException("this test needs lock-free container reads: -D" + ContainerReads.PROPERTY
+                    + "=" + ContainerReads.LOCK_FREE_NAME + " and a refcount strategy with try-incref"
+                    + " (pass it with -jvmArgsPrepend)");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
 import org.gilectomy.refcount.ImmortalKind;
+import org.gilectomy.objects.ContainerReads;
 import org.gilectomy.refcount.RefCountKind;
 
 /**
@@ -79,6 +80,7 @@ public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, Loc
         m.put(RefCountKind.PROPERTY, refcount.flagName());
         m.put(LockKind.PROPERTY, lock.flagName());
         m.put(ImmortalKind.PROPERTY, immortal.flagName());
+        m.put(ContainerReads.PROPERTY, preset.readsProperty()); // compile-time constants: no class init
         return m;
     }
 }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
+import org.gilectomy.objects.ContainerReads;
 import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCountKind;
 
@@ -19,20 +20,26 @@ import org.gilectomy.refcount.RefCountKind;
  */
 public enum Preset {
     /** CPython 3.2+: the new GIL, plain reference counts, no per-object locks. */
-    GIL("gil", GilKind.NEW, RefCountKind.PLAIN, LockKind.NONE, ImmortalKind.NONE,
+    GIL("gil", GilKind.NEW, RefCountKind.PLAIN, LockKind.NONE, ImmortalKind.NONE, false,
             "CPython 3.2+: new GIL, plain refcounts"),
     /** CPython 2.x: the old GIL, released and re-acquired every 100 ticks, plain reference counts. */
-    GIL_OLD("gil-old", GilKind.OLD, RefCountKind.PLAIN, LockKind.NONE, ImmortalKind.NONE,
+    GIL_OLD("gil-old", GilKind.OLD, RefCountKind.PLAIN, LockKind.NONE, ImmortalKind.NONE, false,
             "CPython 2.x: old GIL (release + re-acquire every 100 ticks), plain refcounts"),
-    /** Larry Hastings' Gilectomy (2016): no GIL, atomic counts on every object, spin-then-park locks. */
-    GILECTOMY("gilectomy", GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE,
+    /**
+     * Larry Hastings' Gilectomy (2016): no GIL, atomic counts on every object, spin-then-park
+     * locks, taken by reads too.
+     */
+    GILECTOMY("gilectomy", GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE, false,
             "Gilectomy 2016: no GIL, atomic refcounts, per-object spin-then-park locks"),
     /** Hastings 2017: reference-count updates logged per thread and applied by one commit thread. */
     GILECTOMY_BUFFERED("gilectomy-buffered", GilKind.NONE, RefCountKind.BUFFERED, LockKind.SPINPARK,
-            ImmortalKind.NONE, "Gilectomy 2017: no GIL, buffered refcounts (commit thread), spin-then-park locks"),
-    /** PEP 703 / CPython 3.13t: biased counts, immortal singletons, PyMutex with a parking lot. */
-    NOGIL("nogil", GilKind.NONE, RefCountKind.BIASED, LockKind.PYMUTEX, ImmortalKind.SINGLETONS,
-            "PEP 703 / CPython 3.13t: no GIL, biased refcounts, immortal singletons, PyMutex");
+            ImmortalKind.NONE, false, "Gilectomy 2017: no GIL, buffered refcounts (commit thread), spin-then-park locks"),
+    /**
+     * PEP 703 / CPython 3.13t: biased counts, immortal singletons, PyMutex with a parking lot,
+     * dict and list reads that take no lock.
+     */
+    NOGIL("nogil", GilKind.NONE, RefCountKind.BIASED, LockKind.PYMUTEX, ImmortalKind.SINGLETONS, true,
+            "PEP 703 / CPython 3.13t: no GIL, biased refcounts, immortal singletons, PyMutex, lock-free reads");
 
     /** The preset used when none is given. */
     public static final Preset DEFAULT = GIL;
@@ -42,15 +49,17 @@ public enum Preset {
     private final RefCountKind refcount;
     private final LockKind lock;
     private final ImmortalKind immortal;
+    private final boolean lockFreeReads;
     private final String description;
 
     Preset(String flagName, GilKind gil, RefCountKind refcount, LockKind lock, ImmortalKind immortal,
-           String description) {
+           boolean lockFreeReads, String description) {
         this.flagName = flagName;
         this.gil = gil;
         this.refcount = refcount;
         this.lock = lock;
         this.immortal = immortal;
+        this.lockFreeReads = lockFreeReads;
         this.description = description;
     }
 
@@ -73,6 +82,20 @@ public enum Preset {
 
     public ImmortalKind immortal() {
         return immortal;
+    }
+
+    /**
+     * Whether dict and list reads take no lock ({@code -Dgilectomy.reads}, read by the
+     * objects module's ContainerReads): only where the strategy has a try-incref (not
+     * buffered), and moot in the GIL build.
+     */
+    public boolean lockFreeReads() {
+        return lockFreeReads;
+    }
+
+    /** The value of {@code -Dgilectomy.reads} for this preset. */
+    public String readsProperty() {
+        return lockFreeReads ? ContainerReads.LOCK_FREE_NAME : ContainerReads.LOCKED;
     }
 
     public String description() {

@@ -11,6 +11,7 @@ import org.gilectomy.objects.Classes;
 import org.gilectomy.objects.PyBaseException;
 import org.gilectomy.objects.PyInstance;
 import org.gilectomy.objects.CompareOp;
+import org.gilectomy.objects.GlobalsCache;
 import org.gilectomy.objects.Immortals;
 import org.gilectomy.objects.NumericFastPaths;
 import org.gilectomy.objects.Ops;
@@ -532,13 +533,11 @@ public final class Eval {
         }
     }
 
+    /** A new reference to a global or built-in, through the code object's cache (GlobalsCache). */
     private static PyObject loadGlobal(PyDict globals, PyCode code, int arg) {
-        PyObject v = globals.get(code.nameObjects[arg]);
+        PyObject v = GlobalsCache.load(code, arg, globals, BUILTINS.dict);
         if (v == null) {
-            v = BUILTINS.dict.get(code.nameObjects[arg]);
-            if (v == null) {
-                throw new PyException(PyExc.NAME_ERROR, "name '" + code.names[arg] + "' is not defined");
-            }
+            throw new PyException(PyExc.NAME_ERROR, "name '" + code.names[arg] + "' is not defined");
         }
         return v;
     }

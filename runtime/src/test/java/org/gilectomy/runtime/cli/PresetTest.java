@@ -74,6 +74,14 @@ class PresetTest {
     void systemPropertiesNameEveryKnob() {
         Map<String, String> p = BuildConfig.of(Preset.GIL, null, null, LockKind.SPINPARK).systemProperties();
         assertEquals(Map.of("gilectomy.gil", "new", "gilectomy.refcount", "plain", "gilectomy.lock", "spinpark",
-                "gilectomy.immortal", "none"), p);
+                "gilectomy.immortal", "none", "gilectomy.reads", "locked"), p);
+    }
+
+    @Test
+    void onlyNogilReadsWithoutLocks() {
+        for (Preset p : Preset.values()) {
+            assertEquals(p == Preset.NOGIL ? "lock-free" : "locked",
+                    p.config().systemProperties().get("gilectomy.reads"), p.flagName());
+        }
     }
 }
