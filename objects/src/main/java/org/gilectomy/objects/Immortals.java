@@ -7,7 +7,7 @@ import org.gilectomy.refcount.RefCount;
 /**
  * Which objects become immortal (PEP 683), at the level {@code -Dgilectomy.immortal} allows:
  * {@link #singletons()} at start-up (None, True, False, the small ints, one-character and
- * interned strings, the empty tuple, the built-in types), {@link #shareFunctionsAndModules} when
+ * interned strings, the empty tuple), {@link #builtins} (the built-in types and functions), {@link #shareFunctionsAndModules} when
  * the program starts its second thread (functions, their code, modules: what CPython 3.13.0
  * immortalised then), and every function made after that. Immortal objects' counts are never
  * written, so threads stop fighting over their cache lines.
@@ -33,6 +33,28 @@ public final class Immortals {
         }
         for (PyStr s : PyStr.INTERNED.values()) {
             RefCount.makeImmortal(s);
+        }
+    }
+
+    /**
+     * At start-up, after {@link #singletons()}: the built-in types and functions that
+     * {@code builtins} (the builtins module's dict) holds. They live as long as the runtime, as
+     * CPython's static types do (immortal since 3.12). Left mortal, they would also be owned,
+     * under biased counts, by the JVM thread that initialised them, not by the Python main
+     * thread: every {@code len} or {@code str} a program loads would take the non-owner's atomic
+     * path, a cost of this runtime's start-up rather than of the protocol.
+     */
+    public static void builtins(PyDict builtins) {
+        if (RefCount.IMMORTAL == ImmortalKind.NONE) {
+            return;
+        }
+        for (Map.Entry<PyObject, PyObject> e : builtins.itemsSnapshot()) {
+            PyObject v = e.getValue();
+            if (v instanceof PyType || v instanceof PyBuiltinFunction) {
+                RefCount.makeImmortal(v);
+            }
+            RefCount.decref(e.getKey());
+            RefCount.decref(v);
         }
     }
 

@@ -277,9 +277,14 @@ public final class PyType extends PyObject {
         return other == OBJECT;
     }
 
-    /** Registers a built-in method; start-up only. */
+    /**
+     * Registers a built-in method; start-up only. The method is immortal where the build has
+     * immortal objects: it lives as long as the type (see {@link Immortals#builtins}).
+     */
     public void addMethod(String methodName, PyBuiltinFunction.Body body) {
-        methods.put(methodName, new PyBuiltinFunction(name + "." + methodName, body));
+        PyBuiltinFunction method = new PyBuiltinFunction(name + "." + methodName, body);
+        org.gilectomy.refcount.RefCount.makeImmortal(method); // no other thread has it yet
+        methods.put(methodName, method);
     }
 
     /** A built-in type's data attribute ({@code (3).real}), computed from the object: a new reference. */

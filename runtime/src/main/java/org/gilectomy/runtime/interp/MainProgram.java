@@ -60,6 +60,7 @@ public final class MainProgram {
         Tracebacks.registerSource(filename, text);
         Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
         Immortals.singletons(); // before any second thread (a no-op with -Dgilectomy.immortal=none)
+        Immortals.builtins(Builtins.INSTANCE.dict);
         SysKnobs knobs = SysKnobs.save();
         try {
             return runMainThread(filename, text, err);
