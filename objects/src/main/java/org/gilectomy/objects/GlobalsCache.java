@@ -1,5 +1,6 @@
 package org.gilectomy.objects;
 
+import org.gilectomy.locks.Gil;
 import org.gilectomy.locks.ObjectLock;
 import org.gilectomy.refcount.RefCount;
 
@@ -25,6 +26,7 @@ import org.gilectomy.refcount.RefCount;
  *               if both versions are still gv, bv: slot = Entry(...)
  * hit:          e = slot; e.globals == globals, e.builtins == builtins, and
  *               both dicts' versions equal the entry's (acquire)
+ *   GIL builds: incref, nothing else (no other thread runs between the check and the incref).
  *   lock-free (RefCount.SUPPORTS_TRY_INCREF, i.e. all strategies but buffered):
  *               tryIncref(e.value), then re-check both versions; changed -> decref, miss.
  *               Between the first check and the incref another thread may replace the value
@@ -90,6 +92,10 @@ public final class GlobalsCache {
     }
 
     private static boolean increfIfStillCurrent(Entry e, PyObject v, PyDict globals, PyDict builtins) {
+        if (Gil.ENABLED) {
+            RefCount.incref(v); // the holder of the GIL: nothing can change the dicts since the check
+            return true;
+        }
         if (RefCount.SUPPORTS_TRY_INCREF) {
             if (!RefCount.tryIncref(v)) {
                 return false;

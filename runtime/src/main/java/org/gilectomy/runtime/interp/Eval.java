@@ -555,16 +555,13 @@ public final class Eval {
         return r != null ? r : Ops.binary(BinaryOp.of(op), left, right);
     }
 
-    /** {@code o[key]}: list[int] and dict[key] straight to the container, the rest through Ops. */
+    /**
+     * {@code o[key]}: list[int] straight to the list (skipping Ops' index conversion), the rest,
+     * dicts included, through Ops (its dict case is already one lookup).
+     */
     private static PyObject getItem(PyObject o, PyObject key) {
         if (o instanceof PyList l && key instanceof PyInt i && i.big == null) {
             return l.getItem(i.value);
-        }
-        if (o instanceof PyDict d) {
-            PyObject v = d.get(key);
-            if (v != null) {
-                return v;
-            } // a missing key: Ops raises the KeyError
         }
         return Ops.getItem(o, key);
     }
