@@ -6,8 +6,8 @@ import org.gilectomy.refcount.RefCount;
 public final class PyBoundMethod extends PyObject {
     public static final PyType TYPE = new PyType("method", null);
 
-    final PyObject function;
-    final PyObject self;
+    public final PyObject function;
+    public final PyObject self;
 
     public PyBoundMethod(PyObject function, PyObject self) {
         RefCount.incref(function);

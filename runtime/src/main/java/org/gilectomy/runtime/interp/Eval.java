@@ -16,6 +16,7 @@ import org.gilectomy.objects.Immortals;
 import org.gilectomy.objects.NumericFastPaths;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
+import org.gilectomy.objects.PyBoundMethod;
 import org.gilectomy.objects.PyBuiltinFunction;
 import org.gilectomy.objects.PyCell;
 import org.gilectomy.objects.PyCode;
@@ -76,13 +77,7 @@ public final class Eval {
     }
 
     private static void releaseSlots(PyObject[] slots, int upTo) {
-        for (int i = 0; i < upTo; i++) {
-            PyObject o = slots[i];
-            if (o != null) {
-                slots[i] = null;
-                RefCount.decref(o);
-            }
-        }
+        releaseSlots(slots, 0, upTo);
     }
 
     /** Runs a module's code in {@code globals}. */
@@ -99,7 +94,7 @@ public final class Eval {
         if (++ts.depth > ThreadState.RECURSION_LIMIT) {
             ts.depth--;
             if (gen == null) {
-                releaseSlots(slots, slots.length);
+                releaseSlots(slots, 0, slots.length);
             }
             throw new PyException(PyExc.RECURSION_ERROR, "maximum recursion depth exceeded");
         }
@@ -208,8 +203,8 @@ public final class Eval {
                         int base = sp - arg - 2; // callable, self-or-null, args
                         PyObject self = slots[base + 1];
                         PyObject r = self != null
-                                ? invoke(ts, slots[base], slots, base + 1, arg + 1, null)
-                                : invoke(ts, slots[base], slots, base + 2, arg, null);
+                                ? invokeFromStack(ts, slots[base], slots, base + 1, arg + 1, false)
+                                : invokeFromStack(ts, slots[base], slots, base + 2, arg, false);
                         releaseSlots(slots, base, sp);
                         slots[base] = r;
                         sp = base + 1;
@@ -217,7 +212,7 @@ public final class Eval {
                     }
                     case CALL: {
                         int base = sp - arg - 1;
-                        PyObject r = invoke(ts, slots[base], slots, base + 1, arg, null);
+                        PyObject r = invokeFromStack(ts, slots[base], slots, base + 1, arg, true);
                         releaseSlots(slots, base, sp);
                         slots[base] = r;
                         sp = base + 1;
@@ -540,6 +535,55 @@ public final class Eval {
             throw new PyException(PyExc.NAME_ERROR, "name '" + code.names[arg] + "' is not defined");
         }
         return v;
+    }
+
+    /**
+     * CALL and CALL_METHOD: calls {@code callable} with the {@code nargs} arguments at
+     * {@code stack[off..]}, which the caller's frame owns. A Python function whose parameters
+     * are plain positional ones gets them <em>moved</em> into its new frame: the references
+     * change hands, the caller's slots are left null (its releaseSlots skips them), and no
+     * header is written, where copying would incref each argument into the frame and the caller
+     * then decref it (CPython 3.11's frames take their arguments the same way). A bound method
+     * is unpacked in place rather than copied into a new array: {@code stack[off - 1]} (the
+     * callable's own slot when {@code calleeSlot}, else CALL_METHOD's empty self slot) takes a
+     * new reference to {@code self}, and the function is called with {@code nargs + 1}
+     * arguments from there. Everything else borrows the arguments, as {@link #invoke}.
+     */
+    static PyObject invokeFromStack(ThreadState ts, PyObject callable, PyObject[] stack, int off, int nargs,
+                                    boolean calleeSlot) {
+        if (callable instanceof PyFunction f) {
+            return callFunctionMoving(ts, f, stack, off, nargs);
+        }
+        if (callable instanceof PyBoundMethod m && m.function instanceof PyFunction f) {
+            PyObject self = m.self;
+            RefCount.incref(self);
+            stack[off - 1] = self; // the callable's reference, if it was there, is now ours
+            try {
+                return callFunctionMoving(ts, f, stack, off - 1, nargs + 1);
+            } finally {
+                if (calleeSlot) {
+                    RefCount.decref(m);
+                }
+            }
+        }
+        return Ops.call(callable, stack, off, nargs, null);
+    }
+
+    /** A Python function called from the stack: moves plain positional arguments, else binds a copy. */
+    private static PyObject callFunctionMoving(ThreadState ts, PyFunction f, PyObject[] stack, int off, int nargs) {
+        PyCode code = f.code;
+        if (!code.simple || nargs != code.argCount) {
+            return callFunction(ts, f, stack, off, nargs, null);
+        }
+        PyObject[] slots = new PyObject[code.varNames.length + code.stackSize];
+        for (int i = 0; i < nargs; i++) {
+            slots[i] = stack[off + i];
+            stack[off + i] = null;
+        }
+        if (code.isGenerator) {
+            return new PyGenerator(code, f.globals, slots);
+        }
+        return run(ts, code, f.globals, slots, null);
     }
 
     /** Calls with borrowed arguments; a Python function gets a fresh frame. */
