@@ -143,11 +143,6 @@ public final class Descriptors {
             RefCount.decref(fdel);
             RefCount.decref(doc);
         }
-
-        @Override
-        public String toString() {
-            return "<property object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
-        }
     }
 
     /**

@@ -121,6 +121,16 @@ public final class Ops {
         if (o instanceof PyStr s) {
             return PyStr.repr(s.value);
         }
+        if (o instanceof PyInt || o instanceof PyFloat) { // nothing nested: no guard needed
+            return o.toString();
+        }
+        String marker = o instanceof PyList ? "[...]" : o instanceof PyDict ? "{...}" : o instanceof PyTuple ? "(...)"
+                : o instanceof PySet ? o.type().name() + "(...)" : o instanceof PyDictView ? "..." : null;
+        return ReprGuard.nested(o, marker, Ops::nestedRepr);
+    }
+
+    /** {@code repr(o)} of an object that may hold others (guarded by {@link ReprGuard}). */
+    private static String nestedRepr(PyObject o) {
         if (o instanceof PyList l) {
             return sequenceRepr(l.snapshot(), "[", "]", false);
         }

@@ -29,6 +29,11 @@ public final class PyBoundMethod extends PyObject {
 
     @Override
     public String toString() {
-        return "<bound method " + function + " of " + Ops.repr(self) + ">";
+        if (function instanceof PyBuiltinFunction b) { // named "list.append": the method's name follows the dot
+            String method = b.name().substring(b.name().lastIndexOf('.') + 1);
+            return "<built-in method " + method + " of " + self.type().name() + " object at " + address(self) + ">";
+        }
+        String name = function instanceof PyFunction f ? f.code.qualname : Ops.repr(function);
+        return "<bound method " + name + " of " + Ops.repr(self) + ">";
     }
 }

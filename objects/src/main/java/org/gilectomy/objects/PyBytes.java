@@ -112,7 +112,7 @@ public final class PyBytes extends PyObject implements Container {
         for (int i = 0; i < items.length; i++) {
             items[i] = PyInt.of(value[i] & 0xff);
         }
-        return new Sequences.ArrayIterator(items);
+        return new Sequences.ArrayIterator(IteratorTypes.BYTES, items);
     }
 
     @Override

@@ -76,6 +76,14 @@ public final class PyCell extends PyObject {
 
     @Override
     public String toString() {
-        return "<cell at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+        PyObject v = get();
+        if (v == null) {
+            return "<cell at " + address(this) + ": empty>";
+        }
+        try {
+            return "<cell at " + address(this) + ": " + v.type().name() + " object at " + address(v) + ">";
+        } finally {
+            RefCount.decref(v);
+        }
     }
 }

@@ -10,12 +10,15 @@ import org.gilectomy.refcount.RefCount;
  */
 public final class PyDictView extends PyObject implements Container {
     public enum Kind {
-        KEYS("dict_keys"), VALUES("dict_values"), ITEMS("dict_items");
+        KEYS("dict_keys", IteratorTypes.DICT_KEYS), VALUES("dict_values", IteratorTypes.DICT_VALUES),
+        ITEMS("dict_items", IteratorTypes.DICT_ITEMS);
 
         final PyType type;
+        final PyType iteratorType;
 
-        Kind(String name) {
+        Kind(String name, PyType iteratorType) {
             this.type = new PyType(name, null);
+            this.iteratorType = iteratorType;
         }
     }
 
@@ -64,7 +67,7 @@ public final class PyDictView extends PyObject implements Container {
 
     @Override
     public PyIterator iterator() {
-        return new Sequences.ArrayIterator(snapshot());
+        return new Sequences.ArrayIterator(kind.iteratorType, snapshot());
     }
 
     @Override

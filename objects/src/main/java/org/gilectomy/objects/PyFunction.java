@@ -141,6 +141,6 @@ public final class PyFunction extends PyObject implements DataAttributes {
 
     @Override
     public String toString() {
-        return "<function " + code.qualname + " at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+        return "<function " + code.qualname + " at " + address(this) + ">";
     }
 }

@@ -288,10 +288,4 @@ public class PyInstance extends PyObject {
     public int hashCode() {
         return Dunders.hash(this);
     }
-
-    @Override
-    public String toString() {
-        String module = cls.isHeapType() ? cls.toString().substring(8, cls.toString().length() - 2) : cls.name();
-        return "<" + module + " object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
-    }
 }

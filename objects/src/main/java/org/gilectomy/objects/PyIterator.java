@@ -7,9 +7,9 @@ public abstract class PyIterator extends PyObject {
     /** The next item as a new reference, or null at the end (no StopIteration thrown). */
     public abstract PyObject next();
 
-    /** An iterator handing out {@code ownedItems} in order (it takes over their references). */
-    public static PyIterator overOwned(PyObject[] ownedItems) {
-        return new Sequences.ArrayIterator(ownedItems);
+    /** An iterator of type {@code type} handing out {@code ownedItems} in order (it takes over their references). */
+    public static PyIterator overOwned(PyType type, PyObject[] ownedItems) {
+        return new Sequences.ArrayIterator(type, ownedItems);
     }
 
     @Override

@@ -481,6 +481,11 @@ public final class PyList extends PyObject implements LockOrdered {
         }
 
         @Override
+        public PyType type() {
+            return IteratorTypes.LIST;
+        }
+
+        @Override
         public PyObject next() {
             PyList l = list;
             if (l == null) {

@@ -36,6 +36,25 @@ public abstract class PyObject extends RefCounted {
 
     @Override
     public String describeForDiagnostics() {
-        return "<" + type().name() + " object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+        return defaultRepr();
+    }
+
+    /**
+     * The repr of an object whose type defines none, as CPython's {@code object.__repr__}:
+     * {@code <queue.Queue object at 0x7f...>}. Never Java's {@code Class@hash}: a program's output
+     * must not depend on how the runtime is written.
+     */
+    @Override
+    public String toString() {
+        return defaultRepr();
+    }
+
+    private String defaultRepr() {
+        return "<" + type().fullName() + " object at " + address(this) + ">";
+    }
+
+    /** What a repr shows as an object's address: its identity hash, as CPython shows {@code id()}. */
+    public static String address(Object o) {
+        return "0x" + Integer.toHexString(System.identityHashCode(o));
     }
 }

@@ -51,6 +51,11 @@ public final class PyRange extends PyObject {
         }
 
         @Override
+        public PyType type() {
+            return IteratorTypes.RANGE;
+        }
+
+        @Override
         public PyObject next() {
             if (remaining <= 0) {
                 return null;

@@ -615,7 +615,7 @@ public final class PySet extends PyObject implements Container {
     /** Iterates over a snapshot taken now (CPython would raise if the set changed size). */
     @Override
     public PyIterator iterator() {
-        return new Sequences.ArrayIterator(snapshot());
+        return new Sequences.ArrayIterator(IteratorTypes.SET, snapshot());
     }
 
     @Override

@@ -17,6 +17,11 @@ public final class PySlice extends PyObject {
         this.step = step;
     }
 
+    @Override
+    public String toString() {
+        return "slice(" + Ops.repr(start) + ", " + Ops.repr(stop) + ", " + Ops.repr(step) + ")";
+    }
+
     /** [start, stop, step, length] for a sequence of {@code n} items, as Python's slice.indices. */
     long[] indices(long n) {
         long st = step == PyNone.NONE ? 1 : Args.asLong(step);

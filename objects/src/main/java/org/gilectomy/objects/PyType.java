@@ -88,6 +88,11 @@ public final class PyType extends PyObject {
         this(name, base, null, null);
     }
 
+    /** A built-in type that a module defines ({@code queue.Queue}): its reprs name the module. */
+    public static PyType ofModule(String module, String name, PyType base) {
+        return new PyType(name, base, null, module);
+    }
+
     /** A class made by a class statement: {@code dict} is owned by the new class. */
     public PyType(String name, PyType base, PyDict dict, String module) {
         super(STATIC_REFS);
@@ -314,8 +319,13 @@ public final class PyType extends PyObject {
         return null;
     }
 
+    /** The name with its module, as reprs show it ({@code queue.Queue}); built-in types' names are bare. */
+    public String fullName() {
+        return module == null ? name : module + "." + name;
+    }
+
     @Override
     public String toString() {
-        return "<class '" + (module == null ? name : module + "." + name) + "'>";
+        return "<class '" + fullName() + "'>";
     }
 }

@@ -145,16 +145,24 @@ final class Sequences {
                 RefCount.decref(entries.get(i).getValue());
             }
         }
-        return new ArrayIterator(items);
+        return new ArrayIterator(o instanceof PyTuple ? IteratorTypes.TUPLE
+                : o instanceof PyStr s ? IteratorTypes.overStr(s.value) : IteratorTypes.DICT_KEYS, items);
     }
 
     /** Hands out owned references from an array, releasing the rest if dropped early. */
     static final class ArrayIterator extends PyIterator {
+        private final PyType type;
         private final PyObject[] items;
         private int next;
 
-        ArrayIterator(PyObject[] ownedItems) {
+        ArrayIterator(PyType type, PyObject[] ownedItems) {
+            this.type = type;
             this.items = ownedItems;
+        }
+
+        @Override
+        public PyType type() {
+            return type;
         }
 
         @Override

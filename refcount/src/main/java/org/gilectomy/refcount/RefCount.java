@@ -283,13 +283,41 @@ public final class RefCount {
         freeNow(o);
     }
 
+    /** Frees nested deeper than this on one thread wait for the outermost (CPython's trashcan depth). */
+    static final int TRASHCAN_DEPTH = 50;
+
     /**
      * The one free path of every strategy, run by the thread whose update took the true count
      * to zero (buffered: the commit thread): dealloc() releases the children, then the header
      * is poisoned (release stores: the freeing thread's writes happen-before any later
      * diagnosis), the free is counted, and the type may keep the object on a free list.
+     *
+     * <p>A dealloc that frees a child nests a free in a free, so a million-deep list would
+     * nest a million of them on the Java stack. As CPython's trashcan does, a free nested
+     * {@link #TRASHCAN_DEPTH} deep is put off (the object stays at count 0, unreachable)
+     * and done by the outermost free before it returns: the caller of the decref that
+     * started it sees everything freed, as before, and the stack stays shallow.
      */
     static void freeNow(RefCounted o) {
+        ThreadState ts = ThreadState.current();
+        if (ts.freeDepth >= TRASHCAN_DEPTH) {
+            ts.deferFree(o);
+            return;
+        }
+        ts.freeDepth++;
+        try {
+            release(o);
+            if (ts.freeDepth == 1) {
+                for (RefCounted d; (d = ts.nextDeferredFree()) != null; ) {
+                    release(d);
+                }
+            }
+        } finally {
+            ts.freeDepth--;
+        }
+    }
+
+    private static void release(RefCounted o) {
         o.dealloc();
         if (BIASED) {
             o.setSharedWordRelease(RefCounted.SHARED_FREED);

@@ -82,6 +82,10 @@ final class ThreadState {
     final SpscArrayQueue<RefCounted> decrefLog;
     /** This thread's FreeList stacks, by list number; touched only by this thread. */
     final FreeList.Stack[] freeLists = new FreeList.Stack[FreeList.FAST_LISTS];
+    /** How many frees this thread is inside (the trashcan of RefCount.freeNow); this thread only, plain. */
+    int freeDepth;
+    /** Frees put off until the outermost one ends; made on the first; this thread only. */
+    private java.util.ArrayDeque<RefCounted> deferredFrees;
     /** Touched only through the accessors below. */
     private int pending;
     /** Touched only through the accessors below. */
@@ -132,6 +136,18 @@ final class ThreadState {
         if (!(Thread.currentThread() instanceof RefCountThread)) {
             FALLBACK.remove();
         }
+    }
+
+    void deferFree(RefCounted o) {
+        if (deferredFrees == null) {
+            deferredFrees = new java.util.ArrayDeque<>();
+        }
+        deferredFrees.push(o);
+    }
+
+    /** The next free put off by deferFree, or null. */
+    RefCounted nextDeferredFree() {
+        return deferredFrees == null ? null : deferredFrees.poll();
     }
 
     boolean hasPendingAcquire() {

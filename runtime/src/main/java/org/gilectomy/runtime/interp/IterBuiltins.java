@@ -1,6 +1,7 @@
 package org.gilectomy.runtime.interp;
 
 import org.gilectomy.objects.Args;
+import org.gilectomy.objects.IteratorTypes;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyDict;
@@ -142,7 +143,9 @@ final class IterBuiltins {
         if (o instanceof PyList || o instanceof PyTuple || o instanceof PyStr || o instanceof PyDict) {
             PyObject[] items = Builtins.collect(o);
             java.util.Collections.reverse(java.util.Arrays.asList(items));
-            return PyIterator.overOwned(items);
+            PyType type = o instanceof PyList ? IteratorTypes.LIST_REVERSE
+                    : o instanceof PyDict ? IteratorTypes.DICT_REVERSE_KEYS : REVERSED;
+            return PyIterator.overOwned(type, items);
         }
         throw PyExc.typeError("'" + o.type().name() + "' object is not reversible");
     }
@@ -240,11 +243,6 @@ final class IterBuiltins {
         protected void dealloc() {
             release();
         }
-
-        @Override
-        public String toString() {
-            return "<" + type.name() + " object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
-        }
     }
 
     /** {@code enumerate(iterable, start)}: (index, item) tuples. */
@@ -281,11 +279,6 @@ final class IterBuiltins {
         protected void dealloc() {
             RefCount.xdecref(source);
             source = null;
-        }
-
-        @Override
-        public String toString() {
-            return "<enumerate object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
         }
     }
 }

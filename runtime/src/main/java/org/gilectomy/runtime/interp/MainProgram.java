@@ -59,6 +59,7 @@ public final class MainProgram {
         Immortals.beginProgram();
         Tracebacks.registerSource(filename, text);
         Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
+        org.gilectomy.objects.ReprGuard.install(ThreadState::currentOrNull);
         Immortals.singletons(); // before any second thread (a no-op with -Dgilectomy.immortal=none)
         Immortals.builtins(Builtins.INSTANCE.dict);
         SysKnobs knobs = SysKnobs.save();

@@ -271,6 +271,6 @@ final class PyGenerator extends PyIterator {
 
     @Override
     public String toString() {
-        return "<generator object " + code.qualname + " at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
+        return "<generator object " + code.qualname + " at " + address(this) + ">";
     }
 }

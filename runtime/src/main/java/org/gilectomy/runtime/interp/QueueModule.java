@@ -38,7 +38,7 @@ import org.gilectomy.refcount.RefCount;
  * </pre>
  */
 final class QueueModule {
-    static final PyType QUEUE_TYPE = new PyType("Queue", PyType.OBJECT);
+    static final PyType QUEUE_TYPE = PyType.ofModule("queue", "Queue", PyType.OBJECT);
     static final PyType EMPTY = new PyType("_queue.Empty", PyExc.EXCEPTION);
     static final PyType FULL = new PyType("queue.Full", PyExc.EXCEPTION);
 

@@ -32,7 +32,7 @@ import org.gilectomy.refcount.RefCount;
  * interleave with another thread's draws, as in CPython.
  */
 final class RandomModule {
-    static final PyType STATE_TYPE = new PyType("Random", PyType.OBJECT);
+    static final PyType STATE_TYPE = PyType.ofModule("random", "Random", PyType.OBJECT);
 
     /** The module's generator, as an object so that it has a Py_LOCK. */
     static final class State extends PyObject {

@@ -48,7 +48,7 @@ import org.gilectomy.refcount.RefCount;
  * </pre>
  */
 final class SocketModule {
-    static final PyType SOCKET_TYPE = new PyType("socket", PyType.OBJECT);
+    static final PyType SOCKET_TYPE = PyType.ofModule("socket", "socket", PyType.OBJECT);
     static final PyType CONNECTION_ERROR = new PyType("ConnectionError", PyExc.OS_ERROR);
     static final PyType CONNECTION_REFUSED = new PyType("ConnectionRefusedError", CONNECTION_ERROR);
     static final PyType CONNECTION_RESET = new PyType("ConnectionResetError", CONNECTION_ERROR);

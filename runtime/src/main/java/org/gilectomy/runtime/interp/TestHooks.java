@@ -3,6 +3,7 @@ package org.gilectomy.runtime.interp;
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
+import org.gilectomy.objects.PyStr;
 import org.gilectomy.refcount.RefCount;
 
 /**
@@ -13,7 +14,9 @@ import org.gilectomy.refcount.RefCount;
  * <ul>
  *   <li>{@code leak(x)}: takes a reference to {@code x} and never releases it (a leak);
  *   <li>{@code decref(x)}: releases a reference it does not own (a double decref: the next
- *       release of {@code x} touches a freed object).
+ *       release of {@code x} touches a freed object);
+ *   <li>{@code javaclass(x)}: the name of the Java class implementing {@code x}, for the test
+ *       that every class the runtime defines has a repr without Java in it.
  * </ul>
  */
 final class TestHooks {
@@ -38,6 +41,10 @@ final class TestHooks {
             Args.exactly("decref", n, 1, kw);
             RefCount.decref(a[off]); // a reference we do not own: the bug this hook exists for
             return PyNone.newRef();
+        });
+        Modules.def(m, "javaclass", (a, off, n, kw) -> {
+            Args.exactly("javaclass", n, 1, kw);
+            return PyStr.of(a[off].getClass().getName());
         });
         return m;
     }

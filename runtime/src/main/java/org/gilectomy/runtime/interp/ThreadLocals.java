@@ -120,10 +120,5 @@ final class ThreadLocals {
                 release(t);
             }
         }
-
-        @Override
-        public String toString() {
-            return "<_thread._local object at 0x" + Integer.toHexString(System.identityHashCode(this)) + ">";
-        }
     }
 }

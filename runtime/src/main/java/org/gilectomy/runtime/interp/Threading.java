@@ -32,8 +32,8 @@ final class Threading {
     /** Python frames are Java frames: give each thread room for the recursion limit. */
     static final long STACK_BYTES = 512L << 20;
 
-    static final PyType THREAD_TYPE = new PyType("Thread", PyType.OBJECT);
-    static final PyType LOCK_TYPE = new PyType("lock", PyType.OBJECT);
+    static final PyType THREAD_TYPE = PyType.ofModule("threading", "Thread", PyType.OBJECT);
+    static final PyType LOCK_TYPE = PyType.ofModule("_thread", "lock", PyType.OBJECT);
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     /** The Thread object each thread started by threading runs (borrowed: its bootstrap holds it), for current_thread(). */
@@ -393,7 +393,7 @@ final class Threading {
 
         @Override
         public String toString() {
-            return "<" + (sem.availablePermits() == 0 ? "locked" : "unlocked") + " _thread.lock object>";
+            return "<" + (sem.availablePermits() == 0 ? "locked" : "unlocked") + " _thread.lock object at " + address(this) + ">";
         }
     }
 }

@@ -38,8 +38,8 @@ import org.gilectomy.refcount.RefCount;
  * </pre>
  */
 final class ThreadingExtras {
-    static final PyType RLOCK_TYPE = new PyType("RLock", PyType.OBJECT);
-    static final PyType EVENT_TYPE = new PyType("Event", PyType.OBJECT);
+    static final PyType RLOCK_TYPE = PyType.ofModule("_thread", "RLock", PyType.OBJECT);
+    static final PyType EVENT_TYPE = PyType.ofModule("threading", "Event", PyType.OBJECT);
     static final PyType THREAD_INFO_TYPE = new PyType("Thread", PyType.OBJECT);
     /** Where the threading module keeps its main thread's object, as CPython's does. */
     private static final String MAIN_THREAD = "_main_thread";
@@ -232,8 +232,8 @@ final class ThreadingExtras {
             guard.lock();
             try {
                 return "<" + (owner == null ? "unlocked" : "locked") + " _thread.RLock object owner="
-                        + (owner == null ? 0 : owner.getId()) + " count=" + count + " at 0x"
-                        + Integer.toHexString(System.identityHashCode(this)) + ">";
+                        + (owner == null ? 0 : owner.getId()) + " count=" + count + " at "
+                        + address(this) + ">";
             } finally {
                 guard.unlock();
             }
@@ -261,6 +261,11 @@ final class ThreadingExtras {
             } finally {
                 guard.unlock();
             }
+        }
+
+        @Override
+        public String toString() {
+            return "<threading.Event at " + address(this) + ": " + (isSet() ? "set" : "unset") + ">";
         }
 
         boolean isSet() {

@@ -1,0 +1,185 @@
+package org.gilectomy.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.gilectomy.objects.PyObject;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every class of Python object the runtime defines prints as CPython's does: a repr never shows
+ * a Java class name ({@code org.gilectomy...$PyQueue@1b2c3d}), and an object without a repr of
+ * its own prints CPython's default, {@code <queue.Queue object at 0x...>}.
+ *
+ * <p>The walk: every concrete {@link PyObject} subclass compiled into the objects and runtime
+ * modules must be listed below, either with Python expressions that make an instance of it (the
+ * {@code _testrefcount.javaclass} hook checks that each does) or as unreachable from Python,
+ * with the reason. A new class fails this test until it is listed. The reprs of all the
+ * expressions are then compared with python3's, addresses and thread idents aside.
+ */
+class DefaultReprTest {
+    /** Definitions the expressions use. */
+    private static final String PRELUDE = String.join("\n",
+            "import queue, threading, socket, sys, _testrefcount",
+            "def f(): pass",
+            "def g(): yield 1",
+            "class C:",
+            "    def m(self): pass",
+            "class Slicer:",
+            "    def __getitem__(self, k): return k",
+            "class Nx:",
+            "    def __next__(self): raise StopIteration",
+            "class It:",
+            "    def __iter__(self): return Nx()",
+            "sock = socket.socket()",
+            "");
+
+    /** Java class (binary name without the package) and an expression that makes an instance of it. */
+    private static final String[][] INSTANCES = {
+        {"objects.PyInt", "1"}, {"objects.PyBool", "True"}, {"objects.PyFloat", "1.5"},
+        {"objects.PyStr", "'s'"}, {"objects.PyBytes", "b'x'"}, {"objects.PyNone", "None"},
+        {"objects.PyList", "[1]"}, {"objects.PyTuple", "(1,)"}, {"objects.PyDict", "{1: 2}"},
+        {"objects.PySet", "{1}"}, {"objects.PySet", "frozenset()"}, {"objects.PyRange", "range(3)"},
+        {"objects.PySlice", "Slicer()[1:2]"}, {"objects.PyDictView", "{}.keys()"}, {"objects.PyDictView", "{}.items()"},
+        {"objects.PyType", "int"}, {"objects.PyType", "queue.Queue"}, {"objects.PyModule", "queue"},
+        {"objects.PyInstance", "object()"}, {"objects.PyInstance", "C()"}, {"objects.PyBaseException", "ValueError('x')"},
+        {"objects.PyFunction", "f"}, {"objects.PyBoundMethod", "C().m"}, {"objects.PyBoundMethod", "[].append"},
+        {"objects.PyBuiltinFunction", "len"}, {"objects.Dunders$Singleton", "NotImplemented"},
+        {"objects.Descriptors$PyFunctionWrapper", "staticmethod(f)"}, {"objects.Descriptors$PyProperty", "property()"},
+        {"objects.Classes$PySuper", "super(C, C())"},
+        {"objects.PyList$Iter", "iter([])"}, {"objects.PyRange$Iter", "iter(range(3))"},
+        {"objects.PyRange$Iter", "reversed(range(2))"}, {"objects.Sequences$ArrayIterator", "iter((1,))"},
+        {"objects.Sequences$ArrayIterator", "iter('ab')"}, {"objects.Sequences$ArrayIterator", "iter('\u00e9')"},
+        {"objects.Sequences$ArrayIterator", "iter(b'x')"}, {"objects.Sequences$ArrayIterator", "iter({1: 2})"},
+        {"objects.Sequences$ArrayIterator", "iter({}.values())"}, {"objects.Sequences$ArrayIterator", "iter({}.items())"},
+        {"objects.Sequences$ArrayIterator", "iter({1})"}, {"objects.Sequences$ArrayIterator", "reversed([1])"},
+        {"objects.Sequences$ArrayIterator", "reversed((1,))"}, {"objects.Sequences$ArrayIterator", "reversed({1: 2})"},
+        {"objects.Dunders$NextIterator", "iter(It())"},
+        {"runtime.interp.PyGenerator", "g()"}, {"runtime.interp.IterBuiltins$Mapped", "map(f, [])"},
+        {"runtime.interp.IterBuiltins$Mapped", "zip()"}, {"runtime.interp.IterBuiltins$Enumerated", "enumerate([])"},
+        {"runtime.interp.QueueModule$PyQueue", "queue.Queue()"}, {"runtime.interp.Threading$PyLock", "threading.Lock()"},
+        {"runtime.interp.ThreadingExtras$PyRLock", "threading.RLock()"},
+        {"runtime.interp.ThreadingExtras$PyEvent", "threading.Event()"},
+        {"runtime.interp.Threading$PyThread", "threading.Thread()"},
+        {"runtime.interp.ThreadingExtras$CurrentThread", "threading.current_thread()"},
+        {"runtime.interp.ThreadLocals$PyThreadLocal", "threading.local()"},
+        {"runtime.interp.StdStreams$Stream", "sys.stdout"}, {"runtime.interp.SocketModule$PySocket", "sock"},
+    };
+
+    /** Classes no Python program can get an instance of, with the reason. */
+    private static final Map<String, String> UNREACHABLE = Map.of(
+            "objects.PyCode", "functions have no __code__ attribute in this runtime",
+            "objects.PyCell", "functions have no __closure__ attribute in this runtime",
+            "objects.PySet$1", "the deleted-slot marker inside a set's table",
+            "runtime.interp.RandomModule$State", "the random module's hidden generator (random.Random is not provided)");
+
+    /**
+     * Expressions whose repr differs from CPython's in what it shows, not in form: the socket's
+     * (CPython shows its descriptor and addresses), and iter() of a class with __iter__ (CPython
+     * returns what __iter__ returned, this runtime a wrapper around it).
+     */
+    private static final Set<String> OWN_DETAILS = Set.of("sock", "iter(It())");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyPythonObjectClassIsListed() throws IOException, URISyntaxException {
+        Set<String> defined = new TreeSet<>();
+        for (Class<?> anchor : List.of(PyObject.class, Interpreter.class)) {
+            defined.addAll(concretePyObjectClasses(Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI())));
+        }
+        Set<String> listed = new TreeSet<>(UNREACHABLE.keySet());
+        for (String[] e : INSTANCES) {
+            listed.add(e[0]);
+        }
+        assertEquals(defined, listed, "every concrete PyObject class must be listed in INSTANCES or UNREACHABLE");
+    }
+
+    @Test
+    void eachExpressionMakesTheClassItIsListedFor() throws IOException {
+        StringBuilder p = new StringBuilder(PRELUDE);
+        for (String[] e : INSTANCES) {
+            p.append("print(_testrefcount.javaclass(").append(e[1]).append("))\n");
+        }
+        p.append("sock.close()\n");
+        ProgramRunner.Outcome o = run(p.toString());
+        assertEquals(0, o.status(), o.stderr());
+        String[] lines = o.stdout().split("\n");
+        assertEquals(INSTANCES.length, lines.length, o.stdout());
+        for (int i = 0; i < lines.length; i++) {
+            assertEquals("org.gilectomy." + INSTANCES[i][0], lines[i], "the class of " + INSTANCES[i][1]);
+        }
+    }
+
+    @Test
+    void reprsAreCPythons() throws IOException, InterruptedException {
+        Assumptions.assumeTrue(ProgramRunner.python3Available(), "python3 is not on the PATH");
+        StringBuilder p = new StringBuilder(PRELUDE.replace(", _testrefcount", ""));
+        for (String[] e : INSTANCES) {
+            p.append("print(repr(").append(e[1]).append("))\n");
+        }
+        p.append("sock.close()\n");
+        Path file = dir.resolve("reprs.py");
+        Files.writeString(file, p.toString());
+        ProgramRunner.Outcome mine = ProgramRunner.runHere(file);
+        ProgramRunner.Outcome cpython = ProgramRunner.runPython3(file);
+        assertEquals(0, mine.status(), mine.stderr());
+        String[] got = mine.stdout().split("\n");
+        String[] want = cpython.stdout().split("\n");
+        assertEquals(INSTANCES.length, got.length, mine.stdout());
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < got.length; i++) {
+            String expr = INSTANCES[i][1];
+            assertFalse(got[i].contains("org.gilectomy") || got[i].contains("$") || got[i].matches(".*[A-Za-z]@[0-9a-f]+.*"),
+                    "repr(" + expr + ") shows Java: " + got[i]);
+            if (!OWN_DETAILS.contains(expr) && !normalized(got[i]).equals(normalized(want[i]))) {
+                wrong.add("repr(" + expr + "): " + got[i] + "  CPython: " + want[i]);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** Addresses, thread idents and the path of a module's file are the machine's, not the runtime's. */
+    private static String normalized(String repr) {
+        return repr.replaceAll("0x[0-9a-f]+", "0x?").replaceAll("started \\d+", "started ?")
+                .replaceAll("<module '(\\w+)' .*>", "<module '$1'>");
+    }
+
+    private ProgramRunner.Outcome run(String program) throws IOException {
+        Path file = dir.resolve("classes.py");
+        Files.writeString(file, program);
+        return ProgramRunner.runHere(file);
+    }
+
+    private static Set<String> concretePyObjectClasses(Path classes) throws IOException {
+        try (Stream<Path> s = Files.walk(classes)) {
+            return s.filter(f -> f.toString().endsWith(".class")).map(f -> {
+                String name = classes.relativize(f).toString().replace('/', '.');
+                return name.substring(0, name.length() - ".class".length());
+            }).filter(name -> {
+                try {
+                    Class<?> c = Class.forName(name, false, DefaultReprTest.class.getClassLoader());
+                    return PyObject.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new AssertionError("cannot load " + name, e);
+                }
+            }).map(name -> name.substring("org.gilectomy.".length())).collect(Collectors.toSet());
+        }
+    }
+}
