@@ -8,14 +8,12 @@ import org.gilectomy.refcount.RefCount;
  * Which objects become immortal (PEP 683), at the level {@code -Dgilectomy.immortal} allows:
  * {@link #singletons()} at start-up (None, True, False, the small ints, one-character and
  * interned strings, the empty tuple), {@link #builtins} (the built-in types and functions), {@link #shareFunctionsAndModules} when
- * the program starts its second thread (functions, their code, modules: what CPython 3.13.0
- * immortalised then), and every function made after that. Immortal objects' counts are never
- * written, so threads stop fighting over their cache lines.
+ * a program starts its second thread (functions, their code, modules: what CPython 3.13.0
+ * immortalised then), and every function that program makes after that ({@link #share}).
+ * Immortal objects' counts are never written, so threads stop fighting over their cache lines.
+ * Which program is in which phase is the runtime's to know (each interpreter has its own).
  */
 public final class Immortals {
-    /** Whether functions made from now on are immortal (ALL_SHARED, after a second thread started). */
-    private static volatile boolean sharedPhase;
-
     private Immortals() {
     }
 
@@ -59,12 +57,12 @@ public final class Immortals {
     }
 
     /**
-     * The program is about to start its second thread: make the functions, code objects and
-     * modules reachable from these namespaces immortal (ALL_SHARED only), and every function
-     * made afterwards ({@link #newFunction}).
+     * A program is about to start its second thread: make the functions, code objects and
+     * modules reachable from these namespaces immortal (ALL_SHARED only); the caller then
+     * {@link #share}s every function the program makes.
      */
     public static void shareFunctionsAndModules(Iterable<PyDict> namespaces) {
-        if (RefCount.IMMORTAL != ImmortalKind.ALL_SHARED || sharedPhase) {
+        if (RefCount.IMMORTAL != ImmortalKind.ALL_SHARED) {
             return;
         }
         for (PyDict d : namespaces) {
@@ -74,25 +72,10 @@ public final class Immortals {
                 RefCount.decref(e.getValue());
             }
         }
-        sharedPhase = true;
     }
 
-    /**
-     * A new program in this process (tests, {@code run --iterations}): its functions stay
-     * mortal until it starts a second thread of its own, as in a fresh process.
-     */
-    public static void beginProgram() {
-        sharedPhase = false;
-    }
-
-    /** Called for each new function: immortal if a second thread has started (ALL_SHARED). */
-    public static void newFunction(PyFunction f) {
-        if (sharedPhase) {
-            share(f);
-        }
-    }
-
-    private static void share(PyObject o) {
+    /** A function, its code, or a module, made immortal: the ALL_SHARED phase of a program that started a thread. */
+    public static void share(PyObject o) {
         if (o instanceof PyFunction f) {
             RefCount.makeImmortal(f, ImmortalKind.ALL_SHARED);
             RefCount.makeImmortal(f.code, ImmortalKind.ALL_SHARED);

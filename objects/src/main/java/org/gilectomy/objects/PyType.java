@@ -67,7 +67,11 @@ public final class PyType extends PyObject {
      */
     private PyDict dict;
     private final boolean heapType;
-    /** The classes made by class statements, for finalization under check-refs only. */
+    /**
+     * The classes made by class statements, for finalization under check-refs only. The JVM's,
+     * not one interpreter's (a type does not know its interpreter): the runtime finalizes them
+     * only at the end of a program that ran alone, so no running program loses its classes.
+     */
     private static final java.util.Queue<PyType> CLASSES = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** The module a class statement ran in ("__main__"); null for built-in types. */
     private final String module;

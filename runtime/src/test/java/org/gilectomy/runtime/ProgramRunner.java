@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.gilectomy.runtime.interp.Interpreter;
 
 /** Runs a program in this JVM (the preset surefire chose) or under python3, capturing output. */
 final class ProgramRunner {
     static final Path PROGRAMS = Path.of("src/test/resources/programs");
 
-    record Outcome(int status, String stdout, String stderr) {
+    /** {@code leaks}: what --check-refs found alive at exit (type name -> objects); empty without it, or for python3. */
+    record Outcome(int status, String stdout, String stderr, java.util.Map<String, Long> leaks) {
         /** Where --check-refs's leak report starts on stderr (it is printed last, at exit). */
         private static final String LEAK_REPORT = "check-refs: ";
 
@@ -42,11 +44,14 @@ final class ProgramRunner {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
+        Interpreter interp;
         try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = Interpreter.runMain(file, List.of(args), o, e);
+            interp = new Interpreter(Interpreter.argvFor(file, List.of(args)), o, e);
+            status = interp.runFile(file);
         }
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                interp.leaks());
     }
 
     static boolean python3Available() {
@@ -74,6 +79,7 @@ final class ProgramRunner {
             p.destroyForcibly();
             throw new IOException("python3 timed out on " + file);
         }
-        return new Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return new Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8),
+                java.util.Map.of());
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.gilectomy.refcount.RefCheck;
-import org.gilectomy.runtime.interp.MainProgram;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class RefCheckTest {
                     ProgramRunner.Outcome o = ProgramRunner.runHere(p, args);
                     assertFalse(o.stderr().contains("Fatal Python error"), "fatal error in " + p + ":\n" + o.stderr());
                     assertTrue(o.status() != 70, "exit status 70 for " + p + ":\n" + o.stderr());
-                    assertEquals(Map.of(), MainProgram.lastLeaks(), "objects leaked by " + p + ":\n" + o.stderr());
+                    assertEquals(Map.of(), o.leaks(), "objects leaked by " + p + ":\n" + o.stderr());
                     assertFalse(o.stderr().contains("check-refs:"), o.stderr());
                 }));
     }
@@ -68,7 +67,7 @@ class RefCheckTest {
             ProgramRunner.Outcome o = ProgramRunner.runHere(p);
             assertEquals(0, o.status(), o.stderr());
             assertFalse(o.stderr().contains("Fatal Python error"), o.stderr());
-            assertFalse(MainProgram.lastLeaks().isEmpty(), name + " no longer leaks: remove it from CYCLE_EXCLUSIONS");
+            assertFalse(o.leaks().isEmpty(), name + " no longer leaks: remove it from CYCLE_EXCLUSIONS");
             assertTrue(o.reportsLeaks(), o.stderr());
             assertEquals("", o.programStderr(), o.stderr());
         }));
@@ -87,7 +86,7 @@ class RefCheckTest {
         ProgramRunner.Outcome o = ProgramRunner.runHere(p);
         assertEquals("done\n", o.stdout());
         assertEquals(0, o.status(), o.stderr());
-        assertEquals(Map.of("list", 1L, "dict", 1L), MainProgram.lastLeaks(), o.stderr());
+        assertEquals(Map.of("list", 1L, "dict", 1L), o.leaks(), o.stderr());
         assertTrue(o.stderr().contains("check-refs: 2 objects still alive at exit (leaked), by type:\n"), o.stderr());
         assertTrue(o.stderr().contains("  dict "), o.stderr());
     }

@@ -9,7 +9,7 @@ import org.gilectomy.locks.Gil;
 import org.gilectomy.locks.LockStats;
 import org.gilectomy.locks.ObjectLock;
 import org.gilectomy.refcount.RefCount;
-import org.gilectomy.runtime.Interpreter;
+import org.gilectomy.runtime.interp.Interpreter;
 
 /**
  * The real {@link Backend}. The order matters: the system properties are set before anything

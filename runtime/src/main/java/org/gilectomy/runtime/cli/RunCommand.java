@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
  * harness reads it.
  *
  * <p>{@code --iterations N} runs the program N times in this JVM, each as a fresh
- * {@code __main__} (see {@code MainProgram.run}), for steady-state measurements after the JIT has
+ * {@code __main__} (a new {@code Interpreter} each), for steady-state measurements after the JIT has
  * warmed up: iteration 1 prints to stdout, later iterations' stdout is discarded (their stderr
  * is not), and the first iteration that exits with a status other than 0 ends the run with
  * that status. Each iteration's wall-clock time (System.nanoTime around it, parsing and

@@ -156,7 +156,7 @@ final class Builtins {
         sb.append(end);
         boolean flush = opts[2] != null && Ops.isTrue(opts[2]);
         if (file == null) {
-            Stdout.write(sb.toString(), flush);
+            Interpreter.current().stdout.write(sb.toString(), flush);
         } else {
             StdStreams.write(file, sb.toString(), flush);
         }

@@ -3,7 +3,6 @@ package org.gilectomy.runtime.interp;
 import static org.gilectomy.runtime.compile.Opcode.*;
 
 import org.gilectomy.objects.Classes;
-import org.gilectomy.objects.Immortals;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyCell;
@@ -88,12 +87,12 @@ final class ColdOpcodes {
             }
             case MAKE_FUNCTION: {
                 PyFunction f = new PyFunction((PyCode) code.consts[arg], globals);
-                Immortals.newFunction(f);
+                Interpreter.newFunction(f);
                 slots[sp++] = f;
                 break;
             }
             case IMPORT_NAME:
-                slots[sp++] = Modules.importModule(code.names[arg]);
+                slots[sp++] = Interpreter.current().modules.importModule(code.names[arg]);
                 break;
             case IMPORT_FROM: {
                 PyObject m = slots[sp - 1];

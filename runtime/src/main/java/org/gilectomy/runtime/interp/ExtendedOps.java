@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gilectomy.objects.Formatting;
-import org.gilectomy.objects.Immortals;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBuiltinFunction;
 import org.gilectomy.objects.PyCode;
@@ -54,7 +53,7 @@ final class ExtendedOps {
         PyDict kwDefaults = (flags & 2) != 0 ? (PyDict) take(slots, --sp) : null;
         PyTuple defaults = (flags & 1) != 0 ? (PyTuple) take(slots, --sp) : null;
         PyFunction f = new PyFunction(code, globals, defaults, kwDefaults, closure);
-        Immortals.newFunction(f);
+        Interpreter.newFunction(f);
         slots[sp++] = f;
         return sp;
     }

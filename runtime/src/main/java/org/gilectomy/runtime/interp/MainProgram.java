@@ -1,9 +1,7 @@
 package org.gilectomy.runtime.interp;
 
 import java.io.PrintStream;
-import java.util.List;
 import org.gilectomy.locks.Gil;
-import org.gilectomy.objects.Immortals;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
@@ -20,71 +18,54 @@ import org.gilectomy.runtime.compile.Compiler;
 import org.gilectomy.runtime.parse.PySyntaxError;
 
 /**
- * Runs {@code __main__} on a Python main thread of its own (a Java thread with a stack large
- * enough for the recursion limit), then waits for the other threads, as CPython's
+ * Runs an interpreter's {@code __main__} on a Python main thread of its own (a Java thread with
+ * a stack large enough for the recursion limit), then waits for the other threads, as CPython's
  * {@code Py_RunMain} and {@code threading._shutdown} do.
  */
-public final class MainProgram {
-    /** The leaks of the last program run with --check-refs (type name -> objects); empty if none. */
-    private static volatile java.util.Map<String, Long> lastLeaks = java.util.Map.of();
-
+final class MainProgram {
     private MainProgram() {
     }
 
-    /** What {@link RefCheck} found alive at the end of the last program; empty without --check-refs. */
-    public static java.util.Map<String, Long> lastLeaks() {
-        return lastLeaks;
-    }
-
     /**
-     * Runs one program as a fresh {@code __main__}. Several programs may run one after the
-     * other in one JVM ({@code run --iterations}, the test suites): each gets fresh globals, a
-     * fresh {@code sys.argv} and freshly imported modules, thread names from {@code Thread-1},
-     * mortal functions until it starts a thread, and the command line's switch and check
-     * intervals (restored after a program that changed them).
+     * Runs one program in {@code interp}, fresh: its own globals, {@code sys.argv}, modules,
+     * thread names from {@code Thread-1}, and mortal functions until it starts a thread. The
+     * process-wide GIL settings it changes are put back at the end ({@link SysKnobs}).
      */
-    public static int run(String filename, String text, List<String> argv, PrintStream out, PrintStream err) {
+    static int run(Interpreter interp, String filename, String text) {
         String survivor = previousProgramsDaemon();
+        PrintStream err = interp.err;
         if (survivor != null) {
             err.println("gilectomy: daemon thread '" + survivor + "' of the previous program is still running: "
                     + "a new program beside it in the same process is not supported by this runtime");
             err.flush();
             return FATAL_STATUS;
         }
-        Stdout.install(out);
-        Threading.err = err;
-        Tracebacks.resetFatal();
-        lastLeaks = java.util.Map.of();
-        Modules.reset(argv);
-        Immortals.beginProgram();
-        Tracebacks.registerSource(filename, text);
-        Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
-        org.gilectomy.objects.ReprGuard.install(ThreadState::currentOrNull);
-        Immortals.singletons(); // before any second thread (a no-op with -Dgilectomy.immortal=none)
-        Immortals.builtins(Builtins.INSTANCE.dict);
+        interp.tracebacks.registerSource(filename, text);
         SysKnobs knobs = SysKnobs.save();
         try {
-            return runMainThread(filename, text, err);
+            return runMainThread(interp, filename, text);
         } finally {
+            interp.threads.orphanDaemons();
             knobs.restore();
         }
     }
 
-    /** The name of a daemon thread of the previous program still running (see Threading.beginProgram), or null. */
+    /** The name of a daemon thread of an ended program still running (see Threading.orphanStillRunning), or null. */
     private static String previousProgramsDaemon() {
         try {
-            return Threading.beginProgram();
+            return Threading.orphanStillRunning();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "(interrupted while waiting for it)";
         }
     }
 
-    private static int runMainThread(String filename, String text, PrintStream err) {
+    private static int runMainThread(Interpreter interp, String filename, String text) {
         int[] status = new int[1];
-        Thread main = new RefCountThread(null, () -> status[0] = runOnMainThread(filename, text, err),
+        Thread main = new RefCountThread(null, () -> status[0] = runOnMainThread(interp, filename, text),
                 "MainThread", Threading.STACK_BYTES);
-        Signals.install(main);
+        interp.mainThread = main;
+        Signals.install();
         main.start();
         boolean interrupted = false;
         while (true) {
@@ -98,16 +79,18 @@ public final class MainProgram {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Stdout.flush();
-        err.flush();
-        return Tracebacks.fatalReported() ? FATAL_STATUS : status[0];
+        interp.stdout.flush();
+        interp.err.flush();
+        return interp.tracebacks.fatalReported() ? FATAL_STATUS : status[0];
     }
 
     /** sysexits.h EX_SOFTWARE: the runtime itself failed (a use-after-free, an internal error). */
     static final int FATAL_STATUS = 70;
 
-    private static int runOnMainThread(String filename, String text, PrintStream err) {
+    private static int runOnMainThread(Interpreter interp, String filename, String text) {
+        PrintStream err = interp.err;
         ThreadState ts = ThreadState.attach(true);
+        interp.enter();
         if (Gil.ENABLED) {
             Gil.INSTANCE.acquire();
         }
@@ -117,7 +100,7 @@ public final class MainProgram {
             try {
                 code = Compiler.compileModule(text, filename);
             } catch (PySyntaxError e) {
-                Stdout.flush();
+                interp.stdout.flush();
                 err.print(e.format());
                 return 1;
             }
@@ -128,28 +111,29 @@ public final class MainProgram {
                 liveBefore = RefCheck.liveByType();
             }
             PyModule main = new PyModule("__main__");
-            Threading.mainNamespace = main.dictBorrowed();
+            interp.mainNamespace = main.dictBorrowed();
             try {
                 PyObject r = Eval.runModule(ts, code, main.dictBorrowed());
                 RefCount.decref(r);
             } catch (PyException e) {
-                status = uncaught(e, err);
+                status = uncaught(interp, e);
             }
-            Threading.joinAll();
+            interp.threads.joinAll();
             RefCount.flush(); // buffered counts: every logged update applied, every free done
             if (liveBefore != null) {
-                checkLeaks(main, liveBefore, err);
+                checkLeaks(interp, main, liveBefore);
             }
             return status;
         } catch (PyException e) {
-            return uncaught(e, err);
+            return uncaught(interp, e);
         } catch (Throwable t) {
-            Tracebacks.fatal(err, t);
+            interp.tracebacks.fatal(t);
             return FATAL_STATUS;
         } finally {
             if (Gil.ENABLED) {
                 Gil.INSTANCE.release();
             }
+            Interpreter.exit();
             ThreadState.detach();
         }
     }
@@ -157,19 +141,32 @@ public final class MainProgram {
     /**
      * --check-refs at exit: finalization as CPython's (the main module's namespace, then the
      * imported modules', sys.argv with sys's), then every mortal object created since the
-     * program started and still alive is a leak, reported per type on {@code err}.
+     * program started and still alive is a leak, reported per type on {@code err}. Only if the
+     * program ran alone in the JVM (the counts are the JVM's): else it says so on {@code err}.
      */
-    private static void checkLeaks(PyModule main, java.util.Map<String, Long> liveBefore, PrintStream err) {
-        Threading.mainNamespace = null;
+    private static void checkLeaks(Interpreter interp, PyModule main, java.util.Map<String, Long> liveBefore) {
+        interp.mainNamespace = null;
+        if (!interp.ifRanAlone(() -> finalizeAndCount(interp, main, liveBefore))) {
+            interp.stdout.flush();
+            interp.err.print(NOT_CHECKED);
+            interp.err.flush();
+        }
+    }
+
+    /** What --check-refs prints for a program that did not run alone in the JVM. */
+    static final String NOT_CHECKED = "check-refs: leaks not checked: another interpreter ran in this JVM at the same time\n";
+
+    private static void finalizeAndCount(Interpreter interp, PyModule main, java.util.Map<String, Long> liveBefore) {
         settleCounts();
         main.clearForFinalization();
-        Modules.finalizeAll();
+        interp.modules.finalizeAll();
         PyType.finalizeClasses();
         settleCounts();
         java.util.Map<String, Long> leaks = RefCheck.leaksSince(liveBefore);
-        lastLeaks = leaks;
+        interp.setLeaks(leaks);
         if (!leaks.isEmpty()) {
-            Stdout.flush();
+            PrintStream err = interp.err;
+            interp.stdout.flush();
             err.print(RefCheck.describe(leaks));
             err.flush();
         }
@@ -189,16 +186,17 @@ public final class MainProgram {
      * Reports an exception that reached the top of the main thread; returns the exit status.
      * The exception's end: the reference to its argument (sys.exit's) is released here.
      */
-    private static int uncaught(PyException e, PrintStream err) {
+    private static int uncaught(Interpreter interp, PyException e) {
         try {
-            return report(e, err);
+            return report(interp, e);
         } finally {
             e.release(); // the exception ends here
         }
     }
 
-    private static int report(PyException e, PrintStream err) {
-        Stdout.flush();
+    private static int report(Interpreter interp, PyException e) {
+        PrintStream err = interp.err;
+        interp.stdout.flush();
         if (e.matches(PyExc.SYSTEM_EXIT)) {
             PyObject code = e.arg();
             if (code == null || code == PyNone.NONE) {
@@ -210,7 +208,7 @@ public final class MainProgram {
             err.println(Ops.str(code));
             return 1;
         }
-        err.print(Tracebacks.format(e));
+        err.print(interp.tracebacks.format(e));
         return e.matches(PyExc.KEYBOARD_INTERRUPT) ? 130 : 1;
     }
 }

@@ -4,7 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.gilectomy.locks.Gil;
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.Numbers;
@@ -21,52 +21,54 @@ import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.refcount.RefCount;
 
-/** The built-in modules: {@code sys}, {@code time}, {@code threading}, {@code math}, {@code random}, {@code queue}, {@code socket}. */
+/**
+ * An interpreter's module table: the built-in modules {@code sys}, {@code time},
+ * {@code threading}, {@code math}, {@code random}, {@code queue}, {@code socket}, each made
+ * fresh for the interpreter on its first import; and {@code sys}'s own settings.
+ */
 final class Modules {
-    private static final Map<String, Supplier<PyModule>> FACTORIES = Map.of(
+    private static final Map<String, Function<Interpreter, PyModule>> FACTORIES = Map.of(
             "sys", Modules::sys,
-            "time", Modules::time,
-            "threading", Threading::module,
-            "math", MathModule::module,
-            "random", RandomModule::module,
-            "queue", QueueModule::module,
-            "socket", SocketModule::module);
-    private static final Map<String, PyModule> LOADED = new ConcurrentHashMap<>();
-    private static volatile List<String> argv = List.of("");
+            "time", i -> time(),
+            "threading", i -> Threading.module(),
+            "math", i -> MathModule.module(),
+            "random", i -> RandomModule.module(),
+            "queue", i -> QueueModule.module(),
+            "socket", i -> SocketModule.module());
 
-    private Modules() {
-    }
+    private final Interpreter interp;
+    private final Map<String, PyModule> loaded = new ConcurrentHashMap<>();
+    /** What {@code sys.getswitchinterval()} reports, also in the free-threaded build (as CPython's). */
+    private volatile double switchIntervalSeconds = 0.005;
 
-    /** A new program: its own argv and fresh module objects (tests run many programs per JVM). */
-    static void reset(List<String> args) {
-        argv = List.copyOf(args);
-        LOADED.clear();
+    Modules(Interpreter interp) {
+        this.interp = interp;
     }
 
     /** Interpreter finalization: every imported module's namespace is released (--check-refs). */
-    static void finalizeAll() {
-        for (PyModule m : LOADED.values()) {
+    void finalizeAll() {
+        for (PyModule m : loaded.values()) {
             m.clearForFinalization();
         }
-        LOADED.clear();
+        loaded.clear();
     }
 
     /** {@code import name}: a new reference to the module. */
-    static PyObject importModule(String name) {
-        Supplier<PyModule> f = name.equals(TestHooks.NAME) && TestHooks.enabled()
-                ? TestHooks::module : FACTORIES.get(name);
+    PyObject importModule(String name) {
+        Function<Interpreter, PyModule> f = name.equals(TestHooks.NAME) && TestHooks.enabled()
+                ? i -> TestHooks.module() : FACTORIES.get(name);
         if (f == null) {
             throw new PyException(PyExc.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'");
         }
-        PyModule m = LOADED.computeIfAbsent(name, k -> f.get());
+        PyModule m = loaded.computeIfAbsent(name, k -> f.apply(interp));
         RefCount.incref(m);
         return m;
     }
 
     /** The namespaces of the modules imported so far. */
-    static List<org.gilectomy.objects.PyDict> loadedNamespaces() {
+    List<org.gilectomy.objects.PyDict> loadedNamespaces() {
         List<org.gilectomy.objects.PyDict> r = new java.util.ArrayList<>();
-        for (PyModule m : LOADED.values()) {
+        for (PyModule m : loaded.values()) {
             r.add(m.dictBorrowed());
         }
         return r;
@@ -76,18 +78,19 @@ final class Modules {
         m.set(name, new PyBuiltinFunction(m.name() + "." + name, body));
     }
 
-    private static PyModule sys() {
+    private static PyModule sys(Interpreter interp) {
+        Modules self = interp.modules;
         PyModule m = new PyModule("sys");
         PyList args = new PyList();
-        for (String a : argv) {
+        for (String a : interp.argv) {
             PyStr s = PyStr.of(a);
             args.append(s);
             RefCount.decref(s);
         }
         m.set("argv", args);
         RefCount.decref(args);
-        m.set("stdout", StdStreams.STDOUT);
-        m.set("stderr", StdStreams.STDERR);
+        m.set("stdout", interp.sysStdout);
+        m.set("stderr", interp.sysStderr);
         def(m, "exit", (a, off, n, kw) -> {
             Args.between("exit", n, 0, 1, kw);
             PyObject code = n == 0 ? PyNone.NONE : a[off];
@@ -100,15 +103,15 @@ final class Modules {
             if (!(s > 0)) {
                 throw PyExc.valueError("switch interval must be strictly positive");
             }
-            switchIntervalSeconds = s;
-            if (Gil.ENABLED) {
+            self.switchIntervalSeconds = s;
+            if (Gil.ENABLED) { // one GIL per process: every interpreter's (see Interpreter's overview)
                 Gil.INSTANCE.setSwitchIntervalNanos(Math.max(1L, (long) (s * 1e9)));
             }
             return PyNone.newRef();
         });
         def(m, "getswitchinterval", (a, off, n, kw) -> {
             Args.exactly("getswitchinterval", n, 0, kw);
-            return PyFloat.of(switchIntervalSeconds);
+            return PyFloat.of(self.switchIntervalSeconds);
         });
         // Python 2's knob for the old GIL (removed from CPython in 3.9; kept here for gil-old).
         def(m, "setcheckinterval", (a, off, n, kw) -> {
@@ -126,17 +129,6 @@ final class Modules {
             return PyInt.of(a[off].refCountOpaque());
         });
         return m;
-    }
-
-    /** What {@code sys.getswitchinterval()} reports, also in the free-threaded build (as CPython's). */
-    private static volatile double switchIntervalSeconds = 0.005;
-
-    static double switchIntervalSeconds() {
-        return switchIntervalSeconds;
-    }
-
-    static void setSwitchIntervalSeconds(double seconds) {
-        switchIntervalSeconds = seconds;
     }
 
     static double asDouble(PyObject o) {

@@ -49,11 +49,15 @@ final class QueueModule {
         PyModule m = new PyModule("queue");
         m.set("Empty", EMPTY);
         m.set("Full", FULL);
+        m.set("Queue", QUEUE_TYPE);
+        return m;
+    }
+
+    static { // the type gets its methods once, before any interpreter can see it
         QUEUE_TYPE.constructor = (a, off, n, kw) -> {
             PyObject[] p = Params.bind("Queue", a, off, n, kw, 0, "maxsize");
             return new PyQueue(Params.optLong(p[0], 0));
         };
-        m.set("Queue", QUEUE_TYPE);
         PyType t = QUEUE_TYPE;
         t.addMethod("put", (a, off, n, kw) -> {
             PyObject[] p = Params.bind("put", a, off + 1, n - 1, kw, 1, "item", "block", "timeout");
@@ -96,7 +100,6 @@ final class QueueModule {
             ((PyQueue) a[off]).join();
             return PyNone.newRef();
         });
-        return m;
     }
 
     /** A timeout argument: -1 for none; negative values refused as CPython does. */

@@ -10,22 +10,28 @@ import org.gilectomy.objects.PyException;
  * {@code KeyboardInterrupt} at its next eval-breaker check. Other threads never see it. A second
  * Ctrl-C while the first is still pending ends the process at once (status 130), so a program
  * stuck where it cannot check the breaker can still be stopped.
+ *
+ * <p>The JVM has one SIGINT and one handler: with several interpreters running, the signal goes
+ * to the oldest still running ({@link Interpreter#oldestRunning}: CPython's main interpreter, the
+ * only one that handles signals);
+ * the others never see it.
  */
 final class Signals {
     static final int INTERRUPTED_STATUS = 130;
 
-    private static volatile Thread mainThread;
     private static volatile boolean installed;
 
     private Signals() {
     }
 
-    static void install(Thread pythonMainThread) {
-        mainThread = pythonMainThread;
-        if (installed) {
-            return;
+    /** Installs the handler, the first time (an interpreter is about to start its main thread). */
+    static void install() {
+        synchronized (Signals.class) {
+            if (installed) {
+                return;
+            }
+            installed = true;
         }
-        installed = true;
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), sig -> onSigint());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
@@ -34,12 +40,15 @@ final class Signals {
     }
 
     private static void onSigint() {
+        Interpreter target = Interpreter.oldestRunning();
         if (EvalBreaker.isSet(EvalBreaker.SIGNAL_PENDING)) {
-            Stdout.flush();
+            if (target != null) {
+                target.stdout.flush();
+            }
             Runtime.getRuntime().halt(INTERRUPTED_STATUS);
         }
         EvalBreaker.set(EvalBreaker.SIGNAL_PENDING);
-        Thread t = mainThread;
+        Thread t = target == null ? null : target.mainThread;
         if (t != null) {
             t.interrupt(); // wakes a sleep or join; Blocking turns it into KeyboardInterrupt
         }
@@ -47,7 +56,7 @@ final class Signals {
 
     /** On the main thread after a blocking call was interrupted: raise if Ctrl-C is pending. */
     static void raiseIfPending(ThreadState ts) {
-        if (ts.isMain && EvalBreaker.isSet(EvalBreaker.SIGNAL_PENDING)) {
+        if (ts.isMain && EvalBreaker.isSet(EvalBreaker.SIGNAL_PENDING) && Interpreter.current() == Interpreter.oldestRunning()) {
             EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING);
             Thread.interrupted(); // consumed: the flag must not disturb the next blocking call
             throw new PyException(PyExc.KEYBOARD_INTERRUPT, "");

@@ -76,6 +76,11 @@ final class SocketModule {
         constant(m, "SO_REUSEADDR", SO_REUSEADDR);
         m.set("error", PyExc.OS_ERROR);
         m.set("ConnectionRefusedError", CONNECTION_REFUSED);
+        m.set("socket", SOCKET_TYPE);
+        return m;
+    }
+
+    static { // the type gets its methods once, before any interpreter can see it
         SOCKET_TYPE.constructor = (a, off, n, kw) -> {
             PyObject[] p = Params.bind("socket", a, off, n, kw, 0, "family", "type", "proto");
             if (Params.optLong(p[0], AF_INET) != AF_INET || Params.optLong(p[1], SOCK_STREAM) != SOCK_STREAM) {
@@ -83,7 +88,6 @@ final class SocketModule {
             }
             return new PySocket();
         };
-        m.set("socket", SOCKET_TYPE);
         PyType t = SOCKET_TYPE;
         t.addMethod("setsockopt", (a, off, n, kw) -> {
             Args.exactly("setsockopt", n - 1, 3, kw);
@@ -152,7 +156,6 @@ final class SocketModule {
             sock(a, off).close();
             return PyNone.newRef();
         });
-        return m;
     }
 
     private static PySocket sock(PyObject[] a, int off) {

@@ -13,8 +13,8 @@ import org.gilectomy.refcount.RefCount;
 
 /**
  * {@code sys.stdout} and {@code sys.stderr} as objects with {@code write} and {@code flush}, for
- * {@code print(..., file=sys.stderr)}. Text to stdout goes through {@link Stdout} (one buffer
- * for all threads); text to stderr is written and flushed at once after flushing stdout, so
+ * {@code print(..., file=sys.stderr)}, one pair per interpreter. Text to stdout goes through
+ * the interpreter's {@link Stdout} (one buffer for all its threads); text to stderr is written and flushed at once after flushing stdout, so
  * the two interleave as in a terminal.
  */
 final class StdStreams {
@@ -23,12 +23,14 @@ final class StdStreams {
     private StdStreams() {
     }
 
-    /** A standard stream: which one is all it knows. */
+    /** A standard stream of one interpreter: which one, and whose. */
     static final class Stream extends PyObject {
+        final Interpreter interp;
         final boolean isErr;
 
-        Stream(boolean isErr) {
+        Stream(Interpreter interp, boolean isErr) {
             super(STATIC_REFS);
+            this.interp = interp;
             this.isErr = isErr;
         }
 
@@ -42,9 +44,6 @@ final class StdStreams {
             return "<_io.TextIOWrapper name='<" + (isErr ? "stderr" : "stdout") + ">' mode='w' encoding='utf-8'>";
         }
     }
-
-    static final Stream STDOUT = new Stream(false);
-    static final Stream STDERR = new Stream(true);
 
     static {
         TYPE.addMethod("write", (a, off, n, kw) -> {
@@ -66,11 +65,11 @@ final class StdStreams {
     static void write(PyObject file, String text, boolean flush) {
         if (file instanceof Stream s) {
             if (!s.isErr) {
-                Stdout.write(text, flush);
+                s.interp.stdout.write(text, flush);
                 return;
             }
-            Stdout.flush();
-            PrintStream err = Threading.err;
+            s.interp.stdout.flush();
+            PrintStream err = s.interp.err;
             synchronized (err) {
                 err.print(text);
                 err.flush();

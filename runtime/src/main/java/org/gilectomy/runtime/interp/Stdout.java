@@ -3,20 +3,18 @@ package org.gilectomy.runtime.interp;
 import java.io.PrintStream;
 
 /**
- * {@code sys.stdout}: one buffered stream for all Python threads. A write is one call under
- * the stream's monitor, so the text of one {@code print} is never torn by another thread.
+ * An interpreter's {@code sys.stdout}: one buffered stream for all its Python threads. A write
+ * is one call under the stream's monitor, so the text of one {@code print} is never torn by
+ * another thread.
  */
 final class Stdout {
-    private static volatile PrintStream out = System.out;
+    private final PrintStream out;
 
-    private Stdout() {
-    }
-
-    static void install(PrintStream stream) {
+    Stdout(PrintStream stream) {
         out = stream;
     }
 
-    static void write(String text, boolean flush) {
+    void write(String text, boolean flush) {
         PrintStream o = out;
         synchronized (o) {
             o.print(text);
@@ -26,7 +24,7 @@ final class Stdout {
         }
     }
 
-    static void flush() {
+    void flush() {
         out.flush();
     }
 }

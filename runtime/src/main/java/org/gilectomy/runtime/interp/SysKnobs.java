@@ -3,20 +3,20 @@ package org.gilectomy.runtime.interp;
 import org.gilectomy.locks.Gil;
 
 /**
- * The process-wide settings a program can turn through {@code sys} (the switch interval, the
- * old GIL's check interval), saved before a program runs and restored after it, so that the
- * next program in the same JVM ({@code run --iterations}, the test suites) starts with the
- * settings of the command line, as a fresh process would.
+ * The process-wide settings a program can turn through {@code sys}: the GIL's switch interval
+ * and the old GIL's check interval (one GIL per process, shared by every interpreter, as in
+ * CPython 3.11). An interpreter saves them when it starts and puts them back when it ends, so
+ * that the next program in the same JVM ({@code run --iterations}, the test suites) starts with
+ * the settings of the command line, as a fresh process would. What {@code sys} reports is the
+ * interpreter's own ({@link Modules}).
  */
-record SysKnobs(double switchIntervalSeconds, long gilSwitchIntervalNanos, int checkInterval) {
+record SysKnobs(long gilSwitchIntervalNanos, int checkInterval) {
     static SysKnobs save() {
-        return new SysKnobs(Modules.switchIntervalSeconds(), Gil.ENABLED ? Gil.INSTANCE.switchIntervalNanos() : 0,
-                Ticker.interval());
+        return new SysKnobs(Gil.ENABLED ? Gil.INSTANCE.switchIntervalNanos() : 0, Ticker.interval());
     }
 
-    /** After the program: no Python thread runs any more. */
+    /** After the program: none of its Python threads runs any more. */
     void restore() {
-        Modules.setSwitchIntervalSeconds(switchIntervalSeconds);
         if (Gil.ENABLED) {
             Gil.INSTANCE.setSwitchIntervalNanos(gilSwitchIntervalNanos);
         }

@@ -1,6 +1,5 @@
 package org.gilectomy.runtime.interp;
 
-import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
@@ -35,23 +34,95 @@ final class Threading {
     static final PyType THREAD_TYPE = PyType.ofModule("threading", "Thread", PyType.OBJECT);
     static final PyType LOCK_TYPE = PyType.ofModule("_thread", "lock", PyType.OBJECT);
 
-    private static final AtomicInteger COUNTER = new AtomicInteger();
     /** The Thread object each thread started by threading runs (borrowed: its bootstrap holds it), for current_thread(). */
     private static final ThreadLocal<PyThread> RUNNING = new ThreadLocal<>();
-    private static final List<Thread> NON_DAEMON = new CopyOnWriteArrayList<>();
-    /** Started daemon threads, for {@link #beginProgram}; only the current program's are kept. */
-    private static final List<Thread> DAEMONS = new CopyOnWriteArrayList<>();
-    /** How long a new program waits for the previous program's daemon threads to end. */
+    /**
+     * Daemon threads of programs that have ended and that were still running then (process-wide:
+     * Java cannot kill them, as CPython does at exit); see {@link #orphanStillRunning}.
+     */
+    private static final List<Thread> ORPHANS = new CopyOnWriteArrayList<>();
+    /** How long a new program waits for the previous programs' daemon threads to end. */
     private static final long DAEMON_GRACE_MILLIS = 1000;
-    static volatile PrintStream err = System.err;
-    /** {@code __main__}'s globals, for making its functions immortal when threads start. */
-    static volatile org.gilectomy.objects.PyDict mainNamespace;
 
     private Threading() {
     }
 
+    /**
+     * An interpreter's threads (part of CPython's interpreter state): names from {@code Thread-1},
+     * the non-daemon threads to join at exit, the daemon threads to hand to {@link #ORPHANS}.
+     */
+    static final class Registry {
+        private final AtomicInteger counter = new AtomicInteger();
+        private final List<Thread> nonDaemon = new CopyOnWriteArrayList<>();
+        private final List<Thread> daemons = new CopyOnWriteArrayList<>();
+
+        String nextName() {
+            return "Thread-" + counter.incrementAndGet();
+        }
+
+        void started(Thread t, boolean daemon) {
+            (daemon ? daemons : nonDaemon).add(t);
+        }
+
+        /** How many started non-daemon threads are still running (for active_count). */
+        int aliveCount() {
+            int n = 0;
+            for (Thread t : nonDaemon) {
+                n += t.isAlive() ? 1 : 0;
+            }
+            return n;
+        }
+
+        /** Waits for every started non-daemon thread, with the GIL released (threading._shutdown). */
+        void joinAll() {
+            for (Thread t : nonDaemon) {
+                Blocking.run(t::join);
+            }
+            nonDaemon.clear();
+        }
+
+        /** The program has ended: its daemon threads still running become the process's orphans. */
+        void orphanDaemons() {
+            for (Thread t : daemons) {
+                if (t.isAlive()) {
+                    ORPHANS.add(t);
+                }
+            }
+            daemons.clear();
+        }
+    }
+
+    /**
+     * Before a new program starts (tests, {@code run --iterations}): a daemon thread of a program
+     * that has ended and that still runs after a short grace would compete with the new program
+     * for the processor and the GIL, which a fresh process would not (CPython kills daemon
+     * threads at exit; Java cannot): returns its name so the caller can refuse, else null.
+     */
+    static String orphanStillRunning() throws InterruptedException {
+        for (Thread t : ORPHANS) {
+            t.join(DAEMON_GRACE_MILLIS);
+            if (t.isAlive()) {
+                return t.getName();
+            }
+            ORPHANS.remove(t);
+        }
+        return null;
+    }
+
+    /** The threading module of one interpreter; its types are the process's (see the static block). */
     static PyModule module() {
         PyModule m = new PyModule("threading");
+        m.set("Thread", THREAD_TYPE);
+        m.set("Lock", LOCK_TYPE);
+        Modules.def(m, "get_ident", (a, off, n, kw) -> {
+            Args.exactly("get_ident", n, 0, kw);
+            return PyInt.of(Thread.currentThread().getId());
+        });
+        ThreadingExtras.install(m); // RLock, Event, current_thread, active_count
+        return m;
+    }
+
+    static { // built-in types get their methods once, before any interpreter can see them
         THREAD_TYPE.constructor = Threading::newThread;
         // lang-a: Thread is subclassable; a subclass's instance is a PyThread whose run() may be overridden.
         THREAD_TYPE.instanceFactory = cls -> new PyThread(cls, PyNone.NONE, PyTuple.EMPTY, null, false);
@@ -69,16 +140,10 @@ final class Threading {
             ((PyLock) a[off]).release();
             return PyBool.FALSE;
         });
-        m.set("Thread", THREAD_TYPE);
         LOCK_TYPE.constructor = (a, off, n, kw) -> {
             Args.exactly("Lock", n, 0, kw);
             return new PyLock();
         };
-        m.set("Lock", LOCK_TYPE);
-        Modules.def(m, "get_ident", (a, off, n, kw) -> {
-            Args.exactly("get_ident", n, 0, kw);
-            return PyInt.of(Thread.currentThread().getId());
-        });
         THREAD_TYPE.addMethod("start", (a, off, n, kw) -> {
             Args.exactly("start", n - 1, 0, kw);
             ((PyThread) a[off]).start();
@@ -106,12 +171,10 @@ final class Threading {
             ((PyLock) a[off]).release();
             return PyNone.newRef();
         });
-        ThreadingExtras.install(m); // RLock, Event, current_thread, active_count
         LOCK_TYPE.addMethod("locked", (a, off, n, kw) -> {
             Args.exactly("locked", n - 1, 0, kw);
             return PyBool.of(((PyLock) a[off]).sem.availablePermits() == 0);
         });
-        return m;
     }
 
     private static PyObject newThread(PyObject[] a, int off, int n, PyTuple kw) {
@@ -130,45 +193,10 @@ final class Threading {
         return RUNNING.get();
     }
 
-    /** How many started non-daemon threads are still running (for active_count). */
-    static int aliveCount() {
-        int n = 0;
-        for (Thread t : NON_DAEMON) {
-            n += t.isAlive() ? 1 : 0;
-        }
-        return n;
-    }
-
-    /**
-     * A new program in this process (tests, {@code run --iterations}): thread names count from
-     * {@code Thread-1} again, as in a fresh process. A daemon thread of the previous program
-     * that is still running after a short grace would run beside the new one on state a fresh
-     * process would not have (CPython kills daemon threads at exit; Java cannot): returns its
-     * name so the caller can refuse, else null. Called before the new program's main thread starts.
-     */
-    static String beginProgram() throws InterruptedException {
-        for (Thread t : DAEMONS) {
-            t.join(DAEMON_GRACE_MILLIS);
-            if (t.isAlive()) {
-                return t.getName();
-            }
-        }
-        DAEMONS.clear();
-        NON_DAEMON.clear();
-        COUNTER.set(0);
-        return null;
-    }
-
-    /** Waits for every started non-daemon thread, with the GIL released (threading._shutdown). */
-    static void joinAll() {
-        for (Thread t : NON_DAEMON) {
-            Blocking.run(t::join);
-        }
-        NON_DAEMON.clear();
-    }
-
     /** A {@code threading.Thread}: target and args owned until the thread has run. */
     static final class PyThread extends org.gilectomy.objects.PyInstance {
+        /** The interpreter whose program made this Thread: the thread runs in it. */
+        private final Interpreter interp;
         private PyObject target;
         private PyObject args;
         private String name;
@@ -177,11 +205,12 @@ final class Threading {
 
         PyThread(PyType cls, PyObject target, PyObject args, String name, boolean daemon) {
             super(cls);
+            this.interp = Interpreter.current();
             RefCount.incref(target);
             RefCount.incref(args);
             this.target = target;
             this.args = args;
-            this.name = name != null ? name : "Thread-" + COUNTER.incrementAndGet();
+            this.name = name != null ? name : interp.threads.nextName();
             this.daemon = daemon;
         }
 
@@ -253,25 +282,20 @@ final class Threading {
                 throw new PyException(PyExc.RUNTIME_ERROR, "threads can only be started once");
             }
             RefCount.incref(this); // the running thread holds its object
-            // CPython 3.13.0: functions, code and modules become immortal when threads appear.
-            java.util.List<org.gilectomy.objects.PyDict> namespaces = new java.util.ArrayList<>();
-            if (mainNamespace != null) {
-                namespaces.add(mainNamespace);
-            }
-            namespaces.addAll(Modules.loadedNamespaces());
-            org.gilectomy.objects.Immortals.shareFunctionsAndModules(namespaces);
+            interp.shareBeforeSecondThread(); // CPython 3.13.0: functions, code and modules become immortal
             readBackAttributes();
             Thread t = new RefCountThread(null, this::bootstrap, name, STACK_BYTES);
             t.setDaemon(daemon);
             thread = t;
             publish("ident", PyInt.of(t.getId()));
             publish("native_id", PyInt.of(t.getId()));
-            (daemon ? DAEMONS : NON_DAEMON).add(t);
+            interp.threads.started(t, daemon);
             t.start();
         }
 
         private void bootstrap() {
             ThreadState ts = ThreadState.attach(false);
+            interp.enter();
             if (Gil.ENABLED) {
                 Gil.INSTANCE.acquire();
             }
@@ -285,13 +309,13 @@ final class Threading {
                 }
             } catch (PyException e) {
                 if (!e.matches(PyExc.SYSTEM_EXIT)) {
-                    Stdout.flush();
-                    err.print("Exception in thread " + name + ":\n" + Tracebacks.format(e));
-                    err.flush();
+                    interp.stdout.flush();
+                    interp.err.print("Exception in thread " + name + ":\n" + interp.tracebacks.format(e));
+                    interp.err.flush();
                 }
                 e.release(); // the exception ends here
             } catch (Throwable t) {
-                Tracebacks.fatal(err, t);
+                interp.tracebacks.fatal(t);
             } finally {
                 RefCount.incref(PyNone.NONE);
                 RefCount.incref(PyTuple.EMPTY);
@@ -302,6 +326,7 @@ final class Threading {
                 if (Gil.ENABLED) {
                     Gil.INSTANCE.release();
                 }
+                Interpreter.exit();
                 ThreadState.detach();
             }
         }

@@ -47,16 +47,9 @@ final class ThreadingExtras {
     private ThreadingExtras() {
     }
 
+    /** Into one interpreter's threading module; the types are the process's (see the static block). */
     static void install(PyModule m) {
-        RLOCK_TYPE.constructor = (a, off, n, kw) -> {
-            Args.exactly("RLock", n, 0, kw);
-            return new PyRLock();
-        };
         m.set("RLock", RLOCK_TYPE);
-        EVENT_TYPE.constructor = (a, off, n, kw) -> {
-            Args.exactly("Event", n, 0, kw);
-            return new PyEvent();
-        };
         m.set("Event", EVENT_TYPE);
         PyObject main = new CurrentThread(Thread.currentThread(), true);
         m.set(MAIN_THREAD, main); // the module's reference: released with the module at finalization
@@ -77,8 +70,19 @@ final class ThreadingExtras {
         ThreadLocals.install(m);
         Modules.def(m, "active_count", (a, off, n, kw) -> {
             Args.exactly("active_count", n, 0, kw);
-            return PyInt.of(Threading.aliveCount() + 1);
+            return PyInt.of(Interpreter.current().threads.aliveCount() + 1);
         });
+    }
+
+    static { // built-in types get their methods once, before any interpreter can see them
+        RLOCK_TYPE.constructor = (a, off, n, kw) -> {
+            Args.exactly("RLock", n, 0, kw);
+            return new PyRLock();
+        };
+        EVENT_TYPE.constructor = (a, off, n, kw) -> {
+            Args.exactly("Event", n, 0, kw);
+            return new PyEvent();
+        };
         RLOCK_TYPE.addMethod("acquire", (a, off, n, kw) -> {
             PyObject[] p = Params.bind("acquire", a, off + 1, n - 1, kw, 0, "blocking", "timeout");
             boolean blocking = p[0] == null || Ops.isTrue(p[0]);

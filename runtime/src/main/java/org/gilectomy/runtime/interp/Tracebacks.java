@@ -6,38 +6,39 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.gilectomy.objects.PyException;
 import org.gilectomy.runtime.compile.SourceLines;
 
-/** Formats uncaught exceptions as CPython does, quoting the source line of each frame. */
+/**
+ * An interpreter's tracebacks: formats uncaught exceptions as CPython does, quoting the source
+ * line of each frame from the interpreter's source cache, and reports failures of the runtime.
+ */
 final class Tracebacks {
-    private static final Map<String, SourceLines> SOURCES = new ConcurrentHashMap<>();
+    private final Interpreter interp;
+    private final Map<String, SourceLines> sources = new ConcurrentHashMap<>();
     /** Set by fatal(): the program then exits with status 70, whichever thread failed. */
-    private static volatile boolean fatalReported;
+    private volatile boolean fatalReported;
 
-    static void resetFatal() {
-        fatalReported = false;
+    Tracebacks(Interpreter interp) {
+        this.interp = interp;
     }
 
-    static boolean fatalReported() {
+    boolean fatalReported() {
         return fatalReported;
     }
 
-    private Tracebacks() {
-    }
-
-    static void registerSource(String filename, String text) {
-        SOURCES.put(filename, new SourceLines(text));
+    void registerSource(String filename, String text) {
+        sources.put(filename, new SourceLines(text));
     }
 
     /**
      * "Traceback (most recent call last):" ... "Type: message", newline-terminated; preceded by
      * the exceptions it was raised from or while handling, as CPython chains them.
      */
-    static String format(PyException e) {
+    String format(PyException e) {
         StringBuilder sb = new StringBuilder();
         appendChain(sb, e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         return sb.toString();
     }
 
-    private static void appendChain(StringBuilder sb, PyException e, java.util.Set<PyException> seen) {
+    private void appendChain(StringBuilder sb, PyException e, java.util.Set<PyException> seen) {
         seen.add(e);
         PyException cause = e.cause();
         PyException context = e.context();
@@ -51,7 +52,7 @@ final class Tracebacks {
         appendOne(sb, e);
     }
 
-    private static void appendOne(StringBuilder sb, PyException e) {
+    private void appendOne(StringBuilder sb, PyException e) {
         java.util.List<PyException.TracebackEntry> entries = e.tracebackOutermostFirst();
         if (!entries.isEmpty()) {
             sb.append("Traceback (most recent call last):\n");
@@ -70,7 +71,7 @@ final class Tracebacks {
             previous = t;
             sb.append("  File \"").append(t.filename()).append("\", line ").append(t.line())
                     .append(", in ").append(t.function()).append('\n');
-            SourceLines src = SOURCES.get(t.filename());
+            SourceLines src = sources.get(t.filename());
             String line = src == null ? null : src.line(t.line());
             if (line != null && !line.isBlank()) {
                 sb.append("    ").append(line.strip()).append('\n');
@@ -101,9 +102,10 @@ final class Tracebacks {
      * A failure of the runtime itself (a refcount bug, an internal error): reported in one
      * clear block, never as a bare Java stack trace unless {@code -Dgilectomy.debug=true}.
      */
-    static void fatal(PrintStream err, Throwable t) {
+    void fatal(Throwable t) {
         fatalReported = true;
-        Stdout.flush();
+        interp.stdout.flush();
+        PrintStream err = interp.err;
         if (t instanceof org.gilectomy.refcount.UseAfterFreeError u) {
             err.println("Fatal Python error: use after free: " + u.getMessage());
             err.println("(a reference-count bug in the gilectomy runtime; run with -Dgilectomy.debug=true for the Java trace)");

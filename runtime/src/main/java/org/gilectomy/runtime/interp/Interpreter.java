@@ -1,0 +1,246 @@
+package org.gilectomy.runtime.interp;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.gilectomy.objects.Immortals;
+import org.gilectomy.objects.Ops;
+import org.gilectomy.objects.PyDict;
+import org.gilectomy.objects.PyFunction;
+import org.gilectomy.refcount.ImmortalKind;
+import org.gilectomy.refcount.RefCount;
+
+/**
+ * One Python interpreter (CPython's {@code PyInterpreterState}): everything a program sees.
+ * Each program runs in an instance of its own, once; several may run in one JVM, one after the
+ * other ({@code run --iterations}, the test suites) or at the same time.
+ *
+ * <pre>
+ * Overview
+ *
+ * Per interpreter (fields of this object, made fresh for each program):
+ *   argv; the standard streams (stdout's buffer {@link Stdout}, stderr, and the sys.stdout /
+ *   sys.stderr objects that write to them); the module table and sys's own settings
+ *   ({@link Modules}: imported modules, sys.getswitchinterval's value); the thread registry
+ *   ({@link Threading.Registry}: thread names, non-daemon threads to join at exit); the source
+ *   cache and the fatal-error flag ({@link Tracebacks}); __main__'s namespace; the ALL_SHARED
+ *   immortalisation phase (functions become immortal once THIS program starts a thread); the
+ *   main thread that Ctrl-C interrupts; the leaks --check-refs found.
+ *
+ * Process-wide (static elsewhere), and why:
+ *   the build (GIL kind, refcount strategy, lock kind, immortality level): static finals the
+ *       JIT folds; one build per JVM.
+ *   the GIL, its switch and check intervals, the eval breaker: one GIL per process, as in
+ *       CPython 3.11, whose sub-interpreters share it. sys.setswitchinterval therefore changes
+ *       the interval for every interpreter running; an interpreter that changed it puts the
+ *       value it found back when it ends ({@link SysKnobs}), so the next one starts with the
+ *       command line's.
+ *   built-in types, their methods, the builtins namespace, interned strings, small ints, None:
+ *       immutable from Python (no program can rebind a builtin: there is no `import builtins`)
+ *       and immortal, so sharing them is invisible; the eval loop reads builtins from a static
+ *       final with no lookup. Built-in types get their methods once, at class initialisation.
+ *   the invoker (how Java calls a Python function, Ops.installInvoker): stateless, it runs the
+ *       function on the calling thread's state; installed once.
+ *   Ctrl-C: the JVM has one SIGINT; {@link Signals} hands it to the oldest interpreter still
+ *       running (CPython's main interpreter).
+ *   --check-refs' live counts (RefCheck) and PyType's list of classes to finalize, which only
+ *       check-refs fills: both are the JVM's, since an object does not know its interpreter. A
+ *       program's leaks are therefore checked only if it ran alone ({@link #ifRanAlone});
+ *       otherwise it says on stderr that they were not.
+ *   the list of interpreters running ({@link #RUNNING}), for those two.
+ *   daemon threads of finished programs ({@link Threading#ORPHANS}): Java cannot kill them, and
+ *       one still running would skew the next program's measurement: a new program refuses.
+ *
+ * Reaching it: built-ins called from Python (print, import, threading.Thread) find their
+ * interpreter with {@link #current()}, once per call, never per instruction; objects that belong
+ * to one interpreter (sys.stdout, a Thread, the sys module's functions) hold it in a field.
+ *
+ * Field            access
+ * mainNamespace    volatile: written by the main thread, read by any thread that starts one
+ * functionsShared  volatile: set once, by the thread starting the program's second thread
+ * mainThread       volatile: written before the main thread starts, read by the signal handler
+ * leaks            volatile: written by the main thread at exit, read after run() returns
+ * </pre>
+ */
+public final class Interpreter {
+    /**
+     * Binds each thread running Python to its interpreter. SLOW PATH, kept off the eval loop:
+     * a lookup per built-in call that needs the interpreter (print, import); the thread state
+     * will carry the interpreter in a field, and {@link #current()} will read it from there.
+     */
+    private static final ThreadLocal<Interpreter> CURRENT = new ThreadLocal<>();
+    /** The interpreters running, oldest first (see {@link #oldestRunning} and {@link #ifRanAlone}). */
+    private static final List<Interpreter> RUNNING = new ArrayList<>(); // guarded by itself
+
+    static {
+        // Process-wide, once, before any interpreter runs a second thread (see the overview).
+        Immortals.singletons(); // a no-op with -Dgilectomy.immortal=none
+        Immortals.builtins(Builtins.INSTANCE.dict);
+        Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
+        org.gilectomy.objects.ReprGuard.install(ThreadState::currentOrNull);
+    }
+
+    final List<String> argv;
+    final PrintStream err;
+    final Stdout stdout;
+    final StdStreams.Stream sysStdout;
+    final StdStreams.Stream sysStderr;
+    final Modules modules;
+    final Threading.Registry threads = new Threading.Registry();
+    final Tracebacks tracebacks = new Tracebacks(this);
+    volatile PyDict mainNamespace;
+    private volatile boolean functionsShared;
+    volatile Thread mainThread;
+    private volatile Map<String, Long> leaks = Map.of();
+    /** Another interpreter ran at some moment of this one's run. */
+    private boolean overlapped; // guarded by RUNNING
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    /** A fresh interpreter: {@code sys.argv} is {@code argv}; the program prints to {@code out} and {@code err}. */
+    public Interpreter(List<String> argv, PrintStream out, PrintStream err) {
+        this.argv = List.copyOf(argv);
+        this.err = err;
+        this.stdout = new Stdout(out);
+        this.sysStdout = new StdStreams.Stream(this, false);
+        this.sysStderr = new StdStreams.Stream(this, true);
+        this.modules = new Modules(this);
+    }
+
+    /**
+     * Runs {@code file} in a new interpreter with {@code sys.argv = [file, *args]}, waits for
+     * every non-daemon Python thread, and returns the process exit status CPython would: 0, 1
+     * after an uncaught exception or a syntax error (reported on {@code err} as CPython does), 2
+     * if the file cannot be read, or the {@code sys.exit} status.
+     */
+    public static int runMain(Path file, List<String> args, PrintStream out, PrintStream err) {
+        return new Interpreter(argvFor(file, args), out, err).runFile(file);
+    }
+
+    /** {@code sys.argv} for running {@code file} with {@code args}: {@code [file, *args]}. */
+    public static List<String> argvFor(Path file, List<String> args) {
+        List<String> argv = new ArrayList<>();
+        argv.add(file.toString());
+        argv.addAll(args);
+        return argv;
+    }
+
+    /** Runs {@code file} as {@code __main__} in this interpreter (once per interpreter); see {@link #runMain}. */
+    public int runFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            err.println("gilectomy: can't open file '" + file + "': [Errno 2] No such file or directory");
+            return 2;
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a UTF-8 byte-order mark, dropped as CPython's decoder does
+        }
+        // CPython reports __main__'s file by its absolute path in tracebacks and syntax errors.
+        return run(file.toAbsolutePath().normalize().toString(), text);
+    }
+
+    /** Runs {@code text} as {@code __main__}, reported as {@code filename}; an interpreter runs one program. */
+    public int run(String filename, String text) {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("an interpreter runs one program; make a new one");
+        }
+        synchronized (RUNNING) {
+            overlapped = !RUNNING.isEmpty();
+            for (Interpreter other : RUNNING) {
+                other.overlapped = true;
+            }
+            RUNNING.add(this);
+        }
+        try {
+            return MainProgram.run(this, filename, text);
+        } finally {
+            synchronized (RUNNING) {
+                RUNNING.remove(this);
+            }
+        }
+    }
+
+    /** The interpreter that gets Ctrl-C (CPython's main interpreter): the oldest running; null if none. */
+    static Interpreter oldestRunning() {
+        synchronized (RUNNING) {
+            return RUNNING.isEmpty() ? null : RUNNING.get(0);
+        }
+    }
+
+    /**
+     * Runs {@code check} if no other interpreter has run during this one's run, with none
+     * starting until it returns; returns whether it ran. For --check-refs, whose live counts are
+     * the JVM's: with another program running they would count its objects too, and
+     * finalizing the classes would empty that program's classes (see the overview).
+     */
+    boolean ifRanAlone(Runnable check) {
+        synchronized (RUNNING) {
+            if (overlapped) {
+                return false;
+            }
+            check.run();
+            return true;
+        }
+    }
+
+    /** What {@code RefCheck} found alive at the end of this interpreter's program; empty without --check-refs, or if it did not run alone. */
+    public Map<String, Long> leaks() {
+        return leaks;
+    }
+
+    void setLeaks(Map<String, Long> found) {
+        leaks = found;
+    }
+
+    /** The interpreter of the calling thread (slow path: see {@link #CURRENT}). */
+    static Interpreter current() {
+        Interpreter i = CURRENT.get();
+        if (i == null) {
+            throw new IllegalStateException("thread " + Thread.currentThread().getName() + " runs no Python");
+        }
+        return i;
+    }
+
+    /** The calling thread starts running this interpreter's Python (its main thread or one it started). */
+    void enter() {
+        CURRENT.set(this);
+    }
+
+    /** The calling thread has finished running Python. */
+    static void exit() {
+        CURRENT.remove();
+    }
+
+    /**
+     * The program is about to start a thread: under ALL_SHARED (CPython 3.13.0) its functions,
+     * code and modules become immortal, and every function it makes from now on (see
+     * {@link #newFunction}).
+     */
+    void shareBeforeSecondThread() {
+        if (RefCount.IMMORTAL != ImmortalKind.ALL_SHARED || functionsShared) {
+            return;
+        }
+        List<PyDict> namespaces = new ArrayList<>();
+        PyDict main = mainNamespace;
+        if (main != null) {
+            namespaces.add(main);
+        }
+        namespaces.addAll(modules.loadedNamespaces());
+        Immortals.shareFunctionsAndModules(namespaces);
+        functionsShared = true;
+    }
+
+    /** A function the program just made: immortal if it has started a thread (ALL_SHARED only). */
+    static void newFunction(PyFunction f) {
+        if (RefCount.IMMORTAL == ImmortalKind.ALL_SHARED && current().functionsShared) {
+            Immortals.share(f);
+        }
+    }
+}
