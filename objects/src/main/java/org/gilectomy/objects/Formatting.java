@@ -57,12 +57,8 @@ public final class Formatting {
         repr.codePoints().forEach(c -> {
             if (c < 128) {
                 sb.append((char) c);
-            } else if (c < 256) {
-                sb.append(String.format("\\x%02x", c));
-            } else if (c < 0x10000) {
-                sb.append(String.format("\\u%04x", c));
             } else {
-                sb.append(String.format("\\U%08x", c));
+                sb.append(PyStr.escape(c));
             }
         });
         return sb.toString();

@@ -329,7 +329,7 @@ public final class Ops {
             return (c == 2 && (op == CompareOp.LT || op == CompareOp.LE)) ? 2 : c;
         }
         if (a instanceof PyStr x && b instanceof PyStr y) {
-            return Integer.signum(x.value.compareTo(y.value));
+            return Integer.signum(PyStr.compare(x, y));
         }
         if (a instanceof PyList x && b instanceof PyList y) {
             return sequenceOrder(op, x.snapshot(), y.snapshot());
@@ -383,7 +383,7 @@ public final class Ops {
             return l.size();
         }
         if (o instanceof PyStr s) {
-            return s.value.length();
+            return s.length();
         }
         if (o instanceof PyTuple t) {
             return t.size();
@@ -429,11 +429,12 @@ public final class Ops {
                 return Sequences.sliceStr(s, sl);
             }
             long i = indexArg(o, key);
-            long j = i < 0 ? i + s.value.length() : i;
-            if (j < 0 || j >= s.value.length()) {
+            int len = s.length();
+            long j = i < 0 ? i + len : i;
+            if (j < 0 || j >= len) {
                 throw PyExc.indexError("string index out of range");
             }
-            return PyStr.of(String.valueOf(s.value.charAt((int) j)));
+            return PyStr.ofCodePoint(s.codePointAt((int) j));
         }
         if (o instanceof PyRange r) {
             long i = indexArg(o, key);

@@ -163,10 +163,8 @@ public final class PercentFormat {
             switch (type) {
                 case 's', 'r', 'a' -> {
                     String s = type == 's' ? Ops.str(v) : type == 'r' ? Ops.repr(v) : Formatting.ascii(Ops.repr(v));
-                    if (precision >= 0 && s.length() > precision) {
-                        s = s.substring(0, precision);
-                    }
-                    return Formatting.formatString(s, (left ? "<" : ">") + (width >= 0 ? Integer.toString(width) : ""));
+                    return Formatting.formatString(s, (left ? "<" : ">") + (width >= 0 ? Integer.toString(width) : "")
+                            + (precision >= 0 ? "." + precision : "")); // the precision counts code points
                 }
                 case 'd', 'i', 'u' -> {
                     BigInteger n = integer(v, type, true);

@@ -18,11 +18,6 @@ import java.util.Locale;
 public final class PyBytes extends PyObject implements Container {
     public static final PyType TYPE = new PyType("bytes", null);
 
-    /** CPython's codec errors (UnicodeError derives from ValueError). */
-    public static final PyType UNICODE_ERROR = new PyType("UnicodeError", PyExc.VALUE_ERROR);
-    public static final PyType UNICODE_ENCODE_ERROR = new PyType("UnicodeEncodeError", UNICODE_ERROR);
-    public static final PyType UNICODE_DECODE_ERROR = new PyType("UnicodeDecodeError", UNICODE_ERROR);
-
     private final byte[] value;
 
     private PyBytes(byte[] value) {
@@ -62,23 +57,35 @@ public final class PyBytes extends PyObject implements Container {
             ByteBuffer b = enc.encode(CharBuffer.wrap(s));
             return new PyBytes(Arrays.copyOf(b.array(), b.limit()));
         } catch (CharacterCodingException e) {
-            int at = firstUnencodable(s, enc);
-            String name = cs == java.nio.charset.StandardCharsets.US_ASCII ? "ascii" : "latin-1";
-            char c = s.charAt(at);
-            String escaped = c < 0x100 ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c);
-            throw new PyException(UNICODE_ENCODE_ERROR, "'" + name + "' codec can't encode character '"
-                    + escaped + "' in position " + at
-                    + ": ordinal not in range(" + (name.equals("ascii") ? 128 : 256) + ")");
+            throw unencodable(s, cs);
         }
     }
 
-    private static int firstUnencodable(String s, CharsetEncoder enc) {
-        for (int i = 0; i < s.length(); i++) {
-            if (!enc.canEncode(s.charAt(i))) {
-                return i;
-            }
+    /**
+     * CPython's error for the first run of code points of {@code s} that {@code cs} cannot
+     * encode: one is named, a longer run is given as a range of positions.
+     */
+    private static PyException unencodable(String s, Charset cs) {
+        String name = cs == java.nio.charset.StandardCharsets.US_ASCII ? "ascii"
+                : cs == java.nio.charset.StandardCharsets.ISO_8859_1 ? "latin-1" : "utf-8";
+        int limit = name.equals("ascii") ? 0x80 : name.equals("latin-1") ? 0x100 : Integer.MAX_VALUE;
+        int[] cps = s.codePoints().toArray();
+        int first = 0;
+        while (first < cps.length && encodable(cps[first], limit)) {
+            first++;
         }
-        return 0;
+        int end = first;
+        while (end < cps.length && !encodable(cps[end], limit)) {
+            end++;
+        }
+        String what = end - first == 1 ? "character '" + PyStr.escape(cps[first]) + "' in position " + first
+                : "characters in position " + first + "-" + (end - 1);
+        String reason = limit == Integer.MAX_VALUE ? "surrogates not allowed" : "ordinal not in range(" + limit + ")";
+        return new PyException(PyExc.UNICODE_ENCODE_ERROR, "'" + name + "' codec can't encode " + what + ": " + reason);
+    }
+
+    private static boolean encodable(int c, int limit) {
+        return c < limit && Character.getType(c) != Character.SURROGATE;
     }
 
     /** {@code b.decode(encoding)} with the strict error handler. */
@@ -94,7 +101,7 @@ public final class PyBytes extends PyObject implements Container {
                 at++;
             }
             String name = cs == java.nio.charset.StandardCharsets.US_ASCII ? "ascii" : "utf-8";
-            throw new PyException(UNICODE_DECODE_ERROR, "'" + name + "' codec can't decode byte 0x"
+            throw new PyException(PyExc.UNICODE_DECODE_ERROR, "'" + name + "' codec can't decode byte 0x"
                     + String.format("%02x", value[Math.min(at, value.length - 1)] & 0xff) + " in position " + at
                     + (name.equals("ascii") ? ": ordinal not in range(128)" : ": invalid start byte"));
         }

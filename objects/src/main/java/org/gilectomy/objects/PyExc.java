@@ -27,6 +27,8 @@ public final class PyExc {
     public static final PyType ASSERTION_ERROR = new PyType("AssertionError", EXCEPTION);
     public static final PyType GENERATOR_EXIT = new PyType("GeneratorExit", BASE_EXCEPTION);
     public static final PyType UNICODE_ERROR = new PyType("UnicodeError", VALUE_ERROR);
+    public static final PyType UNICODE_ENCODE_ERROR = new PyType("UnicodeEncodeError", UNICODE_ERROR);
+    public static final PyType UNICODE_DECODE_ERROR = new PyType("UnicodeDecodeError", UNICODE_ERROR);
     public static final PyType FLOATING_POINT_ERROR = new PyType("FloatingPointError", ARITHMETIC_ERROR);
     public static final PyType SYNTAX_ERROR = new PyType("SyntaxError", EXCEPTION);
     public static final PyType TIMEOUT_ERROR = new PyType("TimeoutError", OS_ERROR);
@@ -40,7 +42,8 @@ public final class PyExc {
             KEYBOARD_INTERRUPT, EXCEPTION, ARITHMETIC_ERROR, ZERO_DIVISION_ERROR, OVERFLOW_ERROR, LOOKUP_ERROR,
             INDEX_ERROR, KEY_ERROR, NAME_ERROR, UNBOUND_LOCAL_ERROR, TYPE_ERROR, VALUE_ERROR, ATTRIBUTE_ERROR,
             RUNTIME_ERROR, RECURSION_ERROR, NOT_IMPLEMENTED_ERROR, IMPORT_ERROR, MODULE_NOT_FOUND_ERROR,
-            STOP_ITERATION, OS_ERROR, ASSERTION_ERROR, GENERATOR_EXIT, UNICODE_ERROR, FLOATING_POINT_ERROR,
+            STOP_ITERATION, OS_ERROR, ASSERTION_ERROR, GENERATOR_EXIT, UNICODE_ERROR, UNICODE_ENCODE_ERROR,
+            UNICODE_DECODE_ERROR, FLOATING_POINT_ERROR,
             SYNTAX_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING);
 
     static {

@@ -1,6 +1,5 @@
 package org.gilectomy.objects;
 
-import java.math.BigDecimal;
 import org.gilectomy.refcount.FreeList;
 
 /** {@code float}: an IEEE double, printed as CPython's {@code repr} does. */
@@ -65,20 +64,22 @@ public final class PyFloat extends PyObject {
         if (v == 0) {
             return (1 / v < 0) ? "-0.0" : "0.0";
         }
-        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-        String digits = d.unscaledValue().abs().toString();
-        int exponent = digits.length() - 1 - d.scale(); // decimal exponent of the first digit
+        ShortestDigits.Decimal d = ShortestDigits.of(Math.abs(v));
+        String digits = d.digits();
+        int exponent = d.exponent();
         String sign = v < 0 ? "-" : "";
         if (exponent < -4 || exponent >= 16) {
             String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
             String exp = (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
             return sign + mantissa + "e" + exp;
         }
-        String plain = d.abs().toPlainString();
-        if (plain.indexOf('.') < 0) {
-            plain = plain + ".0";
+        if (exponent < 0) {
+            return sign + "0." + "0".repeat(-exponent - 1) + digits;
         }
-        return sign + plain;
+        if (digits.length() <= exponent + 1) {
+            return sign + digits + "0".repeat(exponent + 1 - digits.length()) + ".0";
+        }
+        return sign + digits.substring(0, exponent + 1) + "." + digits.substring(exponent + 1);
     }
 
     @Override

@@ -113,13 +113,13 @@ final class Sequences {
     }
 
     static PyObject sliceStr(PyStr str, PySlice s) {
-        long[] ix = s.indices(str.value.length());
+        long[] ix = s.indices(str.length());
         if (ix[2] == 1) {
-            return PyStr.of(str.value.substring((int) ix[0], (int) (ix[0] + ix[3])));
+            return PyStr.of(str.substring((int) ix[0], (int) (ix[0] + ix[3])));
         }
         StringBuilder sb = new StringBuilder((int) ix[3]);
         for (int k = 0; k < ix[3]; k++) {
-            sb.append(str.value.charAt((int) (ix[0] + k * ix[2])));
+            sb.appendCodePoint(str.codePointAt((int) (ix[0] + k * ix[2])));
         }
         return PyStr.of(sb.toString());
     }
@@ -133,9 +133,9 @@ final class Sequences {
                 items[i] = t.getItem(i);
             }
         } else if (o instanceof PyStr s) {
-            items = new PyObject[s.value.length()];
+            items = new PyObject[s.length()];
             for (int i = 0; i < items.length; i++) {
-                items[i] = PyStr.of(String.valueOf(s.value.charAt(i)));
+                items[i] = PyStr.ofCodePoint(s.codePointAt(i));
             }
         } else {
             List<Map.Entry<PyObject, PyObject>> entries = ((PyDict) o).itemsSnapshot();

@@ -1,6 +1,10 @@
 package org.gilectomy.runtime.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,17 @@ final class LiveBackend implements Backend {
         if (switchIntervalNanos > 0 && Gil.INSTANCE != null) {
             Gil.INSTANCE.setSwitchIntervalNanos(switchIntervalNanos);
         }
+        System.setOut(utf8(FileDescriptor.out));
+        System.setErr(utf8(FileDescriptor.err));
+    }
+
+    /**
+     * A standard stream that writes UTF-8, as CPython does in every locale (the C locale is
+     * coerced to UTF-8); Java's own encode in the locale's charset and print '?' for the rest.
+     * Buffered and flushed at newlines like the streams it replaces.
+     */
+    private static PrintStream utf8(FileDescriptor fd) {
+        return new PrintStream(new BufferedOutputStream(new FileOutputStream(fd), 128), true, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -42,6 +42,10 @@ final class Builtins {
             Args.exactly("repr", n, 1, kw);
             return PyStr.of(Ops.repr(a[off]));
         });
+        function("ascii", (a, off, n, kw) -> {
+            Args.exactly("ascii", n, 1, kw);
+            return PyStr.of(org.gilectomy.objects.Formatting.ascii(Ops.repr(a[off])));
+        });
         function("format", org.gilectomy.objects.Formatting::builtin);
         function("sum", Builtins::sum);
         function("min", (a, off, n, kw) -> extreme("min", CompareOp.LT, a, off, n, kw));

@@ -56,11 +56,11 @@ final class NumberBuiltins {
             if (!(a[off] instanceof PyStr s)) {
                 throw PyExc.typeError("ord() expected string of length 1, but " + a[off].type().name() + " found");
             }
-            int cps = s.value.codePointCount(0, s.value.length());
+            int cps = s.length();
             if (cps != 1) {
                 throw PyExc.typeError("ord() expected a character, but string of length " + cps + " found");
             }
-            return PyInt.of(s.value.codePointAt(0));
+            return PyInt.of(s.codePointAt(0));
         });
         b.function("chr", (a, off, n, kw) -> {
             Args.exactly("chr", n, 1, kw);
@@ -68,7 +68,7 @@ final class NumberBuiltins {
             if (c < 0 || c > 0x10ffff) {
                 throw PyExc.valueError("chr() arg not in range(0x110000)");
             }
-            return PyStr.of(new String(Character.toChars((int) c)));
+            return PyStr.ofCodePoint((int) c);
         });
         b.function("hash", (a, off, n, kw) -> {
             Args.exactly("hash", n, 1, kw);

@@ -48,13 +48,15 @@ final class StrMethods {
         unary(t, "swapcase", StrMethods::swapcase);
         unary(t, "title", StrMethods::title);
         unary(t, "capitalize", s -> PyStr.of(s.isEmpty() ? s
-                : Character.toTitleCase(s.charAt(0)) + s.substring(1).toLowerCase(Locale.ROOT)));
+                : Character.toString(Character.toTitleCase(s.codePointAt(0)))
+                        + s.substring(Character.charCount(s.codePointAt(0))).toLowerCase(Locale.ROOT)));
         unary(t, "isdigit", s -> PyBool.of(all(s, Character::isDigit)));
         unary(t, "isdecimal", s -> PyBool.of(all(s, Character::isDigit)));
         unary(t, "isnumeric", s -> PyBool.of(all(s, c -> Character.isDigit(c) || Character.getNumericValue(c) >= 0)));
         unary(t, "isalpha", s -> PyBool.of(all(s, Character::isLetter)));
         unary(t, "isalnum", s -> PyBool.of(all(s, Character::isLetterOrDigit)));
         unary(t, "isspace", s -> PyBool.of(all(s, StrMethods::isSpace)));
+        unary(t, "isprintable", s -> PyBool.of(s.codePoints().allMatch(PyStr::isPrintable)));
         unary(t, "isupper", s -> PyBool.of(cased(s, true)));
         unary(t, "islower", s -> PyBool.of(cased(s, false)));
         method(t, "join", StrMethods::join);
@@ -105,31 +107,23 @@ final class StrMethods {
         throw PyExc.typeError(fn + "() argument " + pos + " must be str, not " + o.type().name());
     }
 
-    /** Python's str.isspace() per character: Unicode whitespace plus the ASCII separators. */
-    static boolean isSpace(char c) {
+    /** Python's str.isspace() per code point: Unicode whitespace plus the ASCII separators. */
+    static boolean isSpace(int c) {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == 0x85;
     }
 
-    private interface CharTest {
-        boolean test(char c);
+    private interface CodePointTest {
+        boolean test(int c);
     }
 
-    private static boolean all(String s, CharTest p) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (!p.test(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean all(String s, CodePointTest p) {
+        return !s.isEmpty() && s.codePoints().allMatch(p::test);
     }
 
     private static boolean cased(String s, boolean upper) {
         boolean any = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
             if (upper ? Character.isLowerCase(c) : Character.isUpperCase(c) || Character.isTitleCase(c)) {
                 return false;
             }
@@ -140,11 +134,8 @@ final class StrMethods {
 
     private static PyObject swapcase(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            sb.append(Character.isUpperCase(c) ? Character.toLowerCase(c)
-                    : Character.isLowerCase(c) ? Character.toUpperCase(c) : c);
-        }
+        s.codePoints().forEach(c -> sb.appendCodePoint(Character.isUpperCase(c) ? Character.toLowerCase(c)
+                : Character.isLowerCase(c) ? Character.toUpperCase(c) : c));
         return PyStr.of(sb.toString());
     }
 
@@ -152,9 +143,9 @@ final class StrMethods {
     private static PyObject title(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         boolean prevCased = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            sb.append(prevCased ? Character.toLowerCase(c) : Character.toTitleCase(c));
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
+            sb.appendCodePoint(prevCased ? Character.toLowerCase(c) : Character.toTitleCase(c));
             prevCased = Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
         }
         return PyStr.of(sb.toString());
@@ -322,16 +313,20 @@ final class StrMethods {
         int i = 0;
         int j = s.length();
         if (left) {
-            while (i < j && (chars == null ? isSpace(s.charAt(i)) : chars.indexOf(s.charAt(i)) >= 0)) {
-                i++;
+            while (i < j && stripped(s.codePointAt(i), chars)) {
+                i += Character.charCount(s.codePointAt(i));
             }
         }
         if (right) {
-            while (j > i && (chars == null ? isSpace(s.charAt(j - 1)) : chars.indexOf(s.charAt(j - 1)) >= 0)) {
-                j--;
+            while (j > i && stripped(s.codePointBefore(j), chars)) {
+                j -= Character.charCount(s.codePointBefore(j));
             }
         }
         return PyStr.of(s.substring(i, j));
+    }
+
+    private static boolean stripped(int c, String chars) {
+        return chars == null ? isSpace(c) : chars.indexOf(c) >= 0;
     }
 
     private static PyObject replace(PyObject[] a, int off, int n, PyTuple kw) {
@@ -340,13 +335,16 @@ final class StrMethods {
         String old = argStr("replace", 1, a[off + 1]);
         String rep = argStr("replace", 2, a[off + 2]);
         long count = n == 4 ? Args.asLong(a[off + 3]) : -1;
-        if (count < 0) {
+        if (count < 0 && !old.isEmpty()) {
             return PyStr.of(s.replace(old, rep));
+        }
+        if (count < 0) {
+            count = Long.MAX_VALUE;
         }
         StringBuilder sb = new StringBuilder();
         int start = 0;
-        if (old.isEmpty()) {
-            for (int i = 0; i <= s.length(); i++) {
+        if (old.isEmpty()) { // rep goes before each code point and at the end
+            for (int i = 0; i <= s.length(); i += i < s.length() ? Character.charCount(s.codePointAt(i)) : 1) {
                 if (count-- > 0) {
                     sb.append(rep);
                 } else {
@@ -354,7 +352,7 @@ final class StrMethods {
                     return PyStr.of(sb.toString());
                 }
                 if (i < s.length()) {
-                    sb.append(s.charAt(i));
+                    sb.appendCodePoint(s.codePointAt(i));
                 }
             }
             return PyStr.of(sb.toString());
@@ -366,8 +364,12 @@ final class StrMethods {
         return PyStr.of(sb.append(s.substring(start)).toString());
     }
 
-    /** Python's slice bounds {@code [start:end]} of find/count/startswith, clamped. */
-    private static int[] range(int len, PyObject start, PyObject end) {
+    /**
+     * Python's slice bounds {@code [start:end]} of find/count/startswith, in code points,
+     * clamped: {start, end, 1 if start is past the end else 0, start's char index, end's}.
+     */
+    private static int[] range(PyStr str, PyObject start, PyObject end) {
+        int len = str.length();
         long s = Params.optLong(start, 0);
         long e = Params.optLong(end, len);
         if (s < 0) {
@@ -376,7 +378,9 @@ final class StrMethods {
         if (e < 0) {
             e = Math.max(0, e + len);
         }
-        return new int[] {(int) Math.min(s, len), (int) Math.min(e, len), s > len ? 1 : 0};
+        int from = (int) Math.min(s, len);
+        int to = (int) Math.min(e, len);
+        return new int[] {from, to, s > len ? 1 : 0, str.charIndex(from), str.charIndex(Math.max(from, to))};
     }
 
     private static void atLeastOne(String fn, int given, int max, PyTuple kw) {
@@ -391,17 +395,17 @@ final class StrMethods {
 
     private static long find(String fn, PyObject[] a, int off, int n, PyTuple kw, boolean fromRight) {
         atLeastOne(fn, n - 1, 3, kw);
-        String s = self(a, off);
+        PyStr self = (PyStr) a[off];
         if (!(a[off + 1] instanceof PyStr sub)) {
             throw PyExc.typeError("must be str, not " + a[off + 1].type().name());
         }
-        int[] r = range(s.length(), n > 2 ? a[off + 2] : null, n > 3 ? a[off + 3] : null);
-        if (r[2] == 1 || r[1] - r[0] < sub.value.length()) {
+        int[] r = range(self, n > 2 ? a[off + 2] : null, n > 3 ? a[off + 3] : null);
+        if (r[2] == 1 || r[1] < r[0] || r[4] - r[3] < sub.value.length()) {
             return -1;
         }
-        String window = s.substring(r[0], r[1]);
+        String window = self.value.substring(r[3], r[4]);
         int i = fromRight ? window.lastIndexOf(sub.value) : window.indexOf(sub.value);
-        return i < 0 ? -1 : i + r[0];
+        return i < 0 ? -1 : self.codePointIndex(i + r[3]);
     }
 
     private static long index(String fn, PyObject[] a, int off, int n, PyTuple kw, boolean fromRight) {
@@ -414,11 +418,12 @@ final class StrMethods {
 
     private static PyObject count(PyObject[] a, int off, int n, PyTuple kw) {
         atLeastOne("count", n - 1, 3, kw);
-        String s = self(a, off);
+        PyStr self = (PyStr) a[off];
+        String s = self.value;
         if (!(a[off + 1] instanceof PyStr sub)) {
             throw PyExc.typeError("must be str, not " + a[off + 1].type().name());
         }
-        int[] r = range(s.length(), n > 2 ? a[off + 2] : null, n > 3 ? a[off + 3] : null);
+        int[] r = range(self, n > 2 ? a[off + 2] : null, n > 3 ? a[off + 3] : null);
         if (r[2] == 1 || r[1] < r[0]) {
             return PyInt.of(0);
         }
@@ -426,7 +431,7 @@ final class StrMethods {
             return PyInt.of(r[1] - r[0] + 1);
         }
         long c = 0;
-        for (int i = s.indexOf(sub.value, r[0]); i >= 0 && i + sub.value.length() <= r[1];
+        for (int i = s.indexOf(sub.value, r[3]); i >= 0 && i + sub.value.length() <= r[4];
                 i = s.indexOf(sub.value, i + sub.value.length())) {
             c++;
         }
@@ -435,8 +440,8 @@ final class StrMethods {
 
     private static PyObject affix(String fn, PyObject[] a, int off, int n, PyTuple kw, boolean prefix) {
         atLeastOne(fn, n - 1, 3, kw);
-        String s = self(a, off);
-        int[] r = range(s.length(), n > 2 ? a[off + 2] : null, n > 3 ? a[off + 3] : null);
+        PyStr self = (PyStr) a[off];
+        int[] r = range(self, n > 2 ? a[off + 2] : null, n > 3 ? a[off + 3] : null);
         PyObject x = a[off + 1];
         PyObject[] options;
         if (x instanceof PyTuple t) {
@@ -455,7 +460,7 @@ final class StrMethods {
         if (r[2] == 1) {
             return PyBool.of(false);
         }
-        String window = r[1] >= r[0] ? s.substring(r[0], r[1]) : null;
+        String window = r[1] >= r[0] ? self.value.substring(r[3], r[4]) : null;
         for (PyObject o : options) {
             String p = ((PyStr) o).value;
             if (window != null && (prefix ? window.startsWith(p) : window.endsWith(p))) {
@@ -469,10 +474,11 @@ final class StrMethods {
         Args.exactly("str.zfill", n - 1, 1, kw);
         String s = self(a, off);
         long width = Args.asLong(a[off + 1]);
-        if (width <= s.length()) {
+        int len = ((PyStr) a[off]).length();
+        if (width <= len) {
             return PyStr.of(s);
         }
-        String zeros = "0".repeat((int) (width - s.length()));
+        String zeros = "0".repeat((int) (width - len));
         if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
             return PyStr.of(s.charAt(0) + zeros + s.substring(1));
         }
@@ -482,28 +488,28 @@ final class StrMethods {
     private static PyObject pad(String fn, PyObject[] a, int off, int n, PyTuple kw) {
         Args.between(fn, n - 1, 1, 2, kw);
         String s = self(a, off);
+        int len = ((PyStr) a[off]).length();
         long width = Args.asLong(a[off + 1]);
-        char fill = ' ';
+        String f = " ";
         if (n == 3) {
-            if (!(a[off + 2] instanceof PyStr f)) {
+            if (!(a[off + 2] instanceof PyStr fill)) {
                 throw PyExc.typeError(fn + "() argument 2 must be str, not " + a[off + 2].type().name());
             }
-            if (f.value.length() != 1) {
+            if (fill.length() != 1) {
                 throw PyExc.typeError("The fill character must be exactly one character long");
             }
-            fill = f.value.charAt(0);
+            f = fill.value;
         }
-        if (width <= s.length()) {
+        if (width <= len) {
             return PyStr.of(s);
         }
-        int margin = (int) (width - s.length());
+        int margin = (int) (width - len);
         int left;
         if (fn.equals("center")) {
             left = margin / 2 + (margin & (int) width & 1); // CPython's rounding of odd margins
         } else {
             left = fn.equals("rjust") ? margin : 0;
         }
-        String f = String.valueOf(fill);
         return PyStr.of(f.repeat(left) + s + f.repeat(margin - left));
     }
 
