@@ -217,17 +217,20 @@ public final class Dunders {
     /** {@code a op b} via {@code __op__} or the reflected {@code __rop__}; null if neither answers. */
     public static PyObject binary(BinaryOp op, PyObject a, PyObject b) {
         String n = BINARY_NAMES[op.ordinal()];
-        PyObject r = callOrNull(a, "__" + n + "__", b);
+        PyObject r = unlessNotImplemented(callOrNull(a, "__" + n + "__", b));
+        return r != null ? r : unlessNotImplemented(callOrNull(b, "__r" + n + "__", a));
+    }
+
+    /** {@code a op= b} via {@code __iop__}, as a new reference; null if absent or NotImplemented. */
+    static PyObject inPlace(BinaryOp op, PyObject a, PyObject b) {
+        return unlessNotImplemented(callOrNull(a, "__i" + BINARY_NAMES[op.ordinal()] + "__", b));
+    }
+
+    /** A special method's owned result, or null (released) if it declined with NotImplemented. */
+    private static PyObject unlessNotImplemented(PyObject r) {
         if (r == NOT_IMPLEMENTED) {
             RefCount.decref(r);
-            r = null;
-        }
-        if (r == null) {
-            r = callOrNull(b, "__r" + n + "__", a);
-            if (r == NOT_IMPLEMENTED) {
-                RefCount.decref(r);
-                r = null;
-            }
+            return null;
         }
         return r;
     }

@@ -183,6 +183,53 @@ public final class Ops {
     // ------------------------------------------------------------------ arithmetic
 
     public static PyObject binary(BinaryOp op, PyObject a, PyObject b) {
+        PyObject r = binaryOrNull(op, a, b);
+        if (r == null) {
+            throw unsupported(op, op.symbol, a, b);
+        }
+        return r;
+    }
+
+    /**
+     * {@code a op= b} as a new reference: a mutable left operand changes in place and is the
+     * result (list {@code += *=}, set {@code |= &= -= ^=}, a class's {@code __iadd__} and
+     * friends); anything else gets {@code a op b}. A built-in container's in-place method
+     * runs as one operation under the object's lock, as its other mutators do.
+     */
+    public static PyObject inPlace(BinaryOp op, PyObject a, PyObject b) {
+        boolean done = false;
+        if (a instanceof PyList l) {
+            done = l.inPlace(op, b);
+        } else if (a instanceof PySet s) {
+            done = s.inPlace(op, b);
+        } else if (Dunders.isUserObject(a)) {
+            PyObject r = Dunders.inPlace(op, a, b);
+            if (r != null) {
+                return r;
+            }
+        }
+        if (done) {
+            RefCount.incref(a);
+            return a;
+        }
+        PyObject r = binaryOrNull(op, a, b);
+        if (r == null) {
+            throw unsupported(op, op.symbol + "=", a, b);
+        }
+        return r;
+    }
+
+    private static PyException unsupported(BinaryOp op, String symbol, PyObject a, PyObject b) {
+        boolean aSeq = a instanceof PyStr || a instanceof PyList || a instanceof PyTuple;
+        if (op == BinaryOp.MUL && (aSeq || b instanceof PyStr || b instanceof PyList || b instanceof PyTuple)) {
+            return PyExc.typeError("can't multiply sequence by non-int of type '" + (aSeq ? b : a).type().name() + "'");
+        }
+        return PyExc.typeError("unsupported operand type(s) for " + symbol + ": '"
+                + a.type().name() + "' and '" + b.type().name() + "'");
+    }
+
+    /** {@code a op b} as a new reference, or null when neither operand supports it. */
+    private static PyObject binaryOrNull(BinaryOp op, PyObject a, PyObject b) {
         if (op == BinaryOp.MOD && a instanceof PyStr s) {
             return PercentFormat.format(s.value, b);
         }
@@ -198,12 +245,7 @@ public final class Ops {
         if (r != null) {
             return r;
         }
-        r = Dunders.binary(op, a, b);
-        if (r != null) {
-            return r;
-        }
-        throw PyExc.typeError("unsupported operand type(s) for " + op.symbol + ": '"
-                + a.type().name() + "' and '" + b.type().name() + "'");
+        return Dunders.binary(op, a, b);
     }
 
     public static PyObject negative(PyObject a) {
@@ -536,6 +578,26 @@ public final class Ops {
         } finally {
             RefCount.decref(it);
         }
+    }
+
+    /** Owned references to every item of an iterable, in an exact-length array. */
+    public static PyObject[] collect(PyObject iterable) {
+        if (iterable instanceof PyList l) {
+            return l.snapshot();
+        }
+        java.util.ArrayList<PyObject> items = new java.util.ArrayList<>();
+        PyIterator it = iter(iterable);
+        try {
+            for (PyObject x = it.next(); x != null; x = it.next()) {
+                items.add(x);
+            }
+        } catch (PyException e) {
+            items.forEach(RefCount::decref);
+            throw e;
+        } finally {
+            RefCount.decref(it);
+        }
+        return items.toArray(new PyObject[0]);
     }
 
     public static PyIterator iter(PyObject o) {
