@@ -286,7 +286,7 @@ public class PyInstance extends PyObject {
 
     @Override
     public int hashCode() {
-        return Dunders.hash(this);
+        return Long.hashCode(Dunders.hash(this));
     }
 
     @Override
