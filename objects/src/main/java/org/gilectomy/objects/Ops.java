@@ -272,7 +272,7 @@ public final class Ops {
 
     /** Python {@code a == b}. */
     public static boolean eq(PyObject a, PyObject b) {
-        if (a == b) {
+        if (a == b && !Dunders.isUserObject(a)) { // a class's __eq__ decides even for the same object
             return !(a instanceof PyFloat f && Double.isNaN(f.value));
         }
         if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
@@ -280,6 +280,9 @@ public final class Ops {
         }
         if (a instanceof PyList x && b instanceof PyList y) {
             return sequencesEqual(x.snapshot(), y.snapshot());
+        }
+        if (a instanceof PyTuple x && b instanceof PyTuple y) {
+            return tuplesEqual(x, y);
         }
         if (a instanceof PyDict x && b instanceof PyDict y) {
             return PyDict.itemsEqual(x, y);
@@ -293,13 +296,35 @@ public final class Ops {
         return a.equals(b);
     }
 
+    /**
+     * Whether two items of containers are equal for the containers' comparisons, membership,
+     * count, index and remove: the same object, else {@code ==} (CPython's
+     * PyObject_RichCompareBool), so {@code nan in [nan]} for the one nan object.
+     */
+    public static boolean sameOrEq(PyObject a, PyObject b) {
+        return a == b || eq(a, b);
+    }
+
+    /** Tuples are immutable: their items are read borrowed while the caller holds the tuples. */
+    private static boolean tuplesEqual(PyTuple x, PyTuple y) {
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!sameOrEq(x.getBorrowed(i), y.getBorrowed(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean sequencesEqual(PyObject[] x, PyObject[] y) {
         try {
             if (x.length != y.length) {
                 return false;
             }
             for (int i = 0; i < x.length; i++) {
-                if (!eq(x[i], y[i])) {
+                if (!sameOrEq(x[i], y[i])) {
                     return false;
                 }
             }
@@ -385,7 +410,7 @@ public final class Ops {
         try {
             int n = Math.min(x.length, y.length);
             for (int i = 0; i < n; i++) {
-                if (!eq(x[i], y[i])) {
+                if (!sameOrEq(x[i], y[i])) {
                     return order(op, x[i], y[i]);
                 }
             }
@@ -568,7 +593,7 @@ public final class Ops {
         PyIterator it = iter(container);
         try {
             for (PyObject x = it.next(); x != null; x = it.next()) {
-                boolean found = eq(x, item);
+                boolean found = sameOrEq(x, item);
                 RefCount.decref(x);
                 if (found) {
                     return true;

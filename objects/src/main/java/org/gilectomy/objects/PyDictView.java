@@ -75,7 +75,7 @@ public final class PyDictView extends PyObject implements Container {
         PyObject[] items = snapshot();
         try {
             for (PyObject x : items) {
-                if (Ops.eq(x, item)) {
+                if (Ops.sameOrEq(x, item)) {
                     return true;
                 }
             }
