@@ -14,6 +14,15 @@ public enum BinaryOp {
         this.intOnly = intOnly;
     }
 
+    /**
+     * Set in a BINARY instruction's argument above the operator's ordinal for the augmented
+     * assignment ({@code a += b}): the left operand's in-place method is tried first
+     * ({@link Ops#inPlace}).
+     */
+    public static final int IN_PLACE = 0x80;
+    /** The operator's ordinal in an argument that may carry {@link #IN_PLACE}. */
+    public static final int ORDINAL_MASK = IN_PLACE - 1;
+
     private static final BinaryOp[] VALUES = values();
 
     public static BinaryOp of(int ordinal) {

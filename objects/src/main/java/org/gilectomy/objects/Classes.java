@@ -91,9 +91,23 @@ public final class Classes {
             }
         }
         Descriptors.nameProperties(namespace);
+        noHashWithoutEq(namespace);
         PyType cls = new PyType(name, base, namespace, module);
         cls.constructor = (a, off, n, kw) -> construct(cls, a, off, n, kw);
         return cls;
+    }
+
+    /**
+     * A class that defines {@code __eq__} but not {@code __hash__} gets {@code __hash__ = None}
+     * (unhashable, and so are its subclasses until one defines {@code __hash__}), as CPython's
+     * type creation does: equal objects must hash alike, and identity hashes would not.
+     */
+    private static void noHashWithoutEq(PyDict namespace) {
+        PyStr eq = PyStr.internBorrowed("__eq__");
+        PyStr hash = PyStr.internBorrowed("__hash__");
+        if (namespace.containsKey(eq) && !namespace.containsKey(hash)) {
+            namespace.put(hash, PyNone.NONE);
+        }
     }
 
     /** {@code cls(args)}: a new instance, initialised by {@code __init__}. */

@@ -122,23 +122,36 @@ public final class Dunders {
         return r;
     }
 
-    /** {@code hash(o)}: {@code __hash__}, or TypeError if the class defines {@code __eq__} only, or identity. */
-    public static int hash(PyObject o) {
-        PyObject h = callOrNull(o, "__hash__");
-        if (h != null) {
-            try {
-                if (h instanceof PyInt i) {
-                    return i.hashCode();
-                }
-                throw PyExc.typeError("__hash__ method should return an integer");
-            } finally {
-                RefCount.decref(h);
+    /**
+     * {@code hash(o)} for an object of a Python class: its {@code __hash__} (None: unhashable,
+     * as a class defining {@code __eq__} alone gets from {@link Classes#newClass}), or identity.
+     * A long-sized result is the hash itself (-1 becomes -2), a bigger int is hashed as ints are.
+     */
+    public static long hash(PyObject o) {
+        PyObject m = o.type().lookup("__hash__");
+        if (m == null) {
+            return Hashing.ofIdentity(o);
+        }
+        PyObject h;
+        try {
+            if (m == PyNone.NONE) {
+                throw Hashing.unhashable(o);
             }
+            h = Ops.call(m, new PyObject[] {o}, 0, 1, null);
+        } finally {
+            RefCount.decref(m);
         }
-        if (has(o, "__eq__")) {
-            throw PyExc.typeError("unhashable type: '" + o.type().name() + "'");
+        try {
+            if (h instanceof PyInt i && i.big == null) {
+                return i.value == -1 ? -2 : i.value;
+            }
+            if (h instanceof PyInt || h instanceof PyBool) {
+                return Hashing.hash(h);
+            }
+            throw PyExc.typeError("__hash__ method should return an integer");
+        } finally {
+            RefCount.decref(h);
         }
-        return System.identityHashCode(o);
     }
 
     /** {@code str(o)} via {@code __str__} or {@code __repr__}; null if the class has neither. */
@@ -217,17 +230,20 @@ public final class Dunders {
     /** {@code a op b} via {@code __op__} or the reflected {@code __rop__}; null if neither answers. */
     public static PyObject binary(BinaryOp op, PyObject a, PyObject b) {
         String n = BINARY_NAMES[op.ordinal()];
-        PyObject r = callOrNull(a, "__" + n + "__", b);
+        PyObject r = unlessNotImplemented(callOrNull(a, "__" + n + "__", b));
+        return r != null ? r : unlessNotImplemented(callOrNull(b, "__r" + n + "__", a));
+    }
+
+    /** {@code a op= b} via {@code __iop__}, as a new reference; null if absent or NotImplemented. */
+    static PyObject inPlace(BinaryOp op, PyObject a, PyObject b) {
+        return unlessNotImplemented(callOrNull(a, "__i" + BINARY_NAMES[op.ordinal()] + "__", b));
+    }
+
+    /** A special method's owned result, or null (released) if it declined with NotImplemented. */
+    private static PyObject unlessNotImplemented(PyObject r) {
         if (r == NOT_IMPLEMENTED) {
             RefCount.decref(r);
-            r = null;
-        }
-        if (r == null) {
-            r = callOrNull(b, "__r" + n + "__", a);
-            if (r == NOT_IMPLEMENTED) {
-                RefCount.decref(r);
-                r = null;
-            }
+            return null;
         }
         return r;
     }

@@ -6,7 +6,8 @@ import java.math.BigInteger;
  * Python's {@code hash()}: the values CPython 3.11 computes for ints, floats, bools and tuples,
  * so that a set of such keys lays out its table, and so iterates, exactly as CPython's does.
  * Strings hash by their Java hash (CPython randomises str hashes per process, so no program
- * can depend on them); other objects by identity.
+ * can depend on them); objects of Python classes by their {@code __hash__}; other objects by
+ * identity.
  */
 public final class Hashing {
     /** CPython's _PyHASH_BITS and _PyHASH_MODULUS (2**61 - 1) on 64-bit platforms. */
@@ -21,7 +22,7 @@ public final class Hashing {
     private Hashing() {
     }
 
-    /** {@code hash(o)}; TypeError for the mutable containers. */
+    /** {@code hash(o)}; TypeError for the unhashable types, whose Java hashCode throws it. */
     public static long hash(PyObject o) {
         if (o instanceof PyInt i) {
             return i.big == null ? ofLong(i.value) : ofBig(i.big);
@@ -41,9 +42,14 @@ public final class Hashing {
         if (o instanceof PySet s && s.isFrozen()) {
             return s.frozenHash();
         }
-        if (o instanceof PyList || o instanceof PyDict || o instanceof PySet) {
-            throw unhashable(o);
+        if (Dunders.isUserObject(o)) {
+            return Dunders.hash(o);
         }
+        return fix(o.hashCode()); // identity, or the unhashable types' TypeError (list, dict, set, slice, ...)
+    }
+
+    /** The hash of an object compared by identity (object.__hash__). */
+    static long ofIdentity(PyObject o) {
         return fix(System.identityHashCode(o));
     }
 

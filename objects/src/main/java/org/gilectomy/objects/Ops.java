@@ -193,6 +193,53 @@ public final class Ops {
     // ------------------------------------------------------------------ arithmetic
 
     public static PyObject binary(BinaryOp op, PyObject a, PyObject b) {
+        PyObject r = binaryOrNull(op, a, b);
+        if (r == null) {
+            throw unsupported(op, op.symbol, a, b);
+        }
+        return r;
+    }
+
+    /**
+     * {@code a op= b} as a new reference: a mutable left operand changes in place and is the
+     * result (list {@code += *=}, set {@code |= &= -= ^=}, a class's {@code __iadd__} and
+     * friends); anything else gets {@code a op b}. A built-in container's in-place method
+     * runs as one operation under the object's lock, as its other mutators do.
+     */
+    public static PyObject inPlace(BinaryOp op, PyObject a, PyObject b) {
+        boolean done = false;
+        if (a instanceof PyList l) {
+            done = l.inPlace(op, b);
+        } else if (a instanceof PySet s) {
+            done = s.inPlace(op, b);
+        } else if (Dunders.isUserObject(a)) {
+            PyObject r = Dunders.inPlace(op, a, b);
+            if (r != null) {
+                return r;
+            }
+        }
+        if (done) {
+            RefCount.incref(a);
+            return a;
+        }
+        PyObject r = binaryOrNull(op, a, b);
+        if (r == null) {
+            throw unsupported(op, op.symbol + "=", a, b);
+        }
+        return r;
+    }
+
+    private static PyException unsupported(BinaryOp op, String symbol, PyObject a, PyObject b) {
+        boolean aSeq = a instanceof PyStr || a instanceof PyList || a instanceof PyTuple;
+        if (op == BinaryOp.MUL && (aSeq || b instanceof PyStr || b instanceof PyList || b instanceof PyTuple)) {
+            return PyExc.typeError("can't multiply sequence by non-int of type '" + (aSeq ? b : a).type().name() + "'");
+        }
+        return PyExc.typeError("unsupported operand type(s) for " + symbol + ": '"
+                + a.type().name() + "' and '" + b.type().name() + "'");
+    }
+
+    /** {@code a op b} as a new reference, or null when neither operand supports it. */
+    private static PyObject binaryOrNull(BinaryOp op, PyObject a, PyObject b) {
         if (op == BinaryOp.MOD && a instanceof PyStr s) {
             return PercentFormat.format(s.value, b);
         }
@@ -208,12 +255,7 @@ public final class Ops {
         if (r != null) {
             return r;
         }
-        r = Dunders.binary(op, a, b);
-        if (r != null) {
-            return r;
-        }
-        throw PyExc.typeError("unsupported operand type(s) for " + op.symbol + ": '"
-                + a.type().name() + "' and '" + b.type().name() + "'");
+        return Dunders.binary(op, a, b);
     }
 
     public static PyObject negative(PyObject a) {
@@ -240,7 +282,7 @@ public final class Ops {
 
     /** Python {@code a == b}. */
     public static boolean eq(PyObject a, PyObject b) {
-        if (a == b) {
+        if (a == b && !Dunders.isUserObject(a)) { // a class's __eq__ decides even for the same object
             return !(a instanceof PyFloat f && Double.isNaN(f.value));
         }
         if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
@@ -248,6 +290,9 @@ public final class Ops {
         }
         if (a instanceof PyList x && b instanceof PyList y) {
             return sequencesEqual(x.snapshot(), y.snapshot());
+        }
+        if (a instanceof PyTuple x && b instanceof PyTuple y) {
+            return tuplesEqual(x, y);
         }
         if (a instanceof PyDict x && b instanceof PyDict y) {
             return PyDict.itemsEqual(x, y);
@@ -261,13 +306,35 @@ public final class Ops {
         return a.equals(b);
     }
 
+    /**
+     * Whether two items of containers are equal for the containers' comparisons, membership,
+     * count, index and remove: the same object, else {@code ==} (CPython's
+     * PyObject_RichCompareBool), so {@code nan in [nan]} for the one nan object.
+     */
+    public static boolean sameOrEq(PyObject a, PyObject b) {
+        return a == b || eq(a, b);
+    }
+
+    /** Tuples are immutable: their items are read borrowed while the caller holds the tuples. */
+    private static boolean tuplesEqual(PyTuple x, PyTuple y) {
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!sameOrEq(x.getBorrowed(i), y.getBorrowed(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean sequencesEqual(PyObject[] x, PyObject[] y) {
         try {
             if (x.length != y.length) {
                 return false;
             }
             for (int i = 0; i < x.length; i++) {
-                if (!eq(x[i], y[i])) {
+                if (!sameOrEq(x[i], y[i])) {
                     return false;
                 }
             }
@@ -353,7 +420,7 @@ public final class Ops {
         try {
             int n = Math.min(x.length, y.length);
             for (int i = 0; i < n; i++) {
-                if (!eq(x[i], y[i])) {
+                if (!sameOrEq(x[i], y[i])) {
                     return order(op, x[i], y[i]);
                 }
             }
@@ -537,7 +604,7 @@ public final class Ops {
         PyIterator it = iter(container);
         try {
             for (PyObject x = it.next(); x != null; x = it.next()) {
-                boolean found = eq(x, item);
+                boolean found = sameOrEq(x, item);
                 RefCount.decref(x);
                 if (found) {
                     return true;
@@ -547,6 +614,26 @@ public final class Ops {
         } finally {
             RefCount.decref(it);
         }
+    }
+
+    /** Owned references to every item of an iterable, in an exact-length array. */
+    public static PyObject[] collect(PyObject iterable) {
+        if (iterable instanceof PyList l) {
+            return l.snapshot();
+        }
+        java.util.ArrayList<PyObject> items = new java.util.ArrayList<>();
+        PyIterator it = iter(iterable);
+        try {
+            for (PyObject x = it.next(); x != null; x = it.next()) {
+                items.add(x);
+            }
+        } catch (PyException e) {
+            items.forEach(RefCount::decref);
+            throw e;
+        } finally {
+            RefCount.decref(it);
+        }
+        return items.toArray(new PyObject[0]);
     }
 
     public static PyIterator iter(PyObject o) {

@@ -540,7 +540,7 @@ public final class PyDict extends PyObject {
                 if (v == null) {
                     return false;
                 }
-                boolean same = Ops.eq(e.getValue(), v);
+                boolean same = Ops.sameOrEq(e.getValue(), v);
                 RefCount.decref(v);
                 if (!same) {
                     return false;

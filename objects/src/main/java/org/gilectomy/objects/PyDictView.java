@@ -78,7 +78,7 @@ public final class PyDictView extends PyObject implements Container {
         PyObject[] items = snapshot();
         try {
             for (PyObject x : items) {
-                if (Ops.eq(x, item)) {
+                if (Ops.sameOrEq(x, item)) {
                     return true;
                 }
             }
@@ -112,5 +112,19 @@ public final class PyDictView extends PyObject implements Container {
             }
         }
         return sb.append("])").toString();
+    }
+
+    /** Keys and items views are set-like and unhashable, as in CPython; a values view hashes by identity. */
+    @Override
+    public int hashCode() {
+        if (kind != Kind.VALUES) {
+            throw Hashing.unhashable(this);
+        }
+        return super.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
     }
 }

@@ -286,6 +286,6 @@ public class PyInstance extends PyObject {
 
     @Override
     public int hashCode() {
-        return Dunders.hash(this);
+        return Long.hashCode(Dunders.hash(this));
     }
 }

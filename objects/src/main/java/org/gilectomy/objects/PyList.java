@@ -272,6 +272,59 @@ public final class PyList extends PyObject implements LockOrdered {
         }
     }
 
+    /** {@code self.extend(iterable)}: a list atomically, anything else collected first, then appended at once. */
+    public void extendFrom(PyObject iterable) {
+        if (iterable instanceof PyList other) {
+            extend(other);
+            return;
+        }
+        extend(Ops.collect(iterable));
+    }
+
+    /**
+     * {@code self += b} (any iterable) or {@code self *= n}, changing this list; false (nothing
+     * done) for another operator or a non-int count, which {@link Ops#inPlace} leaves to the
+     * binary operator's errors.
+     */
+    boolean inPlace(BinaryOp op, PyObject b) {
+        if (op == BinaryOp.ADD) {
+            extendFrom(b);
+            return true;
+        }
+        if (op == BinaryOp.MUL && Numbers.isIntLike(b)) {
+            long n = Args.asLong(b);
+            if (n <= 0) {
+                clear();
+            } else {
+                repeat(n);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code self *= n} for n &gt; 0: the items n times over, as one locked operation. */
+    private void repeat(long n) {
+        ObjectLock.lock(this);
+        try {
+            int m = size;
+            if (n * (long) m > Integer.MAX_VALUE - 16) {
+                throw new PyException(PyExc.OVERFLOW_ERROR, "repeated list is too long");
+            }
+            int total = (int) (n * m);
+            ensureCapacityLocked(total - m);
+            PyObject[] a = items;
+            for (int k = m; k < total; k++) {
+                PyObject v = a[k % m];
+                RefCount.incref(v);
+                setItemRelease(a, k, v);
+            }
+            setSizeRelease(total);
+        } finally {
+            ObjectLock.unlock(this);
+        }
+    }
+
     private void appendAllLocked(PyObject[] src, int n) {
         ensureCapacityLocked(n);
         PyObject[] a = items;

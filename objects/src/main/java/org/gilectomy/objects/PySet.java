@@ -538,6 +538,26 @@ public final class PySet extends PyObject implements Container {
         return r;
     }
 
+    /**
+     * {@code self |= &= -= ^= other} for a mutable set and another set, changing this set (each
+     * through the matching *_update method); false (nothing done) otherwise.
+     */
+    boolean inPlace(BinaryOp op, PyObject b) {
+        if (frozen || !(b instanceof PySet other)) {
+            return false;
+        }
+        switch (op) {
+            case OR -> update(other);
+            case AND -> intersectionUpdate(other);
+            case SUB -> differenceUpdate(other);
+            case XOR -> symmetricDifferenceUpdate(other);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether every key of this set is in {@code other}. */
     public boolean isSubset(PySet other) {
         if (size() > other.size()) {

@@ -63,4 +63,15 @@ public final class PySlice extends PyObject {
     public PyType type() {
         return TYPE;
     }
+
+    /** Unhashable in CPython 3.11 (hashable only from 3.12): {@code d[:] = v} on a dict is a TypeError. */
+    @Override
+    public int hashCode() {
+        throw Hashing.unhashable(this);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o;
+    }
 }

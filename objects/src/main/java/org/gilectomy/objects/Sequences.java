@@ -57,24 +57,36 @@ final class Sequences {
             return PyStr.of(s.value.repeat((int) n));
         }
         if (seq instanceof PyList l) {
-            PyObject[] items = l.snapshot();
-            try {
-                if (n * (long) items.length > Integer.MAX_VALUE - 16) {
-                    throw new PyException(PyExc.OVERFLOW_ERROR, "repeated list is too long");
-                }
-                PyObject[] out = new PyObject[(int) (n * items.length)];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = items[i % items.length];
-                    RefCount.incref(out[i]);
-                }
-                return PyList.steal(out, out.length);
-            } finally {
-                for (PyObject o : items) {
-                    RefCount.decref(o);
-                }
+            PyObject[] out = repeatItems(l.snapshot(), n, "list");
+            return PyList.steal(out, out.length);
+        }
+        if (seq instanceof PyTuple t) {
+            PyObject[] items = new PyObject[t.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = t.getItem(i);
             }
+            return PyTuple.steal(repeatItems(items, n, "tuple"));
         }
         return null;
+    }
+
+    /** New references to the owned items n times over; the items' own references are released. */
+    private static PyObject[] repeatItems(PyObject[] items, long n, String kind) {
+        try {
+            if (n * (long) items.length > Integer.MAX_VALUE - 16) {
+                throw new PyException(PyExc.OVERFLOW_ERROR, "repeated " + kind + " is too long");
+            }
+            PyObject[] out = new PyObject[(int) (n * items.length)];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = items[i % items.length];
+                RefCount.incref(out[i]);
+            }
+            return out;
+        } finally {
+            for (PyObject o : items) {
+                RefCount.decref(o);
+            }
+        }
     }
 
     static PyObject sliceList(PyList l, PySlice s) {

@@ -14,20 +14,26 @@ import org.junit.jupiter.api.Test;
 class SharedListNegativeControlTest {
     @Test
     void withoutAnyLockSharedAppendsGoWrong() {
-        assertTrue(goesWrong("threads_shared_list.py"), "unlocked shared appends never went wrong: the positive test could not fail");
+        assertTrue(goesWrong("threads_shared_list.py", "80000\nTrue\n"), "unlocked shared appends never went wrong: the positive test could not fail");
     }
 
     @Test
     void withoutAnyLockSharedSetAddsGoWrong() {
-        assertTrue(goesWrong("threads_shared_set.py"), "unlocked shared set adds never went wrong: the positive test could not fail");
+        assertTrue(goesWrong("threads_shared_set.py", "80000\nTrue\n"), "unlocked shared set adds never went wrong: the positive test could not fail");
     }
 
-    /** Whether, within 10 runs, the program (which prints 80000 and True when correct) goes wrong once. */
-    private static boolean goesWrong(String program) {
+    @Test
+    void withoutAnyLockAppendsRacingInPlaceAddsGoWrong() {
+        assertTrue(goesWrong("wa_inplace_threads.py", ThreadSafetyTest.APPEND_VS_IN_PLACE),
+                "unlocked append racing += never went wrong: the positive test could not fail");
+    }
+
+    /** Whether, within 10 runs, the program (which prints {@code correct} when correct) goes wrong once. */
+    private static boolean goesWrong(String program, String correct) {
         assertTrue(!Gil.ENABLED && !ObjectLock.ENABLED, "this control needs -Dgilectomy.gil=none -Dgilectomy.lock=none");
         for (int run = 0; run < 10; run++) {
             ProgramRunner.Outcome o = ProgramRunner.runHere(ProgramRunner.PROGRAMS.resolve(program));
-            if (!o.stdout().equals("80000\nTrue\n") || o.status() != 0 || !o.stderr().isEmpty()) {
+            if (!o.stdout().equals(correct) || o.status() != 0 || !o.stderr().isEmpty()) {
                 return true;
             }
         }

@@ -7,13 +7,25 @@ import org.junit.jupiter.api.RepeatedTest;
 /**
  * Four threads append 20,000 items each to one shared list: 80,000 items, every run, in both
  * builds (the free-threaded build through the list's Py_LOCK). The negative control, with no
- * GIL and no per-object lock, is {@link SharedListNegativeControlTest}.
+ * GIL and no per-object lock, is {@link SharedListNegativeControlTest}. The same for one thread
+ * appending while another extends the list with {@code +=}.
  */
 class ThreadSafetyTest {
+    /** What wa_inplace_threads.py prints when no item is lost. */
+    static final String APPEND_VS_IN_PLACE = "40000\nTrue\n";
+
     @RepeatedTest(10)
     void noAppendIsLost() {
         ProgramRunner.Outcome o = ProgramRunner.runHere(ProgramRunner.PROGRAMS.resolve("threads_shared_list.py"));
         assertEquals("80000\nTrue\n", o.stdout(), o.stderr());
+        assertEquals(0, o.status(), o.stderr());
+    }
+
+    /** One thread appends while another does {@code l += [i]}: both mutate under the list's lock, none is lost. */
+    @RepeatedTest(5)
+    void noItemIsLostBetweenAppendAndInPlaceAdd() {
+        ProgramRunner.Outcome o = ProgramRunner.runHere(ProgramRunner.PROGRAMS.resolve("wa_inplace_threads.py"));
+        assertEquals(APPEND_VS_IN_PLACE, o.stdout(), o.stderr());
         assertEquals(0, o.status(), o.stderr());
     }
 }

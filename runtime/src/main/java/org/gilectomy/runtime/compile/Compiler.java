@@ -212,7 +212,7 @@ public final class Compiler {
     }
 
     private void augAssign(Ast.AugAssign a) throws PySyntaxError {
-        int op = binaryOp(a.op()).ordinal();
+        int op = binaryOp(a.op()).ordinal() | BinaryOp.IN_PLACE;
         Ast.Expr t = a.target();
         if (t instanceof Ast.Name n) {
             loadName(n);

@@ -20,6 +20,7 @@ public final class Opcode {
     public static final int CALL = 9;              // arg: argc                 (f a1..an -- r)
     public static final int CALL_KW = 10;          // arg: argc incl. keywords  (f a1..an kwnames -- r)
     public static final int BINARY = 11;           // arg: BinaryOp ordinal     (a b -- a op b)
+                                                   //   | BinaryOp.IN_PLACE for a op= b
     public static final int COMPARE = 12;          // arg: CompareOp ordinal    (a b -- bool)
     public static final int UNARY_NEGATIVE = 13;   //                           (a -- -a)
     public static final int UNARY_POSITIVE = 14;

@@ -1,8 +1,6 @@
 package org.gilectomy.runtime.interp;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.BinaryOp;
 import org.gilectomy.objects.CompareOp;
@@ -123,22 +121,7 @@ final class Builtins {
 
     /** Owned references to every item of an iterable, in an exact-length array. */
     static PyObject[] collect(PyObject iterable) {
-        if (iterable instanceof PyList l) {
-            return l.snapshot();
-        }
-        List<PyObject> items = new ArrayList<>();
-        PyIterator it = Ops.iter(iterable);
-        try {
-            for (PyObject x = it.next(); x != null; x = it.next()) {
-                items.add(x);
-            }
-        } catch (PyException e) {
-            items.forEach(RefCount::decref);
-            throw e;
-        } finally {
-            RefCount.decref(it);
-        }
-        return items.toArray(new PyObject[0]);
+        return Ops.collect(iterable);
     }
 
     private static PyList newList(PyObject[] ownedItems) {
@@ -456,12 +439,7 @@ final class Builtins {
         });
         t.addMethod("extend", (a, off, n, kw) -> {
             Args.exactly("list.extend", n - 1, 1, kw);
-            PyList self = (PyList) a[off];
-            if (a[off + 1] instanceof PyList other) {
-                self.extend(other);
-            } else {
-                self.extend(collect(a[off + 1]));
-            }
+            ((PyList) a[off]).extendFrom(a[off + 1]);
             return PyNone.newRef();
         });
         t.addMethod("pop", (a, off, n, kw) -> {

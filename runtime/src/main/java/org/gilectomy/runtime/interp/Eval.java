@@ -594,9 +594,15 @@ public final class Eval {
         return Ops.call(callable, args, off, nargs, kwnames);
     }
 
+    /** {@code op}: a BinaryOp ordinal, with BinaryOp.IN_PLACE for an augmented assignment. */
     private static PyObject binary(int op, PyObject left, PyObject right) {
-        PyObject r = NumericFastPaths.binaryReusing(op, left, right); // BINARY owns both and drops them
-        return r != null ? r : Ops.binary(BinaryOp.of(op), left, right);
+        // Numbers are immutable: their in-place operators are the plain ones.
+        PyObject r = NumericFastPaths.binaryReusing(op & BinaryOp.ORDINAL_MASK, left, right); // BINARY owns both and drops them
+        if (r != null) {
+            return r;
+        }
+        return op < BinaryOp.IN_PLACE ? Ops.binary(BinaryOp.of(op), left, right)
+                : Ops.inPlace(BinaryOp.of(op & BinaryOp.ORDINAL_MASK), left, right);
     }
 
     /**

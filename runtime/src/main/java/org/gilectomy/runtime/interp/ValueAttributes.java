@@ -55,7 +55,7 @@ final class ValueAttributes {
                 }
                 boolean equal;
                 try {
-                    equal = Ops.eq(item, x);
+                    equal = Ops.sameOrEq(item, x);
                 } finally {
                     RefCount.decref(item);
                 }
