@@ -198,12 +198,25 @@ public final class Ops {
         if (r != null) {
             return r;
         }
+        if (op == BinaryOp.OR && a instanceof PyDict x && b instanceof PyDict y) {
+            PyDict union = new PyDict(); // PEP 584: a copy of x updated by y
+            union.putAll(x);
+            union.putAll(y);
+            return union;
+        }
         r = Dunders.binary(op, a, b);
         if (r != null) {
             return r;
         }
+        if (op == BinaryOp.MUL && (isSequence(a) || isSequence(b))) {
+            throw PyExc.typeError("can't multiply sequence by non-int of type '" + (isSequence(a) ? b : a).type().name() + "'");
+        }
         throw PyExc.typeError("unsupported operand type(s) for " + op.symbol + ": '"
                 + a.type().name() + "' and '" + b.type().name() + "'");
+    }
+
+    private static boolean isSequence(PyObject o) {
+        return o instanceof PyStr || o instanceof PyList || o instanceof PyTuple;
     }
 
     public static PyObject negative(PyObject a) {

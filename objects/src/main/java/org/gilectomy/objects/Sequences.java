@@ -56,25 +56,34 @@ final class Sequences {
             }
             return PyStr.of(s.value.repeat((int) n));
         }
-        if (seq instanceof PyList l) {
-            PyObject[] items = l.snapshot();
-            try {
-                if (n * (long) items.length > Integer.MAX_VALUE - 16) {
-                    throw new PyException(PyExc.OVERFLOW_ERROR, "repeated list is too long");
-                }
-                PyObject[] out = new PyObject[(int) (n * items.length)];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = items[i % items.length];
-                    RefCount.incref(out[i]);
-                }
-                return PyList.steal(out, out.length);
-            } finally {
-                for (PyObject o : items) {
-                    RefCount.decref(o);
-                }
+        PyObject[] items = seq instanceof PyList l ? l.snapshot() : seq instanceof PyTuple t ? tupleItems(t) : null;
+        if (items == null) {
+            return null;
+        }
+        try {
+            if (n * (long) items.length > Integer.MAX_VALUE - 16) {
+                throw new PyException(PyExc.OVERFLOW_ERROR, "repeated " + seq.type().name() + " is too long");
+            }
+            PyObject[] out = new PyObject[(int) (n * items.length)];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = items[i % items.length];
+                RefCount.incref(out[i]);
+            }
+            return seq instanceof PyList ? PyList.steal(out, out.length) : PyTuple.steal(out);
+        } finally {
+            for (PyObject o : items) {
+                RefCount.decref(o);
             }
         }
-        return null;
+    }
+
+    /** New references to a tuple's items. */
+    private static PyObject[] tupleItems(PyTuple t) {
+        PyObject[] items = new PyObject[t.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = t.getItem(i);
+        }
+        return items;
     }
 
     static PyObject sliceList(PyList l, PySlice s) {
@@ -84,11 +93,7 @@ final class Sequences {
     }
 
     static PyObject sliceTuple(PyTuple t, PySlice s) {
-        PyObject[] items = new PyObject[t.size()];
-        for (int i = 0; i < items.length; i++) {
-            items[i] = t.getItem(i);
-        }
-        return PyTuple.steal(pick(items, s));
+        return PyTuple.steal(pick(tupleItems(t), s));
     }
 
     /** Keeps the picked owned references, releases the others. */
@@ -128,10 +133,7 @@ final class Sequences {
     static PyIterator snapshotIterator(PyObject o) {
         PyObject[] items;
         if (o instanceof PyTuple t) {
-            items = new PyObject[t.size()];
-            for (int i = 0; i < items.length; i++) {
-                items[i] = t.getItem(i);
-            }
+            items = tupleItems(t);
         } else if (o instanceof PyStr s) {
             items = new PyObject[s.value.length()];
             for (int i = 0; i < items.length; i++) {
