@@ -463,6 +463,20 @@ public final class Ops {
 
     public static void setItem(PyObject o, PyObject key, PyObject value) {
         if (o instanceof PyList l) {
+            if (key instanceof PySlice s) {
+                PyObject[] items;
+                try {
+                    items = collect(value); // first, as CPython: l[:] = l assigns a copy
+                } catch (PyException e) {
+                    if (!e.matches(PyExc.TYPE_ERROR) || e.getMessage() == null || !e.getMessage().endsWith("is not iterable")) {
+                        throw e;
+                    }
+                    e.release();
+                    throw PyExc.typeError("can only assign an iterable");
+                }
+                l.setSlice(s, items);
+                return;
+            }
             if (!(key instanceof PyInt || key instanceof PyBool)) {
                 throw PyExc.typeError("list indices must be integers or slices, not " + key.type().name());
             }
@@ -485,6 +499,10 @@ public final class Ops {
     /** {@code del o[key]}. */
     public static void delItem(PyObject o, PyObject key) {
         if (o instanceof PyList l) {
+            if (key instanceof PySlice s) {
+                l.setSlice(s, null);
+                return;
+            }
             if (!(key instanceof PyInt || key instanceof PyBool)) {
                 throw PyExc.typeError("list indices must be integers or slices, not " + key.type().name());
             }
@@ -549,6 +567,26 @@ public final class Ops {
         } finally {
             RefCount.decref(it);
         }
+    }
+
+    /** Owned references to every item of an iterable, in an exact-length array. */
+    public static PyObject[] collect(PyObject iterable) {
+        if (iterable instanceof PyList l) {
+            return l.snapshot();
+        }
+        List<PyObject> items = new java.util.ArrayList<>();
+        PyIterator it = iter(iterable);
+        try {
+            for (PyObject x = it.next(); x != null; x = it.next()) {
+                items.add(x);
+            }
+        } catch (PyException e) {
+            items.forEach(RefCount::decref);
+            throw e;
+        } finally {
+            RefCount.decref(it);
+        }
+        return items.toArray(new PyObject[0]);
     }
 
     public static PyIterator iter(PyObject o) {

@@ -119,22 +119,7 @@ final class Builtins {
 
     /** Owned references to every item of an iterable, in an exact-length array. */
     static PyObject[] collect(PyObject iterable) {
-        if (iterable instanceof PyList l) {
-            return l.snapshot();
-        }
-        List<PyObject> items = new ArrayList<>();
-        PyIterator it = Ops.iter(iterable);
-        try {
-            for (PyObject x = it.next(); x != null; x = it.next()) {
-                items.add(x);
-            }
-        } catch (PyException e) {
-            items.forEach(RefCount::decref);
-            throw e;
-        } finally {
-            RefCount.decref(it);
-        }
-        return items.toArray(new PyObject[0]);
+        return Ops.collect(iterable);
     }
 
     private static PyList newList(PyObject[] ownedItems) {
