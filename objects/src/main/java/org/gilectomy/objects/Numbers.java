@@ -241,7 +241,11 @@ public final class Numbers {
                 if (x == 0 && y < 0) {
                     throw PyExc.zeroDivision("0.0 cannot be raised to a negative power");
                 }
-                return Math.pow(x, y);
+                double r = Math.pow(x, y);
+                if (Double.isInfinite(r) && Double.isFinite(x) && Double.isFinite(y)) {
+                    throw new PyException(PyExc.OVERFLOW_ERROR, "(34, 'Numerical result out of range')"); // C's ERANGE
+                }
+                return r;
             default:
                 throw new IllegalStateException(op.name());
         }

@@ -187,6 +187,9 @@ public final class NumericFastPaths {
                     return null; // zero and negative bases: the general path
                 }
                 r = Math.pow(x, y);
+                if (Double.isInfinite(r)) {
+                    return null; // overflow (OverflowError) or an infinite operand: the general path
+                }
                 break;
             default:
                 return null; // //, % (their own rounding rules), the int-only operators (TypeError)

@@ -255,6 +255,12 @@ public final class Ops {
         if (r != null) {
             return r;
         }
+        if (op == BinaryOp.OR && a instanceof PyDict x && b instanceof PyDict y) {
+            PyDict union = new PyDict(); // PEP 584: a copy of x updated by y
+            union.putAll(x);
+            union.putAll(y);
+            return union;
+        }
         return Dunders.binary(op, a, b);
     }
 
@@ -528,6 +534,20 @@ public final class Ops {
 
     public static void setItem(PyObject o, PyObject key, PyObject value) {
         if (o instanceof PyList l) {
+            if (key instanceof PySlice s) {
+                PyObject[] items;
+                try {
+                    items = collect(value); // first, as CPython: l[:] = l assigns a copy
+                } catch (PyException e) {
+                    if (!e.matches(PyExc.TYPE_ERROR) || e.getMessage() == null || !e.getMessage().endsWith("is not iterable")) {
+                        throw e;
+                    }
+                    e.release();
+                    throw PyExc.typeError("can only assign an iterable");
+                }
+                l.setSlice(s, items);
+                return;
+            }
             if (!(key instanceof PyInt || key instanceof PyBool)) {
                 throw PyExc.typeError("list indices must be integers or slices, not " + key.type().name());
             }
@@ -550,6 +570,10 @@ public final class Ops {
     /** {@code del o[key]}. */
     public static void delItem(PyObject o, PyObject key) {
         if (o instanceof PyList l) {
+            if (key instanceof PySlice s) {
+                l.setSlice(s, null);
+                return;
+            }
             if (!(key instanceof PyInt || key instanceof PyBool)) {
                 throw PyExc.typeError("list indices must be integers or slices, not " + key.type().name());
             }

@@ -388,6 +388,15 @@ public final class PyDict extends PyObject {
         }
     }
 
+    /** Puts every item of {@code other} (a snapshot of it) into this dict: {@code d.update(other)}. */
+    public void putAll(PyDict other) {
+        for (Map.Entry<PyObject, PyObject> e : other.itemsSnapshot()) {
+            put(e.getKey(), e.getValue());
+            RefCount.decref(e.getKey());
+            RefCount.decref(e.getValue());
+        }
+    }
+
     public void putName(String name, PyObject value) {
         put(PyStr.internBorrowed(name), value);
     }

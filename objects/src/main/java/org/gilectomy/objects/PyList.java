@@ -334,6 +334,65 @@ public final class PyList extends PyObject implements LockOrdered {
         setSizeRelease(size + n);
     }
 
+    /**
+     * {@code l[s] = items} ({@code owned}: references the list takes over, a snapshot of the
+     * right-hand side) or, with {@code owned} null, {@code del l[s]}. A step of 1 replaces the
+     * range by any number of items; an extended slice takes exactly as many as it selects.
+     * The new contents go into a fresh array, published once filled (lock-free readers of the
+     * old one re-check and retry); removed items are released after unlocking.
+     */
+    public void setSlice(PySlice s, PyObject[] owned) {
+        PyObject[] dropped;
+        ObjectLock.lock(this);
+        try {
+            long[] ix = s.indices(size);
+            int start = (int) ix[0];
+            int step = (int) ix[2];
+            int n = (int) ix[3];
+            if (owned != null && step != 1 && owned.length != n) {
+                for (PyObject o : owned) {
+                    RefCount.decref(o);
+                }
+                throw PyExc.valueError("attempt to assign sequence of size " + owned.length + " to extended slice of size " + n);
+            }
+            dropped = new PyObject[n];
+            boolean[] selected = new boolean[size];
+            for (int k = 0; k < n; k++) {
+                int i = start + k * step;
+                dropped[k] = items[i];
+                selected[i] = true;
+            }
+            int added = owned == null ? 0 : owned.length;
+            int newSize = size - n + added;
+            PyObject[] next;
+            if (owned != null && step != 1) {
+                next = Arrays.copyOf(items, Math.max(8, size));
+                for (int k = 0; k < n; k++) {
+                    next[start + k * step] = owned[k];
+                }
+            } else {
+                next = new PyObject[Math.max(8, newSize)];
+                int j = 0;
+                for (int i = 0; i <= size; i++) {
+                    if (owned != null && i == start) {
+                        System.arraycopy(owned, 0, next, j, added);
+                        j += added;
+                    }
+                    if (i < size && !selected[i]) {
+                        next[j++] = items[i];
+                    }
+                }
+            }
+            setItemsRelease(next); // items stored above are published by this release
+            setSizeRelease(newSize);
+        } finally {
+            ObjectLock.unlock(this);
+        }
+        for (PyObject o : dropped) {
+            RefCount.decref(o);
+        }
+    }
+
     /** Removes and returns (as the caller's reference) item {@code i}. */
     public PyObject pop(long i) {
         ObjectLock.lock(this);

@@ -61,13 +61,18 @@ final class Sequences {
             return PyList.steal(out, out.length);
         }
         if (seq instanceof PyTuple t) {
-            PyObject[] items = new PyObject[t.size()];
-            for (int i = 0; i < items.length; i++) {
-                items[i] = t.getItem(i);
-            }
-            return PyTuple.steal(repeatItems(items, n, "tuple"));
+            return PyTuple.steal(repeatItems(tupleItems(t), n, "tuple"));
         }
         return null;
+    }
+
+    /** New references to a tuple's items. */
+    private static PyObject[] tupleItems(PyTuple t) {
+        PyObject[] items = new PyObject[t.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = t.getItem(i);
+        }
+        return items;
     }
 
     /** New references to the owned items n times over; the items' own references are released. */
@@ -96,11 +101,7 @@ final class Sequences {
     }
 
     static PyObject sliceTuple(PyTuple t, PySlice s) {
-        PyObject[] items = new PyObject[t.size()];
-        for (int i = 0; i < items.length; i++) {
-            items[i] = t.getItem(i);
-        }
-        return PyTuple.steal(pick(items, s));
+        return PyTuple.steal(pick(tupleItems(t), s));
     }
 
     /** Keeps the picked owned references, releases the others. */
@@ -140,10 +141,7 @@ final class Sequences {
     static PyIterator snapshotIterator(PyObject o) {
         PyObject[] items;
         if (o instanceof PyTuple t) {
-            items = new PyObject[t.size()];
-            for (int i = 0; i < items.length; i++) {
-                items[i] = t.getItem(i);
-            }
+            items = tupleItems(t);
         } else if (o instanceof PyStr s) {
             items = new PyObject[s.length()];
             for (int i = 0; i < items.length; i++) {

@@ -55,16 +55,7 @@ final class ProgramRunner {
     }
 
     static boolean python3Available() {
-        try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return org.gilectomy.runtime.fuzz.Fuzzer.python3Available();
     }
 
     static Outcome runPython3(Path file, String... args) throws IOException, InterruptedException {

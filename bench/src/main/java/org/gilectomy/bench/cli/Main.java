@@ -7,6 +7,7 @@ import org.gilectomy.bench.experiment.ExperimentCommand;
 import org.gilectomy.bench.harness.CompareCommand;
 import org.gilectomy.runtime.cli.Backend;
 import org.gilectomy.runtime.cli.RunCommand;
+import org.gilectomy.runtime.fuzz.FuzzCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
  * gilectomy run [options] FILE.py [ARGS...]        run a program in one build
  * gilectomy compare FILE.py --presets ... --threads ...   compare builds side by side
  * gilectomy experiment NAME [--quick] [--out DIR]        reproduce a published result
+ * gilectomy fuzz [--seed N] [--count N | --minutes M] [--preset P] [--out DIR]   compare with python3
  * </pre>
  *
  * Exit status: the subcommand's; 2 for usage errors (picocli's default), 70 for internal errors.
@@ -35,7 +37,8 @@ import picocli.CommandLine.Command;
         footer = {
             "  gilectomy run --preset gilectomy --stats bench/workloads/fib.py 2",
             "  gilectomy compare bench/workloads/fib.py --presets gil,gilectomy --threads 1,2",
-            "  gilectomy experiment --list"})
+            "  gilectomy experiment --list",
+            "  gilectomy fuzz --seed 1 --minutes 5 --preset nogil"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,8 +55,10 @@ public final class Main implements Runnable {
         cl.addSubcommand(RunCommand.configure(new CommandLine(new RunCommand(backend))));
         cl.addSubcommand(new CommandLine(new CompareCommand()));
         cl.addSubcommand(new CommandLine(new ExperimentCommand()));
+        cl.addSubcommand(new CommandLine(new FuzzCommand()));
         // After the subcommands are added, so that they get it too.
         cl.setExecutionExceptionHandler(RunCommand::internalError);
+        cl.setParameterExceptionHandler(FuzzCommand.usageErrors(cl.getParameterExceptionHandler()));
         return cl;
     }
 

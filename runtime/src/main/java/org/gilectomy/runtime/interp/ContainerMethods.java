@@ -180,12 +180,7 @@ final class ContainerMethods {
     /** {@code d.update(src)}: from a dict, or from an iterable of pairs (CPython's messages). */
     static void update(PyDict d, PyObject src) {
         if (src instanceof PyDict other) {
-            List<Map.Entry<PyObject, PyObject>> items = other.itemsSnapshot();
-            for (Map.Entry<PyObject, PyObject> e : items) {
-                d.put(e.getKey(), e.getValue());
-                RefCount.decref(e.getKey());
-                RefCount.decref(e.getValue());
-            }
+            d.putAll(other);
             return;
         }
         PyIterator it = Ops.iter(src);

@@ -1,5 +1,6 @@
 package org.gilectomy.runtime.interp;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.function.DoubleUnaryOperator;
 import org.gilectomy.objects.Args;
@@ -132,6 +133,22 @@ final class MathModule {
             return PyFloat.of(n == 2 ? StrictMath.hypot(Modules.asDouble(a[off]), Modules.asDouble(a[off + 1]))
                     : max * Math.sqrt(sum));
         });
+        Modules.def(m, "fmod", (a, off, n, kw) -> {
+            Args.exactly("fmod", n, 2, kw);
+            double x = Modules.asDouble(a[off]);
+            double y = Modules.asDouble(a[off + 1]);
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+                return PyFloat.of(Double.NaN);
+            }
+            if (Double.isInfinite(x) || y == 0) {
+                throw domainError();
+            }
+            return PyFloat.of(x % y); // Java's % on doubles is C's fmod: truncated, with x's sign
+        });
+        Modules.def(m, "fsum", (a, off, n, kw) -> {
+            Args.exactly("fsum", n, 1, kw);
+            return PyFloat.of(fsum(Builtins.collect(a[off])));
+        });
         Modules.def(m, "floor", (a, off, n, kw) -> toInt("floor", a, off, n, kw, Math::floor));
         Modules.def(m, "ceil", (a, off, n, kw) -> toInt("ceil", a, off, n, kw, Math::ceil));
         Modules.def(m, "trunc", (a, off, n, kw) -> toInt("trunc", a, off, n, kw, x -> x < 0 ? Math.ceil(x) : Math.floor(x)));
@@ -168,6 +185,41 @@ final class MathModule {
             return PyInt.of(v.sqrt());
         });
         return m;
+    }
+
+    /**
+     * The correctly rounded sum of the items, as CPython's fsum: the finite ones summed exactly
+     * (BigDecimal holds any double exactly), infinities and nans summed apart.
+     */
+    private static double fsum(PyObject[] owned) {
+        BigDecimal exact = BigDecimal.ZERO;
+        double special = 0;
+        double infinities = 0;
+        try {
+            for (PyObject o : owned) {
+                double x = Modules.asDouble(o);
+                if (!Double.isFinite(x)) {
+                    special += x;
+                    infinities += Double.isInfinite(x) ? x : 0;
+                    continue;
+                }
+                exact = exact.add(new BigDecimal(x));
+                if (Double.isInfinite(exact.doubleValue())) {
+                    throw new PyException(PyExc.OVERFLOW_ERROR, "intermediate overflow in fsum");
+                }
+            }
+        } finally {
+            for (PyObject o : owned) {
+                org.gilectomy.refcount.RefCount.decref(o);
+            }
+        }
+        if (special != 0) { // true for a nan too
+            if (Double.isNaN(infinities)) {
+                throw PyExc.valueError("-inf + inf in fsum");
+            }
+            return special;
+        }
+        return exact.doubleValue(); // correctly rounded (through Double.parseDouble when not exact)
     }
 
     private static void constant(PyModule m, String name, double v) {

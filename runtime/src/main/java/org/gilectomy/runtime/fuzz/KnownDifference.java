@@ -1,0 +1,57 @@
+package org.gilectomy.runtime.fuzz;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Differences from CPython 3.11 that the generator knows about and can steer around. Each one
+ * names the constructs that show it; {@link #PENDING} lists those the generator avoids by
+ * default, so that a fuzzing run reports only what is new.
+ *
+ * <p>When a fix is merged, mark its constant {@code false}: the generator then produces those
+ * constructs again and the fuzzer checks the fix.
+ */
+public enum KnownDifference {
+    /** {@code l += x}, {@code l *= n}, {@code s |= t} (and {@code &=}, {@code -=}, {@code ^=}) rebind instead of mutating (issue 14, item 1). */
+    INPLACE_MUTABLE(true),
+    /** Sets, dict keys and {@code hash()} ignore a user class's {@code __hash__}/{@code __eq__} (issue 14, item 2). */
+    USER_HASH_EQ(true),
+    /** Mutating a dict or set while iterating it raises no RuntimeError (issue 14, item 4). */
+    MUTATION_DURING_ITERATION(true),
+    /** Containers compare by identity first, so a nan is not found in a list holding it (issue 14, item 5). */
+    NAN_IDENTITY(true),
+    /** {@code str()} of an int over 4,300 digits raises no ValueError (issue 14, item 8). */
+    BIG_INT_STR(true),
+    /** Slice indices beyond a Java long raise OverflowError (issue 14, item 8). */
+    HUGE_SLICE_INDICES(true),
+    /** Strings are UTF-16, so characters outside the BMP count twice (issue 14, item 3). */
+    NON_BMP_STRINGS(true),
+    /** {@code repr(float)} is not always the shortest round-trip form (issue 14, item 6). */
+    FLOAT_REPR(true),
+    /** The repr of a container that contains itself recurses instead of printing {@code [...]} (issue 14, item 11). */
+    RECURSIVE_REPR(true);
+
+    /**
+     * The known differences pending fixes: those constructed with {@code true}. The generator
+     * avoids them unless told otherwise; when a fix is merged, change its {@code true} to
+     * {@code false}.
+     */
+    public static final Set<KnownDifference> PENDING;
+
+    static {
+        EnumSet<KnownDifference> pending = EnumSet.noneOf(KnownDifference.class);
+        for (KnownDifference d : values()) {
+            if (d.pendingFix) {
+                pending.add(d);
+            }
+        }
+        PENDING = Collections.unmodifiableSet(pending);
+    }
+
+    private final boolean pendingFix;
+
+    KnownDifference(boolean pendingFix) {
+        this.pendingFix = pendingFix;
+    }
+}
