@@ -35,7 +35,8 @@ import picocli.CommandLine.Command;
         footer = {
             "  gilectomy run --preset gilectomy --stats bench/workloads/fib.py 2",
             "  gilectomy compare bench/workloads/fib.py --presets gil,gilectomy --threads 1,2",
-            "  gilectomy experiment --list"})
+            "  gilectomy experiment --list",
+            "  gilectomy stress --mode sanity    (the jcstress matrix: ./gilectomy stress --help)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -184,7 +184,7 @@ public final class StressMain {
     }
 
     /** Every test in the jar, sorted (jcstress's list, read without its Options' CPU probe). */
-    private static List<String> listTests() {
+    static List<String> listTests() {
         return new TreeSet<>(TestList.tests()).stream().toList();
     }
 
