@@ -31,9 +31,8 @@ import org.openjdk.jcstress.infra.results.II_Result;
                                   has its own detached owner and queue (newDetachedOwner).
     r1 = deallocations seen by the arbiter after everything, r2 = freed by actor1 (0/1).
 
-    How to run (after `mvn -B -q -o -pl stress package -DskipTests`):
-       $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate pass -m sanity \
-             -t 'BiasedFreedOnce' -jvmArgsPrepend "-Dgilectomy.refcount=biased"
+    How to run (from the repository root): ./gilectomy stress -t 'BiasedFreedOnce\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
  */
 public class BiasedFreedOnce {
 

@@ -19,9 +19,8 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
     runs (an owned object with shared count 0 is refused and read under the lock). Outcomes
     as in LockFreeReads; the negative controls there cover both builds' unsafe read.
 
-    How to run (after `mvn -B -q -o -pl stress -am package -DskipTests`):
-       $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate pass -m sanity \
-             -t 'BiasedLockFreeReads' -jvmArgsPrepend "-Dgilectomy.refcount=biased"
+    How to run (from the repository root): ./gilectomy stress -t 'BiasedLockFreeReads\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
  */
 @Outcome(id = "1, 0, 0, 1", expect = ACCEPTABLE, desc = "Got the old value, alive; the reader's decref freed it.")
 @Outcome(id = "2, 0, 0, 1", expect = ACCEPTABLE, desc = "Got the new value; the writer's decref freed the old one.")

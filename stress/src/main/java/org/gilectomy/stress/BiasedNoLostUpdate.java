@@ -34,11 +34,8 @@ import org.openjdk.jcstress.infra.results.II_Result;
                                   forbidden "2, 0" (a lost update), proving the test can see
                                   one and that only the owner may use the local count.
 
-    How to run (after `mvn -B -q -o -pl stress package -DskipTests`):
-       $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate pass -m sanity \
-             -t 'BiasedNoLostUpdate\.(?!NegativeControl)' -jvmArgsPrepend "-Dgilectomy.refcount=biased"
-       $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate detect -m sanity \
-             -t 'BiasedNoLostUpdate\.NegativeControl' -jvmArgsPrepend "-Dgilectomy.refcount=biased"
+    How to run (from the repository root): ./gilectomy stress -t 'BiasedNoLostUpdate\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
  */
 public class BiasedNoLostUpdate {
 

@@ -33,11 +33,8 @@ import org.openjdk.jcstress.infra.results.III_Result;
                                forbidden count (2: the incref applied, the decref not yet),
                                proving that the test sees an update that is not committed.
 
-    How to run (after `mvn -B -q -o -pl stress package -DskipTests`):
-       $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate pass -m sanity \
-             -t 'BufferedOrdering\.Flushed' -jvmArgsPrepend "-Dgilectomy.refcount=buffered"
-       $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate detect -m quick -sc false \
-             -t 'BufferedOrdering\.NegativeControl' -jvmArgs "-Dgilectomy.refcount=buffered"
+    How to run (from the repository root): ./gilectomy stress -t 'BufferedOrdering\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
 
     History: this test once failed in about 0.06% of quick-mode samples (a count of 2 after
     flush()). flush() only read a round number that the commit thread wrote, which gives no

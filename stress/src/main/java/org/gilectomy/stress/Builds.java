@@ -11,7 +11,7 @@ import org.gilectomy.refcount.RefCountKind;
  *
  * <p>The lock and refcount strategies are static finals read from system properties when
  * their classes initialise, so one JVM is one build, and jcstress only passes properties on
- * through {@code -jvmArgsPrepend}. A test run in the wrong build would report outcomes that
+ * through {@code -jvmArgs} (StressMatrix sets them per cell). A test run in the wrong build would report outcomes that
  * describe the wrong code; failing in the state's constructor turns that into a test error
  * whose message names the missing flag.
  */
@@ -23,7 +23,7 @@ final class Builds {
     static void requireLock(LockKind kind) {
         if (ObjectLock.KIND != kind) {
             throw new IllegalStateException("this test needs -D" + LockKind.PROPERTY + "=" + kind.flagName()
-                    + " (pass it with -jvmArgsPrepend); this JVM runs " + ObjectLock.KIND.flagName());
+                    + " (StressMatrix sets it per cell); this JVM runs " + ObjectLock.KIND.flagName());
         }
     }
 
@@ -31,7 +31,7 @@ final class Builds {
     static void requireSomeLock() {
         if (!ObjectLock.ENABLED) {
             throw new IllegalStateException("this test needs a per-object lock: -D" + LockKind.PROPERTY
-                    + "=spinpark|pymutex|spin (pass it with -jvmArgsPrepend); this JVM runs "
+                    + "=spinpark|pymutex|spin (StressMatrix sets it per cell); this JVM runs "
                     + ObjectLock.KIND.flagName());
         }
     }
@@ -40,14 +40,14 @@ final class Builds {
         if (!ContainerReads.LOCK_FREE) {
             throw new IllegalStateException("this test needs lock-free container reads: -D" + ContainerReads.PROPERTY
                     + "=" + ContainerReads.LOCK_FREE_NAME + " and a refcount strategy with try-incref"
-                    + " (pass it with -jvmArgsPrepend)");
+                    + " (StressMatrix sets it per cell)");
         }
     }
 
     static void requireRefCount(RefCountKind kind) {
         if (RefCount.KIND != kind) {
             throw new IllegalStateException("this test needs -D" + RefCountKind.PROPERTY + "=" + kind.flagName()
-                    + " (pass it with -jvmArgsPrepend); this JVM runs " + RefCount.KIND.flagName());
+                    + " (StressMatrix sets it per cell); this JVM runs " + RefCount.KIND.flagName());
         }
     }
 }

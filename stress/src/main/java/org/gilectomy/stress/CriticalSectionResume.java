@@ -19,7 +19,7 @@ import org.openjdk.jcstress.infra.results.I_Result;
     is CriticalSectionSuspend's property; here the point is that the resume takes A back before
     the update.
 
-    Needs a per-object lock (-Dgilectomy.lock=spinpark|pymutex|spin; stress/pom.xml passes
+    Needs a per-object lock (-Dgilectomy.lock=spinpark|pymutex|spin; StressMatrix passes
     spinpark).
 
     Variants:
@@ -29,9 +29,8 @@ import org.openjdk.jcstress.infra.results.I_Result;
                              section is suspended, i.e. as if resume had not locked A. It MUST
                              observe the forbidden "1"; the build fails if it does not.
 
-    How to run (from the repository root, after `mvn -pl stress -am package -DskipTests`):
-       $ java -jar stress/target/jcstress.jar -m quick -t 'CriticalSectionResume' \
-             -jvmArgsPrepend "-Dgilectomy.lock=spinpark -Dgilectomy.refcount=atomic"
+    How to run (from the repository root): ./gilectomy stress -t 'CriticalSectionResume\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
  */
 public class CriticalSectionResume {
 

@@ -27,7 +27,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
     never returns (after at least 30 s). The signal does nothing: nobody else may help.
     CriticalSectionResume checks the other half: after resumeTop the thread holds A exclusively.
 
-    Needs a per-object lock (-Dgilectomy.lock=spinpark|pymutex|spin; stress/pom.xml passes
+    Needs a per-object lock (-Dgilectomy.lock=spinpark|pymutex|spin; StressMatrix passes
     spinpark): in the GIL build there is nothing to suspend and the test says so at once.
 
     Variants:
@@ -38,11 +38,10 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
                            and the helper waits for A, which the actor holds. It MUST report
                            STALE (jcstress's 30 s time-out); the build fails if it does not.
 
-    How to run (from the repository root, after `mvn -pl stress -am package -DskipTests`):
-       $ java -jar stress/target/jcstress.jar -m quick -sc false -t 'CriticalSectionSuspend' \
-             -jvmArgs "-Dgilectomy.lock=spinpark -Dgilectomy.refcount=atomic"
+    How to run (from the repository root): ./gilectomy stress -t 'CriticalSectionSuspend\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
 
-    sanity mode gives Termination tests a 0 ms budget (no samples), so stress/pom.xml runs the
+    sanity mode gives Termination tests a 0 ms budget (no samples), so StressMatrix runs the
     positive test in its quick "wakeup" run and the control with the other negative controls.
  */
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "The helper locked A while the actor was suspended, and the actor resumed its section afterwards.")

@@ -28,11 +28,10 @@ import org.openjdk.jcstress.infra.results.I_Result;
       NegativeControl_BrokenGil
                                the same test against a GIL whose acquire tests, then sets, a
                                flag (BrokenGil). It MUST observe the forbidden "1"; the build
-                               fails if it does not (see stress/pom.xml and StressGate).
+                               fails if it does not (see StressMatrix).
 
-    How to run (from the repository root, after `mvn -pl stress -am package -DskipTests`):
-       $ java -jar stress/target/jcstress.jar -m quick -t 'GilExclusion.(New|Old)Gil'
-       $ java -jar stress/target/jcstress.jar -m quick -sc false -t 'GilExclusion.NegativeControl'
+    How to run (from the repository root): ./gilectomy stress -t 'GilExclusion\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
  */
 public class GilExclusion {
 

@@ -39,10 +39,10 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
                              and never gets the GIL. It MUST report STALE (which takes
                              jcstress's 30 s time-out per fork); the build fails if it does not.
 
-    How to run (from the repository root, after `mvn -pl stress -am package -DskipTests`):
-       $ java -jar stress/target/jcstress.jar -m quick -sc false -t 'GilForcedSwitch'
+    How to run (from the repository root): ./gilectomy stress -t 'GilForcedSwitch\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
 
-    sanity mode gives Termination tests a 0 ms budget (no samples), so stress/pom.xml runs the
+    sanity mode gives Termination tests a 0 ms budget (no samples), so StressMatrix runs the
     positive test in its quick "wakeup" run and the control with the other negative controls.
  */
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "The waiter asked for the GIL, the holder dropped it at its eval-breaker check and the waiter took it.")

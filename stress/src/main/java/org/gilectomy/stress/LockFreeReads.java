@@ -26,12 +26,8 @@ import org.openjdk.jcstress.infra.results.IIII_Result;
                                  writer frees the old value in between: they MUST observe a
                                  use-after-free or a freed value.
 
-    How to run (after `mvn -B -q -o -pl stress -am package -DskipTests`):
-       $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate pass -m sanity \
-             -t '^org\.gilectomy\.stress\.LockFreeReads\.(Dict|List)' \
-             -jvmArgsPrepend "-Dgilectomy.refcount=atomic -Dgilectomy.lock=spinpark -Dgilectomy.reads=lock-free"
-       $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate detect -m quick -sc false \
-             -t 'LockFreeReads.NegativeControl' -jvmArgs "-Dgilectomy.refcount=plain -Dgilectomy.lock=spinpark"
+    How to run (from the repository root): ./gilectomy stress -t 'LockFreeReads\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
  */
 @Outcome(id = "1, 0, 0, 1", expect = ACCEPTABLE, desc = "Got the old value, alive; the reader's decref freed it.")
 @Outcome(id = "2, 0, 0, 1", expect = ACCEPTABLE, desc = "Got the new value; the writer's decref freed the old one.")

@@ -29,7 +29,7 @@ public interface Mutex {
 
     /**
      * {@code Py_LOCK}/{@code Py_UNLOCK} on a fresh object header, in whichever lock kind this JVM
-     * runs ({@code -Dgilectomy.lock=spinpark|pymutex|spin}: stress/pom.xml runs the lock tests
+     * runs ({@code -Dgilectomy.lock=spinpark|pymutex|spin}: StressMatrix runs the lock tests
      * once per kind). Fails at once under {@code none}, where both calls are empty and the test
      * would report lost updates that say nothing about any lock.
      */

@@ -21,7 +21,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
     pymutex hand-off, the parking lot's release/acquire of the waiter's state) order the two
     writes, so the test also catches a release that is not a release.
 
-    The kind is a static final per JVM, so stress/pom.xml runs these tests once per kind, each
+    The kind is a static final per JVM, so StressMatrix runs these tests once per kind, each
     in its own jcstress invocation: spinpark (all of jcstress's JVM configurations, in
     ${jcstress.mode}), pymutex, pymutex with -Dgilectomy.lock.fairness-ns=0 (every wake of a
     parked waiter is a hand-off) and spin.
@@ -39,15 +39,10 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
       NegativeControl_BrokenTestThenSetLock
                               the same test as ObjectLockFastPath against a check-then-set
                               lock. It MUST observe the forbidden "1"; the build fails if it
-                              does not (see stress/pom.xml and StressGate).
+                              does not (see StressMatrix).
 
-    How to run (from the repository root, after `mvn -pl stress -am install -DskipTests`):
-       $ mvn -pl stress verify [-Djcstress.mode=quick]     # the whole suite, as the build runs it
-       $ java -jar stress/target/jcstress.jar -m quick -t 'MutualExclusion.ObjectLock' \
-             -jvmArgsPrepend "-Dgilectomy.lock=spinpark -Dgilectomy.refcount=atomic"
-       $ java -jar stress/target/jcstress.jar -m quick -t 'MutualExclusion.ObjectLock' \
-             -jvmArgsPrepend "-Dgilectomy.lock=pymutex -Dgilectomy.lock.fairness-ns=0"
-       $ java -jar stress/target/jcstress.jar -m quick -t 'MutualExclusion.NegativeControl'
+    How to run (from the repository root): ./gilectomy stress -t 'MutualExclusion\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
 
     Seen on the 2-core development machine, quick mode: ObjectLockFastPath 201,199,522 samples
     and ObjectLockSlowPath 27,330,909, none forbidden; the negative control (one JVM

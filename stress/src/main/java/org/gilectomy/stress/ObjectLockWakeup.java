@@ -21,7 +21,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
     actor must then return. jcstress waits for it (at least 30 s) and records STALE if it
     never does.
 
-    The kind is a static final per JVM: stress/pom.xml runs these once per kind (spinpark,
+    The kind is a static final per JVM: StressMatrix runs these once per kind (spinpark,
     pymutex, pymutex with fairness 0 so that every wake is a hand-off, and spin, which never
     parks and so only runs UnlockRacingPark: for it the test is "a spinning locker sees the
     unlock").
@@ -48,13 +48,8 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
                               MUST report STALE (which takes jcstress's 30 s time-out per
                               fork); the build fails if it does not.
 
-    How to run (from the repository root, after `mvn -pl stress -am install -DskipTests`):
-       $ mvn -pl stress verify [-Djcstress.mode=quick]     # the whole suite, as the build runs it
-       $ java -jar stress/target/jcstress.jar -m quick -t 'ObjectLockWakeup.(Unlock|Second)' \
-             -jvmArgsPrepend "-Dgilectomy.lock=spinpark -Dgilectomy.refcount=atomic"
-       $ java -jar stress/target/jcstress.jar -m quick -t 'ObjectLockWakeup.(Unlock|Second)' \
-             -jvmArgsPrepend "-Dgilectomy.lock=pymutex -Dgilectomy.lock.fairness-ns=0"
-       $ java -jar stress/target/jcstress.jar -m quick -sc false -t 'ObjectLockWakeup.NegativeControl'
+    How to run (from the repository root): ./gilectomy stress -t 'ObjectLockWakeup\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
 
     Seen on the 2-core development machine, quick mode: UnlockAfterPark 5,351 samples,
     UnlockRacingPark 6,018, SecondWaiterWokenByFirst 888, all TERMINATED; the negative control:
@@ -65,7 +60,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
           TERMINATED        0    0.00%  Acceptable  The blocked locker woke up, took the lock and returned.
 
     sanity mode gives Termination tests a 0 ms budget: they record no samples at all there
-    (StressGate says "no samples"), hence the build's extra quick runs.
+    (the matrix says "recorded no samples"), hence the build's extra quick runs.
  */
 @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "The blocked locker woke up, took the lock and returned.")
 @Outcome(id = "STALE",      expect = FORBIDDEN,  desc = "The blocked locker never woke up after the unlock: a lost wake-up.")

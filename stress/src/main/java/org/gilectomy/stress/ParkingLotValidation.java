@@ -39,11 +39,10 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
                                       written under the lock the parker validates under, and
                                       the hand-off result reaches the woken thread.
                               A hand-off whose word is not still locked throws (an error,
-                              which StressGate fails).
+                              which the matrix fails).
 
-    How to run (from the repository root, after `mvn -pl stress -am install -DskipTests`):
-       $ java -jar stress/target/jcstress.jar -m quick -sc false -t 'ParkingLotValidation' \
-             -jvmArgs "-Dgilectomy.lock=spinpark -Dgilectomy.refcount=atomic"
+    How to run (from the repository root): ./gilectomy stress -t 'ParkingLotValidation\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
 
     Seen on the 2-core development machine, quick mode, one configuration: see the numbers in
     stress/target/jcstress/wakeup/index.html after `mvn -pl stress verify`.

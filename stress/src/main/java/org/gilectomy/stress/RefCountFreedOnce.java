@@ -28,12 +28,8 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
     Each variant checks in its constructor that its JVM runs its strategy, so the two must be
     run in separate jcstress invocations.
 
-    How to run (from the repository root, after `mvn -pl stress -am install -DskipTests`):
-       $ mvn -pl stress verify [-Djcstress.mode=quick]     # the whole suite, as the build runs it
-       $ java -jar stress/target/jcstress.jar -m quick -t 'RefCountFreedOnce.Atomic' \
-             -jvmArgsPrepend "-Dgilectomy.lock=spinpark -Dgilectomy.refcount=atomic"
-       $ java -jar stress/target/jcstress.jar -m quick -t 'RefCountFreedOnce.NegativeControl' \
-             -jvmArgsPrepend "-Dgilectomy.refcount=plain"
+    How to run (from the repository root): ./gilectomy stress -t 'RefCountFreedOnce\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
 
     Seen on the 2-core development machine, quick mode: Atomic 369,741,368 samples, all
     "1, 1"; the negative control (one JVM configuration, -sc false):

@@ -29,12 +29,8 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
     Each variant checks in its constructor that its JVM runs its strategy (a static final per
     JVM), so the two must be run in separate jcstress invocations.
 
-    How to run (from the repository root, after `mvn -pl stress -am install -DskipTests`):
-       $ mvn -pl stress verify [-Djcstress.mode=quick]     # the whole suite, as the build runs it
-       $ java -jar stress/target/jcstress.jar -m quick -t 'RefCountIncrefs.Atomic' \
-             -jvmArgsPrepend "-Dgilectomy.lock=spinpark -Dgilectomy.refcount=atomic"
-       $ java -jar stress/target/jcstress.jar -m quick -t 'RefCountIncrefs.NegativeControl' \
-             -jvmArgsPrepend "-Dgilectomy.refcount=plain"
+    How to run (from the repository root): ./gilectomy stress -t 'RefCountIncrefs\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
 
     Seen on the 2-core development machine, quick mode: Atomic 227,262,008 samples, all "3";
     the negative control (one JVM configuration, -sc false):

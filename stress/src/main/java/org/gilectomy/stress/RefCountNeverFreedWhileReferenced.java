@@ -30,11 +30,8 @@ import org.openjdk.jcstress.infra.results.III_Result;
                               own reference is still held (freed while referenced), or a
                               lost decrement leaves 2. It MUST observe a forbidden outcome.
 
-    How to run (after `mvn -B -q -o -pl stress package -DskipTests`):
-       $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate pass -m sanity \
-             -t 'RefCountNeverFreedWhileReferenced.Atomic' -jvmArgsPrepend "-Dgilectomy.refcount=atomic"
-       $ java -cp stress/target/jcstress.jar org.gilectomy.stress.StressGate detect -m quick \
-             -t 'RefCountNeverFreedWhileReferenced.NegativeControl' -jvmArgs "-Dgilectomy.refcount=plain"
+    How to run (from the repository root): ./gilectomy stress -t 'RefCountNeverFreedWhileReferenced\.' [--mode quick]
+    (each variant in the build StressMatrix gives it; negative controls must fail).
  */
 @Outcome(id = "0, 1, 0", expect = ACCEPTABLE, desc = "One reference left, nothing freed.")
 @Outcome(id = "1, .*",   expect = FORBIDDEN,  desc = "Freed while actor1 still held a reference.")

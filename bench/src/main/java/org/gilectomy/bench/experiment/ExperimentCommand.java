@@ -15,10 +15,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.gilectomy.bench.harness.Cell;
+import org.gilectomy.bench.harness.Charts;
+import org.gilectomy.bench.harness.RunMetadata;
+import org.gilectomy.bench.harness.CellSummary;
 import org.gilectomy.bench.harness.ChildFailedException;
 import org.gilectomy.bench.harness.ChildJvm;
 import org.gilectomy.bench.harness.CompareCommand;
 import org.gilectomy.bench.harness.Measurement;
+import org.gilectomy.bench.harness.Noise;
 import org.gilectomy.bench.harness.Peer;
 import org.gilectomy.bench.harness.PerfProbe;
 import org.gilectomy.bench.harness.ResultFiles;
@@ -112,6 +116,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     /** Tests replace the children; null means real processes. */
     Measurement.RunnerFactory runnerFactory;
 
+    /** Tests simulate a busy machine; null means the real one. */
+    Noise.Probe noiseProbe;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -151,6 +158,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         jvmOptions.addAll(jvmArgs);
         PerfProbe perfProbe = perf ? PerfProbe.detect(err, PROGRAM) : null;
 
+        RunMetadata meta = new RunMetadata();
         List<Part> parts = experiment.parts(ctx);
         List<PartResult> results = new ArrayList<>();
         err.printf("%s: %s%s: %d part%s%n", PROGRAM, experiment.name(), quick ? " (quick)" : "", parts.size(),
@@ -192,7 +200,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             }
         }
 
-        Experiment.Analysis analysis = experiment.analyse(ctx, results);
+        Charts.footer(meta.finish().footer());
+        Experiment.Analysis analysis = noisy(experiment.analyse(ctx, results), results);
         String report = report(experiment, ctx, analysis, perfProbe);
         stdout.print(report);
         stdout.flush();
@@ -211,6 +220,7 @@ public final class ExperimentCommand implements Callable<Integer> {
             Path reportFile = outDir.resolve("report.txt");
             Files.writeString(reportFile, report, StandardCharsets.UTF_8);
             written.add(reportFile);
+            written.add(meta.write(outDir));
             written.addAll(analysis.charts());
             written.addAll(timelines);
             stdout.println("Results: " + String.join(", ", written.stream().map(Path::toString).toList()));
@@ -223,6 +233,26 @@ public final class ExperimentCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The analysis with every verdict NOISY when a measured cell is noisy. Coarse on purpose: the
+     * targets do not say which cells they read, and a verdict claimed on a busy machine is
+     * worse than one withheld.
+     */
+    static Experiment.Analysis noisy(Experiment.Analysis a, List<PartResult> results) {
+        List<String> cells = new ArrayList<>();
+        for (PartResult r : results) {
+            if (r.supported()) {
+                r.measurement().summary().rows().stream().filter(CellSummary::noisy)
+                        .forEach(c -> cells.add(r.part().name() + ": " + c.cell() + " (" + c.noise() + ")"));
+            }
+        }
+        if (cells.isEmpty()) {
+            return a;
+        }
+        String reason = cells.size() + " noisy cell(s), e.g. " + cells.get(0);
+        return new Experiment.Analysis(a.lines(), a.targets().stream().map(t -> t.withNoise(reason)).toList(), a.charts());
+    }
+
     private Measurement.Settings settings(Part part, List<String> jvmOptions, PerfProbe perfProbe) {
         return new Measurement.Settings(warmup != null ? warmup : part.warmup(), repeat != null ? repeat : part.repeat(),
                 part.stats(), part.countTransfers(), perfProbe, timeoutSeconds, jvmOptions, childMain);
@@ -232,7 +262,8 @@ public final class ExperimentCommand implements Callable<Integer> {
                                        Measurement.Settings s)
             throws ChildFailedException, IOException, InterruptedException {
         return Measurement.run(ctx.program(part.program()), List.of(), cells, s,
-                runnerFactory != null ? runnerFactory : experiment.runners(ctx), System.err);
+                runnerFactory != null ? runnerFactory : experiment.runners(ctx), System.err,
+                noiseProbe != null ? noiseProbe : Noise.LIVE);
     }
 
     /** The printed report: tables, the published shape, the verdicts. */

@@ -6,15 +6,17 @@ import java.util.Locale;
  * A target an experiment checks against its measurements, e.g. "gil-old, 2 threads, is at least
  * 1.3x slower than sequential". The verdict is PASS or FAIL from the measured ratio, or
  * NOT MEASURED when the ratio could not be computed (a missing cell, a failed run): a target is
- * never passed by default.
+ * never passed by default. NOISY when the measurement it judges is noisy ({@code Noise}): the
+ * ratio is shown, with what it would have said, but neither PASS nor FAIL is claimed.
  *
  * @param name     what is compared, in words
  * @param ratio    how the measured value is computed, e.g. {@code wall(2 threads) / wall(seq)}
  * @param measured the measured ratio (NaN when unknown)
  * @param kind     the comparison
  * @param bound    the threshold: a minimum, a maximum, or the largest allowed |ratio - 1|
+ * @param noise    why the cells it judges are noisy, or null
  */
-public record Target(String name, String ratio, double measured, Kind kind, double bound) {
+public record Target(String name, String ratio, double measured, Kind kind, double bound, String noise) {
     /** How the measured ratio is judged. */
     public enum Kind {
         AT_LEAST(">="), AT_MOST("<="), WITHIN_OF_ONE("within");
@@ -30,7 +32,16 @@ public record Target(String name, String ratio, double measured, Kind kind, doub
     private static final double EPSILON = 1e-9;
 
     /** The verdict. */
-    public enum Verdict { PASS, FAIL, NOT_MEASURED }
+    public enum Verdict { PASS, FAIL, NOT_MEASURED, NOISY }
+
+    public Target(String name, String ratio, double measured, Kind kind, double bound) {
+        this(name, ratio, measured, kind, bound, null);
+    }
+
+    /** This target judged on noisy cells. */
+    public Target withNoise(String reason) {
+        return new Target(name, ratio, measured, kind, bound, reason);
+    }
 
     public static Target atLeast(String name, String ratio, double measured, double min) {
         return new Target(name, ratio, measured, Kind.AT_LEAST, min);
@@ -49,6 +60,11 @@ public record Target(String name, String ratio, double measured, Kind kind, doub
         if (Double.isNaN(measured) || Double.isInfinite(measured)) {
             return Verdict.NOT_MEASURED;
         }
+        return noise != null ? Verdict.NOISY : judged();
+    }
+
+    /** PASS or FAIL from the ratio alone, noise aside. */
+    private Verdict judged() {
         boolean ok = switch (kind) {
             case AT_LEAST -> measured >= bound - EPSILON;
             case AT_MOST -> measured <= bound + EPSILON;
@@ -68,6 +84,7 @@ public record Target(String name, String ratio, double measured, Kind kind, doub
     public String line() {
         String v = verdict() == Verdict.NOT_MEASURED ? "NOT MEASURED" : verdict().name();
         String m = Double.isNaN(measured) ? "unknown" : String.format(Locale.ROOT, "%.2f", measured);
-        return String.format(Locale.ROOT, "%-12s %s: %s = %s (target %s)", v, name, ratio, m, requirement());
+        String line = String.format(Locale.ROOT, "%-12s %s: %s = %s (target %s)", v, name, ratio, m, requirement());
+        return verdict() == Verdict.NOISY ? line + " [would be " + judged() + "; " + noise + "]" : line;
     }
 }

@@ -173,6 +173,7 @@ public final class CompareCommand implements Callable<Integer> {
                 countTransfers ? " + 1 counting run per cell" : "", plural(runs, "run"));
         err.flush();
 
+        RunMetadata meta = new RunMetadata();
         Measurement.Result result;
         try {
             result = Measurement.run(file, extra, cells, settings,
@@ -182,6 +183,7 @@ public final class CompareCommand implements Callable<Integer> {
             return 1;
         }
 
+        Charts.footer(meta.finish().footer());
         Summary summary = result.summary();
         List<String> footer = footer(summary, jvmOptions);
         if (perfProbe != null) {
@@ -204,6 +206,7 @@ public final class CompareCommand implements Callable<Integer> {
             Path tableFile = outDir.resolve("table.txt");
             Files.writeString(tableFile, table, StandardCharsets.UTF_8);
             written.add(tableFile);
+            written.add(meta.write(outDir));
             if (!noCharts) {
                 written.addAll(Charts.writeComparison(summary, outDir, Paths.get(file).getFileName().toString()));
             }

@@ -27,6 +27,7 @@ public final class Comparison {
     private final Path workDir;
     private final PrintStream progress;
     private final LongSupplier nanoClock;
+    private final Noise.Probe noise;
     private final Map<Cell, Map<String, Object>> counted = new LinkedHashMap<>();
     private String countingNote;
 
@@ -38,6 +39,13 @@ public final class Comparison {
      */
     public Comparison(List<ScheduledRun> plan, int warmup, int repeat, ChildRunner runner, Path workDir,
                       PrintStream progress, LongSupplier nanoClock) {
+        this(plan, warmup, repeat, runner, workDir, progress, nanoClock, Noise.LIVE);
+    }
+
+    /** @param noise reads the machine around each run ({@link Noise#OTHER_CORES} of its record) */
+    public Comparison(List<ScheduledRun> plan, int warmup, int repeat, ChildRunner runner, Path workDir,
+                      PrintStream progress, LongSupplier nanoClock, Noise.Probe noise) {
+        this.noise = noise;
         this.plan = List.copyOf(plan);
         this.warmup = warmup;
         this.repeat = repeat;
@@ -71,7 +79,10 @@ public final class Comparison {
                         List.of(ProcessChildRunner.COUNT_TRANSFERS)), run.round(), false, run.repeat(), true);
             }
             Path timing = workDir.resolve(fileStem(run) + ".json");
+            Noise.Sample before = noise.sample();
+            long t0 = nanoClock.getAsLong();
             ChildOutcome outcome = runner.run(launched, timing);
+            double others = Noise.otherCores(before, noise.sample(), (nanoClock.getAsLong() - t0) / 1e9);
             if (run.counting() && rejectedCountTransfers(outcome)) {
                 countingNote = "transfers not counted: this runtime rejects " + ProcessChildRunner.COUNT_TRANSFERS
                         + " (" + firstLineOf(outcome.stderr()) + ")";
@@ -83,7 +94,7 @@ public final class Comparison {
             if (outcome.exitStatus() != 0) {
                 throw new ChildFailedException("exit status " + outcome.exitStatus(), run, outcome);
             }
-            RunResult r = readTiming(run, timing, outcome);
+            RunResult r = readTiming(run, timing, outcome, others);
             if (run.counting()) {
                 counted.put(run.cell(), r.fields());
             } else if (!run.warmup()) {
@@ -120,7 +131,8 @@ public final class Comparison {
      * Reads a child's timing file into a result, with the members of the files its runner left
      * beside it ({@code STEM.stats.json}, {@code STEM.perf.json}) that the timing file lacks.
      */
-    static RunResult readTiming(ScheduledRun run, Path timing, ChildOutcome outcome) throws ChildFailedException {
+    static RunResult readTiming(ScheduledRun run, Path timing, ChildOutcome outcome, double otherCores)
+            throws ChildFailedException {
         Map<String, Object> fields;
         try {
             fields = new LinkedHashMap<>(Json.parseObject(Files.readString(timing, StandardCharsets.UTF_8)));
@@ -142,6 +154,9 @@ public final class Comparison {
             } catch (IOException | IllegalArgumentException e) {
                 throw new ChildFailedException("unreadable " + side.getFileName() + ": " + e.getMessage(), run, outcome);
             }
+        }
+        if (!Double.isNaN(otherCores)) {
+            fields.put(Noise.OTHER_CORES, otherCores);
         }
         double cpu = fields.get("cpu_s") instanceof Number c ? c.doubleValue() : Double.NaN;
         return new RunResult(run.cell(), run.repeat(), wall.doubleValue(), cpu, fields, outcome.stdout());

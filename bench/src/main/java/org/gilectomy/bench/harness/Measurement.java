@@ -63,6 +63,9 @@ public final class Measurement {
             for (RunResult r : runs) {
                 Map<String, Object> m = new LinkedHashMap<>(leading);
                 r.record().forEach(m::putIfAbsent);
+                CellSummary row = summary.row(r.cell().series(), r.cell().threads());
+                m.put("noisy", row != null && row.noisy());
+                m.put("noise", row == null ? null : row.noise());
                 Map<String, Object> c = counted.get(r.cell());
                 if (c != null) {
                     for (String k : TRANSFER_FIELDS) {
@@ -99,6 +102,14 @@ public final class Measurement {
     public static Result run(String program, List<String> extra, List<Cell> cells, Settings s,
                              RunnerFactory factory, PrintStream progress)
             throws ChildFailedException, IOException, InterruptedException {
+        return run(program, extra, cells, s, factory, progress, Noise.LIVE);
+    }
+
+    /** The same, reading the machine's load with {@code noise} (tests simulate a busy one). */
+    public static Result run(String program, List<String> extra, List<Cell> cells, Settings s,
+                             RunnerFactory factory, PrintStream progress, Noise.Probe noise)
+            throws ChildFailedException, IOException, InterruptedException {
+        String before = Noise.loadReason(noise.sample().loadAverage(), Noise.cores());
         List<ScheduledRun> plan = Schedule.plan(cells, s.warmup(), s.repeat());
         if (s.countTransfers()) {
             plan = Schedule.withCountingRuns(plan, cells);
@@ -106,9 +117,10 @@ public final class Measurement {
         Path workDir = Files.createTempDirectory("gilectomy-measure-");
         try {
             ChildRunner runner = factory.create(program, extra, s, workDir);
-            Comparison comparison = new Comparison(plan, s.warmup(), s.repeat(), runner, workDir, progress, System::nanoTime);
+            Comparison comparison = new Comparison(plan, s.warmup(), s.repeat(), runner, workDir, progress,
+                    System::nanoTime, noise);
             List<RunResult> runs = comparison.runAll();
-            return new Result(runs, Summary.of(cells, runs), comparison.counted(), comparison.countingNote());
+            return new Result(runs, Summary.of(cells, runs, before), comparison.counted(), comparison.countingNote());
         } finally {
             deleteRecursively(workDir);
         }

@@ -17,8 +17,11 @@ import java.util.function.Function;
  * gilectomy        2  1.630 [1.600-1.700]                 3.300                1.23x            1.06x
  * </pre>
  *
- * then any extra columns (statistics, transfers), then the footer lines given. Times have
- * three decimals, ratios two and an {@code x}; an unknown value is {@code -}.
+ * then, with a gil series beside others, the speedup against gil's base cell; then any extra
+ * columns (statistics, transfers); then a noise column when a cell is noisy; then the footer
+ * lines given, and a line each about speedups above the core count and noisy cells. Times have
+ * three decimals, ratios two and an {@code x} (a {@code !} after a speedup above the core
+ * count); an unknown value is {@code -}.
  */
 public final class ResultTable {
     /** An extra, right-aligned column: its title and its text per row. */
@@ -29,9 +32,23 @@ public final class ResultTable {
     }
 
     public static List<String> headers(Summary s) {
-        return List.of("preset", "threads", "wall median (s) [min-max]", "cpu median (s)",
-                "speedup vs " + s.baseThreads() + (s.baseThreads() == 1 ? " thread" : " threads"),
-                "slowdown vs " + s.baseline());
+        String base = s.baseThreads() + (s.baseThreads() == 1 ? " thread" : " threads");
+        List<String> h = new ArrayList<>(List.of("preset", "threads", "wall median (s) [min-max]", "cpu median (s)",
+                "speedup vs " + base, "slowdown vs " + s.baseline()));
+        if (withGilColumn(s)) {
+            h.add("speedup vs gil " + base);
+        }
+        return h;
+    }
+
+    /** Whether the table has the speedup-against-gil column: a gil series beside other series. */
+    static boolean withGilColumn(Summary s) {
+        return s.series().contains(Summary.GIL) && s.series().size() > 1;
+    }
+
+    /** A speedup, with a {@code !} when it exceeds the core count. */
+    public static String speedup(double r) {
+        return ratio(r) + (CellSummary.aboveCores(r) ? "!" : "");
     }
 
     public static String format(Summary s, List<String> footer) {
@@ -41,9 +58,13 @@ public final class ResultTable {
     public static String format(Summary s, List<Column> extra, List<String> footer) {
         List<String> headers = new ArrayList<>(headers(s));
         extra.forEach(c -> headers.add(c.header()));
+        boolean noisy = s.noisy();
+        if (noisy) {
+            headers.add("noise");
+        }
         boolean[] right = new boolean[headers.size()];
         for (int i = 1; i < right.length; i++) {
-            right[i] = i != 2;
+            right[i] = i != 2 && !(noisy && i == right.length - 1);
         }
         TextTable t = new TextTable(headers, right);
         for (CellSummary r : s.rows()) {
@@ -52,15 +73,29 @@ public final class ResultTable {
                     Integer.toString(r.cell().threads()),
                     seconds(r.wallMedian()) + " [" + seconds(r.wallMin()) + "-" + seconds(r.wallMax()) + "]",
                     seconds(r.cpuMedian()),
-                    ratio(r.speedup()),
+                    speedup(r.speedup()),
                     ratio(r.slowdown())));
+            if (withGilColumn(s)) {
+                row.add(speedup(r.speedupVsGil()));
+            }
             extra.forEach(c -> row.add(c.value().apply(r)));
+            if (noisy) {
+                row.add(r.noisy() ? "NOISY: " + r.noise() : "");
+            }
             t.add(row);
         }
+        List<String> notes = new ArrayList<>(footer);
+        if (s.rows().stream().anyMatch(r -> CellSummary.aboveCores(r.speedup()) || CellSummary.aboveCores(r.speedupVsGil()))) {
+            notes.add("! speedup above this machine's " + Noise.cores() + " cores: the base cell was slowed"
+                    + " (noise, or a build's own helper thread), not a real gain.");
+        }
+        if (noisy) {
+            notes.add("NOISY cells: their figures, and the verdicts that use them, are not to be trusted.");
+        }
         StringBuilder sb = new StringBuilder(t.format());
-        if (!footer.isEmpty()) {
+        if (!notes.isEmpty()) {
             sb.append('\n');
-            for (String line : footer) {
+            for (String line : notes) {
                 sb.append(line).append('\n');
             }
         }

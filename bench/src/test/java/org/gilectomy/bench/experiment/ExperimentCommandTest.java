@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.gilectomy.bench.harness.ChartsTest;
+import org.gilectomy.bench.harness.Noise;
 import org.gilectomy.runtime.cli.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +36,13 @@ class ExperimentCommandTest {
     final StringWriter err = new StringWriter();
 
     int execute(String... args) {
-        CommandLine cl = new CommandLine(new ExperimentCommand());
+        return execute(null, args);
+    }
+
+    int execute(Noise.Probe probe, String... args) {
+        ExperimentCommand command = new ExperimentCommand();
+        command.noiseProbe = probe;
+        CommandLine cl = new CommandLine(command);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         return cl.execute(args);
@@ -61,6 +68,51 @@ class ExperimentCommandTest {
         assertEquals(2, execute("beazley-count", "--peer", "cobol"));
         assertTrue(err.toString().contains("unknown peer 'cobol'"), err.toString());
         assertEquals(2, execute("beazley-count", "--workloads", dir.resolve("none").toString()));
+    }
+
+    /** A machine where other processes keep {@code cores} cores busy (the clock is real, the load simulated). */
+    static Noise.Probe machineWithOthersUsing(double cores) {
+        long t0 = System.nanoTime();
+        return () -> new Noise.Sample(cores * (System.nanoTime() - t0) / 1e9, 0, 0.1);
+    }
+
+    /**
+     * Load from other processes during the runs marks every cell NOISY in the table, the
+     * records and the chart's data, and turns every verdict into NOISY; on a quiet machine
+     * (the control) nothing is.
+     */
+    @Test
+    void busyMachineMakesCellsAndVerdictsNoisy() throws IOException {
+        Path busy = dir.resolve("busy");
+        assertEquals(0, execute(machineWithOthersUsing(1.5), "beazley-count", "--quick", "--out", busy.toString(),
+                "--workloads", WORKLOADS.toString(), "--child-main", "org.gilectomy.bench.cli.FakeChild"), err.toString());
+        String report = out.toString();
+        assertTrue(report.contains("NOISY: other processes used 1.5"), report);
+        String verdicts = report.substring(report.indexOf("Verdicts:\n"));
+        List<String> lines = verdicts.lines().skip(1).takeWhile(l -> !l.isBlank()).toList();
+        assertFalse(lines.isEmpty(), verdicts);
+        for (String l : lines) {
+            assertTrue(l.strip().startsWith("NOISY "), l);
+            assertTrue(l.contains("[would be "), l);
+        }
+        for (Object r : (List<?>) Json.parse(Files.readString(busy.resolve("results.json")))) {
+            Map<?, ?> m = (Map<?, ?>) r;
+            assertEquals(true, m.get("noisy"), m.toString());
+            assertTrue(String.valueOf(m.get("noise")).contains("other processes used"), m.toString());
+            assertTrue(((Number) m.get("other_cores")).doubleValue() > 1.4, m.toString());
+        }
+        Map<?, ?> meta = (Map<?, ?>) Json.parse(Files.readString(busy.resolve("metadata.json")));
+        assertTrue(meta.keySet().containsAll(Set.of("date", "cores", "cpu_model", "jvm", "commit",
+                "load_average_before", "load_average_after")), meta.toString());
+
+        out.getBuffer().setLength(0);
+        Path quiet = dir.resolve("quiet");
+        assertEquals(0, execute(machineWithOthersUsing(0), "beazley-count", "--quick", "--out", quiet.toString(),
+                "--workloads", WORKLOADS.toString(), "--child-main", "org.gilectomy.bench.cli.FakeChild"), err.toString());
+        assertFalse(out.toString().contains("NOISY"), out.toString());
+        for (Object r : (List<?>) Json.parse(Files.readString(quiet.resolve("results.json")))) {
+            assertEquals(false, ((Map<?, ?>) r).get("noisy"), r.toString());
+        }
     }
 
     @Test

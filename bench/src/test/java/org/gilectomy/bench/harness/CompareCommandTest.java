@@ -90,7 +90,9 @@ class CompareCommandTest {
         assertEquals(0, status, err.toString());
         String table = out.toString();
         assertTrue(table.startsWith("preset     threads  wall median (s) [min-max]  cpu median (s)  "
-                + "speedup vs 1 thread  slowdown vs gilectomy  gil switches\n"), table);
+                + "speedup vs 1 thread  slowdown vs gilectomy  speedup vs gil 1 thread  gil switches"), table);
+        // then a noise column only if this machine was busy meanwhile
+        assertTrue(Files.exists(outDir.resolve("metadata.json")));
         assertTrue(table.contains("\ngilectomy        1  "), table);
         assertTrue(table.contains("\ngil              2  "), table);
         assertTrue(table.contains("Medians of 1 run per cell after no warm-up run; a fresh JVM per run;"),
@@ -112,7 +114,8 @@ class CompareCommandTest {
         String saved = Files.readString(outDir.resolve("table.txt"));
         assertTrue(table.startsWith(saved), "table.txt:\n" + saved);
         assertTrue(table.endsWith("Results: " + outDir.resolve("results.csv") + ", " + outDir.resolve("results.json")
-                + ", " + outDir.resolve("table.txt") + ", " + outDir.resolve("speedup.png") + ", "
+                + ", " + outDir.resolve("table.txt") + ", " + outDir.resolve("metadata.json") + ", "
+                + outDir.resolve("speedup.png") + ", "
                 + outDir.resolve("cpu.png") + System.lineSeparator()), table);
         for (String png : List.of("speedup.png", "cpu.png")) {
             byte[] b = Files.readAllBytes(outDir.resolve(png));

@@ -16,12 +16,12 @@ class ResultTableTest {
     void formatsAlignedColumnsAndTheFooter() {
         Summary s = Summary.of(List.of(G1, G2, X1, X2), SummaryTest.sample());
         String expected = ""
-                + "preset     threads  wall median (s) [min-max]  cpu median (s)  speedup vs 1 thread  slowdown vs gil\n"
-                + "---------  -------  -------------------------  --------------  -------------------  ---------------\n"
-                + "gil              1  2.000 [1.900-2.100]                 2.100                1.00x            1.00x\n"
-                + "gil              2  2.200 [2.100-2.300]                 2.400                0.91x            1.00x\n"
-                + "gilectomy        1  2.600 [2.500-2.700]                 2.700                1.00x            1.30x\n"
-                + "gilectomy        2  1.600 [1.500-1.800]                 3.100                1.63x            0.73x\n"
+                + "preset     threads  wall median (s) [min-max]  cpu median (s)  speedup vs 1 thread  slowdown vs gil  speedup vs gil 1 thread\n"
+                + "---------  -------  -------------------------  --------------  -------------------  ---------------  -----------------------\n"
+                + "gil              1  2.000 [1.900-2.100]                 2.100                1.00x            1.00x                    1.00x\n"
+                + "gil              2  2.200 [2.100-2.300]                 2.400                0.91x            1.00x                    0.91x\n"
+                + "gilectomy        1  2.600 [2.500-2.700]                 2.700                1.00x            1.30x                    0.77x\n"
+                + "gilectomy        2  1.600 [1.500-1.800]                 3.100                1.63x            0.73x                    1.25x\n"
                 + "\n"
                 + "Medians of 3 runs.\n";
         assertEquals(expected, ResultTable.format(s, List.of("Medians of 3 runs.")));
