@@ -35,7 +35,7 @@ final class MainProgram {
         String survivor = previousProgramsDaemon();
         PrintStream err = interp.err;
         if (survivor != null) {
-            err.println("gilectomy: daemon thread '" + survivor + "' of the previous program is still running: "
+            err.println("gilectomy: daemon thread '" + survivor + "' of a program that has ended is still running: "
                     + "a new program beside it in the same process is not supported by this runtime");
             err.flush();
             return FATAL_STATUS;
@@ -46,7 +46,9 @@ final class MainProgram {
             return runMainThread(interp, filename, text);
         } finally {
             interp.threads.orphanDaemons();
-            knobs.restore();
+            if (interp.modules.turnedProcessKnobs()) {
+                knobs.restore(); // only then: another interpreter running may have turned them since
+            }
         }
     }
 

@@ -40,9 +40,15 @@ final class Modules {
     private final Map<String, PyModule> loaded = new ConcurrentHashMap<>();
     /** What {@code sys.getswitchinterval()} reports, also in the free-threaded build (as CPython's). */
     private volatile double switchIntervalSeconds = 0.005;
+    /** Whether the program changed the process-wide GIL settings (then put back at its end: SysKnobs). */
+    private volatile boolean turnedProcessKnobs;
 
     Modules(Interpreter interp) {
         this.interp = interp;
+    }
+
+    boolean turnedProcessKnobs() {
+        return turnedProcessKnobs;
     }
 
     /** Interpreter finalization: every imported module's namespace is released (--check-refs). */
@@ -104,6 +110,7 @@ final class Modules {
                 throw PyExc.valueError("switch interval must be strictly positive");
             }
             self.switchIntervalSeconds = s;
+            self.turnedProcessKnobs = true;
             if (Gil.ENABLED) { // one GIL per process: every interpreter's (see Interpreter's overview)
                 Gil.INSTANCE.setSwitchIntervalNanos(Math.max(1L, (long) (s * 1e9)));
             }
@@ -118,6 +125,7 @@ final class Modules {
             Args.exactly("setcheckinterval", n, 1, kw);
             long ticks = Args.asLong(a[off]);
             Ticker.setInterval((int) Math.max(1, Math.min(Integer.MAX_VALUE, ticks)));
+            self.turnedProcessKnobs = true;
             return PyNone.newRef();
         });
         def(m, "getcheckinterval", (a, off, n, kw) -> {
