@@ -31,6 +31,10 @@ public final class PyExc {
     public static final PyType SYNTAX_ERROR = new PyType("SyntaxError", EXCEPTION);
     public static final PyType TIMEOUT_ERROR = new PyType("TimeoutError", OS_ERROR);
     public static final PyType FILE_NOT_FOUND_ERROR = new PyType("FileNotFoundError", OS_ERROR);
+    public static final PyType CONNECTION_ERROR = new PyType("ConnectionError", OS_ERROR);
+    public static final PyType CONNECTION_REFUSED_ERROR = new PyType("ConnectionRefusedError", CONNECTION_ERROR);
+    public static final PyType CONNECTION_RESET_ERROR = new PyType("ConnectionResetError", CONNECTION_ERROR);
+    public static final PyType BROKEN_PIPE_ERROR = new PyType("BrokenPipeError", CONNECTION_ERROR);
     public static final PyType WARNING = new PyType("Warning", EXCEPTION);
     public static final PyType USER_WARNING = new PyType("UserWarning", WARNING);
     public static final PyType DEPRECATION_WARNING = new PyType("DeprecationWarning", WARNING);
@@ -41,7 +45,8 @@ public final class PyExc {
             INDEX_ERROR, KEY_ERROR, NAME_ERROR, UNBOUND_LOCAL_ERROR, TYPE_ERROR, VALUE_ERROR, ATTRIBUTE_ERROR,
             RUNTIME_ERROR, RECURSION_ERROR, NOT_IMPLEMENTED_ERROR, IMPORT_ERROR, MODULE_NOT_FOUND_ERROR,
             STOP_ITERATION, OS_ERROR, ASSERTION_ERROR, GENERATOR_EXIT, UNICODE_ERROR, FLOATING_POINT_ERROR,
-            SYNTAX_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING);
+            SYNTAX_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, CONNECTION_ERROR, CONNECTION_REFUSED_ERROR,
+            CONNECTION_RESET_ERROR, BROKEN_PIPE_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING);
 
     static {
         Classes.init(); // constructors and methods of the classes above

@@ -49,10 +49,9 @@ import org.gilectomy.refcount.RefCount;
  */
 final class SocketModule {
     static final PyType SOCKET_TYPE = PyType.ofModule("socket", "socket", PyType.OBJECT);
-    static final PyType CONNECTION_ERROR = new PyType("ConnectionError", PyExc.OS_ERROR);
-    static final PyType CONNECTION_REFUSED = new PyType("ConnectionRefusedError", CONNECTION_ERROR);
-    static final PyType CONNECTION_RESET = new PyType("ConnectionResetError", CONNECTION_ERROR);
-    static final PyType BROKEN_PIPE = new PyType("BrokenPipeError", CONNECTION_ERROR);
+    static final PyType CONNECTION_REFUSED = PyExc.CONNECTION_REFUSED_ERROR;
+    static final PyType CONNECTION_RESET = PyExc.CONNECTION_RESET_ERROR;
+    static final PyType BROKEN_PIPE = PyExc.BROKEN_PIPE_ERROR;
 
     static final int AF_INET = 2;
     static final int SOCK_STREAM = 1;
