@@ -153,6 +153,34 @@ class RunCommandTest {
     }
 
     @Test
+    void unwritableReportFilesAreUsageErrorsFoundBeforeTheRun() throws IOException {
+        Path notADir = Files.writeString(dir.resolve("plain"), "keep");
+        String[][] cases = {
+            {"--timeline", "/proc/x.png", "No such file or directory"},
+            {"--stats-json", dir.toString(), "Is a directory"},
+            {"--iteration-times", notADir.resolve("t.json").toString(), "Not a directory"},
+        };
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, execute(c[0], c[1], program.toString()), c[0] + " " + c[1]);
+            assertEquals("gilectomy: " + c[0] + ": can't write '" + Path.of(c[1]).toAbsolutePath() + "': " + c[2]
+                    + System.lineSeparator(), err.toString());
+        }
+        assertTrue(backend.calls.isEmpty(), "nothing may run when a report cannot be written");
+        assertEquals("keep", Files.readString(notADir));
+    }
+
+    @Test
+    void checkingAReportFileKeepsAnExistingOneAndLeavesNoNewOne() throws IOException {
+        Path old = Files.writeString(dir.resolve("old.json"), "old");
+        Path fresh = dir.resolve("sub/fresh.json");
+        assertEquals(null, RunCommand.cannotWrite(old));
+        assertEquals(null, RunCommand.cannotWrite(fresh));
+        assertEquals("old", Files.readString(old));
+        assertFalse(Files.exists(fresh));
+    }
+
+    @Test
     void directoryIsReportedLikeCPythonWithStatus1() {
         assertEquals(1, execute(dir.toString()));
         assertTrue(err.toString().startsWith("gilectomy: can't find '__main__' module in '"), err.toString());
