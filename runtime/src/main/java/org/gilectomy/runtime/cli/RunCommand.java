@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * <pre>
  * run [--preset gil|gil-old|gilectomy|gilectomy-buffered|nogil] [--gil none|old|new]
  *     [--refcount plain|atomic|buffered|biased] [--lock none|spinpark|pymutex|spin]
- *     [--immortal none|singletons|all-shared]
+ *     [--immortal none|singletons|all-shared] [--allow-unsafe]
  *     [--stats] [--stats-json FILE] [--check-refs] [--count-transfers]
  *     [--switch-interval SECONDS] [--iterations N] [--iteration-times FILE.json] FILE.py [ARGS...]
  * </pre>
@@ -120,6 +120,11 @@ public final class RunCommand implements Callable<Integer> {
             completionCandidates = ImmortalKindConverter.class,
             description = "Override which objects are immortal (PEP 683): ${COMPLETION-CANDIDATES}.")
     ImmortalKind immortal;
+
+    @Option(names = "--allow-unsafe",
+            description = "Run a build that cannot run threads correctly (no GIL with plain reference "
+                    + "counts, or with no per-object locks), which is otherwise refused: a negative control.")
+    boolean allowUnsafe;
 
     @Option(names = "--stats",
             description = "Count lock, GIL and refcount statistics and print them on stderr at exit "
@@ -285,6 +290,16 @@ public final class RunCommand implements Callable<Integer> {
         long switchNanos = switchIntervalNanos();
         int count = iterationCount();
         BuildConfig config = buildConfig();
+        String unsafe = config.unsafeReason();
+        if (unsafe != null) {
+            if (!allowUnsafe) {
+                err.println(PROGRAM + ": refusing the unsafe build " + config.label() + ": " + unsafe
+                        + " (--allow-unsafe runs it anyway, as a negative control)");
+                err.flush();
+                return EXIT_USAGE;
+            }
+            System.setProperty(BuildConfig.ALLOW_UNSAFE_PROPERTY, "true");
+        }
 
         Path path = Paths.get(file);
         String unopenable = cannotOpen(path);

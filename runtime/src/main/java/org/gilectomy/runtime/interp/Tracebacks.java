@@ -106,7 +106,9 @@ final class Tracebacks {
         Stdout.flush();
         if (t instanceof org.gilectomy.refcount.UseAfterFreeError u) {
             err.println("Fatal Python error: use after free: " + u.getMessage());
-            err.println("(a reference-count bug in the gilectomy runtime; run with -Dgilectomy.debug=true for the Java trace)");
+            err.println(Boolean.getBoolean("gilectomy.allow-unsafe") // BuildConfig.ALLOW_UNSAFE_PROPERTY
+                    ? "(expected of this unsafe build, run with --allow-unsafe: its reference counts race)"
+                    : "(a reference-count bug in the gilectomy runtime; run with -Dgilectomy.debug=true for the Java trace)");
         } else {
             err.println("Fatal Python error: " + t.getClass().getSimpleName() + ": " + t.getMessage());
             err.println("(an internal error of the gilectomy runtime; run with -Dgilectomy.debug=true for the Java trace)");

@@ -93,6 +93,42 @@ class RunCommandTest {
         assertTrue(backend.calls.isEmpty());
     }
 
+    @Test
+    void unsafeBuildsAreRefusedInOneLine() {
+        String[][] cases = {
+            {"--preset", "gilectomy", "--refcount", "plain"},
+            {"--gil", "none", "--lock", "none"},
+            {"--preset", "nogil", "--lock", "none"},
+        };
+        String[] labels = {"gilectomy+refcount=plain", "gil+gil=none", "nogil+lock=none"};
+        String[] reasons = {"plain reference counts", "plain reference counts", "per-object locks"};
+        for (int i = 0; i < cases.length; i++) {
+            err.getBuffer().setLength(0);
+            String[] args = java.util.Arrays.copyOf(cases[i], cases[i].length + 1);
+            args[args.length - 1] = program.toString();
+            assertEquals(2, execute(args), String.join(" ", cases[i]));
+            String e = err.toString();
+            assertTrue(e.startsWith("gilectomy: refusing the unsafe build " + labels[i] + ": ") && e.contains(reasons[i])
+                    && e.endsWith("(--allow-unsafe runs it anyway, as a negative control)" + System.lineSeparator()), e);
+            assertEquals(1, e.lines().count(), e);
+        }
+        assertTrue(backend.calls.isEmpty(), "an unsafe build must not even be selected");
+    }
+
+    @Test
+    void allowUnsafeRunsTheNegativeControlAndSafeOverridesNeedNothing() {
+        try {
+            assertEquals(0, execute("--gil", "none", "--lock", "none", "--refcount", "atomic", "--allow-unsafe", program.toString()));
+            assertEquals("true", System.getProperty(BuildConfig.ALLOW_UNSAFE_PROPERTY), "failures of the run are expected ones");
+        } finally {
+            System.clearProperty(BuildConfig.ALLOW_UNSAFE_PROPERTY);
+        }
+        assertEquals(List.of("select", "run"), backend.calls);
+        assertEquals(0, execute("--preset", "gil", "--lock", "none", "--refcount", "atomic", program.toString()));
+        assertEquals(0, execute("--preset", "gilectomy", "--refcount", "biased", program.toString()));
+        assertEquals("", err.toString());
+    }
+
     // ------------------------------------------------------------ parsing
 
     @Test
