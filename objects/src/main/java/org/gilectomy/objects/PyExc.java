@@ -75,6 +75,11 @@ public final class PyExc {
         return new PyException(ATTRIBUTE_ERROR, "'" + o.type().name() + "' object has no attribute '" + name + "'");
     }
 
+    /** {@code name 'x' is not defined}, noting a CPython built-in this runtime does not support. */
+    public static PyException nameError(String name) {
+        return new PyException(NAME_ERROR, "name '" + name + "' is not defined").withNote(CPythonNames.builtinNote(name));
+    }
+
     public static PyException notImplemented(String feature) {
         return new PyException(NOT_IMPLEMENTED_ERROR, feature + " is not supported by this runtime");
     }

@@ -56,7 +56,8 @@ final class Modules {
         Supplier<PyModule> f = name.equals(TestHooks.NAME) && TestHooks.enabled()
                 ? TestHooks::module : FACTORIES.get(name);
         if (f == null) {
-            throw new PyException(PyExc.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'");
+            throw new PyException(PyExc.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'")
+                    .withNote(org.gilectomy.objects.CPythonNames.moduleNote(name));
         }
         PyModule m = LOADED.computeIfAbsent(name, k -> f.get());
         RefCount.incref(m);

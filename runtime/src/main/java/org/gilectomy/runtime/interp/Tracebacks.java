@@ -85,6 +85,9 @@ final class Tracebacks {
             summary = e.type().qualifiedName() + ": <exception str() failed>";
         }
         sb.append(summary).append('\n');
+        if (e.note() != null) {
+            sb.append(e.note()).append('\n');
+        }
     }
 
     private static final int REPEAT_LIMIT = 3;
