@@ -707,7 +707,8 @@ public final class Ops {
         if (o instanceof PyModule m) {
             PyObject v = m.dictBorrowed().getName(name);
             if (v == null) {
-                throw new PyException(PyExc.ATTRIBUTE_ERROR, "module '" + m.name() + "' has no attribute '" + name + "'");
+                throw new PyException(PyExc.ATTRIBUTE_ERROR, "module '" + m.name() + "' has no attribute '" + name + "'")
+                        .withNote(CPythonNames.attributeNote(m.name(), name));
             }
             return v;
         }

@@ -33,6 +33,10 @@ public final class PyExc {
     public static final PyType SYNTAX_ERROR = new PyType("SyntaxError", EXCEPTION);
     public static final PyType TIMEOUT_ERROR = new PyType("TimeoutError", OS_ERROR);
     public static final PyType FILE_NOT_FOUND_ERROR = new PyType("FileNotFoundError", OS_ERROR);
+    public static final PyType CONNECTION_ERROR = new PyType("ConnectionError", OS_ERROR);
+    public static final PyType CONNECTION_REFUSED_ERROR = new PyType("ConnectionRefusedError", CONNECTION_ERROR);
+    public static final PyType CONNECTION_RESET_ERROR = new PyType("ConnectionResetError", CONNECTION_ERROR);
+    public static final PyType BROKEN_PIPE_ERROR = new PyType("BrokenPipeError", CONNECTION_ERROR);
     public static final PyType WARNING = new PyType("Warning", EXCEPTION);
     public static final PyType USER_WARNING = new PyType("UserWarning", WARNING);
     public static final PyType DEPRECATION_WARNING = new PyType("DeprecationWarning", WARNING);
@@ -44,7 +48,8 @@ public final class PyExc {
             RUNTIME_ERROR, RECURSION_ERROR, NOT_IMPLEMENTED_ERROR, IMPORT_ERROR, MODULE_NOT_FOUND_ERROR,
             STOP_ITERATION, OS_ERROR, ASSERTION_ERROR, GENERATOR_EXIT, UNICODE_ERROR, UNICODE_ENCODE_ERROR,
             UNICODE_DECODE_ERROR, FLOATING_POINT_ERROR,
-            SYNTAX_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING);
+            SYNTAX_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, CONNECTION_ERROR, CONNECTION_REFUSED_ERROR,
+            CONNECTION_RESET_ERROR, BROKEN_PIPE_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING);
 
     static {
         Classes.init(); // constructors and methods of the classes above
@@ -71,6 +76,11 @@ public final class PyExc {
 
     public static PyException attributeError(PyObject o, String name) {
         return new PyException(ATTRIBUTE_ERROR, "'" + o.type().name() + "' object has no attribute '" + name + "'");
+    }
+
+    /** {@code name 'x' is not defined}, noting a CPython built-in this runtime does not support. */
+    public static PyException nameError(String name) {
+        return new PyException(NAME_ERROR, "name '" + name + "' is not defined").withNote(CPythonNames.builtinNote(name));
     }
 
     public static PyException notImplemented(String feature) {

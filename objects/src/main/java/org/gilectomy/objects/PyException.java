@@ -50,6 +50,8 @@ public final class PyException extends RuntimeException {
     private transient volatile PyBaseException cause;
     private transient volatile PyBaseException context;
     private volatile boolean suppressContext;
+    /** A PEP 678 note the runtime attached (see CPythonNames), printed after the exception; or null. */
+    private volatile String note;
     /**
      * Set by a bare {@code raise} or a re-raise after a handler declined: the frame that throws
      * it already has its traceback entry, so the eval loop must not add another.
@@ -265,6 +267,17 @@ public final class PyException extends RuntimeException {
     }
 
     /** The last line of a report: {@code ZeroDivisionError: division by zero}. */
+    /** Attaches {@code text} (null: nothing) as the exception's note, before it is raised. */
+    public PyException withNote(String text) {
+        note = text;
+        return this;
+    }
+
+    /** The note the runtime attached, or null. */
+    public String note() {
+        return note;
+    }
+
     public String summaryLine() {
         String m = getMessage();
         return (m == null || m.isEmpty()) ? type.qualifiedName() : type.qualifiedName() + ": " + m;

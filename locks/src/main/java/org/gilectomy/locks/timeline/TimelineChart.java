@@ -97,7 +97,12 @@ public final class TimelineChart {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        ImageIO.write(img, "png", file.toFile());
+        // Through a stream of our own: ImageIO's own file opening prints a stack trace on failure.
+        try (java.io.OutputStream os = Files.newOutputStream(file)) {
+            if (!ImageIO.write(img, "png", os)) {
+                throw new IOException("no PNG writer in this JVM");
+            }
+        }
     }
 
     static Color colour(byte state) {

@@ -83,4 +83,25 @@ public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, Loc
         m.put(ContainerReads.PROPERTY, preset.readsProperty()); // compile-time constants: no class init
         return m;
     }
+
+    /** Set when an unsafe build runs by request ({@code --allow-unsafe}): its failures are expected. */
+    public static final String ALLOW_UNSAFE_PROPERTY = "gilectomy.allow-unsafe";
+
+    /**
+     * Why this build cannot run threads correctly, or null: without a GIL, plain reference
+     * counts lose updates (objects are freed while in use) and no per-object locks lets threads
+     * corrupt shared containers. Such a build is only a negative control.
+     */
+    public String unsafeReason() {
+        if (gil != GilKind.NONE) {
+            return null;
+        }
+        if (refcount == RefCountKind.PLAIN) {
+            return "without a GIL, plain reference counts lose updates and free objects still in use";
+        }
+        if (lock == LockKind.NONE) {
+            return "without a GIL or per-object locks, threads corrupt shared lists and dicts";
+        }
+        return null;
+    }
 }

@@ -3,9 +3,15 @@ package org.gilectomy.runtime.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -32,7 +38,7 @@ import picocli.CommandLine.Spec;
  * <pre>
  * run [--preset gil|gil-old|gilectomy|gilectomy-buffered|nogil] [--gil none|old|new]
  *     [--refcount plain|atomic|buffered|biased] [--lock none|spinpark|pymutex|spin]
- *     [--immortal none|singletons|all-shared]
+ *     [--immortal none|singletons|all-shared] [--allow-unsafe]
  *     [--stats] [--stats-json FILE] [--check-refs] [--count-transfers]
  *     [--switch-interval SECONDS] [--iterations N] [--iteration-times FILE.json] FILE.py [ARGS...]
  * </pre>
@@ -42,8 +48,10 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit status: the program's (0, 1 after an uncaught exception, or the {@code sys.exit}
  * status); 2 for a usage error or a file that cannot be opened (as CPython); 70 for an internal
- * error of the runtime (a one-line message; the stack trace with {@code -Dgilectomy.debug=true});
- * 74 when a report file cannot be written.
+ * error of the runtime (a one-line message; the stack trace with {@code -Dgilectomy.debug=true}).
+ * A report file ({@code --stats-json}, {@code --timeline}, {@code --iteration-times}) that
+ * cannot be created is a usage error, found before the run; one that fails to be written
+ * after it makes the status 1 (unless the program's is already non-zero).
  *
  * <p>The hidden {@code --timing-file FILE} writes, as JSON, {@code wall_s} (System.nanoTime
  * around the run) and {@code cpu_s} (process CPU time around the run, from
@@ -70,14 +78,14 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:the program ended normally",
-            "1:uncaught Python exception or syntax error (or the sys.exit status)",
-            "2:usage error, or FILE.py cannot be opened",
-            "70:internal error of the runtime (stack trace with -Dgilectomy.debug=true)",
-            "74:a report file (--stats-json, --timeline) cannot be written"})
+            "1:uncaught Python exception or syntax error (or the sys.exit status), "
+                    + "or a report file could not be written after the run",
+            "2:usage error, FILE.py cannot be opened, or a report file cannot be created",
+            "70:internal error of the runtime (stack trace with -Dgilectomy.debug=true)"})
 public final class RunCommand implements Callable<Integer> {
     /** sysexits.h EX_SOFTWARE: an internal error. */
     public static final int EXIT_INTERNAL_ERROR = 70;
-    /** sysexits.h EX_IOERR: an output file could not be written. */
+    /** sysexits.h EX_IOERR: an output file could not be written (compare and experiment). */
     public static final int EXIT_IO_ERROR = 74;
     /** CPython's status for a file it cannot open, and picocli's for usage errors. */
     public static final int EXIT_USAGE = 2;
@@ -112,6 +120,11 @@ public final class RunCommand implements Callable<Integer> {
             completionCandidates = ImmortalKindConverter.class,
             description = "Override which objects are immortal (PEP 683): ${COMPLETION-CANDIDATES}.")
     ImmortalKind immortal;
+
+    @Option(names = "--allow-unsafe",
+            description = "Run a build that cannot run threads correctly (no GIL with plain reference "
+                    + "counts, or with no per-object locks), which is otherwise refused: a negative control.")
+    boolean allowUnsafe;
 
     @Option(names = "--stats",
             description = "Count lock, GIL and refcount statistics and print them on stderr at exit "
@@ -277,6 +290,16 @@ public final class RunCommand implements Callable<Integer> {
         long switchNanos = switchIntervalNanos();
         int count = iterationCount();
         BuildConfig config = buildConfig();
+        String unsafe = config.unsafeReason();
+        if (unsafe != null) {
+            if (!allowUnsafe) {
+                err.println(PROGRAM + ": refusing the unsafe build " + config.label() + ": " + unsafe
+                        + " (--allow-unsafe runs it anyway, as a negative control)");
+                err.flush();
+                return EXIT_USAGE;
+            }
+            System.setProperty(BuildConfig.ALLOW_UNSAFE_PROPERTY, "true");
+        }
 
         Path path = Paths.get(file);
         String unopenable = cannotOpen(path);
@@ -284,6 +307,16 @@ public final class RunCommand implements Callable<Integer> {
             err.println(PROGRAM + ": " + unopenable);
             err.flush();
             return unopenable.startsWith("can't find") ? 1 : EXIT_USAGE;
+        }
+
+        for (Map.Entry<String, Path> report : reportFiles().entrySet()) {
+            String unwritable = cannotWrite(report.getValue());
+            if (unwritable != null) {
+                err.println(PROGRAM + ": " + report.getKey() + ": can't write '"
+                        + report.getValue().toAbsolutePath() + "': " + unwritable);
+                err.flush();
+                return EXIT_USAGE;
+            }
         }
 
         boolean counting = statsWanted();
@@ -340,11 +373,69 @@ public final class RunCommand implements Callable<Integer> {
                 StatsReport.writeJson(timingFile, m);
             }
         } catch (IOException e) {
-            err.println(PROGRAM + ": can't write report: " + describe(e));
+            err.println(PROGRAM + ": can't write report" + (e instanceof FileSystemException f && f.getFile() != null
+                    ? " '" + Paths.get(f.getFile()).toAbsolutePath() + "'" : "") + ": " + ioReason(e));
             err.flush();
-            return status != 0 ? status : EXIT_IO_ERROR;
+            return status != 0 ? status : 1;
         }
         return status;
+    }
+
+    /** The report files the options name, by option; checked before the run. */
+    private Map<String, Path> reportFiles() {
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("--stats-json", statsJson);
+        files.put("--timeline", timeline);
+        files.put("--iteration-times", iterationTimes);
+        files.put("--timing-file", timingFile);
+        files.values().removeIf(java.util.Objects::isNull);
+        return files;
+    }
+
+    /**
+     * Why {@code file} cannot be written (one line, as the C library words it), or null. Opens
+     * it for appending, so an existing file keeps its content, and deletes it again if it did
+     * not exist; creates the missing directories, as writing the report would.
+     */
+    static String cannotWrite(Path file) {
+        Path abs = file.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            return "Is a directory";
+        }
+        boolean existed = Files.exists(abs);
+        try {
+            Path parent = abs.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.newByteChannel(abs, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND).close();
+            if (!existed) {
+                Files.delete(abs);
+            }
+            return null;
+        } catch (IOException e) {
+            return ioReason(e);
+        }
+    }
+
+    /** An I/O failure in words, without Java's exception names. */
+    static String ioReason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "No such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "Permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "Not a directory"; // a file where a directory was to be made
+        }
+        if (e instanceof NotDirectoryException) {
+            return "Not a directory";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : "Input/output error";
     }
 
     /**

@@ -100,8 +100,10 @@ final class ColdOpcodes {
                     slots[sp++] = Ops.getAttr(m, code.names[arg]);
                 } catch (PyException e) {
                     e.release();
+                    String module = ((org.gilectomy.objects.PyModule) m).name();
                     throw new PyException(PyExc.IMPORT_ERROR, "cannot import name '" + code.names[arg]
-                            + "' from '" + ((org.gilectomy.objects.PyModule) m).name() + "' (unknown location)");
+                            + "' from '" + module + "' (unknown location)")
+                            .withNote(org.gilectomy.objects.CPythonNames.attributeNote(module, code.names[arg]));
                 }
                 break;
             }
@@ -138,7 +140,7 @@ final class ColdOpcodes {
             case DELETE_NAME:
             case DELETE_GLOBAL:
                 if (!(((insn & 0xff) == DELETE_NAME ? (PyDict) slots[0] : globals).remove(code.nameObjects[arg]))) {
-                    throw new PyException(PyExc.NAME_ERROR, "name '" + code.names[arg] + "' is not defined");
+                    throw PyExc.nameError(code.names[arg]);
                 }
                 break;
             case DELETE_FAST: {

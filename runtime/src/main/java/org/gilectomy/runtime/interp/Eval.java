@@ -532,7 +532,7 @@ public final class Eval {
     private static PyObject loadGlobal(PyDict globals, PyCode code, int arg) {
         PyObject v = GlobalsCache.load(code, arg, globals, BUILTINS.dict);
         if (v == null) {
-            throw new PyException(PyExc.NAME_ERROR, "name '" + code.names[arg] + "' is not defined");
+            throw PyExc.nameError(code.names[arg]);
         }
         return v;
     }

@@ -64,7 +64,8 @@ final class Modules {
         Function<Interpreter, PyModule> f = name.equals(TestHooks.NAME) && TestHooks.enabled()
                 ? i -> TestHooks.module() : FACTORIES.get(name);
         if (f == null) {
-            throw new PyException(PyExc.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'");
+            throw new PyException(PyExc.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'")
+                    .withNote(org.gilectomy.objects.CPythonNames.moduleNote(name));
         }
         PyModule m = loaded.computeIfAbsent(name, k -> f.apply(interp));
         RefCount.incref(m);

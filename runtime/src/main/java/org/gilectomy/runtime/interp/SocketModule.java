@@ -35,24 +35,26 @@ import org.gilectomy.refcount.RefCount;
  * <pre>
  * Overview
  *
- * A PySocket is, over its life: new (options remembered), then either a listener (bind
- * opens a ServerSocketChannel bound at once, so getsockname() reports the port chosen for 0;
- * Java binds and listens in one step, so listen() only checks state) or a connection
- * (connect opens a SocketChannel; accept() returns connected PySockets). Its fields are
- * written under the object's monitor by the calling thread; the channels are thread-safe.
+ * A PySocket is, over its life: new (options remembered), bound (bind binds a SocketChannel,
+ * which does not listen: a connection to the port is refused, as in CPython, and getsockname()
+ * reports the port chosen for 0), then either a listener (listen closes that channel and
+ * binds a ServerSocketChannel, which binds and listens in one step, to the same address) or a
+ * connection (connect connects the bound channel or a new one; accept() returns connected
+ * PySockets). Its fields are written under the object's monitor by the calling thread; the
+ * channels are thread-safe.
  *
  * Field        access
- * listener     volatile, set once by bind
+ * bound        volatile, set by bind, cleared by listen or connect
+ * listener     volatile, set once by listen
  * conn         volatile, set once by connect or at creation by accept
  * closed       volatile
  * </pre>
  */
 final class SocketModule {
     static final PyType SOCKET_TYPE = PyType.ofModule("socket", "socket", PyType.OBJECT);
-    static final PyType CONNECTION_ERROR = new PyType("ConnectionError", PyExc.OS_ERROR);
-    static final PyType CONNECTION_REFUSED = new PyType("ConnectionRefusedError", CONNECTION_ERROR);
-    static final PyType CONNECTION_RESET = new PyType("ConnectionResetError", CONNECTION_ERROR);
-    static final PyType BROKEN_PIPE = new PyType("BrokenPipeError", CONNECTION_ERROR);
+    static final PyType CONNECTION_REFUSED = PyExc.CONNECTION_REFUSED_ERROR;
+    static final PyType CONNECTION_RESET = PyExc.CONNECTION_RESET_ERROR;
+    static final PyType BROKEN_PIPE = PyExc.BROKEN_PIPE_ERROR;
 
     static final int AF_INET = 2;
     static final int SOCK_STREAM = 1;
@@ -105,7 +107,7 @@ final class SocketModule {
         });
         t.addMethod("listen", (a, off, n, kw) -> {
             Args.between("listen", n - 1, 0, 1, kw);
-            sock(a, off).listen();
+            sock(a, off).listen(n > 1 ? (int) Math.max(0, Math.min(Args.asLong(a[off + 1]), 4096)) : 128);
             return PyNone.newRef();
         });
         t.addMethod("accept", (a, off, n, kw) -> {
@@ -235,6 +237,7 @@ final class SocketModule {
     /** {@code socket.socket}. */
     static final class PySocket extends PyObject {
         volatile boolean reuseAddress;
+        private volatile SocketChannel bound;
         private volatile ServerSocketChannel listener;
         private volatile SocketChannel conn;
         private volatile boolean closed;
@@ -259,14 +262,46 @@ final class SocketModule {
 
         synchronized void bind(InetSocketAddress at) {
             checkOpen();
-            if (listener != null || conn != null) {
+            if (bound != null || listener != null || conn != null) {
                 throw new PyException(PyExc.OS_ERROR, "[Errno 22] Invalid argument");
             }
             try {
-                ServerSocketChannel ch = ServerSocketChannel.open();
+                SocketChannel ch = SocketChannel.open();
                 ch.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
                 try {
-                    ch.bind(at, 128);
+                    ch.bind(at);
+                } catch (IOException e) {
+                    ch.close();
+                    throw e;
+                }
+                bound = ch;
+            } catch (IOException e) {
+                throw osError(e);
+            }
+        }
+
+        /**
+         * Starts listening on the bound address. Java cannot make a bound channel listen, so the
+         * port is released and bound again at once by a listening channel (reuse allowed: the
+         * released socket never connected, so nothing of it lingers).
+         */
+        synchronized void listen(int backlog) {
+            checkOpen();
+            if (listener != null) {
+                return; // listening already: a second listen() changes nothing here
+            }
+            SocketChannel b = bound;
+            if (b == null) {
+                throw PyExc.notImplemented(conn != null ? "listen() on a connected socket" : "listen() on a socket that is not bound");
+            }
+            try {
+                SocketAddress at = b.getLocalAddress();
+                b.close();
+                bound = null;
+                ServerSocketChannel ch = ServerSocketChannel.open();
+                ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                try {
+                    ch.bind(at, backlog);
                 } catch (IOException e) {
                     ch.close();
                     throw e;
@@ -274,13 +309,6 @@ final class SocketModule {
                 listener = ch;
             } catch (IOException e) {
                 throw osError(e);
-            }
-        }
-
-        void listen() {
-            checkOpen();
-            if (listener == null) {
-                throw PyExc.notImplemented("listen() on a socket that is not bound");
             }
         }
 
@@ -303,14 +331,15 @@ final class SocketModule {
         void connect(InetSocketAddress to) {
             checkOpen();
             if (listener != null) {
-                throw PyExc.notImplemented("connect() on a bound socket");
+                throw PyExc.notImplemented("connect() on a listening socket");
             }
             if (conn != null) {
                 throw new PyException(PyExc.OS_ERROR, "[Errno 106] Transport endpoint is already connected");
             }
             SocketChannel[] ch = new SocketChannel[1];
+            SocketChannel b = bound; // connects from the bound address, as CPython's connect after bind
             blocking(() -> {
-                SocketChannel c = SocketChannel.open();
+                SocketChannel c = b != null ? b : SocketChannel.open();
                 try {
                     c.connect(to);
                 } catch (IOException e) {
@@ -319,6 +348,7 @@ final class SocketModule {
                 }
                 ch[0] = c;
             });
+            bound = null;
             conn = ch[0];
         }
 
@@ -359,6 +389,9 @@ final class SocketModule {
                 if (listener != null) {
                     return addressTuple(listener.getLocalAddress());
                 }
+                if (bound != null) {
+                    return addressTuple(bound.getLocalAddress());
+                }
                 if (conn != null) {
                     return addressTuple(conn.getLocalAddress());
                 }
@@ -371,6 +404,9 @@ final class SocketModule {
         void close() {
             closed = true;
             try {
+                if (bound != null) {
+                    bound.close();
+                }
                 if (listener != null) {
                     listener.close();
                 }

@@ -86,6 +86,9 @@ final class Tracebacks {
             summary = e.type().qualifiedName() + ": <exception str() failed>";
         }
         sb.append(summary).append('\n');
+        if (e.note() != null) {
+            sb.append(e.note()).append('\n');
+        }
     }
 
     private static final int REPEAT_LIMIT = 3;
@@ -108,7 +111,9 @@ final class Tracebacks {
         PrintStream err = interp.err;
         if (t instanceof org.gilectomy.refcount.UseAfterFreeError u) {
             err.println("Fatal Python error: use after free: " + u.getMessage());
-            err.println("(a reference-count bug in the gilectomy runtime; run with -Dgilectomy.debug=true for the Java trace)");
+            err.println(Boolean.getBoolean("gilectomy.allow-unsafe") // BuildConfig.ALLOW_UNSAFE_PROPERTY
+                    ? "(expected of this unsafe build, run with --allow-unsafe: its reference counts race)"
+                    : "(a reference-count bug in the gilectomy runtime; run with -Dgilectomy.debug=true for the Java trace)");
         } else {
             err.println("Fatal Python error: " + t.getClass().getSimpleName() + ": " + t.getMessage());
             err.println("(an internal error of the gilectomy runtime; run with -Dgilectomy.debug=true for the Java trace)");

@@ -93,6 +93,42 @@ class RunCommandTest {
         assertTrue(backend.calls.isEmpty());
     }
 
+    @Test
+    void unsafeBuildsAreRefusedInOneLine() {
+        String[][] cases = {
+            {"--preset", "gilectomy", "--refcount", "plain"},
+            {"--gil", "none", "--lock", "none"},
+            {"--preset", "nogil", "--lock", "none"},
+        };
+        String[] labels = {"gilectomy+refcount=plain", "gil+gil=none", "nogil+lock=none"};
+        String[] reasons = {"plain reference counts", "plain reference counts", "per-object locks"};
+        for (int i = 0; i < cases.length; i++) {
+            err.getBuffer().setLength(0);
+            String[] args = java.util.Arrays.copyOf(cases[i], cases[i].length + 1);
+            args[args.length - 1] = program.toString();
+            assertEquals(2, execute(args), String.join(" ", cases[i]));
+            String e = err.toString();
+            assertTrue(e.startsWith("gilectomy: refusing the unsafe build " + labels[i] + ": ") && e.contains(reasons[i])
+                    && e.endsWith("(--allow-unsafe runs it anyway, as a negative control)" + System.lineSeparator()), e);
+            assertEquals(1, e.lines().count(), e);
+        }
+        assertTrue(backend.calls.isEmpty(), "an unsafe build must not even be selected");
+    }
+
+    @Test
+    void allowUnsafeRunsTheNegativeControlAndSafeOverridesNeedNothing() {
+        try {
+            assertEquals(0, execute("--gil", "none", "--lock", "none", "--refcount", "atomic", "--allow-unsafe", program.toString()));
+            assertEquals("true", System.getProperty(BuildConfig.ALLOW_UNSAFE_PROPERTY), "failures of the run are expected ones");
+        } finally {
+            System.clearProperty(BuildConfig.ALLOW_UNSAFE_PROPERTY);
+        }
+        assertEquals(List.of("select", "run"), backend.calls);
+        assertEquals(0, execute("--preset", "gil", "--lock", "none", "--refcount", "atomic", program.toString()));
+        assertEquals(0, execute("--preset", "gilectomy", "--refcount", "biased", program.toString()));
+        assertEquals("", err.toString());
+    }
+
     // ------------------------------------------------------------ parsing
 
     @Test
@@ -150,6 +186,34 @@ class RunCommandTest {
         assertEquals("gilectomy: can't open file '" + missing.toAbsolutePath()
                 + "': [Errno 2] No such file or directory" + System.lineSeparator(), err.toString());
         assertTrue(backend.calls.isEmpty(), "nothing may be initialised for a missing file");
+    }
+
+    @Test
+    void unwritableReportFilesAreUsageErrorsFoundBeforeTheRun() throws IOException {
+        Path notADir = Files.writeString(dir.resolve("plain"), "keep");
+        String[][] cases = {
+            {"--timeline", "/proc/x.png", "No such file or directory"},
+            {"--stats-json", dir.toString(), "Is a directory"},
+            {"--iteration-times", notADir.resolve("t.json").toString(), "Not a directory"},
+        };
+        for (String[] c : cases) {
+            err.getBuffer().setLength(0);
+            assertEquals(2, execute(c[0], c[1], program.toString()), c[0] + " " + c[1]);
+            assertEquals("gilectomy: " + c[0] + ": can't write '" + Path.of(c[1]).toAbsolutePath() + "': " + c[2]
+                    + System.lineSeparator(), err.toString());
+        }
+        assertTrue(backend.calls.isEmpty(), "nothing may run when a report cannot be written");
+        assertEquals("keep", Files.readString(notADir));
+    }
+
+    @Test
+    void checkingAReportFileKeepsAnExistingOneAndLeavesNoNewOne() throws IOException {
+        Path old = Files.writeString(dir.resolve("old.json"), "old");
+        Path fresh = dir.resolve("sub/fresh.json");
+        assertEquals(null, RunCommand.cannotWrite(old));
+        assertEquals(null, RunCommand.cannotWrite(fresh));
+        assertEquals("old", Files.readString(old));
+        assertFalse(Files.exists(fresh));
     }
 
     @Test
