@@ -1,5 +1,6 @@
 package org.gilectomy.refcount;
 
+import org.gilectomy.locks.Build;
 import org.gilectomy.locks.TransferCounter;
 
 /**
@@ -8,7 +9,7 @@ import org.gilectomy.locks.TransferCounter;
  * <pre>
  * Overview
  *
- * The strategy is read once ({@code -Dgilectomy.refcount}) into static finals, so each build
+ * The strategy is read once (Build.knob: the preset, or {@code -Dgilectomy.refcount}) into static finals, so each build
  * compiles to one straight-line sequence (no virtual dispatch):
  *   PLAIN    incref: n = count; count = n + 1           decref: n = count - 1; count = n
  *   ATOMIC   incref: n = getAndAdd(+1)                  decref: n = getAndAdd(-1) - 1
@@ -69,9 +70,9 @@ import org.gilectomy.locks.TransferCounter;
  */
 public final class RefCount {
     public static final RefCountKind KIND =
-            RefCountKind.parse(System.getProperty(RefCountKind.PROPERTY, "plain"));
+            RefCountKind.parse(Build.knob(Build.REFCOUNT));
     public static final ImmortalKind IMMORTAL =
-            ImmortalKind.parse(System.getProperty(ImmortalKind.PROPERTY, "none"));
+            ImmortalKind.parse(Build.knob(Build.IMMORTAL));
 
     private static final boolean ATOMIC = KIND == RefCountKind.ATOMIC;
     static final boolean PLAIN = KIND == RefCountKind.PLAIN;

@@ -53,7 +53,7 @@ final class ThreadState {
     static final int DEFAULT_MERGE_QUEUE_CHUNK = 32;
     /** Capacity of each buffered log, in records; a full log waits for the commit thread. */
     static final int DEFAULT_LOG_CAPACITY = 1 << 14;
-    static final int LOG_CAPACITY = Integer.getInteger("gilectomy.refcount.log-capacity", DEFAULT_LOG_CAPACITY);
+    static final int LOG_CAPACITY = org.gilectomy.locks.Build.integer("refcount.log-capacity", DEFAULT_LOG_CAPACITY);
 
     private static final VarHandle PENDING;
     private static final VarHandle DEAD;

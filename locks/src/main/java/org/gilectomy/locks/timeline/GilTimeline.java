@@ -38,9 +38,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * </pre>
  */
 public final class GilTimeline {
-    public static final String PROPERTY = "gilectomy.timeline";
+    public static final String PROPERTY = org.gilectomy.locks.Build.PREFIX + "timeline";
     /** Whether the hooks record (static final: with it off they compile to nothing). */
-    public static final boolean ENABLED = Boolean.getBoolean(PROPERTY);
+    public static final boolean ENABLED = org.gilectomy.locks.Build.flag("timeline");
 
     /** The thread holds the GIL and runs. */
     public static final byte RUNNING = 0;
