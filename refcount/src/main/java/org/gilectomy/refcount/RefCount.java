@@ -362,7 +362,7 @@ public final class RefCount {
      * a RefCountThread is registered when constructed, any other thread on first use).
      */
     public static void attachThread() {
-        ThreadState.current();
+        RefCountThreadState.current();
     }
 
     /**
@@ -373,28 +373,19 @@ public final class RefCount {
      * {@link RefCountThread#run()} calls it; other threads should.
      */
     public static void threadExiting() {
-        ThreadState st = ThreadState.current();
-        st.setDeadVolatile();
-        if (st.mergeQueue != null) {
-            st.drain();
-        }
-        ThreadState.BY_ID.remove(st.id, st);
-        ThreadState.forgetCurrent();
+        RefCountThreadState.current().exit();
     }
 
     /**
      * Whether other threads queued objects for this thread to merge (BIASED): the eval
-     * breaker's check. One acquire load for a RefCountThread; false under other strategies.
+     * breaker's bit, for callers that do not hold the thread state (the interpreter reads the
+     * whole word, EvalBreaker.MERGE_PENDING among its bits); false under other strategies.
      */
     public static boolean mergePending() {
         if (!BIASED) {
             return false;
         }
-        Thread t = Thread.currentThread();
-        if (t instanceof RefCountThread) {
-            return ((RefCountThread) t).mergePending();
-        }
-        return ThreadState.current().hasPendingAcquire();
+        return RefCountThreadState.current().mergePending();
     }
 
     /**

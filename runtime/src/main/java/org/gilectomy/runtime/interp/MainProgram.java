@@ -15,7 +15,6 @@ import org.gilectomy.objects.PyType;
 import org.gilectomy.objects.PyCode;
 import org.gilectomy.refcount.RefCheck;
 import org.gilectomy.refcount.RefCount;
-import org.gilectomy.refcount.RefCountThread;
 import org.gilectomy.runtime.compile.Compiler;
 import org.gilectomy.runtime.parse.PySyntaxError;
 
@@ -81,8 +80,8 @@ public final class MainProgram {
 
     private static int runMainThread(String filename, String text, PrintStream err) {
         int[] status = new int[1];
-        Thread main = new RefCountThread(null, () -> status[0] = runOnMainThread(filename, text, err),
-                "MainThread", Threading.STACK_BYTES);
+        Thread main = ThreadState.newThread(() -> status[0] = runOnMainThread(filename, text, err),
+                "MainThread", Threading.STACK_BYTES, true, null);
         Signals.install(main);
         main.start();
         boolean interrupted = false;
@@ -106,7 +105,7 @@ public final class MainProgram {
     static final int FATAL_STATUS = 70;
 
     private static int runOnMainThread(String filename, String text, PrintStream err) {
-        ThreadState ts = ThreadState.attach(true);
+        ThreadState ts = ThreadState.current();
         if (Gil.ENABLED) {
             Gil.INSTANCE.acquire();
         }
@@ -149,7 +148,6 @@ public final class MainProgram {
             if (Gil.ENABLED) {
                 Gil.INSTANCE.release();
             }
-            ThreadState.detach();
         }
     }
 

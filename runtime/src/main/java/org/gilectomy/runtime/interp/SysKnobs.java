@@ -21,6 +21,5 @@ record SysKnobs(double switchIntervalSeconds, long gilSwitchIntervalNanos, int c
             Gil.INSTANCE.setSwitchIntervalNanos(gilSwitchIntervalNanos);
         }
         Ticker.setInterval(checkInterval);
-        Ticker.remaining = checkInterval;
     }
 }

@@ -21,7 +21,6 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
-import org.gilectomy.refcount.RefCountThread;
 
 /**
  * The {@code threading} module: {@code Thread} (each a Java platform thread), {@code Lock}
@@ -36,8 +35,6 @@ final class Threading {
     static final PyType LOCK_TYPE = new PyType("lock", PyType.OBJECT);
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    /** The Thread object each thread started by threading runs (borrowed: its bootstrap holds it), for current_thread(). */
-    private static final ThreadLocal<PyThread> RUNNING = new ThreadLocal<>();
     private static final List<Thread> NON_DAEMON = new CopyOnWriteArrayList<>();
     /** Started daemon threads, for {@link #beginProgram}; only the current program's are kept. */
     private static final List<Thread> DAEMONS = new CopyOnWriteArrayList<>();
@@ -127,7 +124,7 @@ final class Threading {
 
     /** The Thread object the calling thread was started as, or null (the main thread). */
     static PyThread running() {
-        return RUNNING.get();
+        return ThreadState.current().pyThread;
     }
 
     /** How many started non-daemon threads are still running (for active_count). */
@@ -261,7 +258,7 @@ final class Threading {
             namespaces.addAll(Modules.loadedNamespaces());
             org.gilectomy.objects.Immortals.shareFunctionsAndModules(namespaces);
             readBackAttributes();
-            Thread t = new RefCountThread(null, this::bootstrap, name, STACK_BYTES);
+            Thread t = ThreadState.newThread(this::bootstrap, name, STACK_BYTES, false, this);
             t.setDaemon(daemon);
             thread = t;
             publish("ident", PyInt.of(t.getId()));
@@ -271,11 +268,10 @@ final class Threading {
         }
 
         private void bootstrap() {
-            ThreadState ts = ThreadState.attach(false);
+            ThreadState ts = ThreadState.current();
             if (Gil.ENABLED) {
                 Gil.INSTANCE.acquire();
             }
-            RUNNING.set(this);
             try {
                 PyObject run = type().lookup("run");
                 try {
@@ -297,12 +293,11 @@ final class Threading {
                 RefCount.incref(PyTuple.EMPTY);
                 replaceTarget(PyNone.NONE, PyTuple.EMPTY);
                 ThreadLocals.threadEnded(Thread.currentThread());
-                RUNNING.remove();
+                ts.pyThread = null;
                 RefCount.decref(this);
                 if (Gil.ENABLED) {
                     Gil.INSTANCE.release();
                 }
-                ThreadState.detach();
             }
         }
 
