@@ -28,7 +28,8 @@ import java.util.function.Function;
  *
  * REGISTRY maps the id of every live state's thread to it: a StatefulThread's state from its
  * construction to the end of its run(), a foreign thread's from its first use until it
- * calls exit() or is found dead when another foreign thread registers. The refcount module
+ * calls exit() or is found dead when another foreign thread registers (which then runs the
+ * dead thread's exit() for it). The refcount module
  * also keeps threadless owners here (negative ids). Setting a breaker bit "for every thread"
  * walks it.
  *
@@ -119,18 +120,26 @@ public class BaseThreadState {
             return s;
         }
         pruneDeadForeignStates();
+        s = REGISTRY.get(t.getId()); // a dead thread's exit() may have run code that registered us
+        if (s != null && s.thread() == t) {
+            return s;
+        }
         return foreignFactory.apply(t).register();
     }
 
-    /** Forgets the states of foreign threads that ended without calling {@link #exit()}. */
+    /**
+     * Ends the states of foreign threads that terminated without calling {@link #exit()}: their
+     * exit() runs here, on this thread (a higher level's may then finish what the dead thread
+     * left, as biased counts merge a dead owner's queue).
+     */
     private static void pruneDeadForeignStates() {
-        REGISTRY.values().removeIf(s -> {
-            if (s.thread == null) {
-                return false;
+        for (BaseThreadState s : REGISTRY.values()) {
+            Thread t = s.thread();
+            if (s.thread != null && (t == null
+                    || (!(t instanceof StatefulThread) && t.getState() == Thread.State.TERMINATED))) {
+                s.exit();
             }
-            Thread t = s.thread.get();
-            return t == null || (!(t instanceof StatefulThread) && t.getState() == Thread.State.TERMINATED);
-        });
+        }
     }
 
     /**
@@ -144,7 +153,9 @@ public class BaseThreadState {
             return type.cast(s);
         }
         S up = upgrade.apply(s); // a foreign thread's state made before type's module: see the Overview
-        REGISTRY.replace(s.id, s, up);
+        if (!REGISTRY.replace(s.id, s, up)) {
+            REGISTRY.put(s.id, up);
+        }
         return up;
     }
 
