@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
  *   -Dgilectomy.lock      none | spinpark | pymutex | spin
  *   -Dgilectomy.immortal  none | singletons | all-shared
  *   -Dgilectomy.reads     locked | lock-free
- * knob(k) = the property if set, else the preset's value. With no property at all the preset
+ * knob(k) = the property if set, else the preset's value (but with no preset named, reads
+ * follows the refcount knob: lock-free iff biased, as in the table). With no property at all the preset
  * is gil (DEFAULT_PRESET): an embedder or a test that sets nothing gets the GIL build, never
  * the negative-control cell (no GIL, no locks) that "no property" used to mean.
  *
@@ -137,10 +138,21 @@ public final class Build {
         return name == null ? DEFAULT_PRESET : Preset.parse(name);
     }
 
-    /** A build knob's value: its own property if set, else the preset's. */
+    /**
+     * A build knob's value: its own property if set, else the preset's. One exception keeps
+     * knob-only command lines (jcstress, JMH forks) meaning what they meant: with no preset
+     * named, {@code reads} follows the reference-count strategy, as the presets' values do
+     * (lock-free exactly for biased counts, which only {@code nogil} uses).
+     */
     public static String knob(String knob) {
         String v = System.getProperty(PREFIX + knob);
-        return v != null ? v : preset().knob(knob);
+        if (v != null) {
+            return v;
+        }
+        if (knob.equals(READS) && System.getProperty(PRESET_PROPERTY) == null) {
+            return Preset.NOGIL.refcount.equals(knob(REFCOUNT)) ? Preset.NOGIL.reads : DEFAULT_PRESET.reads;
+        }
+        return preset().knob(knob);
     }
 
     /** A diagnostic switch ({@code -Dgilectomy.<name>=true}); off unless set. */

@@ -39,6 +39,12 @@ class DefaultBuildTest {
                 probe("-Dgilectomy.preset=nogil", "-Dgilectomy.lock=spinpark"));
     }
 
+    @Test
+    void withNoPresetNamedReadsFollowTheRefcountKnob() throws Exception {
+        assertEquals("status=0 preset=gil gil=new refcount=biased lock=none immortal=none lock-free-reads=true"
+                + " gil-taken=true", probe("-Dgilectomy.refcount=biased"));
+    }
+
     /** The probe's report line, from a fresh JVM given only {@code props}. */
     private static String probe(String... props) throws Exception {
         List<String> cmd = new ArrayList<>();
