@@ -27,7 +27,10 @@ import java.util.Arrays;
  * outer objects to other threads.
  *
  * Field      access
- * the stack  thread-confined (a ThreadLocal); only the object locks are shared
+ * the stack  thread-confined, a part of the thread's state (BaseThreadState.sections):
+ *            found through a field of the thread, no ThreadLocal; only the object locks
+ *            are shared. Every operation has a form taking the thread state, for callers
+ *            that already hold it (the interpreter), and one that looks it up
  *
  * Not promised: atomicity across a suspension. Code inside a section that blocks (or calls
  * something that may block) must re-read what it read before. In the GIL build the object
@@ -35,13 +38,11 @@ import java.util.Arrays;
  * </pre>
  */
 public final class CriticalSection {
-    private static final ThreadLocal<Stack> STACK = ThreadLocal.withInitial(Stack::new);
-
     private CriticalSection() {
     }
 
     /** One thread's sections: parallel arrays, top at size - 1. */
-    private static final class Stack {
+    static final class Stack {
         Lockable[] first = new Lockable[8];   // null: a section that holds nothing (re-entry)
         Lockable[] second = new Lockable[8];  // null for a one-object section
         boolean[] suspended = new boolean[8];
@@ -71,7 +72,12 @@ public final class CriticalSection {
 
     /** Locks {@code o} for the current thread until the matching {@link #end()}. */
     public static void begin(Lockable o) {
-        Stack s = STACK.get();
+        begin(BaseThreadState.current(), o);
+    }
+
+    /** {@link #begin(Lockable)} for the thread whose state is {@code ts} (the calling one). */
+    public static void begin(BaseThreadState ts, Lockable o) {
+        Stack s = ts.sections;
         if (s.holds(o)) {
             s.push(null, null);
             return;
@@ -85,11 +91,17 @@ public final class CriticalSection {
 
     /** Locks {@code a} and {@code b} (in a fixed global order) until the matching {@link #end()}. */
     public static <A extends Lockable & LockOrdered, B extends Lockable & LockOrdered> void begin2(A a, B b) {
+        begin2(BaseThreadState.current(), a, b);
+    }
+
+    /** {@link #begin2(Lockable, Lockable)} for the thread whose state is {@code ts} (the calling one). */
+    public static <A extends Lockable & LockOrdered, B extends Lockable & LockOrdered> void begin2(
+            BaseThreadState ts, A a, B b) {
         if (a == b) {
-            begin(a);
+            begin(ts, a);
             return;
         }
-        Stack s = STACK.get();
+        Stack s = ts.sections;
         boolean holdsA = s.holds(a);
         boolean holdsB = s.holds(b);
         if (holdsA || holdsB) {
@@ -128,7 +140,12 @@ public final class CriticalSection {
 
     /** Ends the innermost section and resumes the one below it if it was suspended. */
     public static void end() {
-        Stack s = STACK.get();
+        end(BaseThreadState.current());
+    }
+
+    /** {@link #end()} for the thread whose state is {@code ts} (the calling one). */
+    public static void end(BaseThreadState ts) {
+        Stack s = ts.sections;
         if (s.size == 0) {
             throw new IllegalStateException("CriticalSection.end() without begin()");
         }
@@ -145,12 +162,22 @@ public final class CriticalSection {
 
     /** Before the current thread blocks: release every lock its sections hold. */
     public static void suspendAll() {
-        suspendAll(STACK.get());
+        suspendAll(BaseThreadState.current());
+    }
+
+    /** {@link #suspendAll()} for the thread whose state is {@code ts} (the calling one). */
+    public static void suspendAll(BaseThreadState ts) {
+        suspendAll(ts.sections);
     }
 
     /** After the blocking call: take the top section's locks again. */
     public static void resumeTop() {
-        Stack s = STACK.get();
+        resumeTop(BaseThreadState.current());
+    }
+
+    /** {@link #resumeTop()} for the thread whose state is {@code ts} (the calling one). */
+    public static void resumeTop(BaseThreadState ts) {
+        Stack s = ts.sections;
         if (s.size > 0) {
             resume(s, s.size - 1);
         }
@@ -158,7 +185,7 @@ public final class CriticalSection {
 
     /** Sections of the current thread; for tests and assertions. */
     public static int depth() {
-        return STACK.get().size;
+        return BaseThreadState.current().sections.size;
     }
 
     private static void suspendAll(Stack s) {

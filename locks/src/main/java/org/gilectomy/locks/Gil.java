@@ -2,11 +2,11 @@ package org.gilectomy.locks;
 
 /**
  * The global interpreter lock, as the interpreter sees it. The process has exactly one,
- * {@link #INSTANCE}, chosen at class initialisation from {@code -Dgilectomy.gil}; the
+ * {@link #INSTANCE}, chosen at class initialisation from the build ({@link Build}: the preset, or {@code -Dgilectomy.gil}); the
  * interpreter tests {@link #ENABLED} (a static final) so the free-threaded build pays nothing.
  */
 public abstract class Gil {
-    public static final GilKind KIND = GilKind.parse(System.getProperty(GilKind.PROPERTY, "none"));
+    public static final GilKind KIND = GilKind.parse(Build.knob(Build.GIL));
     public static final boolean ENABLED = KIND != GilKind.NONE;
     /** Whether the interpreter must count ticks and call {@link #yieldToWaiter} on its own (old GIL). */
     public static final boolean TICKING = KIND == GilKind.OLD;

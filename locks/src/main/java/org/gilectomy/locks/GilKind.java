@@ -11,7 +11,7 @@ public enum GilKind {
     /** CPython 3.2+'s GIL: switch interval, drop request, forced switching. */
     NEW;
 
-    public static final String PROPERTY = "gilectomy.gil";
+    public static final String PROPERTY = Build.PREFIX + Build.GIL;
 
     public static GilKind parse(String name) {
         return valueOf(name.trim().toUpperCase(Locale.ROOT));

@@ -16,7 +16,7 @@ public enum LockKind {
     /** Test-and-test-and-set with exponential back-off that never parks: the negative example. */
     SPIN;
 
-    public static final String PROPERTY = "gilectomy.lock";
+    public static final String PROPERTY = Build.PREFIX + Build.LOCK;
 
     public static LockKind parse(String name) {
         return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -31,7 +31,7 @@ public enum LockKind {
         return this == SPINPARK || this == PYMUTEX;
     }
 
-    static LockKind fromSystemProperty() {
-        return parse(System.getProperty(PROPERTY, "none"));
+    static LockKind fromBuild() {
+        return parse(Build.knob(Build.LOCK));
     }
 }

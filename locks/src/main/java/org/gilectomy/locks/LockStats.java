@@ -17,8 +17,8 @@ package org.gilectomy.locks;
  * </ul>
  */
 public final class LockStats {
-    public static final String PROPERTY = "gilectomy.stats";
-    public static final boolean ENABLED = Boolean.getBoolean(PROPERTY);
+    public static final String PROPERTY = Build.PREFIX + "stats";
+    public static final boolean ENABLED = Build.flag("stats");
 
     static final ThreadCounters<Counters> COUNTERS = new ThreadCounters<>(Counters::new);
 

@@ -18,8 +18,9 @@ import org.gilectomy.locks.timeline.GilTimeline;
  *   holder        the last thread to take it
  *   switchNumber  incremented whenever the GIL passes to a different thread
  *   waiters       threads waiting in acquire
- * The drop request is a bit of the {@link EvalBreaker} word, so the holder sees it with the
- * one load it does anyway.
+ * The drop request is a bit of every thread's eval-breaker word ({@link EvalBreaker#set}, set
+ * and cleared under {@code mutex}), so the holder sees it with the one load of its own word
+ * it does anyway.
  *
  * acquire:
  *   lock mutex

@@ -43,7 +43,7 @@ package org.gilectomy.locks;
  * </pre>
  */
 public final class ObjectLock {
-    public static final LockKind KIND = LockKind.fromSystemProperty();
+    public static final LockKind KIND = LockKind.fromBuild();
     public static final boolean ENABLED = KIND != LockKind.NONE;
 
     // The dispatch constants: see the Overview for why booleans.
@@ -51,17 +51,17 @@ public final class ObjectLock {
     private static final boolean PYMUTEX = KIND == LockKind.PYMUTEX;
     private static final boolean SPIN = KIND == LockKind.SPIN;
 
-    public static final String SPIN_PROPERTY = "gilectomy.lock.spin";
-    public static final String YIELD_PROPERTY = "gilectomy.lock.yield";
+    public static final String SPIN_PROPERTY = Build.PREFIX + "lock.spin";
+    public static final String YIELD_PROPERTY = Build.PREFIX + "lock.yield";
     /** CPython's MAX_SPIN_COUNT for free-threaded builds. */
     public static final int DEFAULT_SPIN_ROUNDS = 40;
     /** spinpark: of the spin rounds, this many at the end Thread.yield instead of onSpinWait. */
     public static final int DEFAULT_YIELD_ROUNDS = 4;
-    public static final int SPIN_ROUNDS = Integer.getInteger(SPIN_PROPERTY, DEFAULT_SPIN_ROUNDS);
+    public static final int SPIN_ROUNDS = Build.integer("lock.spin", DEFAULT_SPIN_ROUNDS);
     /** spinpark's; pymutex has its own default, see {@code PyMutexLock.YIELD_ROUNDS}. */
-    public static final int YIELD_ROUNDS = Integer.getInteger(YIELD_PROPERTY, DEFAULT_YIELD_ROUNDS);
+    public static final int YIELD_ROUNDS = Build.integer("lock.yield", DEFAULT_YIELD_ROUNDS);
     /** spin's back-off cap, in onSpinWait pauses (0..2^20): see {@code SpinLock.MAX_BACKOFF}. */
-    public static final String SPIN_BACKOFF_PROPERTY = "gilectomy.lock.spin-backoff";
+    public static final String SPIN_BACKOFF_PROPERTY = Build.PREFIX + "lock.spin-backoff";
     public static final int DEFAULT_SPIN_BACKOFF = 1 << 16;
 
     private ObjectLock() {

@@ -77,8 +77,8 @@ final class PyMutexLock {
 
     /** CPython's TIME_TO_BE_FAIR_NS: a waiter parked this long gets the lock handed to it. */
     public static final long DEFAULT_FAIRNESS_NANOS = 1_000_000L;
-    public static final String FAIRNESS_PROPERTY = "gilectomy.lock.fairness-ns";
-    static final long FAIRNESS_NANOS = Long.getLong(FAIRNESS_PROPERTY, DEFAULT_FAIRNESS_NANOS); // >= 0
+    public static final String FAIRNESS_PROPERTY = Build.PREFIX + "lock.fairness-ns";
+    static final long FAIRNESS_NANOS = Build.longValue("lock.fairness-ns", DEFAULT_FAIRNESS_NANOS); // >= 0
 
     /**
      * Of the SPIN_ROUNDS, how many (the last ones) Thread.yield rather than onSpinWait. CPython
@@ -89,7 +89,7 @@ final class PyMutexLock {
      * rather than only the last 4 raised throughput at 4 and 16 threads from 0.27-0.34 to
      * 0.42-0.45 ops/us, ReentrantLock's level or above.
      */
-    static final int YIELD_ROUNDS = Integer.getInteger(ObjectLock.YIELD_PROPERTY, ObjectLock.SPIN_ROUNDS);
+    static final int YIELD_ROUNDS = Build.integer("lock.yield", ObjectLock.SPIN_ROUNDS);
 
     /** Stateless and shared: the slow unlock allocates nothing. */
     private static final ParkingLot.Unparker HAND_OFF_OR_RELEASE = PyMutexLock::handOffOrRelease;

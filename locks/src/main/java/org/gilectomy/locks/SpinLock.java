@@ -46,7 +46,7 @@ final class SpinLock {
      * (max waits of hundreds of ms); at 2^16 throughput fell by about 40%; at 2^20 (30 ms,
      * effectively never yielding) by about 5x.
      */
-    static final int MAX_BACKOFF = Integer.getInteger(ObjectLock.SPIN_BACKOFF_PROPERTY, ObjectLock.DEFAULT_SPIN_BACKOFF); // 0..2^20
+    static final int MAX_BACKOFF = Build.integer("lock.spin-backoff", ObjectLock.DEFAULT_SPIN_BACKOFF); // 0..2^20
 
     static {
         if (MAX_BACKOFF < 0 || MAX_BACKOFF > 1 << 20) { // the doubling must not overflow

@@ -37,8 +37,8 @@ import java.util.Map;
  * </pre>
  */
 public final class TransferCounter {
-    public static final String PROPERTY = "gilectomy.count-transfers";
-    public static final boolean ENABLED = Boolean.getBoolean(PROPERTY);
+    public static final String PROPERTY = Build.PREFIX + "count-transfers";
+    public static final boolean ENABLED = Build.flag("count-transfers");
 
     public static final int INCREF = 0;
     public static final int DECREF = 1;
@@ -49,7 +49,7 @@ public final class TransferCounter {
 
     /** log2 of the number of last-writer slots. */
     public static final int DEFAULT_SLOT_BITS = 22;
-    private static final int SLOT_MASK = (1 << Integer.getInteger(PROPERTY + ".slot-bits", DEFAULT_SLOT_BITS)) - 1;
+    private static final int SLOT_MASK = (1 << Build.integer("count-transfers.slot-bits", DEFAULT_SLOT_BITS)) - 1;
     /** The last writer of each slot (0: nobody yet); null when the mode is off. */
     private static final int[] LAST_WRITER = ENABLED ? new int[SLOT_MASK + 1] : null;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);

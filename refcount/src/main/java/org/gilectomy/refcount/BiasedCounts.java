@@ -30,7 +30,7 @@ import static org.gilectomy.refcount.RefCounted.SHARED_STATE_MASK;
  *                    s == 0 (INIT, count 0) -> QUEUED, count 0: the decrement is NOT applied;
  *                                              the queue now holds that reference
  *                    otherwise              -> s - ONE (the count may go negative while owned)
- *                  queued by us      -> push to the owner's merge queue (ThreadState)
+ *                  queued by us      -> push to the owner's merge queue (RefCountThreadState)
  *                  now MERGED, 0     -> free
  * merge (owner, at its eval breaker, or anyone once the owner is dead):
  *                  CAS shared: count = count + (MERGED ? 0 : local) - 1 (the queue's
@@ -182,13 +182,13 @@ public final class BiasedCounts {
             RefCountStats.COUNTERS.mine().queued++;
         }
         int owner = o.ownerIdPlain();
-        ThreadState st = owner == 0 ? null : ThreadState.BY_ID.get(owner);
+        RefCountThreadState st = owner == 0 ? null : RefCountThreadState.owner(owner);
         if (st == null || st.dead()) {
             mergeQueuedObject(o); // the owner exited (or merged already): do it ourselves
             return;
         }
         st.mergeQueue.offer(o);
-        st.setPendingRelease();
+        st.setBreakerBits(org.gilectomy.locks.EvalBreaker.MERGE_PENDING);
         if (st.dead()) {
             st.drain(); // the owner exited between our check and our offer
         }
@@ -197,7 +197,7 @@ public final class BiasedCounts {
     /**
      * Merges one object taken from a merge queue, dropping the queue's reference. Runs on the
      * owner, or on any thread once the owner is dead (its local count is then stable and
-     * visible: see ThreadState).
+     * visible: see RefCountThreadState).
      */
     static void mergeQueuedObject(RefCounted o) {
         int local = o.refCountPlain();
@@ -250,8 +250,8 @@ public final class BiasedCounts {
      * {@link #retireDetachedOwner} at the end.
      */
     public static int newDetachedOwner() {
-        ThreadState st = new ThreadState(DETACHED_IDS.decrementAndGet());
-        ThreadState.BY_ID.put(st.id, st);
+        RefCountThreadState st = new RefCountThreadState(DETACHED_IDS.decrementAndGet());
+        st.register();
         return st.id;
     }
 
@@ -262,11 +262,9 @@ public final class BiasedCounts {
 
     /** As threadExiting() for a detached owner: merges its queue and forgets it. */
     public static void retireDetachedOwner(int ownerId) {
-        ThreadState st = ThreadState.BY_ID.get(ownerId);
+        RefCountThreadState st = RefCountThreadState.owner(ownerId);
         if (st != null) {
-            st.setDeadVolatile();
-            st.drain();
-            ThreadState.BY_ID.remove(ownerId, st);
+            st.exit();
         }
     }
 
@@ -277,13 +275,13 @@ public final class BiasedCounts {
      * local counts, or once that thread has finished (a happens-before edge).
      */
     public static int mergeQueuedFor(int ownerId) {
-        ThreadState st = ThreadState.BY_ID.get(ownerId);
+        RefCountThreadState st = RefCountThreadState.owner(ownerId);
         return st == null ? 0 : st.drain();
     }
 
     /** Merges what other threads queued for the calling thread; returns how many. */
     static int mergeQueued() {
-        ThreadState st = ThreadState.current();
-        return st.hasPendingAcquire() ? st.drain() : 0;
+        RefCountThreadState st = RefCountThreadState.current();
+        return st.mergePending() ? st.drain() : 0;
     }
 }

@@ -16,7 +16,7 @@ import org.gilectomy.locks.TransferCounter;
  * <pre>
  * Overview
  *
- * Each thread has two bounded SPSC logs (ThreadState): increfLog and decrefLog, one record
+ * Each thread has two bounded SPSC logs (RefCountThreadState): increfLog and decrefLog, one record
  * (the object) per update, published by the offer itself (element store, then an ordered
  * store of the producer index). A full log is back-pressure: the thread wakes the committer
  * and waits (spin, yield, then park 10 us at a time) until there is room.
@@ -84,7 +84,7 @@ public final class BufferedCounts {
         }
     }
 
-    static final List<ThreadState> LOGS = new CopyOnWriteArrayList<>();
+    static final List<RefCountThreadState> LOGS = new CopyOnWriteArrayList<>();
     private static final ConcurrentLinkedQueue<Throwable> ERRORS = new ConcurrentLinkedQueue<>();
 
     /** flush() calls so far. Touched only through REQUESTS. */
@@ -107,13 +107,13 @@ public final class BufferedCounts {
         }
     }
 
-    static void register(ThreadState s) {
+    static void register(RefCountThreadState s) {
         LOGS.add(s);
         Thread unused = Committer.THREAD; // start it if needed
     }
 
     static void incref(RefCounted o) {
-        ThreadState st = ThreadState.current();
+        RefCountThreadState st = RefCountThreadState.current();
         if (st.direct) {
             applyIncref(o);
             return;
@@ -127,7 +127,7 @@ public final class BufferedCounts {
     }
 
     static void decref(RefCounted o) {
-        ThreadState st = ThreadState.current();
+        RefCountThreadState st = RefCountThreadState.current();
         if (st.direct) {
             applyDecref(o);
             return;
@@ -208,21 +208,21 @@ public final class BufferedCounts {
                 snap = new int[logs1.length * 2];
             }
             for (int i = 0; i < logs1.length; i++) {
-                snap[i] = ((ThreadState) logs1[i]).decrefLog.size();
+                snap[i] = ((RefCountThreadState) logs1[i]).decrefLog.size();
             }
             Object[] logs2 = LOGS.toArray(); // after the snapshot: see the Overview
             int applied = 0;
             for (Object l : logs2) {
-                applied += ((ThreadState) l).increfLog.drain(o -> safely(o, true));
+                applied += ((RefCountThreadState) l).increfLog.drain(o -> safely(o, true));
             }
             for (int i = 0; i < logs1.length; i++) {
                 if (snap[i] > 0) {
-                    applied += ((ThreadState) logs1[i]).decrefLog.drain(o -> safely(o, false), snap[i]);
+                    applied += ((RefCountThreadState) logs1[i]).decrefLog.drain(o -> safely(o, false), snap[i]);
                 }
             }
             SERVED.setVolatile(asked);
             for (Object l : logs2) {
-                ThreadState s = (ThreadState) l;
+                RefCountThreadState s = (RefCountThreadState) l;
                 if (s.dead() && s.increfLog.isEmpty() && s.decrefLog.isEmpty()) {
                     LOGS.remove(s);
                 }

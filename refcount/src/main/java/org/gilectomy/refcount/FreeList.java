@@ -19,10 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Per thread (an array stack), so neither side synchronizes: an object only moves from the
  * thread that freed it to the same thread's next allocation. The stack is found in the
- * thread's ThreadState (one of its FAST_LISTS slots, indexed by the list's number) when the
- * thread is a RefCountThread, which every Python thread is: one type check and two loads, where
- * a ThreadLocal lookup would hash into the thread's map on every float. Other threads (and lists
- * beyond the first FAST_LISTS) use a ThreadLocal. Under buffered
+ * thread's RefCountThreadState (its freeLists slot, indexed by the list's number): for a
+ * runtime thread, a type check and three loads, where a ThreadLocal lookup would hash into
+ * the thread's map on every float. Under buffered
  * counts objects are freed on the commit thread, which never allocates: its list fills to
  * capacity and stays there (bounded, harmless).
  *
@@ -36,13 +35,12 @@ public final class FreeList<T extends RefCounted> {
     /** CPython keeps up to 100 floats; the same order of magnitude here. */
     public static final int DEFAULT_CAPACITY = 100;
 
-    /** How many lists have a slot in every RefCountThread's state. */
-    static final int FAST_LISTS = 8;
+    /** How many lists a thread state has room for before its array grows. */
+    static final int INITIAL_LISTS = 8;
     private static final AtomicInteger LISTS = new AtomicInteger();
 
-    private final ThreadLocal<Stack> stacks;
     private final int capacity;
-    private final int slot; // in ThreadState.freeLists; >= FAST_LISTS: the ThreadLocal only
+    private final int slot; // in RefCountThreadState.freeLists
 
     static final class Stack {
         final RefCounted[] items;
@@ -54,22 +52,16 @@ public final class FreeList<T extends RefCounted> {
     }
 
     public FreeList(int capacity) {
-        this.stacks = ThreadLocal.withInitial(() -> new Stack(capacity));
         this.capacity = capacity;
         this.slot = LISTS.getAndIncrement();
     }
 
     /** This thread's stack; only this thread touches it. */
     private Stack stack() {
-        if (slot < FAST_LISTS && Thread.currentThread() instanceof RefCountThread t) {
-            Stack s = t.state.freeLists[slot];
-            if (s == null) {
-                s = new Stack(capacity);
-                t.state.freeLists[slot] = s;
-            }
-            return s;
-        }
-        return stacks.get();
+        RefCountThreadState ts = RefCountThreadState.current();
+        Stack[] lists = ts.freeLists;
+        Stack s = slot < lists.length ? lists[slot] : null;
+        return s != null ? s : ts.newFreeList(slot, capacity);
     }
 
     /** Keeps the freed, poisoned {@code o} if there is room; returns whether it did. */

@@ -18,7 +18,7 @@ public enum ImmortalKind {
     /** Also functions, code objects and modules, once a second thread starts. */
     ALL_SHARED;
 
-    public static final String PROPERTY = "gilectomy.immortal";
+    public static final String PROPERTY = org.gilectomy.locks.Build.PREFIX + org.gilectomy.locks.Build.IMMORTAL;
 
     public static ImmortalKind parse(String name) {
         return valueOf(name.trim().toUpperCase(Locale.ROOT).replace('-', '_'));

@@ -33,8 +33,8 @@ import org.gilectomy.locks.TypeCounters;
  * </pre>
  */
 public final class RefCheck {
-    public static final String PROPERTY = "gilectomy.check-refs";
-    public static final boolean ENABLED = Boolean.getBoolean(PROPERTY);
+    public static final String PROPERTY = org.gilectomy.locks.Build.PREFIX + "check-refs";
+    public static final boolean ENABLED = org.gilectomy.locks.Build.flag("check-refs");
 
     private static final int ALLOCATED = 0;
     private static final int FREED = 1;

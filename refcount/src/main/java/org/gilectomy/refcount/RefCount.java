@@ -1,5 +1,6 @@
 package org.gilectomy.refcount;
 
+import org.gilectomy.locks.Build;
 import org.gilectomy.locks.TransferCounter;
 
 /**
@@ -8,7 +9,7 @@ import org.gilectomy.locks.TransferCounter;
  * <pre>
  * Overview
  *
- * The strategy is read once ({@code -Dgilectomy.refcount}) into static finals, so each build
+ * The strategy is read once (Build.knob: the preset, or {@code -Dgilectomy.refcount}) into static finals, so each build
  * compiles to one straight-line sequence (no virtual dispatch):
  *   PLAIN    incref: n = count; count = n + 1           decref: n = count - 1; count = n
  *   ATOMIC   incref: n = getAndAdd(+1)                  decref: n = getAndAdd(-1) - 1
@@ -69,9 +70,9 @@ import org.gilectomy.locks.TransferCounter;
  */
 public final class RefCount {
     public static final RefCountKind KIND =
-            RefCountKind.parse(System.getProperty(RefCountKind.PROPERTY, "plain"));
+            RefCountKind.parse(Build.knob(Build.REFCOUNT));
     public static final ImmortalKind IMMORTAL =
-            ImmortalKind.parse(System.getProperty(ImmortalKind.PROPERTY, "none"));
+            ImmortalKind.parse(Build.knob(Build.IMMORTAL));
 
     private static final boolean ATOMIC = KIND == RefCountKind.ATOMIC;
     static final boolean PLAIN = KIND == RefCountKind.PLAIN;
@@ -299,7 +300,7 @@ public final class RefCount {
      * started it sees everything freed, as before, and the stack stays shallow.
      */
     static void freeNow(RefCounted o) {
-        ThreadState ts = ThreadState.current();
+        RefCountThreadState ts = RefCountThreadState.current();
         if (ts.freeDepth >= TRASHCAN_DEPTH) {
             ts.deferFree(o);
             return;
@@ -389,7 +390,7 @@ public final class RefCount {
      * a RefCountThread is registered when constructed, any other thread on first use).
      */
     public static void attachThread() {
-        ThreadState.current();
+        RefCountThreadState.current();
     }
 
     /**
@@ -400,28 +401,19 @@ public final class RefCount {
      * {@link RefCountThread#run()} calls it; other threads should.
      */
     public static void threadExiting() {
-        ThreadState st = ThreadState.current();
-        st.setDeadVolatile();
-        if (st.mergeQueue != null) {
-            st.drain();
-        }
-        ThreadState.BY_ID.remove(st.id, st);
-        ThreadState.forgetCurrent();
+        RefCountThreadState.current().exit();
     }
 
     /**
      * Whether other threads queued objects for this thread to merge (BIASED): the eval
-     * breaker's check. One acquire load for a RefCountThread; false under other strategies.
+     * breaker's bit, for callers that do not hold the thread state (the interpreter reads the
+     * whole word, EvalBreaker.MERGE_PENDING among its bits); false under other strategies.
      */
     public static boolean mergePending() {
         if (!BIASED) {
             return false;
         }
-        Thread t = Thread.currentThread();
-        if (t instanceof RefCountThread) {
-            return ((RefCountThread) t).mergePending();
-        }
-        return ThreadState.current().hasPendingAcquire();
+        return RefCountThreadState.current().mergePending();
     }
 
     /**

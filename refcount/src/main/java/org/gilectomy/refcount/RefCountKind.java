@@ -20,7 +20,7 @@ public enum RefCountKind {
      */
     BIASED;
 
-    public static final String PROPERTY = "gilectomy.refcount";
+    public static final String PROPERTY = org.gilectomy.locks.Build.PREFIX + org.gilectomy.locks.Build.REFCOUNT;
 
     public static RefCountKind parse(String name) {
         return valueOf(name.trim().toUpperCase(Locale.ROOT));

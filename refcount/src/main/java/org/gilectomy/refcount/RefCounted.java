@@ -109,7 +109,7 @@ public abstract class RefCounted extends Lockable {
         if (RefCount.BIASED) {
             // Registers the creating thread (its merge queue) if it is not yet known: the
             // queue must exist before any other thread can find this object.
-            this.ownerId = ThreadState.currentForNewObject().id;
+            this.ownerId = RefCountThreadState.currentForNewObject().id;
         }
         if (RefCheck.ENABLED && initialRefs < STATIC_REFS) {
             RefCheck.allocated(this);
@@ -123,7 +123,7 @@ public abstract class RefCounted extends Lockable {
     final void reviveFromFreeList() {
         if (RefCount.BIASED) {
             setSharedWordRelease(SHARED_INIT);
-            setOwnerIdOpaque(ThreadState.currentForNewObject().id);
+            setOwnerIdOpaque(RefCountThreadState.currentForNewObject().id);
         }
         if (RefCount.PLAIN) {
             setRefCountPlain(1); // under the GIL, as every PLAIN count access

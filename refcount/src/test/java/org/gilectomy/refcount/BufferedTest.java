@@ -101,7 +101,7 @@ class BufferedTest {
     @Test
     void aFullLogWaitsForTheCommitter() {
         Tracked o = new Tracked();
-        int n = 4 * ThreadState.LOG_CAPACITY;
+        int n = 4 * RefCountThreadState.LOG_CAPACITY;
         for (int i = 0; i < n; i++) {
             RefCount.incref(o);
         }

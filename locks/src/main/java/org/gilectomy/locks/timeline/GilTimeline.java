@@ -2,7 +2,8 @@ package org.gilectomy.locks.timeline;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.gilectomy.locks.ThreadCounters;
 
 /**
  * Records, per thread, when it ran holding the GIL, waited for it, or was blocked (in a
@@ -22,9 +23,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *   yieldToWaiter, after the release   waiting()   (both GILs: it competes again at once)
  *   Blocking.run, after the release    blocked()
  *
- * Storage: one Track per thread (a ThreadLocal), appended to only by its own thread, under the
- * track's monitor (uncontended: snapshot() is the only other reader). Tracks are registered in a
- * lock-free queue on a thread's first event.
+ * Storage: one Track per thread (a ThreadCounters row, kept in the thread's state), appended
+ * to only by its own thread, under the track's monitor (uncontended: snapshot() is the only
+ * other reader). Tracks are listed in the order of each thread's first event.
  *
  * Coalescing, so that the old GIL's release-and-retake every 100 ticks does not record millions
  * of events: a state equal to the last is dropped; a release or a wait shorter than
@@ -38,9 +39,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * </pre>
  */
 public final class GilTimeline {
-    public static final String PROPERTY = "gilectomy.timeline";
+    public static final String PROPERTY = org.gilectomy.locks.Build.PREFIX + "timeline";
     /** Whether the hooks record (static final: with it off they compile to nothing). */
-    public static final boolean ENABLED = Boolean.getBoolean(PROPERTY);
+    public static final boolean ENABLED = org.gilectomy.locks.Build.flag("timeline");
 
     /** The thread holds the GIL and runs. */
     public static final byte RUNNING = 0;
@@ -55,30 +56,26 @@ public final class GilTimeline {
     static final int MAX_EVENTS = 1 << 20;
 
     private static final long ORIGIN = System.nanoTime();
-    private static final ConcurrentLinkedQueue<Track> TRACKS = new ConcurrentLinkedQueue<>();
-    private static final ThreadLocal<Track> MINE = ThreadLocal.withInitial(() -> {
-        Track t = new Track(Thread.currentThread().getName());
-        TRACKS.add(t);
-        return t;
-    });
+    private static final ThreadCounters<Track> TRACKS =
+            new ThreadCounters<>(() -> new Track(Thread.currentThread().getName()));
 
     private GilTimeline() {
     }
 
     public static void running() {
-        MINE.get().add(System.nanoTime() - ORIGIN, RUNNING);
+        TRACKS.mine().add(System.nanoTime() - ORIGIN, RUNNING);
     }
 
     public static void waiting() {
-        MINE.get().add(System.nanoTime() - ORIGIN, WAITING);
+        TRACKS.mine().add(System.nanoTime() - ORIGIN, WAITING);
     }
 
     public static void blocked() {
-        MINE.get().add(System.nanoTime() - ORIGIN, BLOCKED);
+        TRACKS.mine().add(System.nanoTime() - ORIGIN, BLOCKED);
     }
 
     public static void released() {
-        MINE.get().add(System.nanoTime() - ORIGIN, RELEASED);
+        TRACKS.mine().add(System.nanoTime() - ORIGIN, RELEASED);
     }
 
     /** Nanoseconds since recording started, for the end of the time axis. */
@@ -89,7 +86,7 @@ public final class GilTimeline {
     /** Copies of every thread's track, in the order the threads first recorded. */
     public static List<Track.Copy> snapshot() {
         List<Track.Copy> out = new ArrayList<>();
-        for (Track t : TRACKS) {
+        for (Track t : TRACKS.all()) {
             out.add(t.copy());
         }
         return out;

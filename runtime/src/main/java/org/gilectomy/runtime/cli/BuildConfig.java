@@ -4,17 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.gilectomy.locks.Build;
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
 import org.gilectomy.refcount.ImmortalKind;
-import org.gilectomy.objects.ContainerReads;
 import org.gilectomy.refcount.RefCountKind;
 
 /**
  * One cell of the build matrix: a preset, possibly with some knobs overridden. It becomes a
- * set of system properties ({@link #systemProperties()}) that must be in place before the
- * classes that read them ({@code Gil}, {@code ObjectLock}, {@code RefCount}, {@code LockStats})
- * are initialised.
+ * set of system properties ({@link #systemProperties()}: the preset's name and the overridden
+ * knobs) that {@link Build} reads; they must be in place before the classes that read them
+ * ({@code Gil}, {@code ObjectLock}, {@code RefCount}, {@code LockStats}) are initialised.
  *
  * @param preset   the preset named on the command line (or the default)
  * @param gil      {@code -Dgilectomy.gil}
@@ -73,14 +73,25 @@ public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, Loc
         return sb.toString();
     }
 
-    /** The system properties that select this build, in a stable order. */
+    /**
+     * The system properties that select this build, in a stable order: the preset
+     * ({@code -Dgilectomy.preset}), then only the knobs that differ from it.
+     */
     public Map<String, String> systemProperties() {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put(GilKind.PROPERTY, gil.flagName());
-        m.put(RefCountKind.PROPERTY, refcount.flagName());
-        m.put(LockKind.PROPERTY, lock.flagName());
-        m.put(ImmortalKind.PROPERTY, immortal.flagName());
-        m.put(ContainerReads.PROPERTY, preset.readsProperty()); // compile-time constants: no class init
+        m.put(Build.PRESET_PROPERTY, preset.flagName());
+        if (gil != preset.gil()) {
+            m.put(GilKind.PROPERTY, gil.flagName());
+        }
+        if (refcount != preset.refcount()) {
+            m.put(RefCountKind.PROPERTY, refcount.flagName());
+        }
+        if (lock != preset.lock()) {
+            m.put(LockKind.PROPERTY, lock.flagName());
+        }
+        if (immortal != preset.immortal()) {
+            m.put(ImmortalKind.PROPERTY, immortal.flagName());
+        }
         return m;
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.gilectomy.locks.Build;
 import org.gilectomy.locks.Gil;
 import org.gilectomy.locks.LockStats;
 import org.gilectomy.locks.ObjectLock;
@@ -23,6 +24,12 @@ import org.gilectomy.runtime.interp.Interpreter;
 final class LiveBackend implements Backend {
     @Override
     public void select(BuildConfig config, boolean stats, long switchIntervalNanos) {
+        // A knob left over from the JVM's command line would override the preset: the
+        // command line's build is exactly config, so clear the knobs it has flags for
+        // (-Dgilectomy.reads, which has none, still applies).
+        for (String knob : new String[] {Build.GIL, Build.REFCOUNT, Build.LOCK, Build.IMMORTAL}) {
+            System.clearProperty(Build.PREFIX + knob);
+        }
         for (Map.Entry<String, String> e : config.systemProperties().entrySet()) {
             System.setProperty(e.getKey(), e.getValue());
         }

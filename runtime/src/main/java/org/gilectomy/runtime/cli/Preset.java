@@ -1,9 +1,6 @@
 package org.gilectomy.runtime.cli;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
+import org.gilectomy.locks.Build;
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
 import org.gilectomy.objects.ContainerReads;
@@ -15,57 +12,54 @@ import org.gilectomy.refcount.RefCountKind;
  * knobs. Every knob can still be overridden on its own ({@code --gil}, {@code --refcount},
  * {@code --lock}), which gives a {@link BuildConfig}.
  *
- * <p>Adding a preset is one constant here. Referencing the {@code *Kind} enums is safe before
- * the build is chosen: they read no system property at class initialisation.
+ * <p>The table itself is {@link Build.Preset} (the locks module's, so that every module's
+ * static finals derive from one switch); this is its typed view. Adding a preset is one
+ * constant there and one here. Referencing the {@code *Kind} enums is safe before the build is
+ * chosen: they read no system property at class initialisation.
  */
 public enum Preset {
     /** CPython 3.2+: the new GIL, plain reference counts, no per-object locks. */
-    GIL("gil", GilKind.NEW, RefCountKind.PLAIN, LockKind.NONE, ImmortalKind.NONE, false,
-            "CPython 3.2+: new GIL, plain refcounts"),
+    GIL(Build.Preset.GIL),
     /** CPython 2.x: the old GIL, released and re-acquired every 100 ticks, plain reference counts. */
-    GIL_OLD("gil-old", GilKind.OLD, RefCountKind.PLAIN, LockKind.NONE, ImmortalKind.NONE, false,
-            "CPython 2.x: old GIL (release + re-acquire every 100 ticks), plain refcounts"),
+    GIL_OLD(Build.Preset.GIL_OLD),
     /**
      * Larry Hastings' Gilectomy (2016): no GIL, atomic counts on every object, spin-then-park
      * locks, taken by reads too.
      */
-    GILECTOMY("gilectomy", GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE, false,
-            "Gilectomy 2016: no GIL, atomic refcounts, per-object spin-then-park locks"),
+    GILECTOMY(Build.Preset.GILECTOMY),
     /** Hastings 2017: reference-count updates logged per thread and applied by one commit thread. */
-    GILECTOMY_BUFFERED("gilectomy-buffered", GilKind.NONE, RefCountKind.BUFFERED, LockKind.SPINPARK,
-            ImmortalKind.NONE, false, "Gilectomy 2017: no GIL, buffered refcounts (commit thread), spin-then-park locks"),
+    GILECTOMY_BUFFERED(Build.Preset.GILECTOMY_BUFFERED),
     /**
      * PEP 703 / CPython 3.13t: biased counts, immortal singletons, PyMutex with a parking lot,
      * dict and list reads that take no lock.
      */
-    NOGIL("nogil", GilKind.NONE, RefCountKind.BIASED, LockKind.PYMUTEX, ImmortalKind.SINGLETONS, true,
-            "PEP 703 / CPython 3.13t: no GIL, biased refcounts, immortal singletons, PyMutex, lock-free reads");
+    NOGIL(Build.Preset.NOGIL);
 
-    /** The preset used when none is given. */
-    public static final Preset DEFAULT = GIL;
+    /** The preset used when none is given: the one {@link Build} chooses with no property set. */
+    public static final Preset DEFAULT = of(Build.DEFAULT_PRESET);
 
-    private final String flagName;
+    private final Build.Preset build;
     private final GilKind gil;
     private final RefCountKind refcount;
     private final LockKind lock;
     private final ImmortalKind immortal;
-    private final boolean lockFreeReads;
-    private final String description;
 
-    Preset(String flagName, GilKind gil, RefCountKind refcount, LockKind lock, ImmortalKind immortal,
-           boolean lockFreeReads, String description) {
-        this.flagName = flagName;
-        this.gil = gil;
-        this.refcount = refcount;
-        this.lock = lock;
-        this.immortal = immortal;
-        this.lockFreeReads = lockFreeReads;
-        this.description = description;
+    Preset(Build.Preset build) {
+        this.build = build;
+        this.gil = GilKind.parse(build.knob(Build.GIL));
+        this.refcount = RefCountKind.parse(build.knob(Build.REFCOUNT));
+        this.lock = LockKind.parse(build.knob(Build.LOCK));
+        this.immortal = ImmortalKind.parse(build.knob(Build.IMMORTAL));
+    }
+
+    /** The typed view of a preset of the build switch. */
+    public static Preset of(Build.Preset build) {
+        return valueOf(build.name());
     }
 
     /** The name on the command line, e.g. {@code gil}, {@code gilectomy-buffered}. */
     public String flagName() {
-        return flagName;
+        return build.flagName();
     }
 
     public GilKind gil() {
@@ -90,16 +84,16 @@ public enum Preset {
      * buffered), and moot in the GIL build.
      */
     public boolean lockFreeReads() {
-        return lockFreeReads;
+        return ContainerReads.LOCK_FREE_NAME.equals(readsProperty());
     }
 
     /** The value of {@code -Dgilectomy.reads} for this preset. */
     public String readsProperty() {
-        return lockFreeReads ? ContainerReads.LOCK_FREE_NAME : ContainerReads.LOCKED;
+        return build.knob(Build.READS);
     }
 
     public String description() {
-        return description;
+        return build.description();
     }
 
     /** The build this preset stands for, with no knob overridden. */
@@ -114,22 +108,16 @@ public enum Preset {
      * @throws IllegalArgumentException naming the valid presets
      */
     public static Preset parse(String name) {
-        String wanted = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (Preset p : values()) {
-            if (p.flagName.equals(wanted)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown preset '" + name + "' (expected one of: " + names() + ")");
+        return of(Build.Preset.parse(name));
     }
 
     /** The valid names, comma-separated, for messages and help. */
     public static String names() {
-        return Arrays.stream(values()).map(Preset::flagName).collect(Collectors.joining(", "));
+        return Build.Preset.names();
     }
 
     @Override
     public String toString() {
-        return flagName;
+        return flagName();
     }
 }

@@ -89,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
     public static final int EXIT_IO_ERROR = 74;
     /** CPython's status for a file it cannot open, and picocli's for usage errors. */
     public static final int EXIT_USAGE = 2;
-    public static final String DEBUG_PROPERTY = "gilectomy.debug";
+    public static final String DEBUG_PROPERTY = org.gilectomy.locks.Build.PREFIX + "debug";
     /** The program name in messages. */
     public static final String PROGRAM = "gilectomy";
 
@@ -217,7 +217,7 @@ public final class RunCommand implements Callable<Integer> {
         System.out.flush();
         PrintWriter err = commandLine.getErr();
         err.println(PROGRAM + ": internal error: " + describe(ex));
-        if (Boolean.getBoolean(DEBUG_PROPERTY)) {
+        if (org.gilectomy.locks.Build.flag("debug")) {
             ex.printStackTrace(err);
         }
         err.flush();
@@ -248,7 +248,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Whether statistics counting is asked for (or already on with -Dgilectomy.stats=true). */
     boolean statsWanted() {
-        return stats || statsJson != null || Boolean.getBoolean("gilectomy.stats");
+        return stats || statsJson != null || org.gilectomy.locks.Build.flag("stats");
     }
 
     /** The switch interval in nanoseconds, or 0 when not given. */

@@ -19,7 +19,8 @@ final class Blocking {
     }
 
     static void run(Call call) {
-        CriticalSection.suspendAll(); // never block holding an object lock (CPython 3.13)
+        ThreadState ts = ThreadState.current();
+        CriticalSection.suspendAll(ts); // never block holding an object lock (CPython 3.13)
         if (Gil.ENABLED) {
             Gil.INSTANCE.release();
             if (GilTimeline.ENABLED) GilTimeline.blocked();
@@ -33,12 +34,12 @@ final class Blocking {
             if (Gil.ENABLED) {
                 Gil.INSTANCE.acquire();
             }
-            CriticalSection.resumeTop();
+            CriticalSection.resumeTop(ts);
         }
         if (interrupted) {
             // Only Signals interrupts a Python thread; without a pending Ctrl-C the interrupt
             // is stale and is dropped, or every later sleep would return at once.
-            Signals.raiseIfPending(ThreadState.current());
+            Signals.raiseIfPending(ts);
         }
     }
 }

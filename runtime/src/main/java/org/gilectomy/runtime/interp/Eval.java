@@ -55,9 +55,9 @@ import org.gilectomy.refcount.RefCount;
  * previous reference moves into the (prev) slot, back to {@code ts.handled} at POP_EXCEPT or a
  * re-raise; a re-raise hands the value slot's reference back to the carrier.
  *
- * <p>The eval breaker ({@link EvalBreaker}) is read on every backward jump and on entry to
- * every function: one opaque load when nothing is pending (plus, under biased reference
- * counts only, one load of this thread's merge-queue flag).
+ * <p>The eval breaker (this thread's word in its state, bits in {@link EvalBreaker}) is read
+ * on every backward jump and on entry to every function: one opaque load of
+ * {@code ts.breakerOpaque()} when nothing is pending.
  */
 public final class Eval {
     private static final Builtins BUILTINS = Builtins.INSTANCE;
@@ -105,7 +105,7 @@ public final class Eval {
           final PyObject[] consts = code.consts;
           while (true) { // entered again at each exception handler
            try {
-            if (pc == 0 && (EvalBreaker.bitsOpaque() != 0 || RefCount.mergePending())) {
+            if (pc == 0 && ts.breakerOpaque() != 0) {
                 handleBreaker(ts);
             }
             if (gen != null) {
@@ -115,9 +115,9 @@ public final class Eval {
                 }
             }
             while (true) {
-                if (Gil.TICKING && --Ticker.remaining < 0) {
+                if (Gil.TICKING && --ts.ticks < 0) {
                     Ticker.check(ts);
-                    if (EvalBreaker.bitsOpaque() != 0) {
+                    if (ts.breakerOpaque() != 0) {
                         handleBreaker(ts);
                     }
                 }
@@ -301,7 +301,7 @@ public final class Eval {
                         break;
                     case JUMP_BACKWARD:
                         pc = arg;
-                        if (EvalBreaker.bitsOpaque() != 0 || RefCount.mergePending()) {
+                        if (ts.breakerOpaque() != 0) {
                             handleBreaker(ts);
                         }
                         break;
@@ -651,17 +651,20 @@ public final class Eval {
     }
 
     /**
-     * Something is pending: objects other threads queued for this thread to merge (biased
-     * counts; RefCount.mergePending() is a constant false under every other strategy), a GIL
-     * drop request, or a signal (main thread only).
+     * Something is pending in this thread's breaker word: objects other threads queued for it
+     * to merge (biased counts only), a GIL drop request, or a signal (set on the main
+     * thread's word only).
      */
     static void handleBreaker(ThreadState ts) {
-        if (RefCount.mergePending()) {
+        int bits = ts.breakerOpaque();
+        if ((bits & EvalBreaker.MERGE_PENDING) != 0) {
             RefCount.mergeQueued();
         }
-        if (Gil.ENABLED && EvalBreaker.isSet(EvalBreaker.GIL_DROP_REQUEST)) {
+        if (Gil.ENABLED && (bits & EvalBreaker.GIL_DROP_REQUEST) != 0) {
             Gil.INSTANCE.yieldToWaiter();
         }
-        Signals.raiseIfPending(ts);
+        if ((bits & EvalBreaker.SIGNAL_PENDING) != 0) {
+            Signals.raiseIfPending(ts);
+        }
     }
 }

@@ -69,12 +69,6 @@ import org.gilectomy.refcount.RefCount;
  * </pre>
  */
 public final class Interpreter {
-    /**
-     * Binds each thread running Python to its interpreter. SLOW PATH, kept off the eval loop:
-     * a lookup per built-in call that needs the interpreter (print, import); the thread state
-     * will carry the interpreter in a field, and {@link #current()} will read it from there.
-     */
-    private static final ThreadLocal<Interpreter> CURRENT = new ThreadLocal<>();
     /** The interpreters running, oldest first (see {@link #oldestRunning} and {@link #ifRanAlone}). */
     private static final List<Interpreter> RUNNING = new ArrayList<>(); // guarded by itself
 
@@ -199,23 +193,32 @@ public final class Interpreter {
         leaks = found;
     }
 
-    /** The interpreter of the calling thread (slow path: see {@link #CURRENT}). */
+    /**
+     * The interpreter of the calling thread: a field of its thread state (a type check and two
+     * loads), read by the built-ins that need it (print, import), never by the eval loop.
+     */
     static Interpreter current() {
-        Interpreter i = CURRENT.get();
-        if (i == null) {
-            throw new IllegalStateException("thread " + Thread.currentThread().getName() + " runs no Python");
+        ThreadState ts = ThreadState.currentOrNull();
+        if (ts != null && ts.interpreter() instanceof Interpreter i) {
+            return i;
         }
-        return i;
+        throw new IllegalStateException("thread " + Thread.currentThread().getName() + " runs no Python");
     }
 
-    /** The calling thread starts running this interpreter's Python (its main thread or one it started). */
+    /**
+     * The calling thread starts running this interpreter's Python (its main thread or one it
+     * started); threads it creates from now on inherit it (ThreadState.newThread).
+     */
     void enter() {
-        CURRENT.set(this);
+        ThreadState.current().setInterpreter(this);
     }
 
     /** The calling thread has finished running Python. */
     static void exit() {
-        CURRENT.remove();
+        ThreadState ts = ThreadState.currentOrNull();
+        if (ts != null) {
+            ts.setInterpreter(null);
+        }
     }
 
     /**

@@ -13,7 +13,6 @@ import org.gilectomy.objects.PyType;
 import org.gilectomy.objects.PyCode;
 import org.gilectomy.refcount.RefCheck;
 import org.gilectomy.refcount.RefCount;
-import org.gilectomy.refcount.RefCountThread;
 import org.gilectomy.runtime.compile.Compiler;
 import org.gilectomy.runtime.parse.PySyntaxError;
 
@@ -64,8 +63,8 @@ final class MainProgram {
 
     private static int runMainThread(Interpreter interp, String filename, String text) {
         int[] status = new int[1];
-        Thread main = new RefCountThread(null, () -> status[0] = runOnMainThread(interp, filename, text),
-                "MainThread", Threading.STACK_BYTES);
+        Thread main = ThreadState.newThread(() -> status[0] = runOnMainThread(interp, filename, text),
+                "MainThread", Threading.STACK_BYTES, true, null);
         interp.mainThread = main;
         Signals.install();
         main.start();
@@ -91,7 +90,7 @@ final class MainProgram {
 
     private static int runOnMainThread(Interpreter interp, String filename, String text) {
         PrintStream err = interp.err;
-        ThreadState ts = ThreadState.attach(true);
+        ThreadState ts = ThreadState.current();
         interp.enter();
         if (Gil.ENABLED) {
             Gil.INSTANCE.acquire();
@@ -136,7 +135,6 @@ final class MainProgram {
                 Gil.INSTANCE.release();
             }
             Interpreter.exit();
-            ThreadState.detach();
         }
     }
 

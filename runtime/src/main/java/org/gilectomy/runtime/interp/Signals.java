@@ -1,12 +1,14 @@
 package org.gilectomy.runtime.interp;
 
+import org.gilectomy.locks.BaseThreadState;
 import org.gilectomy.locks.EvalBreaker;
+import org.gilectomy.locks.StatefulThread;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
 
 /**
- * Ctrl-C, as CPython handles it: the signal handler only records the signal (the eval breaker's
- * SIGNAL_PENDING bit) and wakes the main thread if it is blocked; the main thread raises
+ * Ctrl-C, as CPython handles it: the signal handler only records the signal (the
+ * SIGNAL_PENDING bit of the main thread's eval-breaker word) and wakes the main thread if it is blocked; the main thread raises
  * {@code KeyboardInterrupt} at its next eval-breaker check. Other threads never see it. A second
  * Ctrl-C while the first is still pending ends the process at once (status 130), so a program
  * stuck where it cannot check the breaker can still be stopped.
@@ -41,23 +43,23 @@ final class Signals {
 
     private static void onSigint() {
         Interpreter target = Interpreter.oldestRunning();
-        if (EvalBreaker.isSet(EvalBreaker.SIGNAL_PENDING)) {
-            if (target != null) {
-                target.stdout.flush();
-            }
+        Thread t = target == null ? null : target.mainThread;
+        if (!(t instanceof StatefulThread main)) {
+            return; // no program has started: nothing to interrupt
+        }
+        BaseThreadState ts = main.state();
+        if (ts.breakerBitSet(EvalBreaker.SIGNAL_PENDING)) {
+            target.stdout.flush();
             Runtime.getRuntime().halt(INTERRUPTED_STATUS);
         }
-        EvalBreaker.set(EvalBreaker.SIGNAL_PENDING);
-        Thread t = target == null ? null : target.mainThread;
-        if (t != null) {
-            t.interrupt(); // wakes a sleep or join; Blocking turns it into KeyboardInterrupt
-        }
+        ts.setBreakerBits(EvalBreaker.SIGNAL_PENDING); // only that thread's word: the others never see it
+        t.interrupt(); // wakes a sleep or join; Blocking turns it into KeyboardInterrupt
     }
 
     /** On the main thread after a blocking call was interrupted: raise if Ctrl-C is pending. */
     static void raiseIfPending(ThreadState ts) {
-        if (ts.isMain && EvalBreaker.isSet(EvalBreaker.SIGNAL_PENDING) && Interpreter.current() == Interpreter.oldestRunning()) {
-            EvalBreaker.clear(EvalBreaker.SIGNAL_PENDING);
+        if (ts.isMain && ts.breakerBitSet(EvalBreaker.SIGNAL_PENDING)) {
+            ts.clearBreakerBits(EvalBreaker.SIGNAL_PENDING);
             Thread.interrupted(); // consumed: the flag must not disturb the next blocking call
             throw new PyException(PyExc.KEYBOARD_INTERRUPT, "");
         }

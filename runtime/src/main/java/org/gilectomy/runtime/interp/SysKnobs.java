@@ -21,6 +21,5 @@ record SysKnobs(long gilSwitchIntervalNanos, int checkInterval) {
             Gil.INSTANCE.setSwitchIntervalNanos(gilSwitchIntervalNanos);
         }
         Ticker.setInterval(checkInterval);
-        Ticker.remaining = checkInterval;
     }
 }

@@ -20,14 +20,14 @@ import org.gilectomy.refcount.RefCount;
  * </ul>
  */
 final class TestHooks {
-    static final String PROPERTY = "gilectomy.test-hooks";
+    static final String PROPERTY = org.gilectomy.locks.Build.PREFIX + "test-hooks";
     static final String NAME = "_testrefcount";
 
     private TestHooks() {
     }
 
     static boolean enabled() {
-        return Boolean.getBoolean(PROPERTY);
+        return org.gilectomy.locks.Build.flag("test-hooks");
     }
 
     static PyModule module() {

@@ -1,13 +1,25 @@
 package org.gilectomy.runtime.interp;
 
-/**
- * Per-thread interpreter state (CPython's PyThreadState): recursion depth and whether this is
- * the main thread. Only its own thread touches it, so every field is plain.
- */
-public final class ThreadState implements org.gilectomy.objects.ReprGuard.State {
-    public static final int RECURSION_LIMIT = 1000;
+import org.gilectomy.locks.BaseThreadState;
+import org.gilectomy.locks.StatefulThread;
+import org.gilectomy.objects.PyBaseException;
+import org.gilectomy.refcount.RefCountThread;
+import org.gilectomy.refcount.RefCountThreadState;
 
-    private static final ThreadLocal<ThreadState> CURRENT = new ThreadLocal<>();
+/**
+ * Per-thread interpreter state (CPython's PyThreadState), the last link of the thread-state
+ * chain: {@link BaseThreadState} (eval-breaker word, critical sections, statistics rows) &lt;-
+ * {@link RefCountThreadState} (merge queue, buffered logs, free lists) &lt;- this (recursion
+ * depth, the handled exception, the old GIL's tick countdown, the {@code threading.Thread},
+ * the interpreter).
+ *
+ * <p>Every thread that runs Python is made by {@link #newThread} and carries its state in a
+ * field, so {@link #current()} is a type check and a load, and the eval loop, which is
+ * handed its state, reads its breaker word with one load. The fields below the breaker word
+ * are touched only by their own thread, so they are plain.
+ */
+public final class ThreadState extends RefCountThreadState implements org.gilectomy.objects.ReprGuard.State {
+    public static final int RECURSION_LIMIT = 1000;
 
     final boolean isMain;
     int depth;
@@ -15,28 +27,43 @@ public final class ThreadState implements org.gilectomy.objects.ReprGuard.State 
      * The exception the innermost active {@code except}/{@code finally} handler is handling
      * (sys.exc_info()), or null; borrowed: the handler's stack slot owns it.
      */
-    org.gilectomy.objects.PyBaseException handled;
+    PyBaseException handled;
+    /** The old GIL's countdown to the next periodic check (only under {@code Gil.TICKING}). */
+    int ticks = Ticker.interval();
+    /**
+     * The {@code threading.Thread} this thread was started as (borrowed: its bootstrap holds
+     * it), for {@code current_thread()}; null on the main thread and once the thread has run.
+     */
+    Threading.PyThread pyThread;
+    /**
+     * The interpreter this thread runs for; a new thread starts with its creator's. Opaque to
+     * this class (the interpreter object's own package defines what it is).
+     */
+    private Object interpreter;
     /** Objects whose repr this thread is computing (see ReprGuard); made on the first repr of a container. */
     private java.util.List<org.gilectomy.objects.PyObject> reprs;
 
-    private ThreadState(boolean isMain) {
+    private ThreadState(Thread t, boolean isMain, Threading.PyThread pyThread, Object interpreter) {
+        super(t);
         this.isMain = isMain;
+        this.pyThread = pyThread;
+        this.interpreter = interpreter;
     }
 
-    /** Binds a new state to the calling thread. */
-    public static ThreadState attach(boolean isMain) {
-        ThreadState ts = new ThreadState(isMain);
-        CURRENT.set(ts);
-        return ts;
-    }
-
-    public static void detach() {
-        CURRENT.remove();
+    /**
+     * A Java thread for Python code: the main program's ({@code pyThread} null) or a
+     * {@code threading.Thread}'s. Its state is made now, on the calling thread, with the
+     * calling thread's interpreter.
+     */
+    static Thread newThread(Runnable task, String name, long stackBytes, boolean isMain, Threading.PyThread pyThread) {
+        Object interp = Thread.currentThread() instanceof StatefulThread s && s.state() instanceof ThreadState ts
+                ? ts.interpreter : null;
+        return new RefCountThread(null, task, name, stackBytes, t -> new ThreadState(t, isMain, pyThread, interp));
     }
 
     /** The calling thread's state, or null if it runs no Python (a thread of the runtime's own). */
     public static ThreadState currentOrNull() {
-        return CURRENT.get();
+        return Thread.currentThread() instanceof StatefulThread s && s.state() instanceof ThreadState ts ? ts : null;
     }
 
     @Override
@@ -64,10 +91,19 @@ public final class ThreadState implements org.gilectomy.objects.ReprGuard.State 
 
     /** The calling thread's state: for calls from Java built-ins back into Python (not hot). */
     public static ThreadState current() {
-        ThreadState ts = CURRENT.get();
-        if (ts == null) {
-            throw new IllegalStateException("thread " + Thread.currentThread().getName() + " runs no Python");
+        if (Thread.currentThread() instanceof StatefulThread s && s.state() instanceof ThreadState ts) {
+            return ts;
         }
-        return ts;
+        throw new IllegalStateException("thread " + Thread.currentThread().getName() + " runs no Python");
+    }
+
+    /** The interpreter this thread runs for, or null if none was set. */
+    public Object interpreter() {
+        return interpreter;
+    }
+
+    /** Sets the interpreter; by this thread, before it runs Python (new threads inherit it). */
+    public void setInterpreter(Object interpreter) {
+        this.interpreter = interpreter;
     }
 }

@@ -20,7 +20,6 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
-import org.gilectomy.refcount.RefCountThread;
 
 /**
  * The {@code threading} module: {@code Thread} (each a Java platform thread), {@code Lock}
@@ -34,8 +33,6 @@ final class Threading {
     static final PyType THREAD_TYPE = PyType.ofModule("threading", "Thread", PyType.OBJECT);
     static final PyType LOCK_TYPE = PyType.ofModule("_thread", "lock", PyType.OBJECT);
 
-    /** The Thread object each thread started by threading runs (borrowed: its bootstrap holds it), for current_thread(). */
-    private static final ThreadLocal<PyThread> RUNNING = new ThreadLocal<>();
     /**
      * Daemon threads of programs that have ended and that were still running then (process-wide:
      * Java cannot kill them, as CPython does at exit); see {@link #orphanStillRunning}.
@@ -190,7 +187,7 @@ final class Threading {
 
     /** The Thread object the calling thread was started as, or null (the main thread). */
     static PyThread running() {
-        return RUNNING.get();
+        return ThreadState.current().pyThread;
     }
 
     /** A {@code threading.Thread}: target and args owned until the thread has run. */
@@ -284,7 +281,7 @@ final class Threading {
             RefCount.incref(this); // the running thread holds its object
             interp.shareBeforeSecondThread(); // CPython 3.13.0: functions, code and modules become immortal
             readBackAttributes();
-            Thread t = new RefCountThread(null, this::bootstrap, name, STACK_BYTES);
+            Thread t = ThreadState.newThread(this::bootstrap, name, STACK_BYTES, false, this);
             t.setDaemon(daemon);
             thread = t;
             publish("ident", PyInt.of(t.getId()));
@@ -294,12 +291,11 @@ final class Threading {
         }
 
         private void bootstrap() {
-            ThreadState ts = ThreadState.attach(false);
+            ThreadState ts = ThreadState.current();
             interp.enter();
             if (Gil.ENABLED) {
                 Gil.INSTANCE.acquire();
             }
-            RUNNING.set(this);
             try {
                 PyObject run = type().lookup("run");
                 try {
@@ -321,13 +317,12 @@ final class Threading {
                 RefCount.incref(PyTuple.EMPTY);
                 replaceTarget(PyNone.NONE, PyTuple.EMPTY);
                 ThreadLocals.threadEnded(Thread.currentThread());
-                RUNNING.remove();
+                ts.pyThread = null;
                 RefCount.decref(this);
                 if (Gil.ENABLED) {
                     Gil.INSTANCE.release();
                 }
                 Interpreter.exit();
-                ThreadState.detach();
             }
         }
 

@@ -4,14 +4,14 @@ import org.gilectomy.locks.Gil;
 
 /**
  * Python 2's {@code _Py_Ticker}: under the old GIL the interpreter counts instructions and,
- * every {@code sys.setcheckinterval} of them, releases and re-acquires the GIL. One global
- * count, as in CPython 2: only the GIL holder touches {@link #remaining}, so it is plain.
- * Under any other GIL kind {@link Gil#TICKING} is false and the countdown is compiled out.
+ * every {@code sys.setcheckinterval} of them, releases and re-acquires the GIL. The countdown
+ * is each thread's ({@code ThreadState.ticks}, plain: only its thread touches it; CPython 2
+ * had one global count, which only the GIL holder touched). Under any other GIL kind
+ * {@link Gil#TICKING} is false and the countdown is compiled out.
  */
 final class Ticker {
     static final int DEFAULT_CHECK_INTERVAL = 100;
 
-    static int remaining = DEFAULT_CHECK_INTERVAL; // touched only by the GIL holder
     private static volatile int interval = DEFAULT_CHECK_INTERVAL;
 
     private Ticker() {
@@ -27,7 +27,7 @@ final class Ticker {
 
     /** The countdown ran out: the periodic check. */
     static void check(ThreadState ts) {
-        remaining = interval;
+        ts.ticks = interval;
         Gil.INSTANCE.yieldToWaiter();
     }
 }

@@ -118,7 +118,7 @@ final class Tracebacks {
             err.println("Fatal Python error: " + t.getClass().getSimpleName() + ": " + t.getMessage());
             err.println("(an internal error of the gilectomy runtime; run with -Dgilectomy.debug=true for the Java trace)");
         }
-        if (Boolean.getBoolean("gilectomy.debug")) {
+        if (org.gilectomy.locks.Build.flag("debug")) {
             t.printStackTrace(err);
         }
         err.flush();

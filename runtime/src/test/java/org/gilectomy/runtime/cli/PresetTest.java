@@ -71,17 +71,17 @@ class PresetTest {
     }
 
     @Test
-    void systemPropertiesNameEveryKnob() {
+    void systemPropertiesNameThePresetAndTheOverriddenKnobs() {
         Map<String, String> p = BuildConfig.of(Preset.GIL, null, null, LockKind.SPINPARK).systemProperties();
-        assertEquals(Map.of("gilectomy.gil", "new", "gilectomy.refcount", "plain", "gilectomy.lock", "spinpark",
-                "gilectomy.immortal", "none", "gilectomy.reads", "locked"), p);
+        assertEquals(Map.of("gilectomy.preset", "gil", "gilectomy.lock", "spinpark"), p);
+        assertEquals(Map.of("gilectomy.preset", "nogil"), Preset.NOGIL.config().systemProperties());
     }
 
     @Test
     void onlyNogilReadsWithoutLocks() {
         for (Preset p : Preset.values()) {
-            assertEquals(p == Preset.NOGIL ? "lock-free" : "locked",
-                    p.config().systemProperties().get("gilectomy.reads"), p.flagName());
+            assertEquals(p == Preset.NOGIL ? "lock-free" : "locked", p.readsProperty(), p.flagName());
+            assertEquals(p == Preset.NOGIL, p.lockFreeReads(), p.flagName());
         }
     }
 }
