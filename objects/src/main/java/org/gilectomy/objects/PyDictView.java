@@ -10,12 +10,15 @@ import org.gilectomy.refcount.RefCount;
  */
 public final class PyDictView extends PyObject implements Container {
     public enum Kind {
-        KEYS("dict_keys"), VALUES("dict_values"), ITEMS("dict_items");
+        KEYS("dict_keys", "dict_keyiterator"), VALUES("dict_values", "dict_valueiterator"),
+        ITEMS("dict_items", "dict_itemiterator");
 
         final PyType type;
+        final PyType iteratorType;
 
-        Kind(String name) {
+        Kind(String name, String iteratorName) {
             this.type = new PyType(name, null);
+            this.iteratorType = new PyType(iteratorName, null);
         }
     }
 
@@ -64,7 +67,7 @@ public final class PyDictView extends PyObject implements Container {
 
     @Override
     public PyIterator iterator() {
-        return new Sequences.ArrayIterator(snapshot());
+        return dict.iterator(kind);
     }
 
     @Override

@@ -632,10 +632,78 @@ public final class PySet extends PyObject implements Container {
         return used;
     }
 
-    /** Iterates over a snapshot taken now (CPython would raise if the set changed size). */
     @Override
     public PyIterator iterator() {
-        return new Sequences.ArrayIterator(snapshot());
+        RefCount.incref(this);
+        return new Iter(this);
+    }
+
+    /**
+     * Iterates live over the table slots, as CPython's setiter: each step, under the lock,
+     * goes on from the slot reached; a size change since the iterator was made raises
+     * RuntimeError at the next step and every step after (from this thread or another).
+     */
+    static final class Iter extends PyIterator {
+        private static final PyType TYPE = new PyType("set_iterator", null);
+        private PySet set; // owned; released at the end
+        private int expectedUsed; // -1 once a size change was seen: stays raising
+        private int pos;
+
+        Iter(PySet set) {
+            this.set = set;
+            this.expectedUsed = set.size();
+        }
+
+        @Override
+        public PyType type() {
+            return TYPE;
+        }
+
+        @Override
+        public PyObject next() {
+            PySet s = set;
+            if (s == null) {
+                return null;
+            }
+            PyObject k = null;
+            boolean changed;
+            ObjectLock.lock(s);
+            try {
+                changed = s.used != expectedUsed;
+                if (changed) {
+                    expectedUsed = -1;
+                } else {
+                    int i = pos;
+                    while (i <= s.mask && !isLive(s.keys[i])) {
+                        i++;
+                    }
+                    if (i <= s.mask) {
+                        k = s.keys[i];
+                        RefCount.incref(k);
+                        pos = i + 1;
+                    }
+                }
+            } finally {
+                ObjectLock.unlock(s);
+            }
+            if (changed) {
+                throw new PyException(PyExc.RUNTIME_ERROR, "Set changed size during iteration");
+            }
+            if (k == null) {
+                set = null;
+                RefCount.decref(s);
+            }
+            return k;
+        }
+
+        @Override
+        protected void dealloc() {
+            PySet s = set;
+            if (s != null) {
+                set = null;
+                RefCount.decref(s);
+            }
+        }
     }
 
     @Override

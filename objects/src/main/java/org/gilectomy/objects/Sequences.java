@@ -1,7 +1,5 @@
 package org.gilectomy.objects;
 
-import java.util.List;
-import java.util.Map;
 import org.gilectomy.refcount.RefCount;
 
 /** Concatenation, repetition, slicing and snapshot iteration of str, list and tuple. */
@@ -136,7 +134,7 @@ final class Sequences {
         return PyStr.of(sb.toString());
     }
 
-    /** Iterates over a snapshot taken now: tuple items, str characters, dict keys. */
+    /** Iterates over a snapshot taken now: tuple items, str characters. */
     static PyIterator snapshotIterator(PyObject o) {
         PyObject[] items;
         if (o instanceof PyTuple t) {
@@ -144,17 +142,11 @@ final class Sequences {
             for (int i = 0; i < items.length; i++) {
                 items[i] = t.getItem(i);
             }
-        } else if (o instanceof PyStr s) {
+        } else {
+            PyStr s = (PyStr) o;
             items = new PyObject[s.value.length()];
             for (int i = 0; i < items.length; i++) {
                 items[i] = PyStr.of(String.valueOf(s.value.charAt(i)));
-            }
-        } else {
-            List<Map.Entry<PyObject, PyObject>> entries = ((PyDict) o).itemsSnapshot();
-            items = new PyObject[entries.size()];
-            for (int i = 0; i < items.length; i++) {
-                items[i] = entries.get(i).getKey();
-                RefCount.decref(entries.get(i).getValue());
             }
         }
         return new ArrayIterator(items);
