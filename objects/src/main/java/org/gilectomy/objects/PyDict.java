@@ -468,15 +468,14 @@ public final class PyDict extends PyObject {
      * thread or another); more keys found than the size promised (same size, other keys)
      * raises too and ends the iteration.
      */
-    static final class Iter extends PyIterator {
-        private PyDict dict; // owned; released at the end
+    static final class Iter extends OwningIterator<PyDict> {
         private final PyDictView.Kind kind;
         private int expectedSize; // -1 once a size change was seen: stays raising
         private int remaining;
         private int pos;
 
-        Iter(PyDict dict, PyDictView.Kind kind, int size) {
-            this.dict = dict;
+        Iter(PyDict ownedDict, PyDictView.Kind kind, int size) {
+            super(ownedDict);
             this.kind = kind;
             this.expectedSize = size;
             this.remaining = size;
@@ -489,13 +488,14 @@ public final class PyDict extends PyObject {
 
         @Override
         public PyObject next() {
-            PyDict d = dict;
+            PyDict d = source();
             if (d == null) {
                 return null;
             }
             PyObject k = null;
             PyObject v = null;
             String error = null;
+            boolean ended = false;
             ObjectLock.lock(d);
             try {
                 Table t = d.table;
@@ -517,14 +517,12 @@ public final class PyDict extends PyObject {
                     pos = i + 1;
                     remaining--;
                 }
-                if (k == null && expectedSize >= 0) {
-                    dict = null;
-                }
+                ended = k == null && expectedSize >= 0;
             } finally {
                 ObjectLock.unlock(d);
             }
-            if (dict == null) {
-                RefCount.decref(d);
+            if (ended) {
+                finish();
             }
             if (error != null) {
                 throw new PyException(PyExc.RUNTIME_ERROR, error);
@@ -541,15 +539,6 @@ public final class PyDict extends PyObject {
                     return v;
                 default:
                     return PyTuple.steal(new PyObject[] {k, v});
-            }
-        }
-
-        @Override
-        protected void dealloc() {
-            PyDict d = dict;
-            if (d != null) {
-                dict = null;
-                RefCount.decref(d);
             }
         }
     }

@@ -643,15 +643,14 @@ public final class PySet extends PyObject implements Container {
      * goes on from the slot reached; a size change since the iterator was made raises
      * RuntimeError at the next step and every step after (from this thread or another).
      */
-    static final class Iter extends PyIterator {
+    static final class Iter extends OwningIterator<PySet> {
         private static final PyType TYPE = new PyType("set_iterator", null);
-        private PySet set; // owned; released at the end
         private int expectedUsed; // -1 once a size change was seen: stays raising
         private int pos;
 
-        Iter(PySet set) {
-            this.set = set;
-            this.expectedUsed = set.size();
+        Iter(PySet ownedSet) {
+            super(ownedSet);
+            this.expectedUsed = ownedSet.size();
         }
 
         @Override
@@ -661,7 +660,7 @@ public final class PySet extends PyObject implements Container {
 
         @Override
         public PyObject next() {
-            PySet s = set;
+            PySet s = source();
             if (s == null) {
                 return null;
             }
@@ -690,19 +689,9 @@ public final class PySet extends PyObject implements Container {
                 throw new PyException(PyExc.RUNTIME_ERROR, "Set changed size during iteration");
             }
             if (k == null) {
-                set = null;
-                RefCount.decref(s);
+                finish();
             }
             return k;
-        }
-
-        @Override
-        protected void dealloc() {
-            PySet s = set;
-            if (s != null) {
-                set = null;
-                RefCount.decref(s);
-            }
         }
     }
 
