@@ -209,7 +209,7 @@ public final class Formatting {
 
     public static String formatInt(BigInteger v, String specText) {
         if (specText.isEmpty()) {
-            return v.toString();
+            return PyInt.decimal(v);
         }
         Spec spec = parse(specText, "int");
         char type = spec.type == 0 ? 'd' : spec.type;
@@ -240,7 +240,7 @@ public final class Formatting {
             case 'x', 'X' -> 16;
             default -> 10;
         };
-        String digits = v.abs().toString(radix);
+        String digits = radix == 10 ? PyInt.decimal(v.abs()) : v.abs().toString(radix);
         if (type == 'X') {
             digits = digits.toUpperCase(java.util.Locale.ROOT);
         }

@@ -241,6 +241,10 @@ public final class Numbers {
                 if (x == 0 && y < 0) {
                     throw PyExc.zeroDivision("0.0 cannot be raised to a negative power");
                 }
+                if (x < 0 && Double.isFinite(x) && Double.isFinite(y) && y != Math.rint(y)) {
+                    // CPython answers with a complex number; without complex, refuse rather than print nan.
+                    throw PyExc.notImplemented("a complex result (a negative number raised to a fractional power)");
+                }
                 double r = Math.pow(x, y);
                 if (Double.isInfinite(r) && Double.isFinite(x) && Double.isFinite(y)) {
                     throw new PyException(PyExc.OVERFLOW_ERROR, "(34, 'Numerical result out of range')"); // C's ERANGE

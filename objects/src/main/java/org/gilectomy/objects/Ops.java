@@ -674,7 +674,10 @@ public final class Ops {
         if (o instanceof Container c) {
             return c.iterator();
         }
-        if (o instanceof PyTuple || o instanceof PyStr || o instanceof PyDict) {
+        if (o instanceof PyDict d) {
+            return d.iterator(PyDictView.Kind.KEYS);
+        }
+        if (o instanceof PyTuple || o instanceof PyStr) {
             return Sequences.snapshotIterator(o);
         }
         PyObject r = Dunders.callOrNull(o, "__iter__");

@@ -61,8 +61,8 @@ import org.gilectomy.refcount.RefCount;
  * version       setRelease under the lock, before the mutation it announces; getAcquire by
  *               GlobalsCache. Bumped by every mutation, never repeats.
  *
- * Not promised: a consistent view across separate operations; iteration works on a snapshot
- * (taken under the lock).
+ * Not promised: a consistent view across separate operations. Iteration is live (Iter), one
+ * locked step at a time, and raises if the size changes.
  * </pre>
  */
 public final class PyDict extends PyObject {
@@ -461,6 +461,94 @@ public final class PyDict extends PyObject {
             return r;
         } finally {
             ObjectLock.unlock(this);
+        }
+    }
+
+    /** A new iterator over the keys, values or items (a new reference): see {@link Iter}. */
+    public PyIterator iterator(PyDictView.Kind kind) {
+        RefCount.incref(this);
+        return new Iter(this, kind, size());
+    }
+
+    /**
+     * Iterates live, as CPython's dictiter: each step reads the current table, under the lock,
+     * from the position reached, so it sees values stored meanwhile. A size change since the
+     * iterator was made raises RuntimeError at the next step, every step after (from this
+     * thread or another); more keys found than the size promised (same size, other keys)
+     * raises too and ends the iteration.
+     */
+    static final class Iter extends OwningIterator<PyDict> {
+        private final PyDictView.Kind kind;
+        private int expectedSize; // -1 once a size change was seen: stays raising
+        private int remaining;
+        private int pos;
+
+        Iter(PyDict ownedDict, PyDictView.Kind kind, int size) {
+            super(ownedDict);
+            this.kind = kind;
+            this.expectedSize = size;
+            this.remaining = size;
+        }
+
+        @Override
+        public PyType type() {
+            return kind.iteratorType;
+        }
+
+        @Override
+        public PyObject next() {
+            PyDict d = source();
+            if (d == null) {
+                return null;
+            }
+            PyObject k = null;
+            PyObject v = null;
+            String error = null;
+            boolean ended = false;
+            ObjectLock.lock(d);
+            try {
+                Table t = d.table;
+                int i = pos;
+                while (i < t.used && t.entries[i].valueAcquire() == null) {
+                    i++;
+                }
+                if (d.size != expectedSize) {
+                    expectedSize = -1;
+                    error = "dictionary changed size during iteration";
+                } else if (i < t.used && remaining == 0) {
+                    error = "dictionary keys changed during iteration";
+                    i = t.used; // ends it, as CPython's
+                } else if (i < t.used) {
+                    k = t.entries[i].key;
+                    v = t.entries[i].valueAcquire();
+                    RefCount.incref(k);
+                    RefCount.incref(v);
+                    pos = i + 1;
+                    remaining--;
+                }
+                ended = k == null && expectedSize >= 0;
+            } finally {
+                ObjectLock.unlock(d);
+            }
+            if (ended) {
+                finish();
+            }
+            if (error != null) {
+                throw new PyException(PyExc.RUNTIME_ERROR, error);
+            }
+            if (k == null) {
+                return null;
+            }
+            switch (kind) {
+                case KEYS:
+                    RefCount.decref(v);
+                    return k;
+                case VALUES:
+                    RefCount.decref(k);
+                    return v;
+                default:
+                    return PyTuple.steal(new PyObject[] {k, v});
+            }
         }
     }
 

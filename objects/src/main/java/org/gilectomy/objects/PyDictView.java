@@ -67,7 +67,7 @@ public final class PyDictView extends PyObject implements Container {
 
     @Override
     public PyIterator iterator() {
-        return new Sequences.ArrayIterator(kind.iteratorType, snapshot());
+        return dict.iterator(kind);
     }
 
     @Override

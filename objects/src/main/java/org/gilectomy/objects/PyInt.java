@@ -105,6 +105,54 @@ public final class PyInt extends PyObject {
 
     @Override
     public String toString() {
-        return big != null ? big.toString() : Long.toString(value);
+        return big != null ? decimal(big) : Long.toString(value);
+    }
+
+    /** CPython 3.11's default cap on decimal conversions of ints, and the least non-zero cap. */
+    public static final int DEFAULT_MAX_STR_DIGITS = 4300;
+    public static final int MIN_MAX_STR_DIGITS = 640;
+    private static final String RAISE_LIMIT = "; use sys.set_int_max_str_digits() to increase the limit";
+    /** sys.set_int_max_str_digits: the cap, 0 for none (a long has fewer digits than any cap). */
+    private static volatile int maxStrDigits = DEFAULT_MAX_STR_DIGITS;
+
+    public static int maxStrDigits() {
+        return maxStrDigits;
+    }
+
+    public static void setMaxStrDigits(long n) {
+        if (n != 0 && n < MIN_MAX_STR_DIGITS) {
+            throw PyExc.valueError("maxdigits must be 0 or larger than " + MIN_MAX_STR_DIGITS);
+        }
+        maxStrDigits = (int) Math.min(n, Integer.MAX_VALUE);
+    }
+
+    /**
+     * {@code str(v)} in decimal, or CPython's ValueError when it has more digits than the cap
+     * (a quadratic conversion CPython refuses, so a program relying on it fails there).
+     */
+    public static String decimal(BigInteger v) {
+        int limit = maxStrDigits;
+        // More than (bits - 1) * log10(2) digits: over the cap without converting.
+        if (limit > 0 && (v.bitLength() - 1) * 0.30102999566398120 >= limit) {
+            throw overLimit("");
+        }
+        String s = v.toString();
+        if (limit > 0 && s.length() - (v.signum() < 0 ? 1 : 0) > limit) {
+            throw overLimit("");
+        }
+        return s;
+    }
+
+    /** int(text, base) with {@code digits} digits in a base that is not a power of two: refused over the cap. */
+    public static void checkParsedDigits(int digits) {
+        int limit = maxStrDigits;
+        if (limit > 0 && digits > limit) {
+            throw overLimit(": value has " + digits + " digits");
+        }
+    }
+
+    private static PyException overLimit(String detail) {
+        return PyExc.valueError("Exceeds the limit (" + maxStrDigits + " digits) for integer string conversion"
+                + detail + RAISE_LIMIT);
     }
 }

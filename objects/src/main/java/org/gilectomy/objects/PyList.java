@@ -3,7 +3,6 @@ package org.gilectomy.objects;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import java.util.Comparator;
 import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.locks.LockOrdered;
 import org.gilectomy.locks.ObjectLock;
@@ -525,36 +524,44 @@ public final class PyList extends PyObject implements LockOrdered {
         }
     }
 
-    /** Stable in-place sort by {@code order}; the comparison must not touch this list. */
-    public void sort(Comparator<PyObject> order, boolean reverse) {
+    /**
+     * Takes the items out for {@link ListSort}: the caller's references, the list left empty
+     * (with no room: anything added grows it, which is how the sort sees a change) while
+     * Python code (keys, comparisons) runs.
+     */
+    PyObject[] takeForSort() {
         ObjectLock.lock(this);
         try {
-            PyObject[] copy = Arrays.copyOf(items, size);
-            // As CPython: reverse, stable ascending sort, reverse; equal items keep their order.
-            if (reverse) {
-                reverseInPlace(copy);
-            }
-            try {
-                Arrays.sort(copy, order);
-            } catch (IllegalArgumentException inconsistentOrder) {
-                // NaN and friends: Python leaves some order, so do we (every item is still there).
-            }
-            if (reverse) {
-                reverseInPlace(copy);
-            }
-            VarHandle.releaseFence();
-            System.arraycopy(copy, 0, items, 0, size);
+            PyObject[] taken = Arrays.copyOf(items, size);
+            setItemsRelease(EMPTY); // the old array is never written again: readers' re-check fails
+            setSizeRelease(0);
+            return taken;
         } finally {
             ObjectLock.unlock(this);
         }
     }
 
-    private static void reverseInPlace(PyObject[] a) {
-        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
-            PyObject t = a[i];
-            a[i] = a[j];
-            a[j] = t;
+    /**
+     * Puts the taken items back (their references move here); whatever the list was given
+     * meanwhile is released. Whether it was changed meanwhile: given room for items (clearing
+     * the empty list changes nothing, as in CPython).
+     */
+    boolean restoreAfterSort(PyObject[] owned) {
+        PyObject[] dropped;
+        int n;
+        ObjectLock.lock(this);
+        try {
+            dropped = items;
+            n = size;
+            setItemsRelease(owned);
+            setSizeRelease(owned.length);
+        } finally {
+            ObjectLock.unlock(this);
         }
+        for (int i = 0; i < n; i++) {
+            RefCount.decref(dropped[i]);
+        }
+        return dropped.length != 0;
     }
 
     public PyIterator iterator() {

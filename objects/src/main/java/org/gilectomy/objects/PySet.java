@@ -77,22 +77,31 @@ public final class PySet extends PyObject implements Container {
     }
 
     private boolean sameKey(int slot, PyObject key, long hash) {
-        PyObject k = keys[slot];
-        return isLive(k) && hashes[slot] == hash && (k == key || Ops.eq(k, key));
+        return sameKey(keys, hashes, slot, key, hash);
+    }
+
+    private static boolean sameKey(PyObject[] ks, long[] hs, int slot, PyObject key, long hash) {
+        PyObject k = ks[slot];
+        return isLive(k) && hs[slot] == hash && (k == key || Ops.eq(k, key));
     }
 
     /** The slot holding {@code key}, or -1. */
     private int lookup(PyObject key, long hash) {
-        int m = mask;
+        return lookup(keys, hashes, key, hash);
+    }
+
+    /** The slot of a table (this set's, or a snapshot's) holding {@code key}, or -1. */
+    private static int lookup(PyObject[] ks, long[] hs, PyObject key, long hash) {
+        int m = ks.length - 1;
         long perturb = hash;
         int i = (int) (hash & m);
         while (true) {
             int probes = (i + LINEAR_PROBES <= m) ? LINEAR_PROBES : 0;
             for (int j = i; j <= i + probes; j++) {
-                if (keys[j] == null) {
+                if (ks[j] == null) {
                     return -1;
                 }
-                if (sameKey(j, key, hash)) {
+                if (sameKey(ks, hs, j, key, hash)) {
                     return j;
                 }
             }
@@ -505,22 +514,46 @@ public final class PySet extends PyObject implements Container {
         }
     }
 
-    /** Keeps only the keys {@code other} holds, rebuilding the table as CPython does. */
+    /**
+     * Keeps only the keys {@code other} holds, rebuilding the table as CPython does (the
+     * smaller side walked, in its table order): one operation under this set's lock, against
+     * a snapshot of other, so an add racing it is either kept or filtered, never lost.
+     */
     public void intersectionUpdate(PySet other) {
-        PySet r = intersection(other, frozen);
-        Table t = r.table();
+        if (other == this) {
+            return;
+        }
+        Table t = other.table();
+        PySet r = new PySet(frozen); // private until its table moves here
         PyObject[] old;
         ObjectLock.lock(this);
         try {
+            boolean walkThis = t.used > used;
+            PyObject[] walkedKeys = walkThis ? keys : t.keys;
+            long[] walkedHashes = walkThis ? hashes : t.hashes;
+            for (int i = 0; i < walkedKeys.length; i++) {
+                PyObject k = walkedKeys[i];
+                if (isLive(k) && (walkThis ? lookup(t.keys, t.hashes, k, walkedHashes[i])
+                        : lookup(k, walkedHashes[i])) >= 0) {
+                    RefCount.incref(k);
+                    r.insertLocked(k, walkedHashes[i]);
+                }
+            }
             old = keys;
-            keys = new PyObject[t.keys.length];
-            hashes = t.hashes.clone();
-            System.arraycopy(t.keys, 0, keys, 0, keys.length); // the snapshot's references move here
-            mask = keys.length - 1;
-            fill = t.fill;
-            used = t.used;
+            keys = r.keys;
+            hashes = r.hashes;
+            mask = r.mask;
+            fill = r.fill;
+            used = r.used;
+            r.keys = new PyObject[0];
+            r.used = 0;
+            r.fill = 0;
+        } catch (RuntimeException e) { // a key's __eq__ raised: this set is unchanged
+            RefCount.decref(r);
+            throw e;
         } finally {
             ObjectLock.unlock(this);
+            t.release();
         }
         releaseAll(old);
         RefCount.decref(r);
@@ -632,10 +665,66 @@ public final class PySet extends PyObject implements Container {
         return used;
     }
 
-    /** Iterates over a snapshot taken now (CPython would raise if the set changed size). */
     @Override
     public PyIterator iterator() {
-        return new Sequences.ArrayIterator(IteratorTypes.SET, snapshot());
+        RefCount.incref(this);
+        return new Iter(this);
+    }
+
+    /**
+     * Iterates live over the table slots, as CPython's setiter: each step, under the lock,
+     * goes on from the slot reached; a size change since the iterator was made raises
+     * RuntimeError at the next step and every step after (from this thread or another).
+     */
+    static final class Iter extends OwningIterator<PySet> {
+        private int expectedUsed; // -1 once a size change was seen: stays raising
+        private int pos;
+
+        Iter(PySet ownedSet) {
+            super(ownedSet);
+            this.expectedUsed = ownedSet.size();
+        }
+
+        @Override
+        public PyType type() {
+            return IteratorTypes.SET;
+        }
+
+        @Override
+        public PyObject next() {
+            PySet s = source();
+            if (s == null) {
+                return null;
+            }
+            PyObject k = null;
+            boolean changed;
+            ObjectLock.lock(s);
+            try {
+                changed = s.used != expectedUsed;
+                if (changed) {
+                    expectedUsed = -1;
+                } else {
+                    int i = pos;
+                    while (i <= s.mask && !isLive(s.keys[i])) {
+                        i++;
+                    }
+                    if (i <= s.mask) {
+                        k = s.keys[i];
+                        RefCount.incref(k);
+                        pos = i + 1;
+                    }
+                }
+            } finally {
+                ObjectLock.unlock(s);
+            }
+            if (changed) {
+                throw new PyException(PyExc.RUNTIME_ERROR, "Set changed size during iteration");
+            }
+            if (k == null) {
+                finish();
+            }
+            return k;
+        }
     }
 
     @Override

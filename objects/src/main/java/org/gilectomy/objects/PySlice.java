@@ -24,7 +24,7 @@ public final class PySlice extends PyObject {
 
     /** [start, stop, step, length] for a sequence of {@code n} items, as Python's slice.indices. */
     long[] indices(long n) {
-        long st = step == PyNone.NONE ? 1 : Args.asLong(step);
+        long st = step == PyNone.NONE ? 1 : Math.max(-Long.MAX_VALUE, clamped(step));
         if (st == 0) {
             throw PyExc.valueError("slice step cannot be zero");
         }
@@ -45,11 +45,19 @@ public final class PySlice extends PyObject {
         if (v == PyNone.NONE) {
             return dflt;
         }
-        long i = Args.asLong(v);
+        long i = clamped(v);
         if (i < 0) {
             i += n;
         }
         return Math.max(min, Math.min(max, i));
+    }
+
+    /** A slice bound as a long, an int beyond the long range clamped to it (CPython's _PyEval_SliceIndex). */
+    private static long clamped(PyObject v) {
+        if (v instanceof PyInt i && i.big != null) {
+            return i.big.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        return Args.asLong(v);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.gilectomy.objects;
 
-import java.util.List;
-import java.util.Map;
 import org.gilectomy.refcount.RefCount;
 
 /** Concatenation, repetition, slicing and snapshot iteration of str, list and tuple. */
@@ -137,26 +135,17 @@ final class Sequences {
         return PyStr.of(sb.toString());
     }
 
-    /** Iterates over a snapshot taken now: tuple items, str characters, dict keys. */
+    /** Iterates over a snapshot taken now: tuple items, str characters. */
     static PyIterator snapshotIterator(PyObject o) {
-        PyObject[] items;
         if (o instanceof PyTuple t) {
-            items = tupleItems(t);
-        } else if (o instanceof PyStr s) {
-            items = new PyObject[s.length()];
-            for (int i = 0; i < items.length; i++) {
-                items[i] = PyStr.ofCodePoint(s.codePointAt(i));
-            }
-        } else {
-            List<Map.Entry<PyObject, PyObject>> entries = ((PyDict) o).itemsSnapshot();
-            items = new PyObject[entries.size()];
-            for (int i = 0; i < items.length; i++) {
-                items[i] = entries.get(i).getKey();
-                RefCount.decref(entries.get(i).getValue());
-            }
+            return new ArrayIterator(IteratorTypes.TUPLE, tupleItems(t));
         }
-        return new ArrayIterator(o instanceof PyTuple ? IteratorTypes.TUPLE
-                : o instanceof PyStr s ? IteratorTypes.overStr(s.value) : IteratorTypes.DICT_KEYS, items);
+        PyStr s = (PyStr) o;
+        PyObject[] items = new PyObject[s.length()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = PyStr.ofCodePoint(s.codePointAt(i));
+        }
+        return new ArrayIterator(IteratorTypes.overStr(s.value), items);
     }
 
     /** Hands out owned references from an array, releasing the rest if dropped early. */

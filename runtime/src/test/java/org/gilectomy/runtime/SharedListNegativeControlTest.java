@@ -28,6 +28,12 @@ class SharedListNegativeControlTest {
                 "unlocked append racing += never went wrong: the positive test could not fail");
     }
 
+    @Test
+    void withoutAnyLockAddsRacingInPlaceIntersectionGoWrong() {
+        assertTrue(goesWrong("wa_inplace_set_threads.py", ThreadSafetyTest.ADD_VS_IN_PLACE_AND),
+                "unlocked add racing &= never went wrong: the positive test could not fail");
+    }
+
     /** Whether, within 10 runs, the program (which prints {@code correct} when correct) goes wrong once. */
     private static boolean goesWrong(String program, String correct) {
         assertTrue(!Gil.ENABLED && !ObjectLock.ENABLED, "this control needs -Dgilectomy.gil=none -Dgilectomy.lock=none");

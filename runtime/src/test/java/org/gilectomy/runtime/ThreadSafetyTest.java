@@ -13,6 +13,8 @@ import org.junit.jupiter.api.RepeatedTest;
 class ThreadSafetyTest {
     /** What wa_inplace_threads.py prints when no item is lost. */
     static final String APPEND_VS_IN_PLACE = "40000\nTrue\n";
+    /** What wa_inplace_set_threads.py prints when no add is lost. */
+    static final String ADD_VS_IN_PLACE_AND = "20000 True\n";
 
     @RepeatedTest(10)
     void noAppendIsLost() {
@@ -26,6 +28,14 @@ class ThreadSafetyTest {
     void noItemIsLostBetweenAppendAndInPlaceAdd() {
         ProgramRunner.Outcome o = ProgramRunner.runHere(ProgramRunner.PROGRAMS.resolve("wa_inplace_threads.py"));
         assertEquals(APPEND_VS_IN_PLACE, o.stdout(), o.stderr());
+        assertEquals(0, o.status(), o.stderr());
+    }
+
+    /** One thread adds to a set while another does {@code s &= superset}: no add is lost. */
+    @RepeatedTest(5)
+    void noAddIsLostToInPlaceIntersection() {
+        ProgramRunner.Outcome o = ProgramRunner.runHere(ProgramRunner.PROGRAMS.resolve("wa_inplace_set_threads.py"));
+        assertEquals(ADD_VS_IN_PLACE_AND, o.stdout(), o.stderr());
         assertEquals(0, o.status(), o.stderr());
     }
 }

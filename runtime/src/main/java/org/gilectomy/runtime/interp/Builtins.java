@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.BinaryOp;
 import org.gilectomy.objects.CompareOp;
+import org.gilectomy.objects.ListSort;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyBuiltinFunction;
@@ -337,6 +338,9 @@ final class Builtins {
                 return null;
             }
         }
+        if (Integer.bitCount(base) != 1) {
+            PyInt.checkParsedDigits(t.length());
+        }
         BigInteger v = new BigInteger(t, base);
         return PyInt.of(negative ? v.negate() : v);
     }
@@ -393,41 +397,7 @@ final class Builtins {
     private static void sortList(PyList l, PyObject[] a, int kwOff, PyTuple kw) {
         PyObject[] opts = Keywords.get("sort", a, kwOff, kw, "key", "reverse");
         PyObject key = opts[0] == PyNone.NONE ? null : opts[0];
-        boolean reverse = opts[1] != null && Ops.isTrue(opts[1]);
-        if (key == null) {
-            l.sort(Ops::sortOrder, reverse);
-            return;
-        }
-        // Decorate: compute each key once, outside the list's lock, then sort the pairs.
-        PyObject[] items = l.snapshot();
-        PyObject[] keys = new PyObject[items.length];
-        try {
-            for (int i = 0; i < items.length; i++) {
-                keys[i] = Ops.call(key, items[i]);
-            }
-            Integer[] order = new Integer[items.length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            java.util.Comparator<Integer> byKey = (x, y) -> Ops.sortOrder(keys[x], keys[y]);
-            if (reverse) {
-                java.util.Collections.reverse(java.util.Arrays.asList(order));
-            }
-            java.util.Arrays.sort(order, byKey);
-            if (reverse) {
-                java.util.Collections.reverse(java.util.Arrays.asList(order));
-            }
-            for (int i = 0; i < order.length; i++) {
-                l.setItem(i, items[order[i]]);
-            }
-        } finally {
-            for (PyObject o : items) {
-                RefCount.decref(o);
-            }
-            for (PyObject k : keys) {
-                RefCount.xdecref(k);
-            }
-        }
+        ListSort.sort(l, key, opts[1] != null && Ops.isTrue(opts[1]));
     }
 
     private static void listMethods() {

@@ -104,6 +104,15 @@ final class Modules {
             RefCount.incref(code); // the exception's, released with it
             throw new PyException(PyExc.SYSTEM_EXIT, code == PyNone.NONE ? "" : Ops.str(code), code);
         });
+        def(m, "set_int_max_str_digits", (a, off, n, kw) -> {
+            PyObject[] p = Params.bind("set_int_max_str_digits", a, off, n, kw, 1, "maxdigits");
+            PyInt.setMaxStrDigits(Args.asLong(p[0]));
+            return PyNone.newRef();
+        });
+        def(m, "get_int_max_str_digits", (a, off, n, kw) -> {
+            Args.exactly("get_int_max_str_digits", n, 0, kw);
+            return PyInt.of(PyInt.maxStrDigits());
+        });
         def(m, "setswitchinterval", (a, off, n, kw) -> {
             Args.exactly("setswitchinterval", n, 1, kw);
             double s = asDouble(a[off]);
