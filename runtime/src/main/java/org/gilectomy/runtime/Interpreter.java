@@ -2,12 +2,13 @@ package org.gilectomy.runtime;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.gilectomy.runtime.interp.MainProgram;
+import org.gilectomy.runtime.parse.PySyntaxError;
+import org.gilectomy.runtime.parse.SourceDecoder;
 
 /**
  * The one entry point of the runtime: run a Python file as {@code __main__}.
@@ -27,15 +28,20 @@ public final class Interpreter {
      * cannot be read, or the {@code sys.exit} status.
      */
     public static int runMain(Path file, List<String> args, PrintStream out, PrintStream err) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("gilectomy: can't open file '" + file + "': [Errno 2] No such file or directory");
             return 2;
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // a UTF-8 byte-order mark, dropped as CPython's decoder does
+        String text;
+        try {
+            // CPython names the file in decoding errors by the path it was given, made absolute.
+            text = SourceDecoder.decode(bytes, file.toAbsolutePath().toString());
+        } catch (PySyntaxError e) {
+            err.print(e.format());
+            return 1;
         }
         List<String> argv = new ArrayList<>();
         argv.add(file.toString());
