@@ -42,3 +42,4 @@ print(f"{s:>8}|{s:.2}|{s:*^8}|", "%5s|%-6s|%.1s|%c" % ("\U0001F600", s, s, 0x1F6
 print("\U0001F600" * 3, len("\U0001F600" * 3), "\U0001F600" in s, "k" in s, s + s == "\U0001F600 ok\U0001F600 ok", len(s + "x"))
 print({"\U0001F600": 1}["\U0001F600"], str(s), str(s) == s, hash(s) == hash("\U0001F600" + " ok"))
 print(" \U0001F600 \U0001F600a ".split(), "a\U0001F600b\U0001F600c".rsplit("\U0001F600", 1), "\U0001F600\n\U0001F600".splitlines())
+print("{:\U0001F600^5}|{:\U0001F600<3}".format("a", "b"), f"{'x':\U0001F600>3}", format("\U0001F600", "\U0001F600^4"), format(7, "\U0001F600=+4"))

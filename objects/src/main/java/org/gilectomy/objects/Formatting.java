@@ -17,8 +17,11 @@ public final class Formatting {
     private Formatting() {
     }
 
-    /** A parsed spec; {@code type} 0 when absent, {@code width}/{@code precision} -1 when absent. */
-    record Spec(char fill, char align, char sign, boolean noNegZero, boolean alternate, boolean zero, int width,
+    /**
+     * A parsed spec; {@code fill} a code point, {@code type} 0 when absent, {@code width}/{@code precision}
+     * -1 when absent.
+     */
+    record Spec(int fill, char align, char sign, boolean noNegZero, boolean alternate, boolean zero, int width,
                 char grouping, int precision, char type) {
     }
 
@@ -69,12 +72,13 @@ public final class Formatting {
     static Spec parse(String s, String typeName) {
         int i = 0;
         int n = s.length();
-        char fill = ' ';
+        int fill = ' ';
         char align = 0;
-        if (n >= 2 && isAlign(s.charAt(1))) {
-            fill = s.charAt(0);
-            align = s.charAt(1);
-            i = 2;
+        int fillChars = n == 0 ? 0 : Character.charCount(s.codePointAt(0)); // the fill may be any code point
+        if (n > fillChars && isAlign(s.charAt(fillChars))) {
+            fill = s.codePointAt(0);
+            align = s.charAt(fillChars);
+            i = fillChars + 1;
         } else if (n >= 1 && isAlign(s.charAt(0))) {
             align = s.charAt(0);
             i = 1;
@@ -196,7 +200,7 @@ public final class Formatting {
             return prefix + body;
         }
         char align = spec.align == 0 ? defaultAlign : spec.align;
-        String fill = String.valueOf(spec.fill);
+        String fill = Character.toString(spec.fill);
         return switch (align) {
             case '<' -> prefix + body + fill.repeat(padding);
             case '^' -> fill.repeat(padding / 2) + prefix + body + fill.repeat(padding - padding / 2);

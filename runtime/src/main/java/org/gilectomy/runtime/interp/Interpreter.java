@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gilectomy.runtime.parse.PySyntaxError;
+import org.gilectomy.runtime.parse.SourceDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,15 +128,21 @@ public final class Interpreter {
 
     /** Runs {@code file} as {@code __main__} in this interpreter (once per interpreter); see {@link #runMain}. */
     public int runFile(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException | java.io.UncheckedIOException e) {
             err.println("gilectomy: can't open file '" + file + "': [Errno 2] No such file or directory");
             return 2;
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // a UTF-8 byte-order mark, dropped as CPython's decoder does
+        String text;
+        try {
+            // PEP 263 and a UTF-8 byte-order mark; CPython names the file in decoding errors by
+            // the path it was given, made absolute.
+            text = SourceDecoder.decode(bytes, file.toAbsolutePath().toString());
+        } catch (PySyntaxError e) {
+            err.print(e.format());
+            return 1;
         }
         // CPython reports __main__'s file by its absolute path in tracebacks and syntax errors.
         return run(file.toAbsolutePath().normalize().toString(), text);

@@ -16,6 +16,7 @@ public final class PySyntaxError extends Exception {
     private final String sourceLine;
 
     /**
+     * @param filename null when the error has no location (the file could not be decoded)
      * @param column 1-based column (CPython's {@code offset}); 0 when unknown
      * @param sourceLine the text of the offending line without its newline, or null
      */
@@ -51,7 +52,9 @@ public final class PySyntaxError extends Exception {
     /** The report CPython prints on stderr, ending with a newline. */
     public String format() {
         StringBuilder sb = new StringBuilder();
-        sb.append("  File \"").append(filename).append("\", line ").append(line).append('\n');
+        if (filename != null) { // an undecodable file has no location: CPython prints the message alone
+            sb.append("  File \"").append(filename).append("\", line ").append(line).append('\n');
+        }
         if (sourceLine != null) {
             String stripped = sourceLine.stripLeading();
             int removed = sourceLine.length() - stripped.length();

@@ -1,0 +1,4 @@
+# coding: ascii
+# A declared encoding the bytes do not fit: "encoding problem".
+print("never printed")
+s = "café"
