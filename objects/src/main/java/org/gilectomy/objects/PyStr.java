@@ -64,24 +64,39 @@ public final class PyStr extends PyObject {
         return value.hashCode();
     }
 
+    /**
+     * CPython's printable characters ({@code str.isprintable}, and what {@code repr} leaves
+     * unescaped): all but the "Other" and "Separator" categories, except the space.
+     */
+    public static boolean isPrintable(int c) {
+        if (c == ' ') {
+            return true;
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                 Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
+    }
+
     /** CPython's {@code repr(str)}: single quotes unless the text has one and no double quote. */
     public static String repr(String s) {
         char quote = (s.indexOf('\'') >= 0 && s.indexOf('"') < 0) ? '"' : '\'';
         StringBuilder sb = new StringBuilder(s.length() + 2).append(quote);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
             if (c == quote || c == '\\') {
-                sb.append('\\').append(c);
+                sb.append('\\').append((char) c);
             } else if (c == '\n') {
                 sb.append("\\n");
             } else if (c == '\r') {
                 sb.append("\\r");
             } else if (c == '\t') {
                 sb.append("\\t");
-            } else if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\x%02x", (int) c));
+            } else if (isPrintable(c)) {
+                sb.appendCodePoint(c);
             } else {
-                sb.append(c);
+                sb.append(c < 0x100 ? String.format("\\x%02x", c) : c < 0x10000 ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
             }
         }
         return sb.append(quote).toString();

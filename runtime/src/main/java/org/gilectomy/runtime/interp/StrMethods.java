@@ -57,6 +57,9 @@ final class StrMethods {
         unary(t, "isspace", s -> PyBool.of(all(s, StrMethods::isSpace)));
         unary(t, "isupper", s -> PyBool.of(cased(s, true)));
         unary(t, "islower", s -> PyBool.of(cased(s, false)));
+        unary(t, "istitle", s -> PyBool.of(isTitle(s)));
+        unary(t, "isascii", s -> PyBool.of(s.chars().allMatch(c -> c < 0x80)));
+        unary(t, "isprintable", s -> PyBool.of(s.codePoints().allMatch(PyStr::isPrintable)));
         method(t, "join", StrMethods::join);
         method(t, "format", org.gilectomy.objects.StrFormat::method);
         method(t, "split", (a, off, n, kw) -> split(a, off, n, kw, false));
@@ -138,12 +141,38 @@ final class StrMethods {
         return any;
     }
 
-    private static PyObject swapcase(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
+    /** CPython's str.istitle: cased characters, upper or title case only after uncased ones. */
+    private static boolean isTitle(String s) {
+        boolean any = false;
+        boolean afterCased = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            sb.append(Character.isUpperCase(c) ? Character.toLowerCase(c)
-                    : Character.isLowerCase(c) ? Character.toUpperCase(c) : c);
+            if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+                if (afterCased) {
+                    return false;
+                }
+                afterCased = true;
+                any = true;
+            } else if (Character.isLowerCase(c)) {
+                if (!afterCased) {
+                    return false;
+                }
+                afterCased = true;
+                any = true;
+            } else {
+                afterCased = false;
+            }
+        }
+        return any;
+    }
+
+    private static PyObject swapcase(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
+            String one = new String(Character.toChars(c)); // full mappings: 'ß' -> 'SS', 'İ' -> 'i̇'
+            sb.append(Character.isUpperCase(c) ? one.toLowerCase(Locale.ROOT)
+                    : Character.isLowerCase(c) ? one.toUpperCase(Locale.ROOT) : one);
         }
         return PyStr.of(sb.toString());
     }
