@@ -48,7 +48,7 @@ final class StrMethods {
         unary(t, "swapcase", StrMethods::swapcase);
         unary(t, "title", StrMethods::title);
         unary(t, "capitalize", s -> PyStr.of(s.isEmpty() ? s
-                : Character.toTitleCase(s.charAt(0)) + s.substring(1).toLowerCase(Locale.ROOT)));
+                : titleOf(s.codePointAt(0)) + s.substring(Character.charCount(s.codePointAt(0))).toLowerCase(Locale.ROOT)));
         unary(t, "isdigit", s -> PyBool.of(all(s, Character::isDigit)));
         unary(t, "isdecimal", s -> PyBool.of(all(s, Character::isDigit)));
         unary(t, "isnumeric", s -> PyBool.of(all(s, c -> Character.isDigit(c) || Character.getNumericValue(c) >= 0)));
@@ -181,12 +181,25 @@ final class StrMethods {
     private static PyObject title(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         boolean prevCased = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            sb.append(prevCased ? Character.toLowerCase(c) : Character.toTitleCase(c));
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
+            sb.append(prevCased ? new String(Character.toChars(c)).toLowerCase(Locale.ROOT) : titleOf(c));
             prevCased = Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
         }
         return PyStr.of(sb.toString());
+    }
+
+    /**
+     * The full title-case mapping of one character, as CPython's: where upper case has several
+     * characters, the first of them then the rest in lower case ('\ufb01' -> "Fi", '\u00df' -> "Ss").
+     */
+    private static String titleOf(int c) {
+        String upper = new String(Character.toChars(c)).toUpperCase(Locale.ROOT);
+        if (upper.codePointCount(0, upper.length()) > 1) {
+            int first = Character.charCount(upper.codePointAt(0));
+            return upper.substring(0, first) + upper.substring(first).toLowerCase(Locale.ROOT);
+        }
+        return new String(Character.toChars(Character.toTitleCase(c)));
     }
 
     private static PyObject join(PyObject[] a, int off, int n, PyTuple kw) {
