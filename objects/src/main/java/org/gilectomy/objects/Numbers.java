@@ -232,7 +232,10 @@ public final class Numbers {
                     throw PyExc.zeroDivision("float modulo");
                 }
                 double r = x % y;
-                if (r != 0 && (r < 0) != (y < 0)) {
+                if (r == 0) {
+                    return Math.copySign(0.0, y); // a zero remainder takes the divisor's sign, as in CPython
+                }
+                if ((r < 0) != (y < 0)) {
                     r += y;
                 }
                 return r;

@@ -35,10 +35,10 @@ final class Exprs {
         "'42'", "' -7 '", "'1_000'", "'0'", "'+3'", "'12abc'", "''", "'3.5'", "'1e3'", "' 2.5 '", "'-0.0'",
         "'infinity'", "'0x1f'"};
     private static final String[] STR_METHODS0 = {
-        "upper", "lower", "strip", "lstrip", "rstrip", "title", "capitalize", "swapcase", "casefold"};
+        "upper", "lower", "strip", "lstrip", "rstrip", "title", "capitalize", "swapcase"};
     private static final String[] STR_PREDICATES = {
         "isdigit", "isalpha", "isupper", "islower", "isspace", "isalnum", "istitle", "isdecimal",
-        "isnumeric", "isidentifier", "isascii", "isprintable"};
+        "isnumeric", "isascii", "isprintable"};
     private static final String[] INT_BINOPS = {"+", "-", "*", "//", "%", "&", "|", "^"};
     private static final String[] FLOAT_BINOPS = {"+", "-", "*", "/", "//", "%"};
     private static final String[] COMPARISONS = {"<", "<=", ">", ">=", "==", "!="};
@@ -61,6 +61,19 @@ final class Exprs {
 
     boolean avoiding(KnownDifference d) {
         return avoid.contains(d);
+    }
+
+    /**
+     * Whether a value of type t is printed through fz_show: when float reprs or set orders are
+     * avoided and t may hold a float or a set (see {@link FuzzProgram}).
+     */
+    boolean showThrough(Ty t) {
+        return t.mayHoldFloatOrSet() && (avoiding(KnownDifference.FLOAT_REPR) || avoiding(KnownDifference.SET_ORDER));
+    }
+
+    /** A set expression as something to iterate: sorted where set order is avoided. */
+    String ordered(String setExpr) {
+        return avoiding(KnownDifference.SET_ORDER) ? "sorted(" + setExpr + ", key=repr)" : setExpr;
     }
 
     int between(int lo, int hi) {
@@ -255,7 +268,7 @@ final class Exprs {
             case 3 -> "sorted(" + intList(depth - 1) + (chance(30) ? ", reverse=True" : "") + ")";
             case 4 -> intList(depth - 1) + " + " + intList(depth - 1);
             case 5 -> intList(depth - 1) + slice(0);
-            default -> v != null ? "[x for x in " + v + " if type(x) is int]" : "list(" + setExpr(depth - 1) + " - {0})";
+            default -> v != null ? "[x for x in " + v + " if type(x) is int]" : "list(" + ordered(setExpr(depth - 1) + " - {0}") + ")";
         };
     }
 
@@ -318,7 +331,8 @@ final class Exprs {
         return switch (rnd.nextInt(20)) {
             case 0, 1, 2, 3 -> "(" + expr(Ty.FLOAT, d) + " " + pick(FLOAT_BINOPS) + " " + expr(chance(50) ? Ty.INT : Ty.FLOAT, d) + ")";
             case 4 -> "(" + expr(Ty.INT, d) + " / " + expr(Ty.INT, d) + ")";
-            case 5 -> "(" + expr(Ty.FLOAT, d) + " ** " + pick(new String[] {"2", "3", "-1", "0", "0.5"}) + ")";
+            case 5 -> "(" + expr(Ty.FLOAT, d) + " ** " + pick(avoiding(KnownDifference.COMPLEX_RESULT)
+                    ? new String[] {"2", "3", "-1", "0"} : new String[] {"2", "3", "-1", "0", "0.5", "(1 / 3)"}) + ")";
             case 6 -> "(abs(" + expr(Ty.FLOAT, d) + ") ** 0.5)";
             case 7 -> "float(" + (chance(50) ? expr(Ty.INT, d) : pick(NUMERIC_STRINGS)) + ")";
             case 8 -> pick(new String[] {"-", "+", "abs"}) + "(" + expr(Ty.FLOAT, d) + ")";
@@ -356,7 +370,7 @@ final class Exprs {
             case 9 -> "bool(" + expr(anyType(), d) + ")";
             case 10 -> pick(new String[] {"any", "all"}) + "(" + expr(Ty.LIST, d) + ")";
             case 11 -> expr(Ty.STR, d) + "." + pick(new String[] {"startswith", "endswith"}) + "(" + expr(Ty.STR, d) + ")";
-            case 12 -> expr(Ty.STR, d) + "." + pick(STR_PREDICATES) + "()";
+            case 12 -> expr(Ty.STR, d) + "." + (!avoiding(KnownDifference.STR_ISIDENTIFIER) && chance(10) ? "isidentifier" : pick(STR_PREDICATES)) + "()";
             case 13 -> "(" + expr(anyType(), d) + (chance(50) ? " is None" : " is not None") + ")";
             case 14 -> expr(Ty.SET, d) + "." + pick(new String[] {"issubset", "issuperset", "isdisjoint"}) + "(" + expr(Ty.SET, d) + ")";
             default -> "(" + expr(Ty.FLOAT, d) + ").is_integer()";
@@ -366,7 +380,7 @@ final class Exprs {
     /** A str built from a value: repr/str of floats only where float reprs are compared. */
     private String textOf(int d) {
         Ty t = anyType();
-        if (avoiding(KnownDifference.FLOAT_REPR) && t.mayHoldFloat()) {
+        if (showThrough(t)) {
             t = pick(new Ty[] {Ty.INT, Ty.STR, Ty.BOOL, Ty.NONE});
         }
         return pick(new String[] {"str", "repr"}) + "(" + expr(t, d) + ")";
@@ -378,7 +392,7 @@ final class Exprs {
             case 2 -> "(" + expr(Ty.STR, d) + " * " + small() + ")";
             case 3 -> expr(Ty.STR, d) + "[" + bound(0) + "]";
             case 4, 5 -> expr(Ty.STR, d) + slice(0);
-            case 6, 7 -> expr(Ty.STR, d) + "." + pick(STR_METHODS0) + "()";
+            case 6, 7 -> expr(Ty.STR, d) + "." + (!avoiding(KnownDifference.STR_CASEFOLD) && chance(10) ? "casefold" : pick(STR_METHODS0)) + "()";
             case 8 -> expr(Ty.STR, d) + ".replace(" + expr(Ty.STR, 0) + ", " + expr(Ty.STR, 0) + (chance(30) ? ", " + small() : "") + ")";
             case 9 -> expr(Ty.STR, d) + "." + pick(new String[] {"center", "ljust", "rjust"}) + "(" + between(0, 12) + (chance(40) ? ", '*'" : "") + ")";
             case 10 -> expr(Ty.STR, d) + ".zfill(" + between(0, 8) + ")";
@@ -432,7 +446,7 @@ final class Exprs {
             case 15 -> "list(enumerate(" + expr(chance(50) ? Ty.STR : Ty.LIST, d) + (chance(30) ? ", " + between(-1, 5) : "") + "))";
             case 16 -> expr(Ty.STR, d) + ".split(" + (chance(50) ? "" : expr(Ty.STR, 0)) + (chance(20) ? ", " + between(-1, 2) : "") + ")";
             case 17 -> "list(" + expr(Ty.DICT, d) + pick(new String[] {"", ".keys()", ".values()", ".items()"}) + ")";
-            case 18 -> "list(" + expr(pick(new Ty[] {Ty.STR, Ty.TUPLE, Ty.SET}), d) + ")";
+            case 18 -> "list(" + (chance(33) ? ordered(expr(Ty.SET, d)) : expr(chance(50) ? Ty.STR : Ty.TUPLE, d)) + ")";
             case 19 -> "[" + expr(anyType(), d) + "] * " + small();
             case 20 -> "[x for x in " + expr(Ty.LIST, d) + " if isinstance(x, " + pick(new String[] {"int", "str", "float"}) + ")]";
             default -> "[*" + expr(Ty.TUPLE, d) + ", *" + expr(Ty.STR, d) + "]";

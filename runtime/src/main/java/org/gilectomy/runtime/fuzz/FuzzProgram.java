@@ -20,20 +20,23 @@ public record FuzzProgram(List<List<String>> snippets, Set<KnownDifference> avoi
     static final String UNSUPPORTED = "not supported by this runtime";
 
     /**
-     * Formats floats with 12 significant digits (no repr) and everything else with repr, so
-     * that the shortest-repr difference does not hide everything else that involves a float.
+     * Prints values without what the avoided known differences would change: floats with 12
+     * significant digits (no repr) when FZ_FLOAT, a set's items sorted when FZ_SET; everything
+     * else, and any value holding neither, with repr.
      */
     private static final String SHOW = """
-            def fz_has_float(v):
+            def fz_plain(v):
                 if type(v) is float:
-                    return True
-                if type(v) in (list, tuple, set, frozenset):
-                    return any(fz_has_float(e) for e in v)
+                    return not FZ_FLOAT
+                if type(v) in (set, frozenset):
+                    return not FZ_SET and all(fz_plain(e) for e in v)
+                if type(v) in (list, tuple):
+                    return all(fz_plain(e) for e in v)
                 if type(v) is dict:
-                    return any(fz_has_float(k) or fz_has_float(e) for k, e in v.items())
-                return False
+                    return all(fz_plain(k) and fz_plain(e) for k, e in v.items())
+                return True
             def fz_show(v):
-                if not fz_has_float(v):
+                if fz_plain(v):
                     return repr(v)
                 if type(v) is float:
                     return format(v, '.12g')
@@ -43,7 +46,10 @@ public record FuzzProgram(List<List<String>> snippets, Set<KnownDifference> avoi
                     return '(' + ', '.join(fz_show(e) for e in v) + (',)' if len(v) == 1 else ')')
                 if type(v) is dict:
                     return '{' + ', '.join(fz_show(k) + ': ' + fz_show(e) for k, e in v.items()) + '}'
-                return '{' + ', '.join(fz_show(e) for e in v) + '}'
+                items = [fz_show(e) for e in v]
+                if FZ_SET:
+                    items.sort()
+                return '{' + ', '.join(items) + '}' if items else 'set()'
             """;
     private static final String HANDLER = """
             def fz_exc(e):
@@ -61,8 +67,12 @@ public record FuzzProgram(List<List<String>> snippets, Set<KnownDifference> avoi
     /** The program text. */
     public String text() {
         StringBuilder sb = new StringBuilder("import math\n").append(HANDLER);
-        if (avoid.contains(KnownDifference.FLOAT_REPR)) {
-            sb.append(SHOW);
+        boolean floats = avoid.contains(KnownDifference.FLOAT_REPR);
+        boolean sets = avoid.contains(KnownDifference.SET_ORDER);
+        if (floats || sets) {
+            sb.append("FZ_FLOAT = ").append(floats ? "True" : "False").append('\n')
+              .append("FZ_SET = ").append(sets ? "True" : "False").append('\n')
+              .append(SHOW);
         }
         for (int i = 0; i < snippets.size(); i++) {
             sb.append("print('").append(MARKER).append(i).append("')\ntry:\n");

@@ -30,7 +30,21 @@ public enum KnownDifference {
     /** {@code repr(float)} is not always the shortest round-trip form (issue 14, item 6). */
     FLOAT_REPR(true),
     /** The repr of a container that contains itself recurses instead of printing {@code [...]} (issue 14, item 11). */
-    RECURSIVE_REPR(true);
+    RECURSIVE_REPR(true),
+
+    // Found by this fuzzer, not fixed yet (the README's "Differences from CPython found by the fuzzer").
+
+    /** {@code str.casefold()} is missing (AttributeError). */
+    STR_CASEFOLD(true),
+    /** {@code str.isidentifier()} is missing (AttributeError). */
+    STR_ISIDENTIFIER(true),
+    /**
+     * The iteration order of some sets of ints differs from CPython's (negative numbers and
+     * collisions, e.g. {@code {-5, 123456789, 11, 0xff}}), so printing or iterating them does.
+     */
+    SET_ORDER(true),
+    /** A negative float to a fractional power gives nan; CPython gives a complex number, which this runtime lacks. */
+    COMPLEX_RESULT(true);
 
     /**
      * The known differences pending fixes: those constructed with {@code true}. The generator

@@ -98,13 +98,13 @@ public final class ProgramGenerator {
         return "del " + gone;
     }
 
-    /** Prints a value: through fz_show where float reprs are avoided (see {@link FuzzProgram}). */
+    /** Prints a value: through fz_show where float reprs or set orders are avoided (see {@link FuzzProgram}). */
     String print(Ty t) {
         return show(x.expr(t, 3), t);
     }
 
     private String show(String e, Ty t) {
-        if (x.avoiding(KnownDifference.FLOAT_REPR) && t.mayHoldFloat()) {
+        if (x.showThrough(t)) {
             return "print(fz_show(" + e + "))";
         }
         return x.chance(50) ? "print(" + e + ")" : "print(repr(" + e + "))";
@@ -225,7 +225,7 @@ public final class ProgramGenerator {
                     name + ".discard(" + n + ")",
                     name + ".remove(" + n + ")",
                     name + ".update(" + x.intList(1) + ")",
-                    "print(" + name + ".pop())",
+                    x.avoiding(KnownDifference.SET_ORDER) ? name + ".discard(" + n + ")" : "print(" + name + ".pop())",
                     name + ".clear()",
                     name + "." + x.pick(new String[] {"intersection_update", "difference_update", "symmetric_difference_update"}) + "(" + x.expr(Ty.SET, 1) + ")"});
             }
@@ -252,7 +252,7 @@ public final class ProgramGenerator {
                 et = Ty.STR;
             }
             case 3 -> {
-                iterable = x.expr(Ty.SET, 2);
+                iterable = x.ordered(x.expr(Ty.SET, 2));
                 et = Ty.ANY;
             }
             default -> {

@@ -16,8 +16,8 @@ enum Ty {
         return this == LIST || this == TUPLE || this == DICT || this == SET || this == ANY;
     }
 
-    /** Whether a value of this type may be, or contain, a float. */
-    boolean mayHoldFloat() {
+    /** Whether a value of this type may be, or contain, a float or a set. */
+    boolean mayHoldFloatOrSet() {
         return this == FLOAT || container();
     }
 }

@@ -48,17 +48,18 @@ final class StrMethods {
         unary(t, "swapcase", StrMethods::swapcase);
         unary(t, "title", StrMethods::title);
         unary(t, "capitalize", s -> PyStr.of(s.isEmpty() ? s
-                : Character.toString(Character.toTitleCase(s.codePointAt(0)))
-                        + s.substring(Character.charCount(s.codePointAt(0))).toLowerCase(Locale.ROOT)));
+                : titleOf(s.codePointAt(0)) + s.substring(Character.charCount(s.codePointAt(0))).toLowerCase(Locale.ROOT)));
         unary(t, "isdigit", s -> PyBool.of(all(s, Character::isDigit)));
         unary(t, "isdecimal", s -> PyBool.of(all(s, Character::isDigit)));
         unary(t, "isnumeric", s -> PyBool.of(all(s, c -> Character.isDigit(c) || Character.getNumericValue(c) >= 0)));
         unary(t, "isalpha", s -> PyBool.of(all(s, Character::isLetter)));
         unary(t, "isalnum", s -> PyBool.of(all(s, Character::isLetterOrDigit)));
         unary(t, "isspace", s -> PyBool.of(all(s, StrMethods::isSpace)));
-        unary(t, "isprintable", s -> PyBool.of(s.codePoints().allMatch(PyStr::isPrintable)));
         unary(t, "isupper", s -> PyBool.of(cased(s, true)));
         unary(t, "islower", s -> PyBool.of(cased(s, false)));
+        unary(t, "istitle", s -> PyBool.of(isTitle(s)));
+        unary(t, "isascii", s -> PyBool.of(s.chars().allMatch(c -> c < 0x80)));
+        unary(t, "isprintable", s -> PyBool.of(s.codePoints().allMatch(PyStr::isPrintable)));
         method(t, "join", StrMethods::join);
         method(t, "format", org.gilectomy.objects.StrFormat::method);
         method(t, "split", (a, off, n, kw) -> split(a, off, n, kw, false));
@@ -132,10 +133,39 @@ final class StrMethods {
         return any;
     }
 
+    /** CPython's str.istitle: cased characters, upper or title case only after uncased ones. */
+    private static boolean isTitle(String s) {
+        boolean any = false;
+        boolean afterCased = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isUpperCase(c) || Character.isTitleCase(c)) {
+                if (afterCased) {
+                    return false;
+                }
+                afterCased = true;
+                any = true;
+            } else if (Character.isLowerCase(c)) {
+                if (!afterCased) {
+                    return false;
+                }
+                afterCased = true;
+                any = true;
+            } else {
+                afterCased = false;
+            }
+        }
+        return any;
+    }
+
     private static PyObject swapcase(String s) {
         StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> sb.appendCodePoint(Character.isUpperCase(c) ? Character.toLowerCase(c)
-                : Character.isLowerCase(c) ? Character.toUpperCase(c) : c));
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
+            String one = new String(Character.toChars(c)); // full mappings: 'ß' -> 'SS', 'İ' -> 'i̇'
+            sb.append(Character.isUpperCase(c) ? one.toLowerCase(Locale.ROOT)
+                    : Character.isLowerCase(c) ? one.toUpperCase(Locale.ROOT) : one);
+        }
         return PyStr.of(sb.toString());
     }
 
@@ -145,10 +175,23 @@ final class StrMethods {
         boolean prevCased = false;
         for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
             int c = s.codePointAt(i);
-            sb.appendCodePoint(prevCased ? Character.toLowerCase(c) : Character.toTitleCase(c));
+            sb.append(prevCased ? new String(Character.toChars(c)).toLowerCase(Locale.ROOT) : titleOf(c));
             prevCased = Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c);
         }
         return PyStr.of(sb.toString());
+    }
+
+    /**
+     * The full title-case mapping of one character, as CPython's: where upper case has several
+     * characters, the first of them then the rest in lower case ('\ufb01' -> "Fi", '\u00df' -> "Ss").
+     */
+    private static String titleOf(int c) {
+        String upper = new String(Character.toChars(c)).toUpperCase(Locale.ROOT);
+        if (upper.codePointCount(0, upper.length()) > 1) {
+            int first = Character.charCount(upper.codePointAt(0));
+            return upper.substring(0, first) + upper.substring(first).toLowerCase(Locale.ROOT);
+        }
+        return new String(Character.toChars(Character.toTitleCase(c)));
     }
 
     private static PyObject join(PyObject[] a, int off, int n, PyTuple kw) {
