@@ -55,6 +55,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CommandLine(new ExperimentCommand()));
         // After the subcommands are added, so that they get it too.
         cl.setExecutionExceptionHandler(RunCommand::internalError);
+        cl.setParameterExceptionHandler(RunCommand::usageError);
         return cl;
     }
 

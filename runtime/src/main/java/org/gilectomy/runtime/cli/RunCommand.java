@@ -192,7 +192,24 @@ public final class RunCommand implements Callable<Integer> {
     public static CommandLine configure(CommandLine runCommandLine) {
         runCommandLine.setStopAtPositional(true);
         runCommandLine.setExecutionExceptionHandler(RunCommand::internalError);
+        runCommandLine.setParameterExceptionHandler(RunCommand::usageError);
         return runCommandLine;
+    }
+
+    /**
+     * The usage-error handler of every {@code gilectomy} command: the message (and picocli's
+     * "did you mean" for a mistyped option), then one line pointing to the command's help,
+     * rather than the whole help, which pushed the message off the screen; exit status 2.
+     */
+    public static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println(ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        String name = cl.getCommandSpec().qualifiedName();
+        err.println("Try './" + (name.startsWith(PROGRAM) ? name : PROGRAM + " " + name) + " --help'.");
+        err.flush();
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**
