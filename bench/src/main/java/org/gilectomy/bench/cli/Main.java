@@ -36,7 +36,7 @@ import picocli.CommandLine.Command;
             "  gilectomy run --preset gilectomy --stats bench/workloads/fib.py 2",
             "  gilectomy compare bench/workloads/fib.py --presets gil,gilectomy --threads 1,2",
             "  gilectomy experiment --list",
-            "  gilectomy stress --mode sanity    (the jcstress matrix: ./gilectomy stress --help)"})
+            "  gilectomy stress --mode sanity   (jcstress matrix; stress --help)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
