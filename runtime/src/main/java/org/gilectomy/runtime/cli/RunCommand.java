@@ -142,6 +142,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "and draw it to FILE.png at exit.")
     Path timeline;
 
+    @Option(names = "--trace", paramLabel = "FILE.json",
+            description = "Record the same events as --timeline and write them as Chrome trace-event JSON "
+                    + "(Perfetto, chrome://tracing, speedscope) at exit.")
+    Path trace;
+
     @Option(names = "--iterations", paramLabel = "N",
             description = "Run the program N times in this JVM (default: 1), each as a fresh __main__ "
                     + "(fresh globals, sys.argv and imported modules), timing each: for steady-state "
@@ -311,7 +316,7 @@ public final class RunCommand implements Callable<Integer> {
         if (countTransfers) {
             System.setProperty(org.gilectomy.locks.TransferCounter.PROPERTY, "true");
         }
-        TimelineReport.enable(timeline);
+        TimelineReport.enable(timeline != null ? timeline : trace);
         backend.select(config, counting, switchNanos);
 
         com.sun.management.OperatingSystemMXBean os = cpuBean();
@@ -324,13 +329,15 @@ public final class RunCommand implements Callable<Integer> {
         System.out.flush();
         System.err.flush();
 
-        StatsReport report = (stats || statsJson != null || timingFile != null) ? backend.stats(config) : null;
+        StatsReport report = (stats || statsJson != null || timingFile != null || trace != null)
+                ? backend.stats(config) : null;
         if (stats) {
             err.print(report.text());
             err.flush();
         }
         try {
             TimelineReport.write(timeline, config, file, args, err);
+            TimelineReport.writeTrace(trace, config, file, args, report == null ? null : report.fields());
             if (statsJson != null) {
                 Map<String, Object> m = new LinkedHashMap<>(StatsReport.configFields(config));
                 m.putAll(report.fields());
