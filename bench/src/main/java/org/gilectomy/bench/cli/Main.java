@@ -59,7 +59,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CommandLine(new FuzzCommand()));
         // After the subcommands are added, so that they get it too.
         cl.setExecutionExceptionHandler(RunCommand::internalError);
-        cl.setParameterExceptionHandler(FuzzCommand.usageErrors(cl.getParameterExceptionHandler()));
+        cl.setParameterExceptionHandler(FuzzCommand.usageErrors(RunCommand::usageError));
         return cl;
     }
 

@@ -222,6 +222,8 @@ public final class ExperimentCommand implements Callable<Integer> {
             written.add(reportFile);
             written.add(meta.write(outDir));
             written.addAll(analysis.charts());
+            written.add(ReportHtml.write(outDir, experiment, report, analysis.targets(), records, meta.fields(),
+                    analysis.charts()));
             written.addAll(timelines);
             stdout.println("Results: " + String.join(", ", written.stream().map(Path::toString).toList()));
             stdout.flush();

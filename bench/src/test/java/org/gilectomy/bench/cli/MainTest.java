@@ -1,6 +1,7 @@
 package org.gilectomy.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintStream;
@@ -80,6 +81,20 @@ class MainTest {
         assertEquals(2, execute("run", "--lock"));
         assertEquals(2, execute("compare"));
         assertEquals(2, execute("--bogus"));
+    }
+
+    /** A usage error is its message and one line pointing to the help, not the help itself. */
+    @Test
+    void usageErrorIsTheMessageAndAPointerToTheHelp() {
+        assertEquals(2, execute("--bogus"));
+        assertEquals(List.of("Unknown option: '--bogus'", "Try './gilectomy --help'."), err.toString().lines().toList());
+        err.getBuffer().setLength(0);
+        assertEquals(2, execute("run", "--preset", "nope", "x.py"));
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(2, lines.size(), err.toString());
+        assertTrue(lines.get(0).contains("nope"), lines.get(0));
+        assertEquals("Try './gilectomy run --help'.", lines.get(1));
+        assertFalse(err.toString().contains("Usage:"), err.toString());
     }
 
     @Test

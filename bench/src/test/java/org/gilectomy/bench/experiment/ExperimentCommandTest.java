@@ -101,6 +101,12 @@ class ExperimentCommandTest {
             assertTrue(String.valueOf(m.get("noise")).contains("other processes used"), m.toString());
             assertTrue(((Number) m.get("other_cores")).doubleValue() > 1.4, m.toString());
         }
+        String html = Files.readString(busy.resolve("report.html"));
+        assertFalse(html.contains("http://") || html.contains("https://") || html.contains("src=\"file"), "self-contained");
+        assertTrue(html.contains("<img alt=\"beazley-count.png\" src=\"data:image/png;base64,"), "chart inlined");
+        List<?> busyRecords = (List<?>) Json.parse(Files.readString(busy.resolve("results.json")));
+        assertEquals(busyRecords.size(), html.split("<tr class=\"run NOISY\">", -1).length - 1, "a NOISY row per run");
+        assertEquals(lines.size(), html.split("<tr class=\"NOISY\"><td>NOISY</td>", -1).length - 1, "a NOISY verdict row each");
         Map<?, ?> meta = (Map<?, ?>) Json.parse(Files.readString(busy.resolve("metadata.json")));
         assertTrue(meta.keySet().containsAll(Set.of("date", "cores", "cpu_model", "jvm", "commit",
                 "load_average_before", "load_average_after")), meta.toString());

@@ -155,6 +155,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "and draw it to FILE.png at exit.")
     Path timeline;
 
+    @Option(names = "--trace", paramLabel = "FILE.json",
+            description = "Record the same events as --timeline and write them as Chrome trace-event JSON "
+                    + "(Perfetto, chrome://tracing, speedscope) at exit.")
+    Path trace;
+
     @Option(names = "--iterations", paramLabel = "N",
             description = "Run the program N times in this JVM (default: 1), each as a fresh __main__ "
                     + "(fresh globals, sys.argv and imported modules), timing each: for steady-state "
@@ -205,7 +210,24 @@ public final class RunCommand implements Callable<Integer> {
     public static CommandLine configure(CommandLine runCommandLine) {
         runCommandLine.setStopAtPositional(true);
         runCommandLine.setExecutionExceptionHandler(RunCommand::internalError);
+        runCommandLine.setParameterExceptionHandler(RunCommand::usageError);
         return runCommandLine;
+    }
+
+    /**
+     * The usage-error handler of every {@code gilectomy} command: the message (and picocli's
+     * "did you mean" for a mistyped option), then one line pointing to the command's help,
+     * rather than the whole help, which pushed the message off the screen; exit status 2.
+     */
+    public static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println(ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        String name = cl.getCommandSpec().qualifiedName();
+        err.println("Try './" + (name.startsWith(PROGRAM) ? name : PROGRAM + " " + name) + " --help'.");
+        err.flush();
+        return cl.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /**
@@ -327,7 +349,7 @@ public final class RunCommand implements Callable<Integer> {
         if (countTransfers) {
             System.setProperty(org.gilectomy.locks.TransferCounter.PROPERTY, "true");
         }
-        TimelineReport.enable(timeline);
+        TimelineReport.enable(timeline != null ? timeline : trace);
         backend.select(config, counting, switchNanos);
 
         com.sun.management.OperatingSystemMXBean os = cpuBean();
@@ -340,13 +362,15 @@ public final class RunCommand implements Callable<Integer> {
         System.out.flush();
         System.err.flush();
 
-        StatsReport report = (stats || statsJson != null || timingFile != null) ? backend.stats(config) : null;
+        StatsReport report = (stats || statsJson != null || timingFile != null || trace != null)
+                ? backend.stats(config) : null;
         if (stats) {
             err.print(report.text());
             err.flush();
         }
         try {
             TimelineReport.write(timeline, config, file, args, err);
+            TimelineReport.writeTrace(trace, config, file, args, report == null ? null : report.fields());
             if (statsJson != null) {
                 Map<String, Object> m = new LinkedHashMap<>(StatsReport.configFields(config));
                 m.putAll(report.fields());

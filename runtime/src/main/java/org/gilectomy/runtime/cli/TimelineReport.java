@@ -3,9 +3,12 @@ package org.gilectomy.runtime.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.gilectomy.locks.GilKind;
+import org.gilectomy.locks.timeline.ChromeTrace;
 import org.gilectomy.locks.timeline.GilTimeline;
 import org.gilectomy.locks.timeline.TimelineChart;
 
@@ -22,6 +25,26 @@ final class TimelineReport {
         if (file != null) {
             System.setProperty(GilTimeline.PROPERTY, "true");
         }
+    }
+
+    /**
+     * Writes the recorded events as Chrome trace-event JSON ({@code --trace FILE.json}), with the
+     * run's GIL switch and drop-request counts (when known) as counters.
+     */
+    static void writeTrace(Path file, BuildConfig config, String program, List<String> args,
+                           Map<String, Object> stats) throws IOException {
+        if (file == null) {
+            return;
+        }
+        Map<String, Number> counters = new LinkedHashMap<>();
+        for (String k : List.of("gil_switches", "gil_drop_requests")) {
+            // only counted figures: without --stats the counters stay at zero
+            if (stats != null && Boolean.TRUE.equals(stats.get("stats_enabled")) && stats.get(k) instanceof Number n) {
+                counters.put(k, n);
+            }
+        }
+        ChromeTrace.write(file, "gilectomy " + config.label() + ": " + Path.of(program).getFileName() + " "
+                + String.join(" ", args), GilTimeline.snapshot(), GilTimeline.now(), counters);
     }
 
     /** Draws the timeline to {@code file}; says on {@code err} when the build has no GIL to draw. */

@@ -173,7 +173,7 @@ class IterationsTest {
             err.getBuffer().setLength(0);
             assertEquals(2, execute(fake, "--iterations", bad, program.toString()), bad);
             assertTrue(err.toString().contains("--iterations"), err.toString());
-            assertTrue(err.toString().contains("Usage: run"), err.toString());
+            assertTrue(err.toString().contains("Try './gilectomy run --help'."), err.toString());
         }
         assertTrue(fake.calls.isEmpty(), fake.calls.toString());
     }

@@ -60,7 +60,7 @@ class RunCommandTest {
     void missingFileArgumentIsAUsageError() {
         assertEquals(2, execute());
         assertTrue(err.toString().contains("Missing required parameter: 'FILE.py'"), err.toString());
-        assertTrue(err.toString().contains("Usage: run"), err.toString());
+        assertTrue(err.toString().contains("Try './gilectomy run --help'."), err.toString());
         assertTrue(backend.calls.isEmpty());
     }
 
