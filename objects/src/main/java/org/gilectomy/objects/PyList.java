@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.locks.LockOrdered;
-import org.gilectomy.locks.ObjectLock;
 import org.gilectomy.refcount.RefCount;
 
 /**
@@ -16,10 +15,11 @@ import org.gilectomy.refcount.RefCount;
  * Overview
  *
  * items[0 .. size) hold owned references; the array may be longer (spare capacity).
- * Every write of items/size happens with the list's ObjectLock held (free-threaded build; in
- * the GIL build the lock is a no-op and the GIL serialises). Decrefs of replaced or removed
- * items happen after unlocking: a dealloc may run arbitrary code and must not run under
- * this list's lock.
+ * Every write of items/size happens in the list's critical section (free-threaded build; in
+ * the GIL build it is a no-op and the GIL serialises). A comparison made in it may call out
+ * to Python with the section suspended (index, count, remove, sort): code after one re-reads
+ * items and size. Decrefs of replaced or removed items happen after unlocking: a dealloc
+ * may run arbitrary code and must not run under this list's lock.
  * Reads, by the build knob ContainerReads.LOCK_FREE (see PyDict for the argument):
  *   locked:    lock, read, incref, unlock (a writer cannot free the item in between).
  *   lock-free (getItem, iteration's next; len() never locks):
@@ -50,6 +50,8 @@ import org.gilectomy.refcount.RefCount;
 public final class PyList extends PyObject implements LockOrdered {
     public static final PyType TYPE = new PyType("list", null);
     private static final PyObject[] EMPTY = new PyObject[0];
+    /** items while a sort runs: any change to the list replaces it (see sort). */
+    private static final PyObject[] SORTING = new PyObject[0];
     private static final boolean LOCK_FREE_READS = ContainerReads.LOCK_FREE;
     private static final VarHandle LOCK_ORDER_ID;
     private static final VarHandle ITEMS;
@@ -158,13 +160,13 @@ public final class PyList extends PyObject implements LockOrdered {
 
     public void append(PyObject v) {
         RefCount.incref(v);
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             ensureCapacityLocked(1);
             setItemRelease(items, size, v);
             setSizeRelease(size + 1);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -176,14 +178,14 @@ public final class PyList extends PyObject implements LockOrdered {
                 return r;
             }
         }
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             int j = index(i);
             PyObject r = items[j];
             RefCount.incref(r);
             return r;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -201,7 +203,7 @@ public final class PyList extends PyObject implements LockOrdered {
     public void setItem(long i, PyObject v) {
         RefCount.incref(v);
         PyObject old;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             int j;
             try {
@@ -214,7 +216,7 @@ public final class PyList extends PyObject implements LockOrdered {
             old = items[j];
             setItemRelease(items, j, v);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         RefCount.decref(old);
     }
@@ -229,7 +231,7 @@ public final class PyList extends PyObject implements LockOrdered {
 
     /** New references to all items, in an exact-length array: a snapshot. */
     public PyObject[] snapshot() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             PyObject[] r = Arrays.copyOf(items, size);
             for (PyObject o : r) {
@@ -237,17 +239,17 @@ public final class PyList extends PyObject implements LockOrdered {
             }
             return r;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /** Appends the given items, taking over their references. */
     public void extend(PyObject[] ownedItems) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             appendAllLocked(ownedItems, ownedItems.length);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -283,7 +285,7 @@ public final class PyList extends PyObject implements LockOrdered {
 
     /** Removes and returns (as the caller's reference) item {@code i}. */
     public PyObject pop(long i) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             if (size == 0) {
                 throw PyExc.indexError("pop from empty list");
@@ -300,14 +302,14 @@ public final class PyList extends PyObject implements LockOrdered {
             items[size] = null;
             return r;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /** {@code list.insert(i, v)}: i clamped to [0, len] as in CPython. */
     public void insert(long i, PyObject v) {
         RefCount.incref(v);
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             long k = i < 0 ? Math.max(0, i + size) : Math.min(i, size);
             ensureCapacityLocked(1);
@@ -316,54 +318,63 @@ public final class PyList extends PyObject implements LockOrdered {
             setItemRelease(items, (int) k, v);
             setSizeRelease(size + 1);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /**
      * The first index in [start, stop) whose item equals {@code v}, or -1. The comparison runs
-     * under the lock (as CPython 3.13's critical section does).
+     * in the critical section (as CPython 3.13's does), suspended if it calls out: the list may
+     * shrink meanwhile, so the bound is checked again on every step.
      */
     public long indexOf(PyObject v, long start, long stop) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             long s = start < 0 ? Math.max(0, start + size) : start;
             long e = stop < 0 ? Math.max(0, stop + size) : Math.min(stop, size);
-            for (long i = s; i < e; i++) {
+            for (long i = s; i < e && i < size; i++) {
                 PyObject x = items[(int) i];
-                if (x == v || Ops.eq(x, v)) {
+                if (SectionEq.eq(x, v)) {
                     return i;
                 }
             }
             return -1;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /** How many items equal {@code v}. */
     public long count(PyObject v) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             long c = 0;
             for (int i = 0; i < size; i++) {
-                if (items[i] == v || Ops.eq(items[i], v)) {
+                if (SectionEq.eq(items[i], v)) {
                     c++;
                 }
             }
             return c;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
-    /** Removes the first item equal to {@code v}; whether there was one. */
+    /**
+     * Removes the first item equal to {@code v}; whether there was one. As CPython: what is
+     * removed is what is at that index once the comparison (which may call out) returns.
+     */
     public boolean remove(PyObject v) {
         PyObject removed = null;
-        ObjectLock.lock(this);
+        boolean found = false;
+        CriticalSection.begin(this);
         try {
             for (int i = 0; i < size; i++) {
-                if (items[i] == v || Ops.eq(items[i], v)) {
+                if (SectionEq.eq(items[i], v)) {
+                    found = true;
+                    if (i >= size) {
+                        break; // shrunk meanwhile: nothing left there to remove
+                    }
                     removed = items[i];
                     VarHandle.releaseFence();
                     System.arraycopy(items, i + 1, items, i, size - i - 1);
@@ -373,17 +384,16 @@ public final class PyList extends PyObject implements LockOrdered {
                 }
             }
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
-        if (removed == null) {
-            return false;
+        if (removed != null) {
+            RefCount.decref(removed);
         }
-        RefCount.decref(removed);
-        return true;
+        return found;
     }
 
     public void reverse() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             VarHandle.releaseFence();
             for (int i = 0, j = size - 1; i < j; i++, j--) {
@@ -392,49 +402,81 @@ public final class PyList extends PyObject implements LockOrdered {
                 items[j] = t;
             }
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     public void clear() {
         PyObject[] old;
         int n;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             old = items;
             n = size;
             setItemsRelease(EMPTY); // the old array is never written again: readers' re-check fails
             setSizeRelease(0);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         for (int i = 0; i < n; i++) {
             RefCount.decref(old[i]);
         }
     }
 
-    /** Stable in-place sort by {@code order}; the comparison must not touch this list. */
+    /**
+     * Stable in-place sort by {@code order}. As CPython's list.sort, the list is empty while
+     * it sorts: the comparisons may call out to Python (a user {@code __lt__}) with the section
+     * suspended, and whoever touches the list meanwhile (the callee, another thread) sees it
+     * empty; whatever was put in it is dropped at the end and a ValueError says so. The items
+     * are sorted in a copy, published once sorted; on an exception the original order stays.
+     */
     public void sort(Comparator<PyObject> order, boolean reverse) {
-        ObjectLock.lock(this);
+        PyObject[] added = SORTING;
+        int addedCount = 0;
         try {
-            PyObject[] copy = Arrays.copyOf(items, size);
-            // As CPython: reverse, stable ascending sort, reverse; equal items keep their order.
-            if (reverse) {
-                reverseInPlace(copy);
-            }
+            CriticalSection.begin(this);
             try {
-                Arrays.sort(copy, order);
-            } catch (IllegalArgumentException inconsistentOrder) {
-                // NaN and friends: Python leaves some order, so do we (every item is still there).
+                PyObject[] saved = items;
+                int n = size;
+                PyObject[] result = saved;
+                setItemsRelease(SORTING); // saved is never written again unless put back
+                setSizeRelease(0);
+                try {
+                    result = sortedCopy(saved, n, order, reverse);
+                } finally {
+                    added = items;
+                    addedCount = size;
+                    setItemsRelease(result);
+                    setSizeRelease(n);
+                }
+            } finally {
+                CriticalSection.end();
             }
-            if (reverse) {
-                reverseInPlace(copy);
-            }
-            VarHandle.releaseFence();
-            System.arraycopy(copy, 0, items, 0, size);
         } finally {
-            ObjectLock.unlock(this);
+            for (int i = 0; i < addedCount; i++) {
+                RefCount.decref(added[i]);
+            }
         }
+        if (added != SORTING) {
+            throw PyExc.valueError("list modified during sort");
+        }
+    }
+
+    private static PyObject[] sortedCopy(PyObject[] a, int n, Comparator<PyObject> order, boolean reverse) {
+        PyObject[] copy = Arrays.copyOf(a, n);
+        // As CPython: reverse, stable ascending sort, reverse; equal items keep their order.
+        if (reverse) {
+            reverseInPlace(copy);
+        }
+        try {
+            Arrays.sort(copy, order);
+        } catch (IllegalArgumentException inconsistentOrder) {
+            // NaN and friends: Python leaves some order, so do we (every item is still there).
+        }
+        if (reverse) {
+            reverseInPlace(copy);
+        }
+        return copy;
     }
 
     private static void reverseInPlace(PyObject[] a) {
@@ -493,7 +535,7 @@ public final class PyList extends PyObject implements LockOrdered {
                     return r;
                 }
             }
-            ObjectLock.lock(l);
+            CriticalSection.begin(l);
             try {
                 if (index < l.size) {
                     PyObject r = l.items[index++];
@@ -501,7 +543,7 @@ public final class PyList extends PyObject implements LockOrdered {
                     return r;
                 }
             } finally {
-                ObjectLock.unlock(l);
+                CriticalSection.end();
             }
             list = null;
             RefCount.decref(l);
