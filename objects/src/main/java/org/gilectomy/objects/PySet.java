@@ -1,6 +1,6 @@
 package org.gilectomy.objects;
 
-import org.gilectomy.locks.ObjectLock;
+import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.refcount.RefCount;
 
 /**
@@ -17,11 +17,14 @@ import org.gilectomy.refcount.RefCount;
  * to (i * 5 + 1 + perturb) &amp; mask with perturb = hash shifted right by 5 each round. Adding
  * reuses the last dummy met on the way; the table grows when fill * 5 &gt;= mask * 3.
  *
- * Every operation runs with the set's ObjectLock held (free-threaded build), as PyDict's do;
+ * Every operation runs in the set's critical section (free-threaded build), as PyDict's do;
  * a reader increfs what it returns before unlocking; keys released by an operation are
  * decref'd after unlocking. An operation on two sets never holds both locks: it takes a
  * snapshot of the other set (its own lock, then released) and works on that, so two sets
- * updating each other cannot deadlock. Key comparison (Ops.eq) runs under the lock.
+ * updating each other cannot deadlock. Key comparison (Ops.eq) runs in the section, suspended
+ * if it calls out to Python (a user __eq__): the stored key is kept alive across it, and a
+ * probe whose table was replaced or whose slot changed meanwhile starts again, as CPython's
+ * set_lookkey does.
  *
  * Field                       access
  * keys, hashes, mask, fill,   plain, guarded by the object lock
@@ -76,13 +79,35 @@ public final class PySet extends PyObject implements Container {
         return k != null && k != DUMMY;
     }
 
-    private boolean sameKey(int slot, PyObject key, long hash) {
+    private static final int DIFFERENT = 0;
+    private static final int SAME = 1;
+    private static final int RESTART = 2;
+
+    /** SAME, DIFFERENT, or RESTART when a comparison that called out returned to a changed table. */
+    private int sameKey(int slot, PyObject key, long hash) {
         PyObject k = keys[slot];
-        return isLive(k) && hashes[slot] == hash && (k == key || Ops.eq(k, key));
+        if (!isLive(k) || hashes[slot] != hash) {
+            return DIFFERENT;
+        }
+        PyObject[] table = keys;
+        boolean same = SectionEq.eq(k, key);
+        if (keys != table || keys[slot] != k) {
+            return RESTART;
+        }
+        return same ? SAME : DIFFERENT;
     }
 
     /** The slot holding {@code key}, or -1. */
     private int lookup(PyObject key, long hash) {
+        int r;
+        do {
+            r = lookupOnce(key, hash);
+        } while (r == -RESTART);
+        return r;
+    }
+
+    /** lookup(), or -RESTART. */
+    private int lookupOnce(PyObject key, long hash) {
         int m = mask;
         long perturb = hash;
         int i = (int) (hash & m);
@@ -92,8 +117,9 @@ public final class PySet extends PyObject implements Container {
                 if (keys[j] == null) {
                     return -1;
                 }
-                if (sameKey(j, key, hash)) {
-                    return j;
+                int same = sameKey(j, key, hash);
+                if (same != DIFFERENT) {
+                    return same == SAME ? j : -RESTART;
                 }
             }
             perturb >>>= PERTURB_SHIFT;
@@ -103,6 +129,15 @@ public final class PySet extends PyObject implements Container {
 
     /** Adds an owned key; returns false (and releases nothing: the caller does) if present. */
     private boolean insertLocked(PyObject key, long hash) {
+        int r;
+        do {
+            r = insertOnce(key, hash);
+        } while (r == RESTART);
+        return r != SAME;
+    }
+
+    /** insertLocked(): SAME if present, DIFFERENT once added, or RESTART. */
+    private int insertOnce(PyObject key, long hash) {
         int m = mask;
         long perturb = hash;
         int i = (int) (hash & m);
@@ -112,10 +147,13 @@ public final class PySet extends PyObject implements Container {
             for (int j = i; j <= i + probes; j++) {
                 if (keys[j] == null) {
                     if (freeSlot >= 0) {
+                        if (keys[freeSlot] != DUMMY) {
+                            return RESTART; // filled by a call-out since the probe passed it
+                        }
                         keys[freeSlot] = key;
                         hashes[freeSlot] = hash;
                         used++;
-                        return true;
+                        return DIFFERENT;
                     }
                     keys[j] = key;
                     hashes[j] = hash;
@@ -124,10 +162,11 @@ public final class PySet extends PyObject implements Container {
                     if ((long) fill * 5 >= (long) mask * 3) {
                         resize(used > 50000 ? used * 2 : used * 4);
                     }
-                    return true;
+                    return DIFFERENT;
                 }
-                if (sameKey(j, key, hash)) {
-                    return false;
+                int same = sameKey(j, key, hash);
+                if (same != DIFFERENT) {
+                    return same;
                 }
                 if (keys[j] == DUMMY) {
                     freeSlot = j; // the last dummy on the path, as CPython 3.11 (not the first)
@@ -214,11 +253,11 @@ public final class PySet extends PyObject implements Container {
     }
 
     Table table() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             return new Table(this);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -240,7 +279,7 @@ public final class PySet extends PyObject implements Container {
 
     /** {@code pop()}: the caller's reference to an arbitrary key, CPython's choice. */
     public PyObject pop() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             if (used == 0) {
                 throw new PyException(PyExc.KEY_ERROR, "'pop from an empty set'");
@@ -252,13 +291,13 @@ public final class PySet extends PyObject implements Container {
             finger = i + 1;
             return removeSlot(i);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     public void clear() {
         PyObject[] old;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             old = keys;
             keys = new PyObject[MIN_SIZE];
@@ -267,7 +306,7 @@ public final class PySet extends PyObject implements Container {
             fill = 0;
             used = 0;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         releaseAll(old);
     }
@@ -297,7 +336,7 @@ public final class PySet extends PyObject implements Container {
         if (t.used == 0) {
             return;
         }
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             if ((long) (fill + t.used) * 5 >= (long) mask * 3) {
                 resize((used + t.used) * 2);
@@ -337,7 +376,7 @@ public final class PySet extends PyObject implements Container {
                 }
             }
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -363,7 +402,7 @@ public final class PySet extends PyObject implements Container {
 
     /** New references to the keys, in iteration (table) order. */
     public PyObject[] snapshot() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             PyObject[] r = new PyObject[used];
             int n = 0;
@@ -375,7 +414,7 @@ public final class PySet extends PyObject implements Container {
             }
             return r;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -416,22 +455,22 @@ public final class PySet extends PyObject implements Container {
     }
 
     private boolean containsHashed(PyObject key, long hash) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             return lookup(key, hash) >= 0;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     private void addHashed(PyObject key, long hash) {
         RefCount.incref(key);
         boolean added;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             added = insertLocked(key, hash);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         if (!added) {
             RefCount.decref(key);
@@ -440,14 +479,14 @@ public final class PySet extends PyObject implements Container {
 
     private boolean discardHashed(PyObject key, long hash) {
         PyObject removed = null;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             int slot = lookup(key, hash);
             if (slot >= 0) {
                 removed = removeSlot(slot);
             }
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         if (removed != null) {
             RefCount.decref(removed);
@@ -510,7 +549,7 @@ public final class PySet extends PyObject implements Container {
         PySet r = intersection(other, frozen);
         Table t = r.table();
         PyObject[] old;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             old = keys;
             keys = new PyObject[t.keys.length];
@@ -520,7 +559,7 @@ public final class PySet extends PyObject implements Container {
             fill = t.fill;
             used = t.used;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         releaseAll(old);
         RefCount.decref(r);
@@ -564,7 +603,7 @@ public final class PySet extends PyObject implements Container {
     long frozenHash() {
         long h = 0;
         int n;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             for (int i = 0; i <= mask; i++) {
                 if (isLive(keys[i])) {
@@ -573,7 +612,7 @@ public final class PySet extends PyObject implements Container {
             }
             n = used;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         h ^= ((long) n + 1) * 1927868237L;
         h ^= (h >>> 11) ^ (h >>> 25);
