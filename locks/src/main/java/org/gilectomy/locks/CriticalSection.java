@@ -25,7 +25,7 @@ import java.util.Arrays;
  *                function): suspendAll(), then push a section that holds nothing, so the
  *                callee runs holding no object lock and a blocking call inside it resumes
  *                only that empty section; endCallOut() is end(): pop it, re-lock the caller's
- *  *
+ *
  * Only the top section is ever resumed: sections below it stay suspended until the sections
  * above them end, which is what lets a thread blocked inside an inner section release the
  * outer objects to other threads.
@@ -68,7 +68,7 @@ public final class CriticalSection {
 
     /** One thread's sections: parallel arrays, top at size - 1. */
     private static final class Stack {
-        Lockable[] first = new Lockable[8];   // null: a section that holds nothing (re-entry)
+        Lockable[] first = new Lockable[8];   // null: a section that holds nothing (re-entry, call-out)
         Lockable[] second = new Lockable[8];  // null for a one-object section
         boolean[] suspended = new boolean[8];
         int size;
