@@ -169,4 +169,9 @@ public final class Build {
     public static long longValue(String name, long defaultValue) {
         return Long.getLong(PREFIX + name, defaultValue);
     }
+
+    /** A diagnostic choice ({@code -Dgilectomy.<name>=VALUE}), or {@code defaultValue}. */
+    public static String text(String name, String defaultValue) {
+        return System.getProperty(PREFIX + name, defaultValue);
+    }
 }

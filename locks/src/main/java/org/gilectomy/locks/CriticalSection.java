@@ -21,6 +21,10 @@ import java.util.Arrays;
  * end():         unlock the top section's objects, pop, then resume the new top if suspended
  * suspendAll():  unlock every active section, mark it suspended (before sleep, join, a lock wait)
  * resumeTop():   re-lock the top section if it is suspended (after the blocking call returns)
+ * beginCallOut(): before type code calls Python code (a user __eq__, __hash__, __lt__, a key
+ *                function): suspendAll(), then push a section that holds nothing, so the
+ *                callee runs holding no object lock and a blocking call inside it resumes
+ *                only that empty section; endCallOut() is end(): pop it, re-lock the caller's
  *
  * Only the top section is ever resumed: sections below it stay suspended until the sections
  * above them end, which is what lets a thread blocked inside an inner section release the
@@ -32,18 +36,40 @@ import java.util.Arrays;
  *            are shared. Every operation has a form taking the thread state, for callers
  *            that already hold it (the interpreter), and one that looks it up
  *
- * Not promised: atomicity across a suspension. Code inside a section that blocks (or calls
- * something that may block) must re-read what it read before. In the GIL build the object
- * locks are no-ops and so is all of this but the bookkeeping.
+ * Not promised: atomicity across a suspension. Code inside a section that blocks or calls
+ * out (or calls something that may) must re-read what it read before, and keep alive what
+ * it hands to the callee. In the GIL build (no object locks) all of this does nothing: the
+ * static final ENABLED folds every method to a return.
+ *
+ * -Dgilectomy.critical-sections=raw is the negative control: sections lock as the raw
+ * ObjectLock calls that type code used to make (no re-entry, never suspended, not around
+ * blocking calls nor call-outs), so tests can show the programs that now finish would hang.
  * </pre>
  */
 public final class CriticalSection {
+    public static final String PROPERTY = "gilectomy.critical-sections";
+    /** The negative control: see the Overview. */
+    public static final boolean RAW = parseRaw(Build.text("critical-sections", "suspend"));
+    private static final boolean ENABLED = ObjectLock.ENABLED;
+
     private CriticalSection() {
+    }
+
+    private static boolean parseRaw(String v) {
+        if (v.equals("raw") || v.equals("suspend")) {
+            return v.equals("raw");
+        }
+        throw new IllegalArgumentException("-D" + PROPERTY + ": expected suspend or raw, got '" + v + "'");
+    }
+
+    /** The current thread's sections: the one place that finds them (a field of its state). */
+    private static Stack stack() {
+        return BaseThreadState.current().sections;
     }
 
     /** One thread's sections: parallel arrays, top at size - 1. */
     static final class Stack {
-        Lockable[] first = new Lockable[8];   // null: a section that holds nothing (re-entry)
+        Lockable[] first = new Lockable[8];   // null: a section that holds nothing (re-entry, call-out)
         Lockable[] second = new Lockable[8];  // null for a one-object section
         boolean[] suspended = new boolean[8];
         int size;
@@ -61,6 +87,9 @@ public final class CriticalSection {
         }
 
         boolean holds(Lockable o) {
+            if (RAW) {
+                return false; // the old raw locks: re-entry self-deadlocks
+            }
             for (int i = 0; i < size; i++) {
                 if (!suspended[i] && (first[i] == o || second[i] == o)) {
                     return true;
@@ -77,6 +106,9 @@ public final class CriticalSection {
 
     /** {@link #begin(Lockable)} for the thread whose state is {@code ts} (the calling one). */
     public static void begin(BaseThreadState ts, Lockable o) {
+        if (!ENABLED) {
+            return;
+        }
         Stack s = ts.sections;
         if (s.holds(o)) {
             s.push(null, null);
@@ -97,6 +129,9 @@ public final class CriticalSection {
     /** {@link #begin2(Lockable, Lockable)} for the thread whose state is {@code ts} (the calling one). */
     public static <A extends Lockable & LockOrdered, B extends Lockable & LockOrdered> void begin2(
             BaseThreadState ts, A a, B b) {
+        if (!ENABLED) {
+            return;
+        }
         if (a == b) {
             begin(ts, a);
             return;
@@ -145,6 +180,9 @@ public final class CriticalSection {
 
     /** {@link #end()} for the thread whose state is {@code ts} (the calling one). */
     public static void end(BaseThreadState ts) {
+        if (!ENABLED) {
+            return;
+        }
         Stack s = ts.sections;
         if (s.size == 0) {
             throw new IllegalStateException("CriticalSection.end() without begin()");
@@ -167,7 +205,9 @@ public final class CriticalSection {
 
     /** {@link #suspendAll()} for the thread whose state is {@code ts} (the calling one). */
     public static void suspendAll(BaseThreadState ts) {
-        suspendAll(ts.sections);
+        if (ENABLED) {
+            suspendAll(ts.sections);
+        }
     }
 
     /** After the blocking call: take the top section's locks again. */
@@ -177,18 +217,47 @@ public final class CriticalSection {
 
     /** {@link #resumeTop()} for the thread whose state is {@code ts} (the calling one). */
     public static void resumeTop(BaseThreadState ts) {
+        if (!ENABLED) {
+            return;
+        }
         Stack s = ts.sections;
         if (s.size > 0) {
             resume(s, s.size - 1);
         }
     }
 
-    /** Sections of the current thread; for tests and assertions. */
+    /**
+     * Before type code calls Python code from inside a section: releases every section's
+     * locks and opens an empty section for the callee. Returns whether it did (the thread was
+     * in a section), in which case {@link #endCallOut()} must follow, in a finally.
+     */
+    public static boolean beginCallOut() {
+        if (!ENABLED) {
+            return false;
+        }
+        Stack s = stack();
+        if (s.size == 0) {
+            return false;
+        }
+        suspendAll(s);
+        s.push(null, null);
+        return true;
+    }
+
+    /** After the call-out: closes its empty section and re-locks the caller's (which must re-validate). */
+    public static void endCallOut() {
+        end();
+    }
+
+    /** Sections of the current thread (0 in the GIL build); for tests and assertions. */
     public static int depth() {
-        return BaseThreadState.current().sections.size;
+        return ENABLED ? BaseThreadState.current().sections.size : 0;
     }
 
     private static void suspendAll(Stack s) {
+        if (RAW) {
+            return; // the old raw locks were held across blocking calls and call-outs
+        }
         for (int i = s.size - 1; i >= 0; i--) {
             if (!s.suspended[i]) {
                 unlockSection(s, i);

@@ -65,6 +65,59 @@ class CriticalSectionTest {
         assertFalse(ObjectLock.isLocked(outer));
     }
 
+    /** Python code called from type code runs holding nothing, and blocking inside it re-locks nothing. */
+    @Test
+    void callOutReleasesEverySectionUntilItEnds() {
+        Obj outer = new Obj();
+        Obj inner = new Obj();
+        assertFalse(CriticalSection.beginCallOut(), "outside any section there is nothing to suspend");
+        CriticalSection.begin(outer);
+        CriticalSection.begin(inner);
+        assertTrue(CriticalSection.beginCallOut());
+        assertFalse(ObjectLock.isLocked(outer));
+        assertFalse(ObjectLock.isLocked(inner));
+        CriticalSection.begin(inner); // the callee uses the same object: not re-entry, a real lock
+        assertTrue(ObjectLock.isLocked(inner));
+        CriticalSection.suspendAll(); // the callee blocks (Blocking.run)
+        CriticalSection.resumeTop();
+        assertTrue(ObjectLock.isLocked(inner), "the callee's own section is resumed");
+        CriticalSection.end();
+        CriticalSection.suspendAll();
+        CriticalSection.resumeTop();
+        assertFalse(ObjectLock.isLocked(inner), "a blocking call in the callee must not re-lock the caller's");
+        assertFalse(ObjectLock.isLocked(outer));
+        CriticalSection.endCallOut();
+        assertTrue(ObjectLock.isLocked(inner), "back from the call-out, the caller's top section is locked again");
+        assertFalse(ObjectLock.isLocked(outer), "outer sections stay suspended until the inner ends");
+        CriticalSection.end();
+        assertTrue(ObjectLock.isLocked(outer));
+        CriticalSection.end();
+        assertFalse(ObjectLock.isLocked(outer));
+        assertEquals(0, CriticalSection.depth());
+    }
+
+    /** Another thread can take a container whose section is suspended for a call-out. */
+    @Test
+    void anotherThreadTakesTheObjectDuringACallOut() throws Exception {
+        Obj o = new Obj();
+        CriticalSection.begin(o);
+        CriticalSection.beginCallOut();
+        try {
+            Thread t = new Thread(() -> {
+                CriticalSection.begin(o);
+                o.value++;
+                CriticalSection.end();
+            });
+            t.start();
+            t.join(20_000);
+            assertFalse(t.isAlive(), "the other thread could not lock an object whose section was suspended");
+        } finally {
+            CriticalSection.endCallOut();
+            CriticalSection.end();
+        }
+        assertEquals(1, o.value);
+    }
+
     @Test
     void idsAreUniqueAndStable() {
         Obj a = new Obj();

@@ -1,7 +1,7 @@
 package org.gilectomy.objects;
 
+import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.locks.Gil;
-import org.gilectomy.locks.ObjectLock;
 import org.gilectomy.refcount.RefCount;
 
 /**
@@ -108,7 +108,7 @@ public final class GlobalsCache {
         }
         PyDict source = e.source;
         long sourceVersion = source == globals ? e.globalsVersion : e.builtinsVersion;
-        ObjectLock.lock(source);
+        CriticalSection.begin(source);
         try {
             if (source.versionAcquire() != sourceVersion) {
                 return false;
@@ -116,7 +116,7 @@ public final class GlobalsCache {
             RefCount.incref(v);
             return true;
         } finally {
-            ObjectLock.unlock(source);
+            CriticalSection.end();
         }
     }
 

@@ -2,6 +2,7 @@ package org.gilectomy.objects;
 
 import java.util.List;
 import java.util.Map;
+import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.refcount.RefCount;
 
 /**
@@ -31,7 +32,7 @@ public final class Ops {
             return b.call(args, off, nargs, kwnames);
         }
         if (callable instanceof PyFunction f) {
-            return invoker.call(f, args, off, nargs, kwnames);
+            return callPython(f, args, off, nargs, kwnames);
         }
         if (callable instanceof PyBoundMethod m) {
             PyObject[] a = new PyObject[nargs + 1 + (kwnames == null ? 0 : kwnames.size())];
@@ -56,6 +57,23 @@ public final class Ops {
             }
         }
         throw PyExc.typeError("'" + callable.type().name() + "' object is not callable");
+    }
+
+    /**
+     * Every call from Java into Python code (a special method, a key function, a callback)
+     * passes here (the eval loop calls functions directly): the callee runs with the caller's
+     * critical sections suspended, as CPython releases them before it could block, so Python
+     * code never runs holding a container's lock. Type code re-validates after it returns.
+     */
+    private static PyObject callPython(PyFunction f, PyObject[] args, int off, int nargs, PyTuple kwnames) {
+        boolean calledOut = CriticalSection.beginCallOut();
+        try {
+            return invoker.call(f, args, off, nargs, kwnames);
+        } finally {
+            if (calledOut) {
+                CriticalSection.endCallOut();
+            }
+        }
     }
 
     public static PyObject call(PyObject callable, PyObject... args) {

@@ -1,6 +1,6 @@
 package org.gilectomy.objects;
 
-import org.gilectomy.locks.ObjectLock;
+import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.refcount.RefCount;
 
 /**
@@ -11,7 +11,7 @@ import org.gilectomy.refcount.RefCount;
  *
  * ref is an owned reference, or null while the variable is unbound. A cell can be reached by
  * several threads (a closure passed to threading.Thread), so ref is read and written under
- * the cell's ObjectLock (a no-op in the GIL build): a reader increfs the value before
+ * the cell's critical section (a no-op in the GIL build): a reader increfs the value before
  * unlocking, so a writer racing it cannot free the value in between; a writer decrefs the old
  * value after unlocking (a dealloc must not run under the lock).
  *
@@ -33,7 +33,7 @@ public final class PyCell extends PyObject {
 
     /** A new reference to the value, or null if unbound. Allocates nothing. */
     public PyObject get() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             PyObject r = ref;
             if (r != null) {
@@ -41,19 +41,19 @@ public final class PyCell extends PyObject {
             }
             return r;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /** Stores {@code value}, taking over (stealing) the caller's reference. */
     public void setStealing(PyObject value) {
         PyObject old;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             old = ref;
             ref = value;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         if (old != null) {
             RefCount.decref(old);

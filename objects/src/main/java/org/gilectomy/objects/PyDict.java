@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.gilectomy.locks.ObjectLock;
+import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.refcount.RefCount;
 
 /**
@@ -23,7 +23,7 @@ import org.gilectomy.refcount.RefCount;
  * builds a new Table from the live entries (the same Entry objects) and publishes it whole.
  * A table always keeps a third of its index EMPTY, so every probe ends.
  *
- * Writers hold the object lock (free-threaded build) and, in this order:
+ * Writers hold the dict's critical section (free-threaded build) and, in this order:
  *   bump version (GlobalsCache: "something changed")
  *   store: entry.value = v (release); or new entry: entries[pos] = e, then index[slot] = pos
  *          (release each: a reader that sees the position sees the entry whole)
@@ -31,6 +31,11 @@ import org.gilectomy.refcount.RefCount;
  *   resize: build privately, then table = new Table (release)
  * and decref replaced values and removed keys and values after unlocking (a dealloc must not
  * run under this lock). No operation holds two dict locks.
+ * Comparing keys may call out to Python (a user __eq__): Ops suspends the section for the
+ * callee, which may change the dict (or another thread may). So the stored key is kept alive
+ * (incref) across the comparison, and on return a probe whose table was replaced or whose
+ * entry was removed starts again (RESTART, as CPython's lookdict); str and int keys never
+ * call out and skip this.
  *
  * Reads, by the build knob ContainerReads.LOCK_FREE:
  *   locked (gilectomy presets; the GIL build, whose lock is empty): lock, probe, incref, unlock.
@@ -75,6 +80,7 @@ public final class PyDict extends PyObject {
     private static final int DUMMY = -2;
     private static final int ABSENT = -1;
     private static final int COMPARE_LOCKED = -2;
+    private static final int RESTART = -3;
     private static final int MIN_INDEX = 8;
 
     private static final VarHandle TABLE;
@@ -191,9 +197,11 @@ public final class PyDict extends PyObject {
 
     /**
      * The position of {@code key}'s entry in {@code t}, ABSENT, or (lock-free only)
-     * COMPARE_LOCKED when an equal-hash key can be compared safely only under the lock.
+     * COMPARE_LOCKED when an equal-hash key can be compared safely only under the lock, or
+     * (locked only) RESTART when a comparison that may have called out to Python (a user
+     * {@code __eq__}, run with the section suspended) returned to a changed dict.
      */
-    private static int find(Table t, PyObject key, int hash, boolean lockFree) {
+    private int find(Table t, PyObject key, int hash, boolean lockFree) {
         int mask = t.index.length - 1;
         int slot = hash & mask;
         for (int perturb = hash; ; perturb >>>= 5, slot = (slot * 5 + perturb + 1) & mask) {
@@ -212,7 +220,23 @@ public final class PyDict extends PyObject {
                 continue;
             }
             if (!lockFree) {
-                if (key.equals(e.key)) {
+                if (comparableLockFree(key, e.key)) {
+                    if (key.equals(e.key)) {
+                        return pos; // str and int: no call-out
+                    }
+                    continue;
+                }
+                boolean same;
+                RefCount.incref(e.key); // the callee may remove it: keep it alive, as CPython does
+                try {
+                    same = e.key.equals(key); // the stored key first, as CPython
+                } finally {
+                    RefCount.decref(e.key);
+                }
+                if (table != t || e.valueAcquire() == null) {
+                    return RESTART; // resized, cleared or removed meanwhile: probe again
+                }
+                if (same) {
                     return pos;
                 }
             } else if (e.valueAcquire() != null) { // removed: its key may be gone, skip it
@@ -224,6 +248,15 @@ public final class PyDict extends PyObject {
                 }
             }
         }
+    }
+
+    /** Under the section: find() in the current table, restarted until no comparison saw it change. */
+    private int findLocked(PyObject key, int hash) {
+        int pos;
+        do {
+            pos = find(table, key, hash, false);
+        } while (pos == RESTART);
+        return pos;
     }
 
     /** Whether {@code key.equals(stored)} reads only immutable fields of objects never reused. */
@@ -330,10 +363,10 @@ public final class PyDict extends PyObject {
 
     /** The locked read: what every read does when reads are not lock-free. */
     private PyObject getLocked(PyObject key, int hash) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
+            int pos = findLocked(key, hash);
             Table t = table;
-            int pos = find(t, key, hash, false);
             if (pos < 0) {
                 return null;
             }
@@ -341,7 +374,7 @@ public final class PyDict extends PyObject {
             RefCount.incref(v);
             return v;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -366,10 +399,10 @@ public final class PyDict extends PyObject {
     public void put(PyObject key, PyObject value) {
         int hash = key.hashCode();
         PyObject old = null;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
+            int pos = findLocked(key, hash);
             Table t = table;
-            int pos = find(t, key, hash, false);
             bumpVersionLocked();
             RefCount.incref(value);
             if (pos >= 0) {
@@ -381,7 +414,7 @@ public final class PyDict extends PyObject {
                 insertLocked(new Entry(key, hash, value));
             }
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         if (old != null) {
             RefCount.decref(old);
@@ -415,11 +448,11 @@ public final class PyDict extends PyObject {
         if (LOCK_FREE_READS) {
             return sizeAcquire();
         }
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             return size;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -435,17 +468,17 @@ public final class PyDict extends PyObject {
                 return true; // present at that instant
             }
         }
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
-            return find(table, key, hash, false) >= 0;
+            return findLocked(key, hash) >= 0;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /** New references to keys and values, in insertion order. */
     public List<Map.Entry<PyObject, PyObject>> itemsSnapshot() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             Table t = table;
             List<Map.Entry<PyObject, PyObject>> r = new ArrayList<>(size);
@@ -460,7 +493,7 @@ public final class PyDict extends PyObject {
             }
             return r;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -505,7 +538,7 @@ public final class PyDict extends PyObject {
             PyObject v = null;
             String error = null;
             boolean ended = false;
-            ObjectLock.lock(d);
+            CriticalSection.begin(d);
             try {
                 Table t = d.table;
                 int i = pos;
@@ -528,7 +561,7 @@ public final class PyDict extends PyObject {
                 }
                 ended = k == null && expectedSize >= 0;
             } finally {
-                ObjectLock.unlock(d);
+                CriticalSection.end();
             }
             if (ended) {
                 finish();
@@ -560,17 +593,17 @@ public final class PyDict extends PyObject {
         int hash = key.hashCode();
         PyObject storedKey;
         PyObject v;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
+            int pos = findLocked(key, hash);
             Table t = table;
-            int pos = find(t, key, hash, false);
             if (pos < 0) {
                 return null;
             }
             storedKey = t.entries[pos].key;
             v = removeLocked(t, pos);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         RefCount.decref(storedKey);
         return v;
@@ -578,7 +611,7 @@ public final class PyDict extends PyObject {
 
     /** {@code dict.popitem()}: the last inserted pair, as owned references; null if empty. */
     public Map.Entry<PyObject, PyObject> popLast() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             Table t = table;
             for (int pos = t.used - 1; pos >= 0; pos--) {
@@ -589,17 +622,17 @@ public final class PyDict extends PyObject {
             }
             return null;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /** {@code dict.setdefault(key, dflt)}: a new reference to the value now stored. */
     public PyObject setDefault(PyObject key, PyObject dflt) {
         int hash = key.hashCode();
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
+            int pos = findLocked(key, hash);
             Table t = table;
-            int pos = find(t, key, hash, false);
             PyObject v;
             if (pos >= 0) {
                 v = t.entries[pos].valueAcquire();
@@ -613,7 +646,7 @@ public final class PyDict extends PyObject {
             RefCount.incref(v);
             return v;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -656,7 +689,7 @@ public final class PyDict extends PyObject {
     @Override
     protected void dealloc() {
         List<PyObject> released = new ArrayList<>();
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             bumpVersionLocked();
             Table t = table;
@@ -672,7 +705,7 @@ public final class PyDict extends PyObject {
             setTableRelease(new Table(MIN_INDEX));
             setSizeRelease(0);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         for (PyObject o : released) {
             RefCount.decref(o);

@@ -2,7 +2,7 @@ package org.gilectomy.objects;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import org.gilectomy.locks.ObjectLock;
+import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.refcount.RefCount;
 
 /**
@@ -22,9 +22,10 @@ import org.gilectomy.refcount.RefCount;
  *               namespace), on del of an attribute, or beyond Shape.MAX_KEYS names.
  *
  * Free-threaded builds: every read and write of values and dict, and every write of shape,
- * holds this object's Py_LOCK; a read increfs the value before unlocking and a write decrefs
- * the displaced value after unlocking, so a concurrent set can neither lose another attribute
- * (adding a name copies values and moves shape under the lock) nor hand out a freed object.
+ * holds this object's critical section; a read increfs the value before unlocking and a
+ * write decrefs the displaced value after unlocking, so a concurrent set can neither lose
+ * another attribute (adding a name copies values and moves shape under the lock) nor hand
+ * out a freed object.
  * The one lock-free read is shapeAcquire() (LOAD_METHOD's "does the instance shadow this
  * name?" check): shapes are immutable and only the pointer changes, written with a release
  * store under the lock. A stale shape there means the method call is ordered before a
@@ -87,7 +88,7 @@ public class PyInstance extends PyObject {
      * shape {@code expected}; null otherwise (the caller takes the general path).
      */
     public final PyObject getIfShape(Shape expected, int index) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             if (shape != expected) {
                 return null;
@@ -96,7 +97,7 @@ public class PyInstance extends PyObject {
             RefCount.incref(v);
             return v;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -108,7 +109,7 @@ public class PyInstance extends PyObject {
      */
     public final boolean setIfShape(Shape from, Shape expected, int index, PyObject v) {
         PyObject old;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             Shape s = shape;
             if (s == expected) {
@@ -122,7 +123,7 @@ public class PyInstance extends PyObject {
             RefCount.incref(v);
             values[index] = v;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         if (old != null) {
             RefCount.decref(old);
@@ -141,7 +142,7 @@ public class PyInstance extends PyObject {
     /** {@code o.name} from the instance's own attributes: a new reference, or null. */
     public final PyObject getOwn(PyStr key) {
         PyDict d;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             Shape s = shape;
             if (s != null) {
@@ -155,7 +156,7 @@ public class PyInstance extends PyObject {
             }
             d = dict;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         return d.get(key); // dict mode: the dict never changes once set
     }
@@ -174,7 +175,7 @@ public class PyInstance extends PyObject {
     public final void setOwn(PyStr key, PyObject v) {
         PyObject old = null;
         PyDict d;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             Shape s = shape;
             d = dict;
@@ -198,7 +199,7 @@ public class PyInstance extends PyObject {
                 }
             }
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         if (old != null) {
             RefCount.decref(old);
@@ -211,33 +212,33 @@ public class PyInstance extends PyObject {
     /** {@code del o.name} on the instance's own attributes; whether it was there. */
     public final boolean removeOwn(PyStr key) {
         PyDict d;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             if (shape != null && shape.indexOf(key) < 0) {
                 return false;
             }
             d = shape != null ? toDictLocked() : dict;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         return d.remove(key);
     }
 
     /** The attribute namespace ({@code __dict__}), borrowed: the instance keeps it from now on. */
     public final PyDict dictBorrowed() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             return shape != null ? toDictLocked() : dict;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /**
      * Moves the attributes into a new dict (dict mode). The values' references move with them;
      * the dict's put takes its own, so ours are dropped after the dict has them. PyDict.put
-     * takes the dict's lock inside this object's: the order instance then dict is the only
-     * one, since a dict never calls back into an instance here (its keys are str).
+     * opens the dict's critical section inside this object's (a new dict: never contended;
+     * its keys are str, so nothing calls out).
      */
     private PyDict toDictLocked() {
         PyDict d = new PyDict();
@@ -257,14 +258,14 @@ public class PyInstance extends PyObject {
     protected void dealloc() {
         PyObject[] v;
         PyDict d;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             v = values;
             d = dict;
             values = NO_VALUES;
             dict = null;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         for (PyObject o : v) {
             if (o != null) {

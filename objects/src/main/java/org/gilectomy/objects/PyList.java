@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.locks.LockOrdered;
-import org.gilectomy.locks.ObjectLock;
 import org.gilectomy.refcount.RefCount;
 
 /**
@@ -15,10 +14,11 @@ import org.gilectomy.refcount.RefCount;
  * Overview
  *
  * items[0 .. size) hold owned references; the array may be longer (spare capacity).
- * Every write of items/size happens with the list's ObjectLock held (free-threaded build; in
- * the GIL build the lock is a no-op and the GIL serialises). Decrefs of replaced or removed
- * items happen after unlocking: a dealloc may run arbitrary code and must not run under
- * this list's lock.
+ * Every write of items/size happens in the list's critical section (free-threaded build; in
+ * the GIL build it is a no-op and the GIL serialises). A comparison made in it may call out
+ * to Python with the section suspended (index, count, remove, sort): code after one re-reads
+ * items and size. Decrefs of replaced or removed items happen after unlocking: a dealloc
+ * may run arbitrary code and must not run under this list's lock.
  * Reads, by the build knob ContainerReads.LOCK_FREE (see PyDict for the argument):
  *   locked:    lock, read, incref, unlock (a writer cannot free the item in between).
  *   lock-free (getItem, iteration's next; len() never locks):
@@ -157,13 +157,13 @@ public final class PyList extends PyObject implements LockOrdered {
 
     public void append(PyObject v) {
         RefCount.incref(v);
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             ensureCapacityLocked(1);
             setItemRelease(items, size, v);
             setSizeRelease(size + 1);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -175,14 +175,14 @@ public final class PyList extends PyObject implements LockOrdered {
                 return r;
             }
         }
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             int j = index(i);
             PyObject r = items[j];
             RefCount.incref(r);
             return r;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -200,7 +200,7 @@ public final class PyList extends PyObject implements LockOrdered {
     public void setItem(long i, PyObject v) {
         RefCount.incref(v);
         PyObject old;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             int j;
             try {
@@ -213,7 +213,7 @@ public final class PyList extends PyObject implements LockOrdered {
             old = items[j];
             setItemRelease(items, j, v);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         RefCount.decref(old);
     }
@@ -228,7 +228,7 @@ public final class PyList extends PyObject implements LockOrdered {
 
     /** New references to all items, in an exact-length array: a snapshot. */
     public PyObject[] snapshot() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             PyObject[] r = Arrays.copyOf(items, size);
             for (PyObject o : r) {
@@ -236,17 +236,17 @@ public final class PyList extends PyObject implements LockOrdered {
             }
             return r;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /** Appends the given items, taking over their references. */
     public void extend(PyObject[] ownedItems) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             appendAllLocked(ownedItems, ownedItems.length);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -304,7 +304,7 @@ public final class PyList extends PyObject implements LockOrdered {
 
     /** {@code self *= n} for n &gt; 0: the items n times over, as one locked operation. */
     private void repeat(long n) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             int m = size;
             if (n * (long) m > Integer.MAX_VALUE - 16) {
@@ -320,7 +320,7 @@ public final class PyList extends PyObject implements LockOrdered {
             }
             setSizeRelease(total);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -342,7 +342,7 @@ public final class PyList extends PyObject implements LockOrdered {
      */
     public void setSlice(PySlice s, PyObject[] owned) {
         PyObject[] dropped;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             long[] ix = s.indices(size);
             int start = (int) ix[0];
@@ -385,7 +385,7 @@ public final class PyList extends PyObject implements LockOrdered {
             setItemsRelease(next); // items stored above are published by this release
             setSizeRelease(newSize);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         for (PyObject o : dropped) {
             RefCount.decref(o);
@@ -394,7 +394,7 @@ public final class PyList extends PyObject implements LockOrdered {
 
     /** Removes and returns (as the caller's reference) item {@code i}. */
     public PyObject pop(long i) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             if (size == 0) {
                 throw PyExc.indexError("pop from empty list");
@@ -411,14 +411,14 @@ public final class PyList extends PyObject implements LockOrdered {
             items[size] = null;
             return r;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /** {@code list.insert(i, v)}: i clamped to [0, len] as in CPython. */
     public void insert(long i, PyObject v) {
         RefCount.incref(v);
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             long k = i < 0 ? Math.max(0, i + size) : Math.min(i, size);
             ensureCapacityLocked(1);
@@ -427,54 +427,63 @@ public final class PyList extends PyObject implements LockOrdered {
             setItemRelease(items, (int) k, v);
             setSizeRelease(size + 1);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /**
      * The first index in [start, stop) whose item equals {@code v}, or -1. The comparison runs
-     * under the lock (as CPython 3.13's critical section does).
+     * in the critical section (as CPython 3.13's does), suspended if it calls out: the list may
+     * shrink meanwhile, so the bound is checked again on every step.
      */
     public long indexOf(PyObject v, long start, long stop) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             long s = start < 0 ? Math.max(0, start + size) : start;
             long e = stop < 0 ? Math.max(0, stop + size) : Math.min(stop, size);
-            for (long i = s; i < e; i++) {
+            for (long i = s; i < e && i < size; i++) {
                 PyObject x = items[(int) i];
-                if (x == v || Ops.eq(x, v)) {
+                if (SectionEq.eq(x, v)) {
                     return i;
                 }
             }
             return -1;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     /** How many items equal {@code v}. */
     public long count(PyObject v) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             long c = 0;
             for (int i = 0; i < size; i++) {
-                if (items[i] == v || Ops.eq(items[i], v)) {
+                if (SectionEq.eq(items[i], v)) {
                     c++;
                 }
             }
             return c;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
-    /** Removes the first item equal to {@code v}; whether there was one. */
+    /**
+     * Removes the first item equal to {@code v}; whether there was one. As CPython: what is
+     * removed is what is at that index once the comparison (which may call out) returns.
+     */
     public boolean remove(PyObject v) {
         PyObject removed = null;
-        ObjectLock.lock(this);
+        boolean found = false;
+        CriticalSection.begin(this);
         try {
             for (int i = 0; i < size; i++) {
-                if (items[i] == v || Ops.eq(items[i], v)) {
+                if (SectionEq.eq(items[i], v)) {
+                    found = true;
+                    if (i >= size) {
+                        break; // shrunk meanwhile: nothing left there to remove
+                    }
                     removed = items[i];
                     VarHandle.releaseFence();
                     System.arraycopy(items, i + 1, items, i, size - i - 1);
@@ -484,17 +493,16 @@ public final class PyList extends PyObject implements LockOrdered {
                 }
             }
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
-        if (removed == null) {
-            return false;
+        if (removed != null) {
+            RefCount.decref(removed);
         }
-        RefCount.decref(removed);
-        return true;
+        return found;
     }
 
     public void reverse() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             VarHandle.releaseFence();
             for (int i = 0, j = size - 1; i < j; i++, j--) {
@@ -503,21 +511,21 @@ public final class PyList extends PyObject implements LockOrdered {
                 items[j] = t;
             }
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     public void clear() {
         PyObject[] old;
         int n;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             old = items;
             n = size;
             setItemsRelease(EMPTY); // the old array is never written again: readers' re-check fails
             setSizeRelease(0);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         for (int i = 0; i < n; i++) {
             RefCount.decref(old[i]);
@@ -530,14 +538,14 @@ public final class PyList extends PyObject implements LockOrdered {
      * Python code (keys, comparisons) runs.
      */
     PyObject[] takeForSort() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             PyObject[] taken = Arrays.copyOf(items, size);
             setItemsRelease(EMPTY); // the old array is never written again: readers' re-check fails
             setSizeRelease(0);
             return taken;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -549,14 +557,14 @@ public final class PyList extends PyObject implements LockOrdered {
     boolean restoreAfterSort(PyObject[] owned) {
         PyObject[] dropped;
         int n;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             dropped = items;
             n = size;
             setItemsRelease(owned);
             setSizeRelease(owned.length);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         for (int i = 0; i < n; i++) {
             RefCount.decref(dropped[i]);
@@ -617,7 +625,7 @@ public final class PyList extends PyObject implements LockOrdered {
                     return r;
                 }
             }
-            ObjectLock.lock(l);
+            CriticalSection.begin(l);
             try {
                 if (index < l.size) {
                     PyObject r = l.items[index++];
@@ -625,7 +633,7 @@ public final class PyList extends PyObject implements LockOrdered {
                     return r;
                 }
             } finally {
-                ObjectLock.unlock(l);
+                CriticalSection.end();
             }
             list = null;
             RefCount.decref(l);

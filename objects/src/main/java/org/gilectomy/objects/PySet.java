@@ -1,6 +1,6 @@
 package org.gilectomy.objects;
 
-import org.gilectomy.locks.ObjectLock;
+import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.refcount.RefCount;
 
 /**
@@ -17,11 +17,14 @@ import org.gilectomy.refcount.RefCount;
  * to (i * 5 + 1 + perturb) &amp; mask with perturb = hash shifted right by 5 each round. Adding
  * reuses the last dummy met on the way; the table grows when fill * 5 &gt;= mask * 3.
  *
- * Every operation runs with the set's ObjectLock held (free-threaded build), as PyDict's do;
+ * Every operation runs in the set's critical section (free-threaded build), as PyDict's do;
  * a reader increfs what it returns before unlocking; keys released by an operation are
  * decref'd after unlocking. An operation on two sets never holds both locks: it takes a
  * snapshot of the other set (its own lock, then released) and works on that, so two sets
- * updating each other cannot deadlock. Key comparison (Ops.eq) runs under the lock.
+ * updating each other cannot deadlock. Key comparison (Ops.eq) runs in the section, suspended
+ * if it calls out to Python (a user __eq__): the stored key is kept alive across it, and a
+ * probe whose table was replaced or whose slot changed meanwhile starts again, as CPython's
+ * set_lookkey does.
  *
  * Field                       access
  * keys, hashes, mask, fill,   plain, guarded by the object lock
@@ -76,33 +79,71 @@ public final class PySet extends PyObject implements Container {
         return k != null && k != DUMMY;
     }
 
-    private boolean sameKey(int slot, PyObject key, long hash) {
-        return sameKey(keys, hashes, slot, key, hash);
-    }
+    private static final int DIFFERENT = 0;
+    private static final int SAME = 1;
+    private static final int RESTART = 2;
 
-    private static boolean sameKey(PyObject[] ks, long[] hs, int slot, PyObject key, long hash) {
-        PyObject k = ks[slot];
-        return isLive(k) && hs[slot] == hash && (k == key || Ops.eq(k, key));
+    /** SAME, DIFFERENT, or RESTART when a comparison that called out returned to a changed table. */
+    private int sameKey(int slot, PyObject key, long hash) {
+        PyObject k = keys[slot];
+        if (!isLive(k) || hashes[slot] != hash) {
+            return DIFFERENT;
+        }
+        PyObject[] table = keys;
+        boolean same = SectionEq.eq(k, key);
+        if (keys != table || keys[slot] != k) {
+            return RESTART;
+        }
+        return same ? SAME : DIFFERENT;
     }
 
     /** The slot holding {@code key}, or -1. */
     private int lookup(PyObject key, long hash) {
-        return lookup(keys, hashes, key, hash);
+        int r;
+        do {
+            r = lookupOnce(key, hash);
+        } while (r == -RESTART);
+        return r;
     }
 
-    /** The slot of a table (this set's, or a snapshot's) holding {@code key}, or -1. */
-    private static int lookup(PyObject[] ks, long[] hs, PyObject key, long hash) {
+    /**
+     * The slot of a snapshot's table holding {@code key}, or -1: a snapshot never changes, so
+     * a comparison that calls out needs no restart (compare {@link #lookup}).
+     */
+    private static int lookupIn(PyObject[] ks, long[] hs, PyObject key, long hash) {
         int m = ks.length - 1;
         long perturb = hash;
         int i = (int) (hash & m);
         while (true) {
             int probes = (i + LINEAR_PROBES <= m) ? LINEAR_PROBES : 0;
             for (int j = i; j <= i + probes; j++) {
-                if (ks[j] == null) {
+                PyObject k = ks[j];
+                if (k == null) {
                     return -1;
                 }
-                if (sameKey(ks, hs, j, key, hash)) {
+                if (isLive(k) && hs[j] == hash && SectionEq.eq(k, key)) {
                     return j;
+                }
+            }
+            perturb >>>= PERTURB_SHIFT;
+            i = (int) ((i * 5L + 1 + perturb) & m);
+        }
+    }
+
+    /** lookup(), or -RESTART. */
+    private int lookupOnce(PyObject key, long hash) {
+        int m = mask;
+        long perturb = hash;
+        int i = (int) (hash & m);
+        while (true) {
+            int probes = (i + LINEAR_PROBES <= m) ? LINEAR_PROBES : 0;
+            for (int j = i; j <= i + probes; j++) {
+                if (keys[j] == null) {
+                    return -1;
+                }
+                int same = sameKey(j, key, hash);
+                if (same != DIFFERENT) {
+                    return same == SAME ? j : -RESTART;
                 }
             }
             perturb >>>= PERTURB_SHIFT;
@@ -112,6 +153,15 @@ public final class PySet extends PyObject implements Container {
 
     /** Adds an owned key; returns false (and releases nothing: the caller does) if present. */
     private boolean insertLocked(PyObject key, long hash) {
+        int r;
+        do {
+            r = insertOnce(key, hash);
+        } while (r == RESTART);
+        return r != SAME;
+    }
+
+    /** insertLocked(): SAME if present, DIFFERENT once added, or RESTART. */
+    private int insertOnce(PyObject key, long hash) {
         int m = mask;
         long perturb = hash;
         int i = (int) (hash & m);
@@ -121,10 +171,13 @@ public final class PySet extends PyObject implements Container {
             for (int j = i; j <= i + probes; j++) {
                 if (keys[j] == null) {
                     if (freeSlot >= 0) {
+                        if (keys[freeSlot] != DUMMY) {
+                            return RESTART; // filled by a call-out since the probe passed it
+                        }
                         keys[freeSlot] = key;
                         hashes[freeSlot] = hash;
                         used++;
-                        return true;
+                        return DIFFERENT;
                     }
                     keys[j] = key;
                     hashes[j] = hash;
@@ -133,10 +186,11 @@ public final class PySet extends PyObject implements Container {
                     if ((long) fill * 5 >= (long) mask * 3) {
                         resize(used > 50000 ? used * 2 : used * 4);
                     }
-                    return true;
+                    return DIFFERENT;
                 }
-                if (sameKey(j, key, hash)) {
-                    return false;
+                int same = sameKey(j, key, hash);
+                if (same != DIFFERENT) {
+                    return same;
                 }
                 if (keys[j] == DUMMY) {
                     freeSlot = j; // the last dummy on the path, as CPython 3.11 (not the first)
@@ -223,11 +277,11 @@ public final class PySet extends PyObject implements Container {
     }
 
     Table table() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             return new Table(this);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -249,7 +303,7 @@ public final class PySet extends PyObject implements Container {
 
     /** {@code pop()}: the caller's reference to an arbitrary key, CPython's choice. */
     public PyObject pop() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             if (used == 0) {
                 throw new PyException(PyExc.KEY_ERROR, "'pop from an empty set'");
@@ -261,13 +315,13 @@ public final class PySet extends PyObject implements Container {
             finger = i + 1;
             return removeSlot(i);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     public void clear() {
         PyObject[] old;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             old = keys;
             keys = new PyObject[MIN_SIZE];
@@ -276,7 +330,7 @@ public final class PySet extends PyObject implements Container {
             fill = 0;
             used = 0;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         releaseAll(old);
     }
@@ -306,7 +360,7 @@ public final class PySet extends PyObject implements Container {
         if (t.used == 0) {
             return;
         }
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             if ((long) (fill + t.used) * 5 >= (long) mask * 3) {
                 resize((used + t.used) * 2);
@@ -346,7 +400,7 @@ public final class PySet extends PyObject implements Container {
                 }
             }
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -372,7 +426,7 @@ public final class PySet extends PyObject implements Container {
 
     /** New references to the keys, in iteration (table) order. */
     public PyObject[] snapshot() {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             PyObject[] r = new PyObject[used];
             int n = 0;
@@ -384,7 +438,7 @@ public final class PySet extends PyObject implements Container {
             }
             return r;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
@@ -425,22 +479,22 @@ public final class PySet extends PyObject implements Container {
     }
 
     private boolean containsHashed(PyObject key, long hash) {
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             return lookup(key, hash) >= 0;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
     }
 
     private void addHashed(PyObject key, long hash) {
         RefCount.incref(key);
         boolean added;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             added = insertLocked(key, hash);
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         if (!added) {
             RefCount.decref(key);
@@ -449,14 +503,14 @@ public final class PySet extends PyObject implements Container {
 
     private boolean discardHashed(PyObject key, long hash) {
         PyObject removed = null;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             int slot = lookup(key, hash);
             if (slot >= 0) {
                 removed = removeSlot(slot);
             }
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         if (removed != null) {
             RefCount.decref(removed);
@@ -526,14 +580,14 @@ public final class PySet extends PyObject implements Container {
         Table t = other.table();
         PySet r = new PySet(frozen); // private until its table moves here
         PyObject[] old;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             boolean walkThis = t.used > used;
             PyObject[] walkedKeys = walkThis ? keys : t.keys;
             long[] walkedHashes = walkThis ? hashes : t.hashes;
             for (int i = 0; i < walkedKeys.length; i++) {
                 PyObject k = walkedKeys[i];
-                if (isLive(k) && (walkThis ? lookup(t.keys, t.hashes, k, walkedHashes[i])
+                if (isLive(k) && (walkThis ? lookupIn(t.keys, t.hashes, k, walkedHashes[i])
                         : lookup(k, walkedHashes[i])) >= 0) {
                     RefCount.incref(k);
                     r.insertLocked(k, walkedHashes[i]);
@@ -552,7 +606,7 @@ public final class PySet extends PyObject implements Container {
             RefCount.decref(r);
             throw e;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
             t.release();
         }
         releaseAll(old);
@@ -617,7 +671,7 @@ public final class PySet extends PyObject implements Container {
     long frozenHash() {
         long h = 0;
         int n;
-        ObjectLock.lock(this);
+        CriticalSection.begin(this);
         try {
             for (int i = 0; i <= mask; i++) {
                 if (isLive(keys[i])) {
@@ -626,7 +680,7 @@ public final class PySet extends PyObject implements Container {
             }
             n = used;
         } finally {
-            ObjectLock.unlock(this);
+            CriticalSection.end();
         }
         h ^= ((long) n + 1) * 1927868237L;
         h ^= (h >>> 11) ^ (h >>> 25);
@@ -698,7 +752,7 @@ public final class PySet extends PyObject implements Container {
             }
             PyObject k = null;
             boolean changed;
-            ObjectLock.lock(s);
+            CriticalSection.begin(s);
             try {
                 changed = s.used != expectedUsed;
                 if (changed) {
@@ -715,7 +769,7 @@ public final class PySet extends PyObject implements Container {
                     }
                 }
             } finally {
-                ObjectLock.unlock(s);
+                CriticalSection.end();
             }
             if (changed) {
                 throw new PyException(PyExc.RUNTIME_ERROR, "Set changed size during iteration");

@@ -33,6 +33,10 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
     Variants:
       OtherThreadLocksWhileSuspended
                            suspend, join the helper, resume.
+      OtherThreadLocksDuringCallOut
+                           the join runs as Python code called back from type code would
+                           (Ops.callPython): inside beginCallOut/endCallOut, with no suspend of
+                           its own, so only the call-out's release of A lets the helper in.
       NegativeControl_BlocksWithoutSuspending
                            the same, without suspend and resume: the actor waits for the helper
                            and the helper waits for A, which the actor holds. It MUST report
@@ -57,11 +61,17 @@ public class CriticalSectionSuspend {
         private final Lockable a = new Lockable() {
         };
         private final boolean suspendsWhileBlocked;
+        private final boolean callsOut;
         private int entries; // plain: guarded by A's lock
 
         SectionOnA(boolean suspendsWhileBlocked) {
+            this(suspendsWhileBlocked, false);
+        }
+
+        SectionOnA(boolean suspendsWhileBlocked, boolean callsOut) {
             Builds.requireSomeLock();
             this.suspendsWhileBlocked = suspendsWhileBlocked;
+            this.callsOut = callsOut;
         }
 
         final void blockInsideSection() throws InterruptedException {
@@ -70,12 +80,19 @@ public class CriticalSectionSuspend {
             Thread helper = new Thread(this::enterSection, "needs-A");
             helper.setDaemon(true); // a deadlocked helper (the negative control) must not keep the fork alive
             helper.start();
+            boolean calledOut = callsOut && CriticalSection.beginCallOut();
+            if (callsOut && !calledOut) {
+                throw new IllegalStateException("beginCallOut inside a section did nothing");
+            }
             if (suspendsWhileBlocked) {
                 CriticalSection.suspendAll(); // as Blocking.run, before the blocking call
             }
             helper.join();
             if (suspendsWhileBlocked) {
                 CriticalSection.resumeTop();
+            }
+            if (calledOut) {
+                CriticalSection.endCallOut();
             }
             entries++;
             CriticalSection.end();
@@ -107,6 +124,25 @@ public class CriticalSectionSuspend {
         @Signal
         public void signal() {
             // nothing: only the suspension may let the helper in
+        }
+    }
+
+    @JCStressTest(Mode.Termination)
+    @JCStressMeta(CriticalSectionSuspend.class)
+    @State
+    public static class OtherThreadLocksDuringCallOut extends SectionOnA {
+        public OtherThreadLocksDuringCallOut() {
+            super(false, true);
+        }
+
+        @Actor
+        public void actor() throws InterruptedException {
+            blockInsideSection();
+        }
+
+        @Signal
+        public void signal() {
+            // nothing: only the call-out's release may let the helper in
         }
     }
 
