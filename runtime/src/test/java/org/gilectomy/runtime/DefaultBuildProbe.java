@@ -11,6 +11,7 @@ import org.gilectomy.locks.Gil;
 import org.gilectomy.locks.ObjectLock;
 import org.gilectomy.objects.ContainerReads;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Interpreter;
 
 /**
  * The child JVM of {@link DefaultBuildTest}: runs a two-thread program through the embedding
