@@ -21,7 +21,7 @@ import org.gilectomy.bench.harness.SteadyStateRunner;
 import org.gilectomy.runtime.cli.Preset;
 
 /**
- * Single-thread speed against CPython 3.11 (issue 5, item 6). Each suite program runs in three
+ * Single-thread speed against CPython 3.11. Each suite program runs in three
  * processes per interpreter: CPython ({@code bench/peers/steady_state.py}), the gil and the
  * nogil build ({@code run --iterations K}) each run it K times in one process, and the
  * steady-state time is the median of the last half of those iterations (the JIT has compiled
@@ -64,7 +64,7 @@ final class Speed implements Experiment {
     @Override
     public List<String> published() {
         return List.of(
-                "Issue 5, item 6: the gil build's geometric-mean time at most 1.5x CPython 3.11's, in steady state;",
+                "This project's own goal (no published source): the gil build's geometric-mean time at most 1.5x CPython 3.11's, in steady state;",
                 "nogil's single-thread slowdown over gil at most 10% (PEP 703 / CPython 3.13t-3.14t report about",
                 "5-10% on one thread over pyperformance). Whole-process times are reported beside them, not judged.");
     }

@@ -13,26 +13,26 @@ import java.util.Set;
  * constructs again and the fuzzer checks the fix.
  */
 public enum KnownDifference {
-    /** {@code l += x}, {@code l *= n}, {@code s |= t} (and {@code &=}, {@code -=}, {@code ^=}) rebind instead of mutating (issue 14, item 1). */
+    /** {@code l += x}, {@code l *= n}, {@code s |= t} (and {@code &=}, {@code -=}, {@code ^=}) rebind instead of mutating. */
     INPLACE_MUTABLE(false),
-    /** Sets, dict keys and {@code hash()} ignore a user class's {@code __hash__}/{@code __eq__} (issue 14, item 2). */
+    /** Sets, dict keys and {@code hash()} ignore a user class's {@code __hash__}/{@code __eq__}. */
     USER_HASH_EQ(false),
-    /** Mutating a dict or set while iterating it raises no RuntimeError (issue 14, item 4). */
+    /** Mutating a dict or set while iterating it raises no RuntimeError. */
     MUTATION_DURING_ITERATION(false),
-    /** Containers compare by identity first, so a nan is not found in a list holding it (issue 14, item 5). */
+    /** Containers compare by identity first, so a nan is not found in a list holding it. */
     NAN_IDENTITY(false),
-    /** {@code str()} of an int over 4,300 digits raises no ValueError (issue 14, item 8). */
+    /** {@code str()} of an int over 4,300 digits raises no ValueError. */
     BIG_INT_STR(false),
-    /** Slice indices beyond a Java long raise OverflowError (issue 14, item 8). */
+    /** Slice indices beyond a Java long raise OverflowError. */
     HUGE_SLICE_INDICES(false),
-    /** Strings are UTF-16, so characters outside the BMP count twice (issue 14, item 3). */
+    /** Strings are UTF-16, so characters outside the BMP count twice. */
     NON_BMP_STRINGS(false),
-    /** {@code repr(float)} is not always the shortest round-trip form (issue 14, item 6). */
+    /** {@code repr(float)} is not always the shortest round-trip form. */
     FLOAT_REPR(false),
-    /** The repr of a container that contains itself recurses instead of printing {@code [...]} (issue 14, item 11). */
+    /** The repr of a container that contains itself recurses instead of printing {@code [...]}. */
     RECURSIVE_REPR(false),
 
-    // (The nine above were fixed by the issue-14 work and are generated again.)
+    // (The nine above were fixed since the fuzzer was written and are generated again.)
 
     // Found by this fuzzer, not fixed yet (the README's "Differences from CPython found by the fuzzer").
 
