@@ -32,6 +32,17 @@ public final class Args {
         }
     }
 
+    /**
+     * A sequence index from an int or bool key (CPython's PyNumber_AsSsize_t with IndexError):
+     * an int too big for an index is an IndexError, not an OverflowError.
+     */
+    public static long asIndex(PyObject key) {
+        if (key instanceof PyInt i && i.big != null) {
+            throw PyExc.indexError("cannot fit 'int' into an index-sized integer");
+        }
+        return asLong(key);
+    }
+
     /** A long from an int-like argument, with CPython's message for anything else. */
     public static long asLong(PyObject o) {
         if (o instanceof PyInt i) {

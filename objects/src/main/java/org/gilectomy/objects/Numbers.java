@@ -226,7 +226,7 @@ public final class Numbers {
                 if (y == 0) {
                     throw PyExc.zeroDivision("float floor division by zero");
                 }
-                return Math.floor(x / y);
+                return floorDivide(x, y);
             case MOD: {
                 if (y == 0) {
                     throw PyExc.zeroDivision("float modulo");
@@ -314,5 +314,23 @@ public final class Numbers {
             return PyFloat.of(op == '-' ? -f.value : f.value);
         }
         return null;
+    }
+
+    /**
+     * {@code x // y} for floats as CPython's float_divmod computes it: from the remainder, not
+     * from {@code floor(x / y)}, so that an infinite dividend gives nan (its remainder is nan)
+     * and a quotient that {@code x / y} rounds up is not one too big.
+     */
+    static double floorDivide(double x, double y) {
+        double mod = x % y; // C's fmod
+        double div = (x - mod) / y;
+        if (mod != 0 && (y < 0) != (mod < 0)) {
+            div -= 1.0;
+        }
+        if (div == 0) {
+            return Math.copySign(0.0, x / y);
+        }
+        double floor = Math.floor(div);
+        return div - floor > 0.5 ? floor + 1.0 : floor;
     }
 }

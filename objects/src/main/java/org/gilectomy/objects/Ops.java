@@ -528,6 +528,9 @@ public final class Ops {
             return PyStr.ofCodePoint(s.codePointAt((int) j));
         }
         if (o instanceof PyRange r) {
+            if (key instanceof PyInt big && big.big != null) {
+                throw PyExc.indexError("range object index out of range"); // ranges index with big ints
+            }
             long i = indexArg(o, key);
             long n = r.length();
             long j = i < 0 ? i + n : i;
@@ -545,7 +548,7 @@ public final class Ops {
 
     private static long indexArg(PyObject container, PyObject key) {
         if (key instanceof PyInt || key instanceof PyBool) {
-            return Args.asLong(key);
+            return Args.asIndex(key);
         }
         throw PyExc.typeError(container.type().name() + " indices must be integers or slices, not " + key.type().name());
     }
@@ -569,7 +572,7 @@ public final class Ops {
             if (!(key instanceof PyInt || key instanceof PyBool)) {
                 throw PyExc.typeError("list indices must be integers or slices, not " + key.type().name());
             }
-            l.setItem(Args.asLong(key), value);
+            l.setItem(Args.asIndex(key), value);
             return;
         }
         if (o instanceof PyDict d) {
@@ -595,9 +598,10 @@ public final class Ops {
             if (!(key instanceof PyInt || key instanceof PyBool)) {
                 throw PyExc.typeError("list indices must be integers or slices, not " + key.type().name());
             }
+            long index = Args.asIndex(key);
             PyObject v;
             try {
-                v = l.pop(Args.asLong(key));
+                v = l.pop(index);
             } catch (PyException e) {
                 e.release();
                 throw PyExc.indexError("list assignment index out of range");
