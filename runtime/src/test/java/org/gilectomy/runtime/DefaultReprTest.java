@@ -168,9 +168,20 @@ class DefaultReprTest {
         return ProgramRunner.runHere(file);
     }
 
-    private static Set<String> concretePyObjectClasses(Path classes) throws IOException {
+    /** The concrete PyObject classes in a classes directory or, under {@code mvn verify}, a module's jar. */
+    private static Set<String> concretePyObjectClasses(Path location) throws IOException {
+        if (Files.isRegularFile(location)) {
+            try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(location)) {
+                return concretePyObjectClassesUnder(jar.getPath("/"));
+            }
+        }
+        return concretePyObjectClassesUnder(location);
+    }
+
+    private static Set<String> concretePyObjectClassesUnder(Path classes) throws IOException {
         try (Stream<Path> s = Files.walk(classes)) {
-            return s.filter(f -> f.toString().endsWith(".class")).map(f -> {
+            return s.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("META-INF")
+                    && !f.getFileName().toString().equals("module-info.class")).map(f -> {
                 String name = classes.relativize(f).toString().replace('/', '.');
                 return name.substring(0, name.length() - ".class".length());
             }).filter(name -> {
