@@ -225,6 +225,9 @@ public final class ExperimentCommand implements Callable<Integer> {
             written.add(ReportHtml.write(outDir, experiment, report, analysis.targets(), records, meta.fields(),
                     analysis.charts()));
             written.addAll(timelines);
+            if (out == null) {
+                ResultFiles.pointLatest(outDir); // results/latest: the last run in the default place
+            }
             stdout.println("Results: " + String.join(", ", written.stream().map(Path::toString).toList()));
             stdout.flush();
         } catch (IOException e) {

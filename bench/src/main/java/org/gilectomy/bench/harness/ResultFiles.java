@@ -70,6 +70,29 @@ public final class ResultFiles {
     }
 
     /** Writes the records as DIR/results.csv and DIR/results.json; returns the two paths. */
+    /**
+     * Makes {@code latest}, beside {@code runDir}, a symbolic link to it (relative, so the
+     * directory can move), replacing the previous link; a {@code latest} that is not a link is
+     * left alone. Where links cannot be made, nothing happens: it is a convenience.
+     */
+    public static void pointLatest(Path runDir) {
+        Path parent = runDir.toAbsolutePath().getParent();
+        if (parent == null) {
+            return;
+        }
+        Path latest = parent.resolve("latest");
+        try {
+            if (Files.isSymbolicLink(latest)) {
+                Files.delete(latest);
+            } else if (Files.exists(latest)) {
+                return;
+            }
+            Files.createSymbolicLink(latest, runDir.getFileName());
+        } catch (IOException | UnsupportedOperationException e) {
+            // no links on this file system: the run's own directory is still printed
+        }
+    }
+
     public static List<Path> writeRecords(Path dir, List<Map<String, Object>> records) throws IOException {
         Files.createDirectories(dir);
         Path csv = dir.resolve("results.csv");

@@ -81,4 +81,21 @@ class ResultFilesTest {
         assertEquals("\"say \"\"hi\"\"\"", ResultFiles.csvField("say \"hi\""));
         assertEquals("\"two\nlines\"", ResultFiles.csvField("two\nlines"));
     }
+
+    /** results/latest follows the last run; a real directory named latest is never replaced. */
+    @Test
+    void latestPointsAtTheLastRun() throws IOException {
+        Path first = Files.createDirectories(dir.resolve("experiment-a-1"));
+        Path second = Files.createDirectories(dir.resolve("experiment-a-2"));
+        ResultFiles.pointLatest(first);
+        assertEquals(first.getFileName(), Files.readSymbolicLink(dir.resolve("latest")));
+        ResultFiles.pointLatest(second);
+        assertEquals(second.getFileName(), Files.readSymbolicLink(dir.resolve("latest")));
+        assertEquals(second.toRealPath(), dir.resolve("latest").toRealPath());
+
+        Path other = Files.createDirectories(dir.resolve("elsewhere"));
+        Path realLatest = Files.createDirectories(other.resolve("latest"));
+        ResultFiles.pointLatest(other.resolve("experiment-b-1"));
+        assertFalse(Files.isSymbolicLink(realLatest), "a directory named latest is left alone");
+    }
 }
