@@ -1,4 +1,4 @@
-# Sets, frozensets, dict keys and hash() honour a class's __hash__ and __eq__ (issue 14, item 2).
+# Sets, frozensets, dict keys and hash() honour a class's __hash__ and __eq__.
 
 class P:
     def __init__(self, v):

@@ -1,4 +1,4 @@
-# Containers compare items by identity first (issue 14, item 5): the one nan object equals
+# Containers compare items by identity first: the one nan object equals
 # itself inside a container though nan == nan is False.
 n = float('nan')
 print(n == n, n != n, n is n)

@@ -1,4 +1,4 @@
-# Augmented assignment on mutable objects changes them in place (issue 14, item 1).
+# Augmented assignment on mutable objects changes them in place.
 
 def add(l):
     l += [1]

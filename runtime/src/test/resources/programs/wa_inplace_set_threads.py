@@ -1,5 +1,5 @@
 # One thread adds to a set while another keeps intersecting it in place with a superset
-# (issue 14, item 1): `s &= universe` removes nothing, so every add must survive.
+# (`s &= universe` removes nothing, so every add must survive).
 import threading
 
 N = 20000

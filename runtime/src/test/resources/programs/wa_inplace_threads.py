@@ -1,4 +1,4 @@
-# One thread appends, another extends the same list with += (issue 14, item 1): both are
+# One thread appends, another extends the same list with +=: both are
 # mutations of the list under its lock, so none is lost, in every build.
 import threading
 

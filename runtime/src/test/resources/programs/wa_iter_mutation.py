@@ -1,5 +1,5 @@
 # Changing a dict's or set's size while iterating it raises RuntimeError, from this thread or
-# another (issue 14, item 4); storing values meanwhile is allowed and seen.
+# another; storing values meanwhile is allowed and seen.
 import threading
 
 def attempt(label, body):

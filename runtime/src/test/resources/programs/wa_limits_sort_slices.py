@@ -1,4 +1,4 @@
-# Issue 14, item 8: CPython 3.11's int string conversion cap, slices with huge bounds, and a
+# CPython 3.11's int string conversion cap, slices with huge bounds, and a
 # sort whose key changes the list.
 import sys
 
