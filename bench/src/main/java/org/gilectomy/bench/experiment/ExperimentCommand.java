@@ -87,7 +87,7 @@ public final class ExperimentCommand implements Callable<Integer> {
     Integer warmup;
 
     @Option(names = "--peer", split = ",", paramLabel = "INTERPRETER",
-            description = "Add rows for another interpreter: python3, jython.")
+            description = "Add rows for another interpreter: python3, pypy3, jython.")
     List<String> peers = new ArrayList<>();
 
     @Option(names = "--timeline", description = "Also run the experiment's telling cells once more with "
