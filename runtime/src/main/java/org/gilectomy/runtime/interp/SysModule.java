@@ -125,7 +125,7 @@ final class SysModule {
         m.set("__stdout__", interp.sysStdout);
         m.set("__stderr__", interp.sysStderr);
         constants(m);
-        structs(m);
+        structs(m, interp);
         functions(m, self);
         return m;
     }
@@ -182,12 +182,16 @@ final class SysModule {
     }
 
     /** version_info and the other structured values: the Python of {@link #STRUCTS}, run in a namespace of its own. */
-    private static void structs(PyModule m) {
+    private static void structs(PyModule m, Interpreter interp) {
         PyModule scratch = new PyModule("sys");
         try {
-            PyObject r = Eval.runModule(ThreadState.current(), org.gilectomy.runtime.compile.Compiler.compileModule(STRUCTS, "<sys>"),
-                    scratch.dictBorrowed());
-            RefCount.decref(r);
+            org.gilectomy.objects.PyCode code = org.gilectomy.runtime.compile.Compiler.compileModule(STRUCTS, "<sys>");
+            interp.modules.compiled(code);
+            try {
+                RefCount.decref(Eval.runModule(ThreadState.current(), code, scratch.dictBorrowed()));
+            } finally {
+                RefCount.decref(code);
+            }
             PyObject make = scratch.dictBorrowed().getName("_make");
             PyObject t = Ops.call(make, PyBool.of(Gil.ENABLED));
             RefCount.decref(make);
