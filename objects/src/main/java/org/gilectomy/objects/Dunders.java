@@ -13,7 +13,7 @@ public final class Dunders {
     public static final PyObject NOT_IMPLEMENTED = new Singleton("NotImplementedType", "NotImplemented");
 
     private static final String[] BINARY_NAMES = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
-        "lshift", "rshift", "and", "or", "xor"};
+        "lshift", "rshift", "and", "or", "xor", "matmul"};
 
     private Dunders() {
     }

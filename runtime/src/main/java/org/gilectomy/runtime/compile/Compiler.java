@@ -626,6 +626,7 @@ public final class Compiler {
             case BITAND -> BinaryOp.AND;
             case BITOR -> BinaryOp.OR;
             case BITXOR -> BinaryOp.XOR;
+            case MATMUL -> BinaryOp.MATMUL;
         };
     }
 
@@ -1125,7 +1126,8 @@ public final class Compiler {
 
     private PyCode buildFunction(String name, Scope inner, int line, Ast.Parameters params) {
         int[] cellSlots = inner.cells.stream().mapToInt(b::local).toArray();
-        int flags = (params.varargs() != null ? PyCode.VARARGS : 0) | (params.kwargs() != null ? PyCode.VARKEYWORDS : 0);
+        int flags = (params.varargs() != null ? PyCode.VARARGS : 0) | (params.kwargs() != null ? PyCode.VARKEYWORDS : 0)
+                | params.positionalOnly() << PyCode.POSITIONAL_ONLY_SHIFT;
         return b.build(name, inner.qualifiedName(), filename, line, params.positional().size(), params.kwonly().size(),
                 flags, cellSlots, inner.frees.size());
     }

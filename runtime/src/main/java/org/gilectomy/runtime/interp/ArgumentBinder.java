@@ -70,10 +70,20 @@ final class ArgumentBinder {
             slots[total] = PyTuple.copyOf(args, off + n, nargs - n);
         }
         if (kwnames != null) {
+            StringBuilder positionalOnlyByName = null;
             for (int k = 0; k < kwnames.size(); k++) {
                 PyStr name = (PyStr) kwnames.getBorrowed(k);
                 PyObject value = args[off + nargs + k];
                 int slot = parameterSlot(code, name.value, total);
+                if (slot >= 0 && slot < code.positionalOnlyCount) {
+                    if (kwargs != null) { // a positional-only name is free for **kwargs
+                        kwargs.put(name, value);
+                        continue;
+                    }
+                    positionalOnlyByName = positionalOnlyByName == null ? new StringBuilder(name.value)
+                            : positionalOnlyByName.append(", ").append(name.value);
+                    continue;
+                }
                 if (slot < 0) {
                     if (kwargs == null) {
                         throw PyExc.typeError(code.qualname + "() got an unexpected keyword argument '" + name.value + "'");
@@ -85,6 +95,10 @@ final class ArgumentBinder {
                     RefCount.incref(value);
                     slots[slot] = value;
                 }
+            }
+            if (positionalOnlyByName != null) {
+                throw PyExc.typeError(code.qualname + "() got some positional-only arguments passed as keyword arguments: '"
+                        + positionalOnlyByName + "'");
             }
         }
         if (nargs > argc && !varargs) {

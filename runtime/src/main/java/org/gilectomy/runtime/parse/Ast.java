@@ -156,7 +156,7 @@ public final class Ast {
     public record BinOp(BinOpKind op, Expr left, Expr right, int line, int col) implements Expr {
     }
 
-    public enum BinOpKind { ADD, SUB, MUL, TRUEDIV, FLOORDIV, MOD, POW, LSHIFT, RSHIFT, BITAND, BITOR, BITXOR }
+    public enum BinOpKind { ADD, SUB, MUL, TRUEDIV, FLOORDIV, MOD, POW, LSHIFT, RSHIFT, BITAND, BITOR, BITXOR, MATMUL }
 
     public record UnaryOp(UnaryOpKind op, Expr operand, int line, int col) implements Expr {
     }
@@ -210,11 +210,18 @@ public final class Ast {
     /**
      * A def's or lambda's parameters. {@code defaults} belong to the last positional parameters;
      * {@code kwDefaults} is parallel to {@code kwonly}, null where a keyword-only parameter has
-     * no default; {@code varargs}/{@code kwargs} are null when absent.
+     * no default; {@code varargs}/{@code kwargs} are null when absent; the first
+     * {@code positionalOnly} positional parameters came before a {@code /}.
      */
     public record Parameters(List<String> positional, List<Expr> defaults, String varargs, List<String> kwonly,
-                             List<Expr> kwDefaults, String kwargs) {
+                             List<Expr> kwDefaults, String kwargs, int positionalOnly) {
         public static final Parameters NONE = new Parameters(List.of(), List.of(), null, List.of(), List.of(), null);
+
+        /** Parameters with no positional-only ones. */
+        public Parameters(List<String> positional, List<Expr> defaults, String varargs, List<String> kwonly,
+                          List<Expr> kwDefaults, String kwargs) {
+            this(positional, defaults, varargs, kwonly, kwDefaults, kwargs, 0);
+        }
 
         /** Every parameter name in frame-slot order: positional, keyword-only, *args, **kwargs. */
         public List<String> slotOrder() {

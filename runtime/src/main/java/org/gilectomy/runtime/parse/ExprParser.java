@@ -23,7 +23,7 @@ final class ExprParser {
     private record BinaryOperator(Ast.BinOpKind kind, int precedence) {
     }
 
-    /** Binary operators by precedence, loosest first; a null kind is Python's '@', unsupported here. */
+    /** Binary operators by precedence, loosest first. */
     private static final Map<String, BinaryOperator> BINARY_OPERATORS = Map.ofEntries(
             Map.entry("|", new BinaryOperator(Ast.BinOpKind.BITOR, 1)),
             Map.entry("^", new BinaryOperator(Ast.BinOpKind.BITXOR, 2)),
@@ -36,7 +36,7 @@ final class ExprParser {
             Map.entry("/", new BinaryOperator(Ast.BinOpKind.TRUEDIV, 6)),
             Map.entry("//", new BinaryOperator(Ast.BinOpKind.FLOORDIV, 6)),
             Map.entry("%", new BinaryOperator(Ast.BinOpKind.MOD, 6)),
-            Map.entry("@", new BinaryOperator(null, 6)));
+            Map.entry("@", new BinaryOperator(Ast.BinOpKind.MATMUL, 6)));
 
     private static final Map<String, Ast.CmpOpKind> COMPARISON_OPERATORS = Map.of(
             "==", Ast.CmpOpKind.EQ, "!=", Ast.CmpOpKind.NE, "<", Ast.CmpOpKind.LT,
@@ -279,9 +279,6 @@ final class ExprParser {
             BinaryOperator op = t.kind() == TokenKind.OP ? BINARY_OPERATORS.get(t.text()) : null;
             if (op == null || op.precedence() < minPrecedence || !ts.peek(1).startsOperand()) {
                 return left;
-            }
-            if (op.kind() == null) {
-                throw st.notSupported("the '@' operator", t);
             }
             ts.next();
             Ast.Expr right = binary(op.precedence() + 1);
