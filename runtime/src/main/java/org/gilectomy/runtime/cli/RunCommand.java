@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  * run [--preset gil|gil-old|gilectomy|gilectomy-buffered|nogil] [--gil none|old|new]
  *     [--refcount plain|atomic|buffered|biased] [--lock none|spinpark|pymutex|spin]
  *     [--immortal none|singletons|all-shared] [--allow-unsafe]
- *     [--stats] [--stats-json FILE] [--check-refs] [--count-transfers]
+ *     [--stats] [--stats-json FILE] [--check-refs] [--count-transfers] [--stdlib DIR]
  *     [--switch-interval SECONDS] [--iterations N] [--iteration-times FILE.json] FILE.py [ARGS...]
  * </pre>
  *
@@ -149,6 +149,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "The GIL's switch interval in seconds (default: 0.005); "
                     + "ignored without a GIL.")
     Double switchInterval;
+
+    @Option(names = "--stdlib", paramLabel = "DIR",
+            description = "CPython 3.11's standard library (the directory holding os.py), the last entry of "
+                    + "sys.path. Default: $GILECTOMY_STDLIB, else what python3.11/python3 on the PATH reports "
+                    + "(asked once, then cached), else /usr/lib/python3.11.")
+    Path stdlib;
 
     @Option(names = "--timeline", paramLabel = "FILE.png",
             description = "Record when each thread held, waited for, or was blocked without the GIL, "
@@ -321,6 +327,15 @@ public final class RunCommand implements Callable<Integer> {
                 return EXIT_USAGE;
             }
             System.setProperty(BuildConfig.ALLOW_UNSAFE_PROPERTY, "true");
+        }
+
+        if (stdlib != null) {
+            String bad = org.gilectomy.runtime.imports.StdlibLocation.setFromCommandLine(stdlib);
+            if (bad != null) {
+                err.println(PROGRAM + ": " + bad);
+                err.flush();
+                return EXIT_USAGE;
+            }
         }
 
         Path path = Paths.get(file);
