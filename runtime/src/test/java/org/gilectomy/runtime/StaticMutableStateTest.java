@@ -53,6 +53,9 @@ class StaticMutableStateTest {
             Map.entry("org.gilectomy.objects.ReprGuard.current", "set once when the runtime starts"),
             Map.entry("org.gilectomy.objects.PyInt.maxStrDigits", "sys.set_int_max_str_digits"),
             Map.entry("org.gilectomy.runtime.interp.Signals.installed", "once per process"),
+            Map.entry("org.gilectomy.runtime.imports.StdlibLocation.commandLine", "the command line, once"),
+            Map.entry("org.gilectomy.runtime.imports.StdlibLocation.found", "the first import that needs the standard library"),
+            Map.entry("org.gilectomy.runtime.imports.StdlibLocation.resolved", "the first import that needs the standard library"),
             Map.entry("org.gilectomy.runtime.interp.Ticker.interval", "sys.setcheckinterval; read by the old GIL only"));
 
     static final List<Class<?>> MODULE_ANCHORS = List.of(org.gilectomy.locks.Lockable.class,
