@@ -34,6 +34,7 @@ final class Modules {
             "math", i -> MathModule.module(),
             "random", i -> RandomModule.module(),
             "queue", i -> QueueModule.module(),
+            "_sre", i -> SreModule.module(),
             "socket", i -> SocketModule.module());
 
     private final Interpreter interp;
