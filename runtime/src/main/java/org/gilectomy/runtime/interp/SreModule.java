@@ -165,7 +165,7 @@ final class SreModule {
 
     /** Calls {@code re.NAME(args...)}: the template helpers that live in {@code re/__init__.py}. */
     static PyObject callRe(String name, PyObject... args) {
-        PyObject re = Interpreter.current().modules.importModule("re");
+        PyObject re = Interpreter.current().modules.imports.importModule("re", null);
         PyObject f;
         try {
             f = Ops.getAttr(re, name);
