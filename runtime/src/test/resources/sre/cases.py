@@ -30,6 +30,10 @@ FIXED = [
     (r'(?i)[\u212a]', 0), (r'ſ', re.I), (r'(a*)b\1', 0), (r'((a)|(b))*', 0), (r'(a)*(b)*', 0),
     (r'(?:(a)|(b))+?c', 0), (r'(\d+)-(\d+)', 0), (r'[\d\s]+', 0), (r'[^\d\s]+', 0), (r'\W+', 0),
     (r'(.)(?!\1)', 0), (r'(?P<x>a)(?P<y>b)?', 0), (r'[\x00-\x7f]+', 0), (r'[^\x00-\x7f]+', 0),
+    (r'[\u0100\u0102\u0104\u0106\u0108\u010a\u4e00-\u4e05]+', 0), (r'[^\u0100\u0102\u0104\u0106b]', 0),
+    (r'[\u0100\u0102\u0104\u0106\u0108]', re.I), (r'\w+\b', re.A), (r'[^\W]+', re.A | re.I),
+    (rb'[a-f]+\w', re.L), (rb'(?i)abc', re.L), (rb'[^a]b', re.L | re.I), (rb'\bab\b', re.L),
+    (rb'(\w+)\s*\1', 0), (rb'(?i)[k-z]+', 0), (rb'\W+', 0), (rb'[\x80-\xff]+', 0),
 ]
 SUBJECTS = ['', 'a', 'ab', 'abc', 'aab', 'abab', 'ababc', 'aaab', 'xabcx', 'c', 'abcd', 'abcbcd',
             'foo bar foo', 'foofoo', 'hello hello world', 'a1.5 22.', ' \t\n x', 'ABC abc AbC',
@@ -79,8 +83,10 @@ def emit(pattern, flags, subjects):
         return
     groups = p.state.groups - 1
     print('P', groups, ' '.join(str(int(w)) for w in code))
+    if isinstance(pattern, bytes):
+        subjects = [s.encode('latin-1') for s in subjects if max(s, default='a') < '\u0100']
     for s in subjects:
-        print('S', ','.join(str(ord(c)) for c in s) if s else '-')
+        print('S', ','.join(str(c if isinstance(c, int) else ord(c)) for c in s) if s else '-')
         print('R search', spans(compiled.search(s), groups))
         print('R match', spans(compiled.match(s), groups))
         print('R fullmatch', spans(compiled.fullmatch(s), groups))
