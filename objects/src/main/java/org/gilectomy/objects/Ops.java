@@ -543,6 +543,10 @@ public final class Ops {
         if (r != null) {
             return r;
         }
+        PyObject builtin = o.type().lookupMethodBorrowed("__getitem__"); // a built-in type's (re.Match)
+        if (builtin != null) {
+            return call(builtin, new PyObject[] {o, key}, 0, 2, null);
+        }
         throw PyExc.typeError("'" + o.type().name() + "' object is not subscriptable");
     }
 

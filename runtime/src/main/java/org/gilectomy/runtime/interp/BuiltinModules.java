@@ -23,6 +23,7 @@ final class BuiltinModules {
             Map.entry("math", i -> MathModule.module()),
             Map.entry("random", i -> RandomModule.module()),
             Map.entry("queue", i -> QueueModule.module()),
+            Map.entry("_sre", i -> SreModule.module()),
             Map.entry("socket", i -> SocketModule.module()),
             Map.entry("importlib", Importlib::module));
 
