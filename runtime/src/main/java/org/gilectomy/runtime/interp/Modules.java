@@ -27,14 +27,17 @@ import org.gilectomy.refcount.RefCount;
  * fresh for the interpreter on its first import; and {@code sys}'s own settings.
  */
 final class Modules {
-    private static final Map<String, Function<Interpreter, PyModule>> FACTORIES = Map.of(
-            "sys", Modules::sys,
-            "time", i -> time(),
-            "threading", i -> Threading.module(),
-            "math", i -> MathModule.module(),
-            "random", i -> RandomModule.module(),
-            "queue", i -> QueueModule.module(),
-            "socket", i -> SocketModule.module());
+    private static final Map<String, Function<Interpreter, PyModule>> FACTORIES = Map.ofEntries(
+            Map.entry("sys", Modules::sys),
+            Map.entry("time", i -> time()),
+            Map.entry("threading", i -> Threading.module()),
+            Map.entry("math", i -> MathModule.module()),
+            Map.entry("random", i -> RandomModule.module()),
+            Map.entry("queue", i -> QueueModule.module()),
+            Map.entry("socket", i -> SocketModule.module()),
+            // CPython's C modules written in Java: runtime/.../modules/, one class each
+            Map.entry("_io", i -> org.gilectomy.runtime.modules.IoModule.module("_io")),
+            Map.entry("io", i -> org.gilectomy.runtime.modules.IoModule.module("io")));
 
     private final Interpreter interp;
     private final Map<String, PyModule> loaded = new ConcurrentHashMap<>();
