@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DefaultReprTest {
     /** Definitions the expressions use. */
     private static final String PRELUDE = String.join("\n",
-            "import queue, threading, socket, sys, io, _testrefcount",
+            "import queue, threading, socket, sys, io, _collections, _testrefcount",
             "def f(): pass",
             "def g(): yield 1",
             "class C:",
@@ -83,6 +83,9 @@ class DefaultReprTest {
         {"runtime.modules.PyStringIO", "io.StringIO()"}, {"runtime.modules.PyBytesIO", "io.BytesIO()"},
         {"runtime.modules.PyTextFile", "open('/dev/null')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'rb')"},
         {"runtime.modules.PyBufferedFile", "open('/dev/null', 'wb')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'r+b')"},
+        {"runtime.modules.PyDeque", "_collections.deque([1], 3)"}, {"runtime.modules.PyDeque$Iter", "iter(_collections.deque())"},
+        {"runtime.modules.PyDeque$Iter", "reversed(_collections.deque())"},
+        {"runtime.modules.PyDefaultDict", "_collections.defaultdict(list, {1: 2})"},
     };
 
     /** Classes no Python program can get an instance of, with the reason. */

@@ -37,7 +37,8 @@ final class Modules {
             Map.entry("socket", i -> SocketModule.module()),
             // CPython's C modules written in Java: runtime/.../modules/, one class each
             Map.entry("_io", i -> org.gilectomy.runtime.modules.IoModule.module("_io")),
-            Map.entry("io", i -> org.gilectomy.runtime.modules.IoModule.module("io")));
+            Map.entry("io", i -> org.gilectomy.runtime.modules.IoModule.module("io")),
+            Map.entry("_collections", i -> org.gilectomy.runtime.modules.CollectionsModule.module()));
 
     private final Interpreter interp;
     private final Map<String, PyModule> loaded = new ConcurrentHashMap<>();
