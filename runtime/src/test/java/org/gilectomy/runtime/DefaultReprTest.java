@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DefaultReprTest {
     /** Definitions the expressions use. */
     private static final String PRELUDE = String.join("\n",
-            "import queue, threading, socket, sys, io, _collections, _testrefcount",
+            "import queue, threading, socket, sys, io, _collections, itertools, _testrefcount",
             "def f(): pass",
             "def g(): yield 1",
             "class C:",
@@ -86,6 +86,9 @@ class DefaultReprTest {
         {"runtime.modules.PyDeque", "_collections.deque([1], 3)"}, {"runtime.modules.PyDeque$Iter", "iter(_collections.deque())"},
         {"runtime.modules.PyDeque$Iter", "reversed(_collections.deque())"},
         {"runtime.modules.PyDefaultDict", "_collections.defaultdict(list, {1: 2})"},
+        {"runtime.modules.ItertoolsIter", "itertools.count(3)"}, {"runtime.modules.ItertoolsIter", "itertools.repeat(1, 2)"},
+        {"runtime.modules.ItertoolsIter", "itertools.chain()"}, {"runtime.modules.ItertoolsIter", "itertools.product()"},
+        {"runtime.modules.ItertoolsIter", "itertools.tee([])[0]"},
     };
 
     /** Classes no Python program can get an instance of, with the reason. */

@@ -38,7 +38,8 @@ final class Modules {
             // CPython's C modules written in Java: runtime/.../modules/, one class each
             Map.entry("_io", i -> org.gilectomy.runtime.modules.IoModule.module("_io")),
             Map.entry("io", i -> org.gilectomy.runtime.modules.IoModule.module("io")),
-            Map.entry("_collections", i -> org.gilectomy.runtime.modules.CollectionsModule.module()));
+            Map.entry("_collections", i -> org.gilectomy.runtime.modules.CollectionsModule.module()),
+            Map.entry("itertools", i -> org.gilectomy.runtime.modules.ItertoolsModule.module()));
 
     private final Interpreter interp;
     private final Map<String, PyModule> loaded = new ConcurrentHashMap<>();
