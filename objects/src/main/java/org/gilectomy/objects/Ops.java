@@ -76,6 +76,12 @@ public final class Ops {
         }
     }
 
+    /** {@code callable(o)}. */
+    public static boolean isCallable(PyObject o) {
+        return o instanceof PyBuiltinFunction || o instanceof PyFunction || o instanceof PyBoundMethod
+                || (o instanceof PyType t && t.constructor != null) || Dunders.has(o, "__call__");
+    }
+
     public static PyObject call(PyObject callable, PyObject... args) {
         return call(callable, args, 0, args.length, null);
     }
@@ -143,7 +149,8 @@ public final class Ops {
             return o.toString();
         }
         String marker = o instanceof PyList ? "[...]" : o instanceof PyDict ? "{...}" : o instanceof PyTuple ? "(...)"
-                : o instanceof PySet ? o.type().name() + "(...)" : o instanceof PyDictView ? "..." : null;
+                : o instanceof PySet ? o.type().name() + "(...)" : o instanceof PyDictView ? "..."
+                : o instanceof IndexedSequence ? "[...]" : null;
         return ReprGuard.nested(o, marker, Ops::nestedRepr);
     }
 
@@ -161,20 +168,8 @@ public final class Ops {
             return sequenceRepr(items, "(", ")", items.length == 1);
         }
         if (o instanceof PyDict d) {
-            List<Map.Entry<PyObject, PyObject>> entries = d.itemsSnapshot();
-            StringBuilder sb = new StringBuilder("{");
-            for (int i = 0; i < entries.size(); i++) {
-                Map.Entry<PyObject, PyObject> e = entries.get(i);
-                if (i > 0) {
-                    sb.append(", ");
-                }
-                sb.append(repr(e.getKey())).append(": ").append(repr(e.getValue()));
-            }
-            for (Map.Entry<PyObject, PyObject> e : entries) {
-                RefCount.decref(e.getKey());
-                RefCount.decref(e.getValue());
-            }
-            return sb.append('}').toString();
+            String own = d.ownRepr();
+            return own != null ? own : dictRepr(d);
         }
         if (o instanceof PySet s) {
             return s.repr();
@@ -186,6 +181,24 @@ public final class Ops {
             }
         }
         return o.toString();
+    }
+
+    /** The repr of a dict's items, {@code {k: v, ...}} (a dict subclass's own repr wraps it). */
+    public static String dictRepr(PyDict d) {
+        List<Map.Entry<PyObject, PyObject>> entries = d.itemsSnapshot();
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < entries.size(); i++) {
+            Map.Entry<PyObject, PyObject> e = entries.get(i);
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(repr(e.getKey())).append(": ").append(repr(e.getValue()));
+        }
+        for (Map.Entry<PyObject, PyObject> e : entries) {
+            RefCount.decref(e.getKey());
+            RefCount.decref(e.getValue());
+        }
+        return sb.append('}').toString();
     }
 
     private static String sequenceRepr(PyObject[] owned, String open, String close, boolean trailingComma) {
@@ -324,6 +337,9 @@ public final class Ops {
         if (a instanceof PyInstance || b instanceof PyInstance) {
             return Dunders.eq(a, b);
         }
+        if (a instanceof IndexedSequence x && b instanceof IndexedSequence y && a.type() == b.type()) {
+            return sequencesEqual(x.snapshot(), y.snapshot());
+        }
         if (a instanceof PyDict || a instanceof PyList) {
             return false;
         }
@@ -425,6 +441,9 @@ public final class Ops {
         if (a instanceof PyList x && b instanceof PyList y) {
             return sequenceOrder(op, x.snapshot(), y.snapshot());
         }
+        if (a instanceof IndexedSequence x && b instanceof IndexedSequence y && a.type() == b.type()) {
+            return sequenceOrder(op, x.snapshot(), y.snapshot());
+        }
         if (a instanceof PyTuple x && b instanceof PyTuple y) {
             PyObject[] xs = new PyObject[x.size()];
             PyObject[] ys = new PyObject[y.size()];
@@ -510,10 +529,7 @@ public final class Ops {
         }
         if (o instanceof PyDict d) {
             PyObject v = d.get(key);
-            if (v == null) {
-                throw keyError(key);
-            }
-            return v;
+            return v != null ? v : d.missing(key);
         }
         if (o instanceof PyStr s) {
             if (key instanceof PySlice sl) {
@@ -538,6 +554,9 @@ public final class Ops {
                 throw PyExc.indexError("range object index out of range");
             }
             return PyInt.of(r.start + j * r.step);
+        }
+        if (o instanceof IndexedSequence q) {
+            return q.getItem(key);
         }
         PyObject r = Dunders.callOrNull(o, "__getitem__", key);
         if (r != null) {
@@ -584,6 +603,10 @@ public final class Ops {
             d.put(key, value);
             return;
         }
+        if (o instanceof IndexedSequence q) {
+            q.setItem(key, value);
+            return;
+        }
         PyObject r = Dunders.callOrNull(o, "__setitem__", key, value);
         if (r != null) {
             RefCount.decref(r);
@@ -618,6 +641,10 @@ public final class Ops {
             if (!d.remove(key)) {
                 throw keyError(key);
             }
+            return;
+        }
+        if (o instanceof IndexedSequence q) {
+            q.delItem(key);
             return;
         }
         PyObject r = Dunders.callOrNull(o, "__delitem__", key);

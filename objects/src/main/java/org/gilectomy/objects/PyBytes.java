@@ -34,7 +34,8 @@ public final class PyBytes extends PyObject implements Container {
         return value.clone();
     }
 
-    private static Charset charset(String encoding) {
+    /** The charset of a codec name this runtime supports; LookupError for any other. */
+    public static Charset charset(String encoding) {
         String e = encoding.toLowerCase(Locale.ROOT).replace('_', '-');
         switch (e) {
             case "utf-8", "utf8":

@@ -49,6 +49,7 @@ final class Builtins {
         });
         function("format", org.gilectomy.objects.Formatting::builtin);
         function("sum", Builtins::sum);
+        function("open", org.gilectomy.runtime.modules.IoModule::open);
         function("min", (a, off, n, kw) -> extreme("min", CompareOp.LT, a, off, n, kw));
         function("max", (a, off, n, kw) -> extreme("max", CompareOp.GT, a, off, n, kw));
         function("sorted", (a, off, n, kw) -> {
