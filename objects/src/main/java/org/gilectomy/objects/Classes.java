@@ -29,6 +29,26 @@ public final class Classes {
             genericSetAttr(instanceArg(a[off], "__delattr__"), attrKey(a[off + 1]), null);
             return PyNone.newRef();
         });
+        PyType.OBJECT.addMethod("__new__", (a, off, n, kw) -> {
+            if (n == 0 || !(a[off] instanceof PyType cls)) {
+                throw PyExc.typeError("object.__new__(X): X is not a type object ("
+                        + (n == 0 ? "nothing" : a[off].type().name()) + ")");
+            }
+            if (n > 1 || kw != null) {
+                if (cls.newBorrowed() != Classes.OBJECT_NEW) {
+                    throw PyExc.typeError("object.__new__() takes exactly one argument (the type to instantiate)");
+                }
+                if (cls.initBorrowed() == Classes.OBJECT_INIT) {
+                    throw PyExc.typeError(cls.name() + "() takes no arguments");
+                }
+            }
+            PyType builtin = cls.builtinBase();
+            if (builtin.builtinNew != null) {
+                throw PyExc.typeError("object.__new__(" + cls.name() + ") is not safe, use " + builtin.name() + ".__new__()");
+            }
+            return cls.instanceFactoryInherited().apply(cls);
+        });
+        BuiltinSubclasses.install();
         PyExc.BASE_EXCEPTION.instanceFactory = PyBaseException::new;
         PyExc.BASE_EXCEPTION.addMethod("__init__", (a, off, n, kw) -> {
             if (kw != null) {
@@ -48,9 +68,9 @@ public final class Classes {
         }
     }
 
-    private static PyInstance instanceArg(PyObject o, String fn) {
-        if (o instanceof PyInstance i) {
-            return i;
+    private static PyObject instanceArg(PyObject o, String fn) {
+        if (o instanceof PyInstance || o instanceof BuiltinSubclass) {
+            return o;
         }
         throw PyExc.notImplemented("object." + fn + " on a '" + o.type().name() + "' object");
     }
@@ -63,6 +83,7 @@ public final class Classes {
     }
 
     private static final PyObject OBJECT_INIT = PyType.OBJECT.lookupMethodBorrowed("__init__");
+    private static final PyObject OBJECT_NEW = PyType.OBJECT.lookupMethodBorrowed("__new__");
 
     /** Makes sure the static set-up above has run (object and exception methods, constructors). */
     public static void init() {
@@ -73,12 +94,17 @@ public final class Classes {
      * owning {@code namespace} (the caller's reference is taken over).
      */
     public static PyType newClass(String name, PyType base, PyDict namespace, String module) {
+        if (base == PyBool.TYPE || base == PyRange.TYPE || base == PySlice.TYPE || base == PyNone.TYPE
+                || base == PyFunction.TYPE) { // final in CPython too
+            RefCount.decref(namespace);
+            throw PyExc.typeError("type '" + base.name() + "' is not an acceptable base type");
+        }
         for (PyType t = base; t != PyType.OBJECT; t = t.base()) {
             if (t == null) {
                 RefCount.decref(namespace);
                 throw PyExc.notImplemented("subclassing the built-in type '" + base.name() + "'");
             }
-            if (t.isHeapType() || t.instanceFactory != null) {
+            if (t.isHeapType() || t.instanceFactory != null || t.builtinNew != null) {
                 break;
             }
         }
@@ -89,6 +115,16 @@ public final class Classes {
                 RefCount.decref(namespace);
                 throw PyExc.notImplemented("a class defining " + unsupported);
             }
+        }
+        PyStr newKey = PyStr.internBorrowed("__new__");
+        PyObject f = namespace.get(newKey);
+        if (f != null) { // a __new__ is a static method, as CPython makes it
+            if (f instanceof PyFunction) {
+                PyObject w = new Descriptors.PyFunctionWrapper(Descriptors.PyFunctionWrapper.STATICMETHOD, f);
+                namespace.put(newKey, w);
+                RefCount.decref(w);
+            }
+            RefCount.decref(f);
         }
         Descriptors.nameProperties(namespace);
         noHashWithoutEq(namespace);
@@ -112,17 +148,26 @@ public final class Classes {
 
     /** {@code cls(args)}: a new instance, initialised by {@code __init__}. */
     public static PyObject construct(PyType cls, PyObject[] args, int off, int nargs, PyTuple kwnames) {
-        PyInstance self = cls.instanceFactoryInherited().apply(cls);
-        try {
+        PyObject newFunction = cls.newBorrowed();
+        PyObject self;
+        if (newFunction == OBJECT_NEW) {
+            self = cls.instanceFactoryInherited().apply(cls);
             if (self instanceof PyBaseException e) {
                 PyTuple t = PyTuple.copyOf(args, off, nargs);
                 e.setArgs(t);
                 RefCount.decref(t);
             }
+        } else {
+            self = callNew(newFunction, cls, args, off, nargs, kwnames);
+            if (!self.type().isSubtypeOf(cls)) {
+                return self; // as CPython: __init__ runs only on an instance of the class called
+            }
+        }
+        try {
             PyObject init = cls.initBorrowed();
             int nkw = kwnames == null ? 0 : kwnames.size();
             if (init == OBJECT_INIT) {
-                if (nargs + nkw > 0) {
+                if (nargs + nkw > 0 && newFunction == OBJECT_NEW) {
                     throw PyExc.typeError(cls.name() + "() takes no arguments");
                 }
                 return self;
@@ -149,6 +194,21 @@ public final class Classes {
         }
     }
 
+    /** {@code cls.__new__(cls, args...)}: a static method (unwrapped) or a built-in's {@code __new__}. */
+    private static PyObject callNew(PyObject newFunction, PyType cls, PyObject[] args, int off, int nargs, PyTuple kwnames) {
+        PyObject f = newFunction instanceof Descriptors.PyFunctionWrapper w && !w.bindsClass() ? w.function : newFunction;
+        int nkw = kwnames == null ? 0 : kwnames.size();
+        PyObject[] a = new PyObject[nargs + nkw + 1];
+        a[0] = cls;
+        System.arraycopy(args, off, a, 1, nargs + nkw);
+        RefCount.incref(f); // held across the call, as __init__ is
+        try {
+            return Ops.call(f, a, 0, nargs + 1, kwnames);
+        } finally {
+            RefCount.decref(f);
+        }
+    }
+
     /** {@code isinstance(o, cls)} for one class. */
     public static boolean isInstance(PyObject o, PyType cls) {
         return o.type().isSubtypeOf(cls);
@@ -161,12 +221,34 @@ public final class Classes {
         return instanceAttr(o, PyStr.internBorrowed(name));
     }
 
+    // An instance's own attributes: a PyInstance's (shapes), or a BuiltinSubclass's dict.
+
+    private static PyObject ownGet(PyObject o, PyStr key) {
+        return o instanceof PyInstance i ? i.getOwn(key) : ((BuiltinSubclass) o).attributesBorrowed().get(key);
+    }
+
+    private static PyDict ownDict(PyObject o) {
+        return o instanceof PyInstance i ? i.dictBorrowed() : ((BuiltinSubclass) o).attributesBorrowed();
+    }
+
+    private static void ownSet(PyObject o, PyStr key, PyObject value) {
+        if (o instanceof PyInstance i) {
+            i.setOwn(key, value);
+        } else {
+            ((BuiltinSubclass) o).attributesBorrowed().put(key, value);
+        }
+    }
+
+    private static boolean ownRemove(PyObject o, PyStr key) {
+        return o instanceof PyInstance i ? i.removeOwn(key) : ((BuiltinSubclass) o).attributesBorrowed().remove(key);
+    }
+
     /**
      * {@code o.name}, the general path (the inline caches' misses come here): a data
      * descriptor of the class, else the instance's own attribute, else the class attribute
      * bound to the instance, else {@code __getattr__}. {@code key} is interned.
      */
-    static PyObject instanceAttr(PyInstance o, PyStr key) {
+    static PyObject instanceAttr(PyObject o, PyStr key) {
         String name = key.value;
         PyType t = o.type();
         PyObject cv = t.lookup(name);
@@ -174,7 +256,7 @@ public final class Classes {
             if (cv != null && Descriptors.isData(cv)) {
                 return Descriptors.bind(cv, o, t);
             }
-            PyObject v = o.getOwn(key);
+            PyObject v = ownGet(o, key);
             if (v != null) {
                 return v;
             }
@@ -188,13 +270,17 @@ public final class Classes {
                 return newRef(t);
             }
             if (name.equals("__dict__")) {
-                return newRef(o.dictBorrowed());
+                return newRef(ownDict(o));
             }
             if (cv != null) {
                 return Descriptors.bind(cv, o, t);
             }
         } finally {
             RefCount.xdecref(cv);
+        }
+        java.util.function.UnaryOperator<PyObject> getter = o instanceof BuiltinSubclass ? t.lookupGetter(name) : null;
+        if (getter != null) {
+            return getter.apply(o); // (3).real and the like, on an int subclass
         }
         if (Dunders.has(o, "__getattr__")) {
             return Dunders.callOrNull(o, "__getattr__", key);
@@ -259,8 +345,8 @@ public final class Classes {
     }
 
     static void setAttr(PyObject o, String name, PyObject value) {
-        if (o instanceof PyInstance i) {
-            setAttr(i, PyStr.internBorrowed(name), value);
+        if (o instanceof PyInstance || o instanceof BuiltinSubclass) {
+            setAttr(o, PyStr.internBorrowed(name), value);
         } else if (o instanceof PyType t && t.isHeapType()) {
             t.setAttribute(PyStr.internBorrowed(name), value);
         } else if (o instanceof PyModule m) {
@@ -273,7 +359,7 @@ public final class Classes {
     }
 
     /** {@code o.name = value} on an instance: {@code __setattr__} if the class defines one. */
-    static void setAttr(PyInstance o, PyStr key, PyObject value) {
+    static void setAttr(PyObject o, PyStr key, PyObject value) {
         if (hasCustomSetattr(o.type())) {
             RefCount.xdecref(Dunders.callOrNull(o, "__setattr__", key, value));
         } else {
@@ -283,11 +369,11 @@ public final class Classes {
 
     static void delAttr(PyObject o, String name) {
         PyStr key = PyStr.internBorrowed(name);
-        if (o instanceof PyInstance i) {
-            if (overrides(i.type(), "__delattr__")) {
+        if (o instanceof PyInstance || o instanceof BuiltinSubclass) {
+            if (overrides(o.type(), "__delattr__")) {
                 RefCount.xdecref(Dunders.callOrNull(o, "__delattr__", key));
             } else {
-                genericSetAttr(i, key, null);
+                genericSetAttr(o, key, null);
             }
         } else if (o instanceof PyType t && t.isHeapType()) {
             if (!t.removeAttribute(key)) {
@@ -302,7 +388,7 @@ public final class Classes {
      * {@code object.__setattr__} ({@code value} non-null) and {@code object.__delattr__}
      * (null): a data descriptor of the class, else the instance's own attributes.
      */
-    static void genericSetAttr(PyInstance o, PyStr key, PyObject value) {
+    static void genericSetAttr(PyObject o, PyStr key, PyObject value) {
         String name = key.value;
         if (o instanceof PyBaseException e && name.equals("args") && value != null) {
             PyTuple t = value instanceof PyTuple tu ? tu : PyTuple.steal(new PyObject[] {newRef(value)});
@@ -326,8 +412,8 @@ public final class Classes {
             throw PyExc.attributeError(o, name);
         }
         if (value != null) {
-            o.setOwn(key, value);
-        } else if (!o.removeOwn(key)) {
+            ownSet(o, key, value);
+        } else if (!ownRemove(o, key)) {
             throw PyExc.attributeError(o, name);
         }
     }

@@ -70,7 +70,7 @@ import org.gilectomy.refcount.RefCount;
  * locked step at a time, and raises if the size changes.
  * </pre>
  */
-public final class PyDict extends PyObject {
+public class PyDict extends PyObject {
     public static final PyType TYPE = new PyType("dict", null);
 
     private static final boolean LOCK_FREE_READS = ContainerReads.LOCK_FREE;

@@ -81,6 +81,17 @@ public final class PyType extends PyObject {
      */
     public java.util.function.Function<PyType, PyInstance> instanceFactory;
 
+    /** How {@code X.__new__(cls, ...)} makes an instance of a subclass of built-in type X. */
+    public interface BuiltinNew {
+        PyObject make(PyType cls, PyObject[] args, int off, int nargs, PyTuple kwnames);
+    }
+
+    /**
+     * For built-in value types that Python classes may subclass (list, dict, int, str ...):
+     * makes an instance of such a subclass (see {@link BuiltinSubclasses}). Start-up only.
+     */
+    public BuiltinNew builtinNew;
+
     /** Touched only through versionAcquire and bumpVersion (see the overview). */
     private int version;
     private final List<PyType> subclasses = new CopyOnWriteArrayList<>();
@@ -137,18 +148,34 @@ public final class PyType extends PyObject {
     }
 
     private Resolved init;
+    private Resolved newFunction;
 
     /** {@code __init__} of this class or a base, borrowed (never null: object's at worst). */
     PyObject initBorrowed() {
         Resolved r = init;
         int v = versionAcquire();
         if (r == null || r.version != v) {
-            PyObject m = lookup("__init__");
-            RefCount.xdecref(m); // the namespace (or the retired list) keeps it
-            r = new Resolved(v, m);
+            r = resolve(v, "__init__");
             init = r;
         }
         return r.value;
+    }
+
+    /** {@code __new__} of this class or a base, borrowed (never null: object's at worst). */
+    PyObject newBorrowed() {
+        Resolved r = newFunction;
+        int v = versionAcquire();
+        if (r == null || r.version != v) {
+            r = resolve(v, "__new__");
+            newFunction = r;
+        }
+        return r.value;
+    }
+
+    private Resolved resolve(int v, String attr) {
+        PyObject m = lookup(attr);
+        RefCount.xdecref(m); // the namespace (or the retired list) keeps it
+        return new Resolved(v, m);
     }
 
     /** The empty shape new instances start with. */
@@ -248,6 +275,33 @@ public final class PyType extends PyObject {
         return m;
     }
 
+    /**
+     * The attribute {@code attr} as defined by a class statement in this class or a base, before
+     * the nearest built-in base: a new reference, or null (then the built-in's own behaviour
+     * applies). How operations on instances of subclasses of built-in types find overrides.
+     */
+    public PyObject lookupHeap(String attr) {
+        for (PyType t = this; t != null && t.heapType; t = t.base) {
+            PyDict d = t.dict;
+            if (d != null) {
+                PyObject v = d.getName(attr);
+                if (v != null) {
+                    return v;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The nearest built-in type this class derives from ({@code object} at worst). */
+    public PyType builtinBase() {
+        PyType t = this;
+        while (t != null && t.heapType) {
+            t = t.base;
+        }
+        return t == null ? OBJECT : t;
+    }
+
     /** The instance factory of this type or its nearest base that has one. */
     public java.util.function.Function<PyType, PyInstance> instanceFactoryInherited() {
         for (PyType t = this; t != null; t = t.base) {
@@ -312,9 +366,17 @@ public final class PyType extends PyObject {
         return null;
     }
 
-    /** The method named {@code methodName} of this type or a base, borrowed; null if none. */
+    /**
+     * The built-in method named {@code methodName} of this type or a base, borrowed; null if
+     * none, or if a class statement's namespace on the way defines the name (an override: the
+     * caller takes the general attribute path).
+     */
     public PyObject lookupMethodBorrowed(String methodName) {
         for (PyType t = this; t != null; t = t.base) {
+            PyDict d = t.dict;
+            if (d != null && d.containsKey(PyStr.internBorrowed(methodName))) {
+                return null;
+            }
             PyObject m = t.methods.get(methodName);
             if (m != null) {
                 return m;

@@ -8,6 +8,11 @@ import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyBuiltinFunction;
 import org.gilectomy.objects.PyDict;
+import org.gilectomy.objects.PyFloat;
+import org.gilectomy.objects.PyInt;
+import org.gilectomy.objects.PyList;
+import org.gilectomy.objects.PyNone;
+import org.gilectomy.objects.PySet;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
 import org.gilectomy.objects.PyInstance;
@@ -49,6 +54,7 @@ final class ClassBuiltins {
         };
         builtins.putName("type", PyType.TYPE);
         registerDescriptors(builtins);
+        registerSubclassable();
         function(builtins, "isinstance", (a, off, n, kw) -> {
             Args.exactly("isinstance", n, 2, kw);
             return PyBool.of(isInstance(a[off], a[off + 1], "isinstance"));
@@ -142,6 +148,69 @@ final class ClassBuiltins {
             });
         }
         builtins.putName("property", Descriptors.PyProperty.TYPE);
+    }
+
+    /**
+     * What Python subclasses of the built-in containers reach through {@code super()} or the
+     * type: {@code __init__} (a subclass instance starts empty, as CPython's), the item
+     * assignment methods, and {@code __repr__}, each doing the built-in's own work (never an
+     * override: that would recurse into the subclass).
+     */
+    private static void registerSubclassable() {
+        PyList.TYPE.addMethod("__init__", (a, off, n, kw) -> {
+            Args.between("list", n - 1, 0, 1, kw);
+            PyList l = (PyList) a[off];
+            PyObject[] items = n == 2 ? Ops.collect(a[off + 1]) : new PyObject[0];
+            l.clear();
+            l.extend(items);
+            return PyNone.newRef();
+        });
+        PyDict.TYPE.addMethod("__init__", (a, off, n, kw) -> {
+            if (n > 2) {
+                throw PyExc.typeError("dict expected at most 1 argument, got " + (n - 1));
+            }
+            PyDict d = (PyDict) a[off];
+            if (n == 2) {
+                ContainerMethods.update(d, a[off + 1]);
+            }
+            for (int k = 0; kw != null && k < kw.size(); k++) {
+                d.put(kw.getBorrowed(k), a[off + n + k]);
+            }
+            return PyNone.newRef();
+        });
+        PySet.TYPE.addMethod("__init__", (a, off, n, kw) -> {
+            Args.between("set", n - 1, 0, 1, kw);
+            PySet s = (PySet) a[off];
+            PyObject[] items = n == 2 ? Ops.collect(a[off + 1]) : new PyObject[0];
+            s.clear();
+            for (PyObject x : items) {
+                try {
+                    s.add(x);
+                } finally {
+                    RefCount.decref(x);
+                }
+            }
+            return PyNone.newRef();
+        });
+        for (PyType t : new PyType[] {PyList.TYPE, PyDict.TYPE}) {
+            t.addMethod("__setitem__", (a, off, n, kw) -> {
+                Args.exactly(t.name() + ".__setitem__", n - 1, 2, kw);
+                Ops.setItemBuiltin(a[off], a[off + 1], a[off + 2]);
+                return PyNone.newRef();
+            });
+            t.addMethod("__delitem__", (a, off, n, kw) -> {
+                Args.exactly(t.name() + ".__delitem__", n - 1, 1, kw);
+                Ops.delItemBuiltin(a[off], a[off + 1]);
+                return PyNone.newRef();
+            });
+        }
+        for (PyType t : new PyType[] {PyList.TYPE, PyDict.TYPE, PySet.TYPE, PySet.FROZEN_TYPE, PyTuple.TYPE, PyStr.TYPE,
+            PyInt.TYPE, PyFloat.TYPE}) {
+            t.addMethod("__repr__", (a, off, n, kw) -> {
+                Args.exactly(t.name() + ".__repr__", n - 1, 0, kw);
+                return PyStr.of(Ops.reprBuiltin(a[off]));
+            });
+        }
     }
 
     private static void oneArgument(String fn, int n, PyTuple kw) {
