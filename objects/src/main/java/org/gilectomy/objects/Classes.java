@@ -48,6 +48,14 @@ public final class Classes {
             }
             return cls.instanceFactoryInherited().apply(cls);
         });
+        PyType.OBJECT.addAttribute("__init_subclass__", new Descriptors.PyFunctionWrapper(Descriptors.PyFunctionWrapper.CLASSMETHOD,
+                new PyBuiltinFunction("object.__init_subclass__", (a, off, n, kw) -> {
+                    if (kw != null) {
+                        throw PyExc.typeError(((PyType) a[off]).name() + ".__init_subclass__() takes no keyword arguments");
+                    }
+                    Args.exactly("__init_subclass__", n - 1, 0, null);
+                    return PyNone.newRef();
+                })));
         BuiltinSubclasses.install();
         PyExc.BASE_EXCEPTION.instanceFactory = PyBaseException::new;
         PyExc.BASE_EXCEPTION.addMethod("__init__", (a, off, n, kw) -> {
@@ -94,19 +102,62 @@ public final class Classes {
      * owning {@code namespace} (the caller's reference is taken over).
      */
     public static PyType newClass(String name, PyType base, PyDict namespace, String module) {
-        if (base == PyBool.TYPE || base == PyRange.TYPE || base == PySlice.TYPE || base == PyNone.TYPE
-                || base == PyFunction.TYPE) { // final in CPython too
-            RefCount.decref(namespace);
-            throw PyExc.typeError("type '" + base.name() + "' is not an acceptable base type");
+        return newClass(name, new PyType[] {base}, namespace, module);
+    }
+
+    /** {@link #newClass(String, PyType, PyDict, String)} with any number of bases (none: object). */
+    public static PyType newClass(String name, PyType[] bases, PyDict namespace, String module) {
+        return newClass(name, bases, namespace, module, null, 0, null);
+    }
+
+    /**
+     * The class statement's last step with class keyword arguments ({@code kwValues[kwOff..]}
+     * named by {@code kwNames}, null if none) passed to {@code __init_subclass__}: makes the class,
+     * gives each namespace value with {@code __set_name__} its name, then runs the nearest
+     * base's {@code __init_subclass__}, as CPython's type.__new__ does.
+     */
+    public static PyType newClass(String name, PyType[] bases, PyDict namespace, String module,
+            PyObject[] kwValues, int kwOff, PyTuple kwNames) {
+        PyType cls = makeClass(name, bases, namespace, module);
+        for (java.util.Map.Entry<PyObject, PyObject> e : namespace.itemsSnapshot()) {
+            try {
+                PyObject v = e.getValue();
+                if (!(v instanceof Descriptors.PyProperty) && Dunders.has(v, "__set_name__")) {
+                    RefCount.decref(Dunders.callOrNull(v, "__set_name__", cls, e.getKey()));
+                }
+            } finally {
+                RefCount.decref(e.getKey());
+                RefCount.decref(e.getValue());
+            }
         }
-        for (PyType t = base; t != PyType.OBJECT; t = t.base()) {
-            if (t == null) {
-                RefCount.decref(namespace);
-                throw PyExc.notImplemented("subclassing the built-in type '" + base.name() + "'");
+        PyObject init = cls.lookupAfter(cls, "__init_subclass__");
+        if (init != null) {
+            PyObject f = Descriptors.bind(init, null, cls);
+            RefCount.decref(init);
+            try {
+                int nkw = kwNames == null ? 0 : kwNames.size();
+                PyObject[] a = new PyObject[nkw];
+                if (nkw > 0) {
+                    System.arraycopy(kwValues, kwOff, a, 0, nkw);
+                }
+                RefCount.decref(Ops.call(f, a, 0, 0, kwNames));
+            } finally {
+                RefCount.decref(f);
             }
-            if (t.isHeapType() || t.instanceFactory != null || t.builtinNew != null) {
-                break;
-            }
+        }
+        return cls;
+    }
+
+    /** Makes the class object: checks, the namespace's implicit static and class methods, {@code __hash__}. */
+    private static PyType makeClass(String name, PyType[] bases, PyDict namespace, String module) {
+        try {
+            checkBases(bases);
+        } catch (PyException e) {
+            RefCount.decref(namespace);
+            throw e;
+        }
+        if (bases.length == 0) {
+            bases = new PyType[] {PyType.OBJECT};
         }
         for (String unsupported : new String[] {"__slots__", "__getattribute__"}) {
             PyObject v = namespace.getName(unsupported);
@@ -116,21 +167,106 @@ public final class Classes {
                 throw PyExc.notImplemented("a class defining " + unsupported);
             }
         }
-        PyStr newKey = PyStr.internBorrowed("__new__");
-        PyObject f = namespace.get(newKey);
-        if (f != null) { // a __new__ is a static method, as CPython makes it
+        implicitWrapper(namespace, "__new__", Descriptors.PyFunctionWrapper.STATICMETHOD);
+        implicitWrapper(namespace, "__init_subclass__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
+        implicitWrapper(namespace, "__class_getitem__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
+        Descriptors.nameProperties(namespace);
+        noHashWithoutEq(namespace);
+        PyType cls;
+        try {
+            cls = new PyType(name, bases, namespace, module);
+        } catch (PyException e) {
+            RefCount.decref(namespace);
+            throw e;
+        }
+        PyObject q = namespace.pop(PyStr.internBorrowed("__qualname__"));
+        if (q != null) {
+            cls.setQualname(Ops.str(q));
+            RefCount.decref(q);
+        }
+        cls.constructor = (a, off, n, kw) -> construct(cls, a, off, n, kw);
+        return cls;
+    }
+
+    /** A plain function {@code name} in a class body becomes a static or class method, as CPython makes it. */
+    private static void implicitWrapper(PyDict namespace, String name, PyType kind) {
+        PyStr key = PyStr.internBorrowed(name);
+        PyObject f = namespace.get(key);
+        if (f != null) {
             if (f instanceof PyFunction) {
-                PyObject w = new Descriptors.PyFunctionWrapper(Descriptors.PyFunctionWrapper.STATICMETHOD, f);
-                namespace.put(newKey, w);
+                PyObject w = new Descriptors.PyFunctionWrapper(kind, f);
+                namespace.put(key, w);
                 RefCount.decref(w);
             }
             RefCount.decref(f);
         }
-        Descriptors.nameProperties(namespace);
-        noHashWithoutEq(namespace);
-        PyType cls = new PyType(name, base, namespace, module);
-        cls.constructor = (a, off, n, kw) -> construct(cls, a, off, n, kw);
-        return cls;
+    }
+
+    /** {@code t[key]} for a class: its {@code __class_getitem__}. */
+    static PyObject classGetItem(PyType t, PyObject key) {
+        PyObject m = t.lookup("__class_getitem__");
+        if (m == null) {
+            if (!t.isHeapType() && (t == PyList.TYPE || t == PyDict.TYPE || t == PyTuple.TYPE || t == PySet.TYPE
+                    || t == PySet.FROZEN_TYPE || t == PyType.TYPE)) {
+                throw PyExc.notImplemented("subscripting the built-in type '" + t.name() + "' (types.GenericAlias)");
+            }
+            throw PyExc.typeError("type '" + t.name() + "' is not subscriptable");
+        }
+        PyObject f;
+        try {
+            f = Descriptors.bind(m, null, t);
+        } finally {
+            RefCount.decref(m);
+        }
+        try {
+            return Ops.call(f, key);
+        } finally {
+            RefCount.decref(f);
+        }
+    }
+
+    /**
+     * TypeError as CPython's for bases that cannot be subclassed, repeat, or need two instance
+     * layouts; NotImplementedError for built-in types this runtime cannot subclass yet.
+     */
+    private static void checkBases(PyType[] bases) {
+        PyType layout = null; // the built-in base that fixes the instances' Java class, if any
+        for (int i = 0; i < bases.length; i++) {
+            PyType base = bases[i];
+            if (base == PyBool.TYPE || base == PyRange.TYPE || base == PySlice.TYPE || base == PyNone.TYPE
+                    || base == PyFunction.TYPE) { // final in CPython too
+                throw PyExc.typeError("type '" + base.name() + "' is not an acceptable base type");
+            }
+            for (int j = 0; j < i; j++) {
+                if (bases[j] == base) {
+                    throw PyExc.typeError("duplicate base class " + base.name());
+                }
+            }
+            PyType builtin = base.builtinBase();
+            if (builtin != PyType.OBJECT && !base.isHeapType() && builtin.instanceFactory == null && builtin.builtinNew == null) {
+                throw PyExc.notImplemented("subclassing the built-in type '" + base.name() + "'");
+            }
+            PyType solid = builtin.builtinNew != null ? builtin
+                    : base.instanceFactoryInherited() != PyType.OBJECT.instanceFactory ? factoryOwner(base) : null;
+            if (solid != null) {
+                if (layout != null && !layout.isSubtypeOf(solid) && !solid.isSubtypeOf(layout)) {
+                    throw PyExc.typeError("multiple bases have instance lay-out conflict");
+                }
+                if (layout == null || solid.isSubtypeOf(layout)) {
+                    layout = solid;
+                }
+            }
+        }
+    }
+
+    /** The built-in type in {@code t}'s order whose instance factory makes its instances. */
+    private static PyType factoryOwner(PyType t) {
+        for (PyType s : t.mroList()) {
+            if (s.instanceFactory != null) {
+                return s;
+            }
+        }
+        return PyType.OBJECT;
     }
 
     /**
@@ -319,8 +455,26 @@ public final class Classes {
         if (name.equals("__name__")) {
             return PyStr.of(t.name());
         }
-        if (name.equals("__base__")) {
-            return t.base() == null ? PyNone.newRef() : newRef(t.base());
+        switch (name) {
+            case "__base__":
+                return t.base() == null ? PyNone.newRef() : newRef(t.base());
+            case "__mro__":
+                return typeTuple(t.mroList());
+            case "__bases__":
+                return typeTuple(t.basesList());
+            case "__qualname__":
+                return PyStr.of(t.qualname());
+            case "__module__":
+                if (!t.isHeapType()) {
+                    return PyStr.of(t.fullName().equals(t.name()) ? "builtins" : t.fullName().substring(0, t.fullName().length() - t.name().length() - 1));
+                }
+                break;
+            case "__dict__":
+                return MappingProxy.of(t);
+            case "mro":
+                return new PyBoundMethod(MRO_METHOD, t);
+            default:
+                break;
         }
         PyObject v = t.lookup(name);
         if (v == null) {
@@ -331,6 +485,19 @@ public final class Classes {
         } finally {
             RefCount.decref(v);
         }
+    }
+
+    private static final PyObject MRO_METHOD = new PyBuiltinFunction("type.mro", (a, off, n, kw) -> {
+        Args.exactly("mro", n - 1, 0, kw);
+        return PyList.steal(((PyType) a[off]).mroList().stream().map(Classes::newRef).toArray(PyObject[]::new), ((PyType) a[off]).mroList().size());
+    });
+
+    private static PyTuple typeTuple(java.util.List<PyType> types) {
+        PyObject[] items = new PyObject[types.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = newRef(types.get(i));
+        }
+        return PyTuple.steal(items);
     }
 
     /** Whether class {@code t} (or a base) defines {@code __setattr__} in Python. */
@@ -442,7 +609,8 @@ public final class Classes {
         }
 
         PyObject attr(String name) {
-            PyObject m = after.base() == null ? PyType.OBJECT.lookup(name) : after.base().lookup(name);
+            PyType start = self instanceof PyType t && t.isSubtypeOf(after) ? t : self.type();
+            PyObject m = start.lookupAfter(after, name);
             if (m == null) {
                 throw new PyException(PyExc.ATTRIBUTE_ERROR, "'super' object has no attribute '" + name + "'");
             }

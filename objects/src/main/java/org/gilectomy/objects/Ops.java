@@ -606,6 +606,15 @@ public final class Ops {
             }
             return PyInt.of(r.start + j * r.step);
         }
+        if (o instanceof MappingProxy p) {
+            return p.getItem(key);
+        }
+        if (o instanceof PyType t) {
+            PyObject r = Classes.classGetItem(t, key);
+            if (r != null) {
+                return r;
+            }
+        }
         PyObject r = Dunders.callOrNull(o, "__getitem__", key);
         if (r != null) {
             return r;

@@ -56,6 +56,14 @@ public final class PyType extends PyObject {
 
     private final String name;
     private final PyType base;
+    /** The bases as the class statement named them (built-in types: their one base, or none). */
+    private final PyType[] bases;
+    /**
+     * The method resolution order, this type first: what attribute lookup walks. A class
+     * statement's is C3's linearisation of its bases, ending in object; a built-in type's is
+     * the chain of its bases (object, which every lookup falls back on, only if named).
+     */
+    private final PyType[] mro;
     private final Map<String, PyObject> methods = new HashMap<>();
     private final Map<String, java.util.function.UnaryOperator<PyObject>> getters = new HashMap<>(2);
     /** What calling the type does ({@code int("3")}); null if it cannot be called. Start-up only. */
@@ -110,18 +118,43 @@ public final class PyType extends PyObject {
 
     /** A class made by a class statement: {@code dict} is owned by the new class. */
     public PyType(String name, PyType base, PyDict dict, String module) {
+        this(name, base == null ? new PyType[0] : new PyType[] {base}, dict, module);
+    }
+
+    /**
+     * A class made by a class statement with these bases ({@code dict} non-null, owned by the
+     * new class), or a built-in type with at most one. TypeError (nothing made, nothing
+     * registered) if the bases admit no consistent method resolution order.
+     */
+    public PyType(String name, PyType[] bases, PyDict dict, String module) {
         super(STATIC_REFS);
-        this.name = name;
-        this.base = base;
-        this.dict = dict;
         this.heapType = dict != null;
+        this.mro = heapType ? Mro.of(this, bases) : Mro.chain(this, bases.length == 0 ? null : bases[0]);
+        this.name = name;
+        this.bases = bases;
+        this.base = bases.length == 0 ? null : bases[0];
+        this.dict = dict;
         if (heapType && org.gilectomy.refcount.RefCheck.ENABLED) {
             CLASSES.add(this);
         }
         this.module = module;
-        if (heapType && base != null && base.heapType) {
-            base.subclasses.add(this);
+        for (PyType b : bases) {
+            if (heapType && b.heapType) {
+                b.subclasses.add(this);
+            }
         }
+    }
+
+    /** {@code __qualname__} of a class statement's class (taken out of its namespace, as CPython does); else null. */
+    private volatile String qualname;
+
+    public String qualname() {
+        String q = qualname;
+        return q != null ? q : name;
+    }
+
+    void setQualname(String q) {
+        qualname = q;
     }
 
     /** The version tag of this class's attributes (see the overview). */
@@ -254,25 +287,62 @@ public final class PyType extends PyObject {
      * method tables.
      */
     public PyObject lookup(String attr) {
-        for (PyType t = this; t != null; t = t.base) {
-            PyObject m = t.methods.get(attr);
-            if (m != null) {
-                org.gilectomy.refcount.RefCount.incref(m);
-                return m;
-            }
-            PyDict d = t.dict; // read once: finalization may clear it
-            if (d != null) {
-                PyObject v = d.getName(attr);
-                if (v != null) {
-                    return v;
-                }
+        for (PyType t : mro) {
+            PyObject v = t.own(attr);
+            if (v != null) {
+                return v;
             }
         }
-        PyObject m = OBJECT.methods.get(attr);
+        return OBJECT.own(attr);
+    }
+
+    /**
+     * {@code super(after, obj).attr} where obj's type (or obj itself, a class) is this: the
+     * attribute of the first type after {@code after} in this type's method resolution order,
+     * as a new reference; null if none.
+     */
+    public PyObject lookupAfter(PyType after, String attr) {
+        int i = 0;
+        while (i < mro.length && mro[i] != after) {
+            i++;
+        }
+        for (i++; i < mro.length; i++) {
+            PyObject v = mro[i].own(attr);
+            if (v != null) {
+                return v;
+            }
+        }
+        return after == OBJECT ? null : OBJECT.own(attr);
+    }
+
+    /** This type's own attribute {@code attr} (method table, then namespace): a new reference, or null. */
+    private PyObject own(String attr) {
+        PyObject m = methods.get(attr);
         if (m != null) {
-            org.gilectomy.refcount.RefCount.incref(m);
+            RefCount.incref(m);
+            return m;
         }
-        return m;
+        PyDict d = dict; // read once: finalization may clear it
+        return d == null ? null : d.getName(attr);
+    }
+
+    /** Calls {@code f} with each of this type's own built-in methods (for {@code __dict__}). */
+    void forEachOwnMethod(java.util.function.BiConsumer<String, PyObject> f) {
+        methods.forEach(f);
+    }
+
+    /** The method resolution order ({@code __mro__}), object last. */
+    public List<PyType> mroList() {
+        List<PyType> l = new ArrayList<>(List.of(mro));
+        if (l.get(l.size() - 1) != OBJECT) {
+            l.add(OBJECT);
+        }
+        return l;
+    }
+
+    /** The direct bases ({@code __bases__}): a built-in type without one has object, object has none. */
+    public List<PyType> basesList() {
+        return bases.length == 0 && this != OBJECT ? List.of(OBJECT) : List.of(bases);
     }
 
     /**
@@ -281,7 +351,10 @@ public final class PyType extends PyObject {
      * applies). How operations on instances of subclasses of built-in types find overrides.
      */
     public PyObject lookupHeap(String attr) {
-        for (PyType t = this; t != null && t.heapType; t = t.base) {
+        for (PyType t : mro) {
+            if (!t.heapType) {
+                break; // the built-in's own behaviour comes first from here on
+            }
             PyDict d = t.dict;
             if (d != null) {
                 PyObject v = d.getName(attr);
@@ -295,16 +368,17 @@ public final class PyType extends PyObject {
 
     /** The nearest built-in type this class derives from ({@code object} at worst). */
     public PyType builtinBase() {
-        PyType t = this;
-        while (t != null && t.heapType) {
-            t = t.base;
+        for (PyType t : mro) {
+            if (!t.heapType) {
+                return t;
+            }
         }
-        return t == null ? OBJECT : t;
+        return OBJECT;
     }
 
     /** The instance factory of this type or its nearest base that has one. */
     public java.util.function.Function<PyType, PyInstance> instanceFactoryInherited() {
-        for (PyType t = this; t != null; t = t.base) {
+        for (PyType t : mro) {
             if (t.instanceFactory != null) {
                 return t.instanceFactory;
             }
@@ -332,7 +406,7 @@ public final class PyType extends PyObject {
 
     /** Whether this type is {@code other} or derives from it. */
     public boolean isSubtypeOf(PyType other) {
-        for (PyType t = this; t != null; t = t.base) {
+        for (PyType t : mro) {
             if (t == other) {
                 return true;
             }
@@ -350,6 +424,12 @@ public final class PyType extends PyObject {
         methods.put(methodName, method);
     }
 
+    /** Registers a built-in attribute that is not a plain method (a classmethod); start-up only. */
+    public void addAttribute(String attr, PyObject value) {
+        org.gilectomy.refcount.RefCount.makeImmortal(value);
+        methods.put(attr, value);
+    }
+
     /** A built-in type's data attribute ({@code (3).real}), computed from the object: a new reference. */
     public void addGetter(String attr, java.util.function.UnaryOperator<PyObject> getter) {
         getters.put(attr, getter);
@@ -357,7 +437,7 @@ public final class PyType extends PyObject {
 
     /** The getter of data attribute {@code attr} of this type or a base; null if none. */
     public java.util.function.UnaryOperator<PyObject> lookupGetter(String attr) {
-        for (PyType t = this; t != null; t = t.base) {
+        for (PyType t : mro) {
             java.util.function.UnaryOperator<PyObject> g = t.getters.get(attr);
             if (g != null) {
                 return g;
@@ -372,7 +452,7 @@ public final class PyType extends PyObject {
      * caller takes the general attribute path).
      */
     public PyObject lookupMethodBorrowed(String methodName) {
-        for (PyType t = this; t != null; t = t.base) {
+        for (PyType t : mro) {
             PyDict d = t.dict;
             if (d != null && d.containsKey(PyStr.internBorrowed(methodName))) {
                 return null;

@@ -647,9 +647,6 @@ public final class Compiler {
      * its {@code __class__} cell (or None), which BUILD_CLASS fills with the new class.
      */
     private void classDef(Ast.ClassDef c) throws PySyntaxError {
-        if (c.bases().size() > 1) {
-            throw unsupported("multiple inheritance", c);
-        }
         decorators(c.decorators());
         Scope inner = table.child(c);
         Compiler body = nested(inner, c);

@@ -47,8 +47,8 @@ final class ClassBuiltins {
                 RefCount.incref(t);
                 return t;
             }
-            if (n == 3) {
-                throw PyExc.notImplemented("type() with three arguments");
+            if (n == 3 && kw == null) {
+                return newType(a[off], a[off + 1], a[off + 2]);
             }
             throw PyExc.typeError("type() takes 1 or 3 arguments");
         };
@@ -211,6 +211,42 @@ final class ClassBuiltins {
                 return PyStr.of(Ops.reprBuiltin(a[off]));
             });
         }
+    }
+
+    /** {@code type(name, bases, ns)}: a class as a class statement would make it, from a copy of ns. */
+    private static PyObject newType(PyObject name, PyObject bases, PyObject ns) {
+        if (!(name instanceof PyStr n)) {
+            throw PyExc.typeError("type.__new__() argument 1 must be str, not " + name.type().name());
+        }
+        if (!(bases instanceof PyTuple b)) {
+            throw PyExc.typeError("type.__new__() argument 2 must be tuple, not " + bases.type().name());
+        }
+        if (!(ns instanceof PyDict d)) {
+            throw PyExc.typeError("type.__new__() argument 3 must be dict, not " + ns.type().name());
+        }
+        PyType[] types = new PyType[b.size()];
+        for (int i = 0; i < types.length; i++) {
+            if (!(b.getBorrowed(i) instanceof PyType t)) {
+                throw PyExc.typeError("bases must be types");
+            }
+            types[i] = t;
+        }
+        PyDict namespace = new PyDict();
+        namespace.putAll(d);
+        String module = "__main__";
+        PyObject m = namespace.getName("__module__");
+        if (m == null) {
+            PyStr main = PyStr.of(module); // the calling module's name: this runtime runs __main__ only
+            namespace.putName("__module__", main);
+            RefCount.decref(main);
+        } else {
+            module = m instanceof PyStr s ? s.value : module;
+            RefCount.decref(m);
+        }
+        if (!namespace.containsKey(PyStr.internBorrowed("__qualname__"))) {
+            namespace.putName("__qualname__", n);
+        }
+        return Classes.newClass(n.value, types, namespace, module);
     }
 
     private static void oneArgument(String fn, int n, PyTuple kw) {

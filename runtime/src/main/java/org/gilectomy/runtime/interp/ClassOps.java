@@ -26,13 +26,12 @@ final class ClassOps {
         PyFunction bodyFunction = (PyFunction) slots[sp - 2];
         PyTuple bases = (PyTuple) slots[sp - 1];
         PyCode body = bodyFunction.code;
-        PyType base = PyType.OBJECT;
-        if (bases.size() == 1) {
-            PyObject b = bases.getBorrowed(0);
-            if (!(b instanceof PyType t)) {
+        PyType[] baseTypes = new PyType[bases.size()];
+        for (int i = 0; i < baseTypes.length; i++) {
+            if (!(bases.getBorrowed(i) instanceof PyType t)) {
                 throw PyExc.typeError("bases must be types");
             }
-            base = t;
+            baseTypes[i] = t;
         }
         PyDict globals = bodyFunction.globals;
         PyDict ns = new PyDict();
@@ -42,6 +41,9 @@ final class ClassOps {
         PyStr moduleStr = PyStr.of(module);
         ns.putName("__module__", moduleStr);
         RefCount.decref(moduleStr);
+        PyStr qualname = PyStr.of(body.qualname);
+        ns.putName("__qualname__", qualname);
+        RefCount.decref(qualname);
         PyObject[] frame = new PyObject[body.varNames.length + body.stackSize];
         PyObject classCell;
         try {
@@ -53,7 +55,7 @@ final class ClassOps {
             RefCount.decref(ns);
             throw e;
         }
-        PyType cls = Classes.newClass(body.name, base, ns, module);
+        PyType cls = Classes.newClass(body.name, baseTypes, ns, module);
         if (classCell instanceof PyCell cell) {
             RefCount.incref(cls);
             cell.setStealing(cls);
