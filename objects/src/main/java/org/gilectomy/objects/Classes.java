@@ -118,7 +118,13 @@ public final class Classes {
      */
     public static PyType newClass(String name, PyType[] bases, PyDict namespace, String module,
             PyObject[] kwValues, int kwOff, PyTuple kwNames) {
-        PyType cls = makeClass(name, bases, namespace, module);
+        return newClass(PyType.TYPE, name, bases, namespace, module, kwValues, kwOff, kwNames);
+    }
+
+    /** {@link #newClass(String, PyType[], PyDict, String, PyObject[], int, PyTuple)} whose metaclass is {@code meta}. */
+    public static PyType newClass(PyType meta, String name, PyType[] bases, PyDict namespace, String module,
+            PyObject[] kwValues, int kwOff, PyTuple kwNames) {
+        PyType cls = makeClass(meta, name, bases, namespace, module);
         for (java.util.Map.Entry<PyObject, PyObject> e : namespace.itemsSnapshot()) {
             try {
                 PyObject v = e.getValue();
@@ -149,7 +155,7 @@ public final class Classes {
     }
 
     /** Makes the class object: checks, the namespace's implicit static and class methods, {@code __hash__}. */
-    private static PyType makeClass(String name, PyType[] bases, PyDict namespace, String module) {
+    private static PyType makeClass(PyType meta, String name, PyType[] bases, PyDict namespace, String module) {
         try {
             checkBases(bases);
         } catch (PyException e) {
@@ -184,7 +190,14 @@ public final class Classes {
             cls.setQualname(Ops.str(q));
             RefCount.decref(q);
         }
-        cls.constructor = (a, off, n, kw) -> construct(cls, a, off, n, kw);
+        cls.setMetatype(meta);
+        PyObject metaCall = meta.isHeapType() ? meta.lookupHeap("__call__") : null;
+        if (metaCall != null) { // the metaclass's __call__ makes the instances (it may call type.__call__)
+            RefCount.decref(metaCall); // the metaclass keeps it; looked up again per call (it may change)
+            cls.constructor = (a, off, n, kw) -> callWithSelf(meta.lookup("__call__"), cls, a, off, n, kw);
+        } else {
+            cls.constructor = (a, off, n, kw) -> construct(cls, a, off, n, kw);
+        }
         return cls;
     }
 
@@ -243,7 +256,8 @@ public final class Classes {
                 }
             }
             PyType builtin = base.builtinBase();
-            if (builtin != PyType.OBJECT && !base.isHeapType() && builtin.instanceFactory == null && builtin.builtinNew == null) {
+            if (builtin != PyType.OBJECT && builtin != PyType.TYPE && !base.isHeapType()
+                    && builtin.instanceFactoryInherited() == PyType.OBJECT.instanceFactory && builtin.builtinNew == null) {
                 throw PyExc.notImplemented("subclassing the built-in type '" + base.name() + "'");
             }
             PyType solid = builtin.builtinNew != null ? builtin
@@ -333,16 +347,39 @@ public final class Classes {
     /** {@code cls.__new__(cls, args...)}: a static method (unwrapped) or a built-in's {@code __new__}. */
     private static PyObject callNew(PyObject newFunction, PyType cls, PyObject[] args, int off, int nargs, PyTuple kwnames) {
         PyObject f = newFunction instanceof Descriptors.PyFunctionWrapper w && !w.bindsClass() ? w.function : newFunction;
+        RefCount.incref(f); // held across the call, as __init__ is
+        return callWithSelf(f, cls, args, off, nargs, kwnames);
+    }
+
+    /** {@code f(self, args...)}, releasing {@code f} (owned). */
+    private static PyObject callWithSelf(PyObject f, PyObject self, PyObject[] args, int off, int nargs, PyTuple kwnames) {
         int nkw = kwnames == null ? 0 : kwnames.size();
         PyObject[] a = new PyObject[nargs + nkw + 1];
-        a[0] = cls;
+        a[0] = self;
         System.arraycopy(args, off, a, 1, nargs + nkw);
-        RefCount.incref(f); // held across the call, as __init__ is
         try {
             return Ops.call(f, a, 0, nargs + 1, kwnames);
         } finally {
             RefCount.decref(f);
         }
+    }
+
+    /** The metaclass a class statement with these bases and explicit metaclass (or null) uses: the most derived one. */
+    public static PyType metaclassFor(PyType explicit, PyType[] bases) {
+        PyType winner = explicit != null ? explicit : PyType.TYPE;
+        for (PyType b : bases) {
+            PyType m = b.type();
+            if (winner.isSubtypeOf(m)) {
+                continue;
+            }
+            if (m.isSubtypeOf(winner)) {
+                winner = m;
+                continue;
+            }
+            throw PyExc.typeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass"
+                    + " of the metaclasses of all its bases");
+        }
+        return winner;
     }
 
     /** {@code isinstance(o, cls)} for one class. */
@@ -476,7 +513,24 @@ public final class Classes {
             default:
                 break;
         }
+        PyType meta = t.heapMetatype();
+        PyObject mv = meta == null ? null : meta.lookup(name);
+        if (mv != null && Descriptors.isData(mv)) { // a metaclass's property wins over the class's own
+            try {
+                return Descriptors.bind(mv, t, meta);
+            } finally {
+                RefCount.decref(mv);
+            }
+        }
         PyObject v = t.lookup(name);
+        if (v == null && mv != null) {
+            try {
+                return Descriptors.bind(mv, t, meta); // a metaclass's method, bound to the class
+            } finally {
+                RefCount.decref(mv);
+            }
+        }
+        RefCount.xdecref(mv);
         if (v == null) {
             throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
         }

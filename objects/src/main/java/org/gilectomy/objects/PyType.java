@@ -393,7 +393,21 @@ public final class PyType extends PyObject {
 
     @Override
     public PyType type() {
-        return TYPE;
+        PyType m = metatype;
+        return m != null ? m : TYPE;
+    }
+
+    /** A class whose metaclass is a Python subclass of type: that metaclass; else null (type). */
+    private PyType metatype;
+
+    /** The metaclass, set once as the class is made, before any other code sees it. */
+    void setMetatype(PyType m) {
+        metatype = m == TYPE ? null : m;
+    }
+
+    /** The metaclass if it is a Python class (so it may define methods and hooks), else null. */
+    public PyType heapMetatype() {
+        return metatype;
     }
 
     public String name() {

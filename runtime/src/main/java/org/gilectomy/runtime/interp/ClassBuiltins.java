@@ -48,12 +48,13 @@ final class ClassBuiltins {
                 return t;
             }
             if (n == 3 && kw == null) {
-                return newType(a[off], a[off + 1], a[off + 2]);
+                return newType(PyType.TYPE, a, off, kw);
             }
             throw PyExc.typeError("type() takes 1 or 3 arguments");
         };
         builtins.putName("type", PyType.TYPE);
         registerDescriptors(builtins);
+        registerTypeMethods();
         registerSubclassable();
         function(builtins, "isinstance", (a, off, n, kw) -> {
             Args.exactly("isinstance", n, 2, kw);
@@ -213,8 +214,37 @@ final class ClassBuiltins {
         }
     }
 
-    /** {@code type(name, bases, ns)}: a class as a class statement would make it, from a copy of ns. */
-    private static PyObject newType(PyObject name, PyObject bases, PyObject ns) {
+    /** {@code type.__new__}, {@code type.__init__} and {@code type.__call__}, for metaclasses and super() in them. */
+    private static void registerTypeMethods() {
+        PyType.TYPE.addMethod("__new__", (a, off, n, kw) -> {
+            if (n != 4 || !(a[off] instanceof PyType meta) || !meta.isSubtypeOf(PyType.TYPE)) {
+                throw PyExc.typeError("type.__new__() takes exactly 3 arguments after the metaclass");
+            }
+            return newType(meta, a, off + 1, kw);
+        });
+        PyType.TYPE.addMethod("__init__", (a, off, n, kw) -> {
+            if (n != 2 && n != 4) {
+                throw PyExc.typeError("type.__init__() takes 1 or 3 arguments");
+            }
+            return PyNone.newRef();
+        });
+        PyType.TYPE.addMethod("__call__", (a, off, n, kw) -> {
+            if (n == 0 || !(a[off] instanceof PyType cls)) {
+                throw PyExc.typeError("descriptor '__call__' requires a 'type' object");
+            }
+            return cls.isHeapType() ? Classes.construct(cls, a, off + 1, n - 1, kw) : Ops.call(cls, a, off + 1, n - 1, kw);
+        });
+    }
+
+    /**
+     * {@code type(name, bases, ns)} and {@code type.__new__(meta, name, bases, ns, **kw)}
+     * ({@code a[off..off+3)}, keyword values after them): a class as a class statement would
+     * make it, from a copy of ns.
+     */
+    private static PyObject newType(PyType meta, PyObject[] a, int off, PyTuple kw) {
+        PyObject name = a[off];
+        PyObject bases = a[off + 1];
+        PyObject ns = a[off + 2];
         if (!(name instanceof PyStr n)) {
             throw PyExc.typeError("type.__new__() argument 1 must be str, not " + name.type().name());
         }
@@ -246,7 +276,7 @@ final class ClassBuiltins {
         if (!namespace.containsKey(PyStr.internBorrowed("__qualname__"))) {
             namespace.putName("__qualname__", n);
         }
-        return Classes.newClass(n.value, types, namespace, module);
+        return Classes.newClass(meta, n.value, types, namespace, module, a, off + 3, kw);
     }
 
     private static void oneArgument(String fn, int n, PyTuple kw) {
@@ -277,6 +307,17 @@ final class ClassBuiltins {
         if (!(cls instanceof PyType type)) {
             throw PyExc.typeError(fn + "() arg 2 must be a type, a tuple of types, or a union");
         }
+        PyType meta = type.heapMetatype();
+        if (meta != null && o.type() != type) {
+            PyObject r = Dunders.callOverride(type, "__instancecheck__", o);
+            if (r != null) {
+                try {
+                    return Ops.isTrue(r);
+                } finally {
+                    RefCount.decref(r);
+                }
+            }
+        }
         return Classes.isInstance(o, type);
     }
 
@@ -291,6 +332,16 @@ final class ClassBuiltins {
         }
         if (!(cls instanceof PyType type)) {
             throw PyExc.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        }
+        if (type.heapMetatype() != null) {
+            PyObject r = Dunders.callOverride(type, "__subclasscheck__", t);
+            if (r != null) {
+                try {
+                    return Ops.isTrue(r);
+                } finally {
+                    RefCount.decref(r);
+                }
+            }
         }
         return t.isSubtypeOf(type);
     }

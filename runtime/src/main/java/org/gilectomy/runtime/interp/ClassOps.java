@@ -1,6 +1,7 @@
 package org.gilectomy.runtime.interp;
 
 import org.gilectomy.objects.Classes;
+import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyCell;
 import org.gilectomy.objects.PyCode;
 import org.gilectomy.objects.PyDict;
@@ -37,10 +38,10 @@ final class ClassOps {
                 metaclass = slots[sp + i];
             }
         }
-        if (metaclass != null && metaclass != PyType.TYPE) {
-            throw PyExc.notImplemented("a metaclass other than type");
+        if (metaclass != null && !(metaclass instanceof PyType mt && mt.isSubtypeOf(PyType.TYPE))) {
+            throw PyExc.notImplemented("a metaclass that is not a subclass of type");
         }
-        if (metaclass != null) { // metaclass=type: not for __init_subclass__
+        if (metaclass != null) { // not for __init_subclass__
             kwNames = withoutMetaclass(slots, sp, kwNames);
             nkw = kwNames == null ? 0 : kwNames.size();
         }
@@ -52,8 +53,9 @@ final class ClassOps {
             }
             baseTypes[i] = t;
         }
+        PyType meta = Classes.metaclassFor((PyType) metaclass, baseTypes);
         PyDict globals = bodyFunction.globals;
-        PyDict ns = new PyDict();
+        PyDict ns = meta == PyType.TYPE ? new PyDict() : prepare(meta, body.name, bases, slots, sp, kwNames);
         PyObject moduleName = globals.getName("__name__");
         String module = moduleName instanceof PyStr s ? s.value : "__main__";
         RefCount.xdecref(moduleName);
@@ -74,9 +76,13 @@ final class ClassOps {
             RefCount.decref(ns);
             throw e;
         }
-        PyType cls;
+        PyObject cls;
         try {
-            cls = Classes.newClass(body.name, baseTypes, ns, module, slots, sp, kwNames);
+            cls = meta == PyType.TYPE ? Classes.newClass(body.name, baseTypes, ns, module, slots, sp, kwNames)
+                    : callMetaclass(meta, body.name, bases, ns, slots, sp, kwNames);
+        } catch (RuntimeException e) {
+            RefCount.decref(classCell);
+            throw e;
         } finally {
             if (metaclass != null && kwNames != null) {
                 RefCount.decref(kwNames); // withoutMetaclass's own tuple
@@ -96,6 +102,60 @@ final class ClassOps {
         RefCount.decref(bodyFunction);
         slots[sp - 2] = cls;
         return sp - 1;
+    }
+
+    /** {@code meta.__prepare__(name, bases, **kw)} if the metaclass has one (a dict), else a new dict. */
+    private static PyDict prepare(PyType meta, String name, PyTuple bases, PyObject[] slots, int sp, PyTuple kwNames) {
+        PyObject prep = meta.lookup("__prepare__");
+        if (prep == null) {
+            return new PyDict();
+        }
+        RefCount.decref(prep);
+        PyObject f = Ops.getAttr(meta, "__prepare__");
+        PyObject r;
+        try {
+            r = callWithKeywords(f, new PyObject[] {PyStr.of(name), bases}, slots, sp, kwNames);
+        } finally {
+            RefCount.decref(f);
+        }
+        if (r instanceof PyDict d) {
+            return d;
+        }
+        RefCount.decref(r);
+        throw PyExc.notImplemented("a __prepare__ that returns something other than a dict");
+    }
+
+    /** {@code meta(name, bases, ns, **kw)}: takes over the namespace reference. */
+    private static PyObject callMetaclass(PyType meta, String name, PyTuple bases, PyDict ns, PyObject[] slots, int sp,
+            PyTuple kwNames) {
+        try {
+            return callWithKeywords(meta, new PyObject[] {PyStr.of(name), newRef(bases), ns}, slots, sp, kwNames);
+        } finally {
+            RefCount.decref(ns);
+        }
+    }
+
+    private static PyObject newRef(PyObject o) {
+        RefCount.incref(o);
+        return o;
+    }
+
+    /**
+     * {@code f(*positional, **kw)}, the keyword values in {@code slots[sp..]}; releases the
+     * positional arguments except the last (the caller's namespace or bases, borrowed).
+     */
+    private static PyObject callWithKeywords(PyObject f, PyObject[] positional, PyObject[] slots, int sp, PyTuple kwNames) {
+        int nkw = kwNames == null ? 0 : kwNames.size();
+        PyObject[] a = new PyObject[positional.length + nkw];
+        System.arraycopy(positional, 0, a, 0, positional.length);
+        System.arraycopy(slots, sp, a, positional.length, nkw);
+        try {
+            return Ops.call(f, a, 0, positional.length, kwNames);
+        } finally {
+            for (int i = 0; i < positional.length - 1; i++) {
+                RefCount.decref(positional[i]);
+            }
+        }
     }
 
     /**

@@ -183,6 +183,8 @@ public final class Eval {
                         PyObject m;
                         if (o instanceof PyInstance pi) {
                             m = AttrCache.method(code, arg, pi);
+                        } else if (o instanceof PyType) {
+                            m = null; // C.f: the class's own attribute, not its metaclass's method (type.__init__)
                         } else {
                             m = o.type().lookupMethodBorrowed(code.names[arg]);
                             if (m != null) {
