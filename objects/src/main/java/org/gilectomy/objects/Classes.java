@@ -165,13 +165,20 @@ public final class Classes {
         if (bases.length == 0) {
             bases = new PyType[] {PyType.OBJECT};
         }
-        for (String unsupported : new String[] {"__slots__", "__getattribute__"}) {
+        for (String unsupported : new String[] {"__getattribute__"}) {
             PyObject v = namespace.getName(unsupported);
             if (v != null) {
                 RefCount.decref(v);
                 RefCount.decref(namespace);
                 throw PyExc.notImplemented("a class defining " + unsupported);
             }
+        }
+        java.util.List<PyStr> slotted;
+        try {
+            slotted = slotNames(namespace);
+        } catch (PyException e) {
+            RefCount.decref(namespace);
+            throw e;
         }
         implicitWrapper(namespace, "__new__", Descriptors.PyFunctionWrapper.STATICMETHOD);
         implicitWrapper(namespace, "__init_subclass__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
@@ -191,6 +198,14 @@ public final class Classes {
             RefCount.decref(q);
         }
         cls.setMetatype(meta);
+        if (slotted != null) {
+            for (PyStr key : slotted) {
+                PyObject m = new Descriptors.SlotMember(key, cls);
+                namespace.put(key, m);
+                RefCount.decref(m);
+            }
+        }
+        cls.markSlots(slotted != null, slotted != null && !slotted.isEmpty());
         PyObject metaCall = meta.isHeapType() ? meta.lookupHeap("__call__") : null;
         if (metaCall != null) { // the metaclass's __call__ makes the instances (it may call type.__call__)
             RefCount.decref(metaCall); // the metaclass keeps it; looked up again per call (it may change)
@@ -199,6 +214,48 @@ public final class Classes {
             cls.constructor = (a, off, n, kw) -> construct(cls, a, off, n, kw);
         }
         return cls;
+    }
+
+    /**
+     * The names in {@code __slots__} of a class body (each becomes a member descriptor in the
+     * namespace once the class exists); ValueError if the body also binds one, as CPython's;
+     * null if the body defines no {@code __slots__}.
+     */
+    private static java.util.List<PyStr> slotNames(PyDict namespace) {
+        PyObject slots = namespace.getName("__slots__");
+        if (slots == null) {
+            return null;
+        }
+        PyObject[] names;
+        try {
+            names = slots instanceof PyStr ? new PyObject[] {newRef(slots)} : Ops.collect(slots);
+        } finally {
+            RefCount.decref(slots);
+        }
+        java.util.List<PyStr> keys = new java.util.ArrayList<>();
+        try {
+            for (PyObject n : names) {
+                if (!(n instanceof PyStr s)) {
+                    throw PyExc.typeError("__slots__ items must be strings, not '" + n.type().name() + "'");
+                }
+                if (s.value.equals("__dict__")) {
+                    throw PyExc.notImplemented("__slots__ naming '__dict__'");
+                }
+                if (s.value.equals("__weakref__")) {
+                    continue;
+                }
+                PyStr key = PyStr.internBorrowed(s.value);
+                if (namespace.containsKey(key)) {
+                    throw PyExc.valueError("'" + s.value + "' in __slots__ conflicts with class variable");
+                }
+                keys.add(key);
+            }
+        } finally {
+            for (PyObject n : names) {
+                RefCount.decref(n);
+            }
+        }
+        return keys;
     }
 
     /** A plain function {@code name} in a class body becomes a static or class method, as CPython makes it. */
@@ -396,7 +453,7 @@ public final class Classes {
 
     // An instance's own attributes: a PyInstance's (shapes), or a BuiltinSubclass's dict.
 
-    private static PyObject ownGet(PyObject o, PyStr key) {
+    static PyObject ownGet(PyObject o, PyStr key) {
         return o instanceof PyInstance i ? i.getOwn(key) : ((BuiltinSubclass) o).attributesBorrowed().get(key);
     }
 
@@ -404,7 +461,7 @@ public final class Classes {
         return o instanceof PyInstance i ? i.dictBorrowed() : ((BuiltinSubclass) o).attributesBorrowed();
     }
 
-    private static void ownSet(PyObject o, PyStr key, PyObject value) {
+    static void ownSet(PyObject o, PyStr key, PyObject value) {
         if (o instanceof PyInstance i) {
             i.setOwn(key, value);
         } else {
@@ -412,7 +469,7 @@ public final class Classes {
         }
     }
 
-    private static boolean ownRemove(PyObject o, PyStr key) {
+    static boolean ownRemove(PyObject o, PyStr key) {
         return o instanceof PyInstance i ? i.removeOwn(key) : ((BuiltinSubclass) o).attributesBorrowed().remove(key);
     }
 
@@ -443,6 +500,12 @@ public final class Classes {
                 return newRef(t);
             }
             if (name.equals("__dict__")) {
+                if (t.slotsOnly()) {
+                    throw PyExc.attributeError(o, name);
+                }
+                if (t.hasSlotMembers()) {
+                    throw PyExc.notImplemented("__dict__ of an instance that also has __slots__ values");
+                }
                 return newRef(ownDict(o));
             }
             if (cv != null) {
@@ -631,6 +694,9 @@ public final class Classes {
         }
         if (o.type() == PyType.OBJECT) {
             throw PyExc.attributeError(o, name);
+        }
+        if (o.type().slotsOnly()) {
+            throw PyExc.attributeError(o, name); // not a slot: instances of the class have no __dict__
         }
         if (value != null) {
             ownSet(o, key, value);

@@ -220,6 +220,39 @@ public final class PyType extends PyObject {
         return slotHint;
     }
 
+    private boolean definesSlots;
+    private boolean slotsOnly;
+    private boolean hasSlotMembers;
+
+    /**
+     * Records the class body's {@code __slots__}: its instances have no {@code __dict__} (only
+     * slot names may be set) when this class and every class-statement base define them and no
+     * built-in base gives instances a dict (exceptions, threads). Set once, before the class is used.
+     */
+    void markSlots(boolean defines, boolean members) {
+        definesSlots = defines;
+        boolean only = defines && instanceFactoryInherited() == OBJECT.instanceFactory;
+        boolean any = members;
+        for (int i = 1; i < mro.length; i++) {
+            if (mro[i].heapType) {
+                only &= mro[i].definesSlots;
+                any |= mro[i].hasSlotMembers;
+            }
+        }
+        slotsOnly = only;
+        hasSlotMembers = any;
+    }
+
+    /** Whether instances may hold only the attributes named in {@code __slots__} (no {@code __dict__}). */
+    public boolean slotsOnly() {
+        return slotsOnly;
+    }
+
+    /** Whether a class in the order defines non-empty {@code __slots__}. */
+    public boolean hasSlotMembers() {
+        return hasSlotMembers;
+    }
+
     void noteSlots(int n) {
         if (n > slotHint) {
             slotHint = n;
