@@ -24,6 +24,16 @@ public final class Classes {
             genericSetAttr(instanceArg(a[off], "__setattr__"), attrKey(a[off + 1]), a[off + 2]);
             return PyNone.newRef();
         });
+        PyType.OBJECT.addMethod("__getattribute__", (a, off, n, kw) -> {
+            Args.exactly("__getattribute__", n, 2, kw);
+            PyObject o = instanceArg(a[off], "__getattribute__");
+            PyStr key = attrKey(a[off + 1]);
+            PyObject v = genericGetAttr(o, key);
+            if (v == null) {
+                throw PyExc.attributeError(o, key.value);
+            }
+            return v;
+        });
         PyType.OBJECT.addMethod("__delattr__", (a, off, n, kw) -> {
             Args.exactly("__delattr__", n, 2, kw);
             genericSetAttr(instanceArg(a[off], "__delattr__"), attrKey(a[off + 1]), null);
@@ -165,14 +175,6 @@ public final class Classes {
         if (bases.length == 0) {
             bases = new PyType[] {PyType.OBJECT};
         }
-        for (String unsupported : new String[] {"__getattribute__"}) {
-            PyObject v = namespace.getName(unsupported);
-            if (v != null) {
-                RefCount.decref(v);
-                RefCount.decref(namespace);
-                throw PyExc.notImplemented("a class defining " + unsupported);
-            }
-        }
         java.util.List<PyStr> slotted;
         try {
             slotted = slotNames(namespace);
@@ -198,6 +200,7 @@ public final class Classes {
             RefCount.decref(q);
         }
         cls.setMetatype(meta);
+        cls.setCustomGetattribute(overrides(cls, "__getattribute__"));
         if (slotted != null) {
             for (PyStr key : slotted) {
                 PyObject m = new Descriptors.SlotMember(key, cls);
@@ -479,6 +482,34 @@ public final class Classes {
      * bound to the instance, else {@code __getattr__}. {@code key} is interned.
      */
     static PyObject instanceAttr(PyObject o, PyStr key) {
+        if (!o.type().customGetattribute()) {
+            PyObject v = genericGetAttr(o, key);
+            return v != null ? v : getattrFallback(o, key);
+        }
+        try {
+            return Dunders.callOrNull(o, "__getattribute__", key);
+        } catch (PyException e) {
+            if (!e.matches(PyExc.ATTRIBUTE_ERROR) || !Dunders.has(o, "__getattr__")) {
+                throw e;
+            }
+            e.release();
+            return Dunders.callOrNull(o, "__getattr__", key);
+        }
+    }
+
+    /** {@code __getattr__(o, key)} if the class has one, else CPython's AttributeError. */
+    private static PyObject getattrFallback(PyObject o, PyStr key) {
+        if (Dunders.has(o, "__getattr__")) {
+            return Dunders.callOrNull(o, "__getattr__", key);
+        }
+        throw PyExc.attributeError(o, key.value);
+    }
+
+    /**
+     * {@code object.__getattribute__(o, key)}: a data descriptor of the class, else the
+     * instance's own attribute, else the class attribute bound to the instance; null if none.
+     */
+    static PyObject genericGetAttr(PyObject o, PyStr key) {
         String name = key.value;
         PyType t = o.type();
         PyObject cv = t.lookup(name);
@@ -518,10 +549,7 @@ public final class Classes {
         if (getter != null) {
             return getter.apply(o); // (3).real and the like, on an int subclass
         }
-        if (Dunders.has(o, "__getattr__")) {
-            return Dunders.callOrNull(o, "__getattr__", key);
-        }
-        throw PyExc.attributeError(o, name);
+        return null;
     }
 
     private static PyObject exceptionAttr(PyBaseException e, String name) {

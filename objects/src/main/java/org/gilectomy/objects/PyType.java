@@ -220,6 +220,17 @@ public final class PyType extends PyObject {
         return slotHint;
     }
 
+    /** Whether a class statement in the order defines {@code __getattribute__}: no inline caching of reads. */
+    private boolean customGetattribute;
+
+    public boolean customGetattribute() {
+        return customGetattribute;
+    }
+
+    void setCustomGetattribute(boolean b) {
+        customGetattribute = b;
+    }
+
     private boolean definesSlots;
     private boolean slotsOnly;
     private boolean hasSlotMembers;

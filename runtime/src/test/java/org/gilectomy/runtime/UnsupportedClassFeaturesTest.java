@@ -7,18 +7,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Class features this runtime does not have ({@code __getattribute__}, {@code __slots__} naming
+ * Class features this runtime does not have ({@code __slots__} naming
  * {@code __dict__}, the {@code __dict__} of an instance that also has slot values) are refused
  * with a NotImplementedError naming them: never silently ignored (CPython would behave
  * differently), never a Java exception. What is supported now ({@code __slots__} itself,
- * subclassing built-in types, multiple inheritance, metaclasses) is in the cls_*.py corpus.
+ * subclassing built-in types, multiple inheritance, metaclasses, {@code __getattribute__}) is in
+ * the cls_*.py corpus.
  */
 class UnsupportedClassFeaturesTest {
     private static final Path DIR = Path.of("src/test/resources/unsupported");
-
-    private static void refused(String program, String feature) {
-        refusedWith(program, "a class defining " + feature);
-    }
 
     private static void refusedWith(String program, String what) {
         ProgramRunner.Outcome o = ProgramRunner.runHere(DIR.resolve(program));
@@ -39,10 +36,5 @@ class UnsupportedClassFeaturesTest {
     @Test
     void dictBesideSlots() {
         refusedWith("class_slots_subclass_dict.py", "__dict__ of an instance that also has __slots__ values");
-    }
-
-    @Test
-    void getattribute() {
-        refused("class_getattribute.py", "__getattribute__");
     }
 }
