@@ -175,6 +175,12 @@ public final class Classes {
         if (bases.length == 0) {
             bases = new PyType[] {PyType.OBJECT};
         }
+        PyObject del = namespace.getName("__del__");
+        if (del != null) { // never called would be a silent difference: refused until finalizers exist
+            RefCount.decref(del);
+            RefCount.decref(namespace);
+            throw PyExc.notImplemented("a class defining __del__");
+        }
         java.util.List<PyStr> slotted;
         try {
             slotted = slotNames(namespace);

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Class features this runtime does not have ({@code __slots__} naming
+ * Class features this runtime does not have ({@code __del__}, {@code __slots__} naming
  * {@code __dict__}, the {@code __dict__} of an instance that also has slot values) are refused
  * with a NotImplementedError naming them: never silently ignored (CPython would behave
  * differently), never a Java exception. What is supported now ({@code __slots__} itself,
@@ -26,6 +26,11 @@ class UnsupportedClassFeaturesTest {
                 lines.get(lines.size() - 1), o.stderr());
         assertEquals("Traceback (most recent call last):", lines.get(0), o.stderr());
         assertEquals(false, o.reportsLeaks(), o.stderr());
+    }
+
+    @Test
+    void finalizer() {
+        refusedWith("class_del.py", "a class defining __del__");
     }
 
     @Test
