@@ -166,7 +166,8 @@ public final class AttrCache {
         PyType t = o.type();
         int version = t.versionAcquire(); // before the lookups: a change after it invalidates the entry
         Shape s = o.shapeAcquire();
-        if (s == null || o instanceof PyBaseException || key.value.equals("__class__") || key.value.equals("__dict__")) {
+        if (s == null || o instanceof PyBaseException || key.value.equals("__class__") || key.value.equals("__dict__")
+                || t.customGetattribute()) {
             return null;
         }
         PyObject cv = t.lookup(key.value);

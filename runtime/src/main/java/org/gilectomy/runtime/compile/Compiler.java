@@ -721,9 +721,6 @@ public final class Compiler {
      * its {@code __class__} cell (or None), which BUILD_CLASS fills with the new class.
      */
     private void classDef(Ast.ClassDef c) throws PySyntaxError {
-        if (c.bases().size() > 1) {
-            throw unsupported("multiple inheritance", c);
-        }
         decorators(c.decorators());
         Scope inner = table.child(c);
         Compiler body = nested(inner, c);
@@ -741,8 +738,25 @@ public final class Compiler {
             expr(base);
         }
         b.emit(BUILD_TUPLE, c.bases().size(), 1 - c.bases().size());
+        int nkw = c.keywords().size();
+        if (nkw > 0) { // (body bases v1..vn names -- cls), as CALL_KW passes keywords
+            PyObject[] kwnames = new PyObject[nkw];
+            StringBuilder key = new StringBuilder("kw");
+            for (int i = 0; i < nkw; i++) {
+                Ast.Keyword k = c.keywords().get(i);
+                for (int j = 0; j < i; j++) {
+                    if (c.keywords().get(j).name().equals(k.name())) {
+                        throw error("SyntaxError", "keyword argument repeated: " + k.name(), c);
+                    }
+                }
+                expr(k.value());
+                kwnames[i] = PyStr.internBorrowed(k.name());
+                key.append(':').append(k.name());
+            }
+            b.emit(LOAD_CONST, b.constant(key.toString(), PyTuple.constant(kwnames)), 1);
+        }
         b.setLine(c.line());
-        b.emit(BUILD_CLASS, 0, -1);
+        b.emit(BUILD_CLASS, nkw, nkw > 0 ? -nkw - 2 : -1);
         applyDecorators(c.decorators());
         storeName(c.name());
     }

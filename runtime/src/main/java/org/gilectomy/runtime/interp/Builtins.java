@@ -277,6 +277,9 @@ final class Builtins {
         }
         PyObject x = a[off];
         if (x instanceof PyInt i) {
+            if (i.getClass() != PyInt.class) { // an int subclass's instance: int() makes an exact int
+                return i.isBig() ? PyInt.of(i.big) : PyInt.of(i.value);
+            }
             RefCount.incref(i);
             return i;
         }
@@ -357,6 +360,9 @@ final class Builtins {
         }
         PyObject x = a[off];
         if (x instanceof PyFloat f) {
+            if (f.getClass() != PyFloat.class) { // a float subclass's instance: float() makes an exact float
+                return PyFloat.of(f.value);
+            }
             RefCount.incref(f);
             return f;
         }

@@ -156,7 +156,7 @@ final class ColdOpcodes {
                 break;
             }
             case BUILD_CLASS:
-                sp = ClassOps.buildClass(ts, slots, sp);
+                sp = ClassOps.buildClass(ts, slots, sp, arg);
                 break;
             case DELETE_NAME:
             case DELETE_GLOBAL:

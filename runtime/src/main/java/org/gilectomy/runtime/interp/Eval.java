@@ -183,6 +183,8 @@ public final class Eval {
                         PyObject m;
                         if (o instanceof PyInstance pi) {
                             m = AttrCache.method(code, arg, pi);
+                        } else if (o instanceof PyType) {
+                            m = null; // C.f: the class's own attribute, not its metaclass's method (type.__init__)
                         } else {
                             m = o.type().lookupMethodBorrowed(code.names[arg]);
                             if (m != null) {
@@ -610,16 +612,17 @@ public final class Eval {
      * dicts included, through Ops (its dict case is already one lookup).
      */
     private static PyObject getItem(PyObject o, PyObject key) {
-        if (o instanceof PyList l && key instanceof PyInt i && i.big == null) {
-            return l.getItem(i.value);
+        // An exact list only (a subclass may override __getitem__): one class-pointer compare, as before.
+        if (o.getClass() == PyList.class && key instanceof PyInt i && i.big == null) {
+            return ((PyList) o).getItem(i.value);
         }
         return Ops.getItem(o, key);
     }
 
     /** {@code o[key] = v}: list[int] straight to the list, the rest through Ops. */
     private static void setItem(PyObject o, PyObject key, PyObject v) {
-        if (o instanceof PyList l && key instanceof PyInt i && i.big == null) {
-            l.setItem(i.value, v);
+        if (o.getClass() == PyList.class && key instanceof PyInt i && i.big == null) {
+            ((PyList) o).setItem(i.value, v);
         } else {
             Ops.setItem(o, key, v);
         }

@@ -233,10 +233,10 @@ final class ExtendedOps {
 
     /** New references to the items of an iterable, with CPython's message for a non-iterable. */
     static PyObject[] items(PyObject seq) {
-        if (seq instanceof PyList l) {
-            return l.snapshot();
+        if (seq.getClass() == PyList.class) { // exact: a subclass may override __iter__
+            return ((PyList) seq).snapshot();
         }
-        if (seq instanceof PyTuple t) {
+        if (seq instanceof PyTuple t && !(seq instanceof org.gilectomy.objects.BuiltinSubclass)) {
             PyObject[] r = new PyObject[t.size()];
             for (int i = 0; i < r.length; i++) {
                 r[i] = t.getItem(i);

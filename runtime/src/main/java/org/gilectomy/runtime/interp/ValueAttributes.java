@@ -81,22 +81,22 @@ final class ValueAttributes {
             String prefix = t.name() + ".";
             t.addMethod("__len__", (a, off, n, kw) -> {
                 Args.exactly(prefix + "__len__", n - 1, 0, kw);
-                return PyInt.of(Ops.len(a[off]));
+                return PyInt.of(Ops.lenBuiltin(a[off])); // a subclass may override __len__ and call this
             });
             t.addMethod("__iter__", (a, off, n, kw) -> {
                 Args.exactly(prefix + "__iter__", n - 1, 0, kw);
-                return Ops.iter(a[off]);
+                return Ops.iterBuiltin(a[off]);
             });
             t.addMethod("__contains__", (a, off, n, kw) -> {
                 Args.exactly(prefix + "__contains__", n - 1, 1, kw);
-                return PyBool.of(Ops.contains(a[off], a[off + 1]));
+                return PyBool.of(Ops.containsBuiltin(a[off], a[off + 1]));
             });
         }
         for (PyType t : SUBSCRIPTABLE_TYPES) {
             String qualified = t.name() + ".__getitem__";
             t.addMethod("__getitem__", (a, off, n, kw) -> {
                 Args.exactly(qualified, n - 1, 1, kw);
-                return Ops.getItem(a[off], a[off + 1]);
+                return Ops.getItemBuiltin(a[off], a[off + 1]);
             });
         }
         for (PyType t : new PyType[] {PyIterator.TYPE, PyGenerator.TYPE}) {

@@ -90,8 +90,11 @@ public final class Ast {
 
     // ---------------------------------------------------------------- classes, exceptions, with, del, assert
 
-    /** {@code class name(bases): body}, after its decorators (outermost first, as FunctionDef's). */
-    public record ClassDef(String name, List<Expr> bases, List<Stmt> body, List<Expr> decorators,
+    /**
+     * {@code class name(bases, keywords): body}, after its decorators (outermost first, as
+     * FunctionDef's); keywords ({@code metaclass=M}, others for {@code __init_subclass__}) may be empty.
+     */
+    public record ClassDef(String name, List<Expr> bases, List<Keyword> keywords, List<Stmt> body, List<Expr> decorators,
                            int line, int col) implements Stmt {
     }
 
