@@ -230,6 +230,8 @@ public final class Ops {
             done = l.inPlace(op, b);
         } else if (a instanceof PySet s) {
             done = s.inPlace(op, b);
+        } else if (a instanceof PyByteArray ba) {
+            done = BytesLike.inPlace(ba, op, b);
         } else if (Dunders.isUserObject(a)) {
             PyObject r = Dunders.inPlace(op, a, b);
             if (r != null) {
@@ -262,6 +264,10 @@ public final class Ops {
             return PercentFormat.format(s.value, b);
         }
         PyObject r = Numbers.binary(op, a, b);
+        if (r != null) {
+            return r;
+        }
+        r = BytesLike.binary(op, a, b);
         if (r != null) {
             return r;
         }
@@ -422,6 +428,10 @@ public final class Ops {
         if (a instanceof PyStr x && b instanceof PyStr y) {
             return Integer.signum(PyStr.compare(x, y));
         }
+        int bytesOrder = BytesLike.order(a, b);
+        if (bytesOrder != 3) {
+            return bytesOrder;
+        }
         if (a instanceof PyList x && b instanceof PyList y) {
             return sequenceOrder(op, x.snapshot(), y.snapshot());
         }
@@ -527,7 +537,13 @@ public final class Ops {
             }
             return PyStr.ofCodePoint(s.codePointAt((int) j));
         }
+        if (o instanceof PyBytes || o instanceof PyByteArray) {
+            return BytesLike.getItem(o, key);
+        }
         if (o instanceof PyRange r) {
+            if (key instanceof PySlice sl) {
+                return r.slice(sl);
+            }
             if (key instanceof PyInt big && big.big != null) {
                 throw PyExc.indexError("range object index out of range"); // ranges index with big ints
             }
@@ -564,7 +580,7 @@ public final class Ops {
                         throw e;
                     }
                     e.release();
-                    throw PyExc.typeError("can only assign an iterable");
+                    throw PyExc.typeError(s.isExtended() ? "must assign iterable to extended slice" : "can only assign an iterable");
                 }
                 l.setSlice(s, items);
                 return;
@@ -578,6 +594,10 @@ public final class Ops {
         if (o instanceof PyDict d) {
             key.hashCode(); // unhashable keys raise TypeError before any change
             d.put(key, value);
+            return;
+        }
+        if (o instanceof PyByteArray ba) {
+            BytesLike.setItem(ba, key, value);
             return;
         }
         PyObject r = Dunders.callOrNull(o, "__setitem__", key, value);
@@ -614,6 +634,10 @@ public final class Ops {
             if (!d.remove(key)) {
                 throw keyError(key);
             }
+            return;
+        }
+        if (o instanceof PyByteArray ba) {
+            BytesLike.setItem(ba, key, null);
             return;
         }
         PyObject r = Dunders.callOrNull(o, "__delitem__", key);
