@@ -272,6 +272,8 @@ public final class Ops {
             done = l.inPlace(op, b);
         } else if (a instanceof PySet s) {
             done = s.inPlace(op, b);
+        } else if (a instanceof PyByteArray ba) {
+            done = BytesLike.inPlace(ba, op, b);
         } else if (Dunders.isUserObject(a)) {
             PyObject r = Dunders.inPlace(op, a, b);
             if (r != null) {
@@ -310,6 +312,10 @@ public final class Ops {
             return PercentFormat.format(s.value, b);
         }
         PyObject r = Numbers.binary(op, a, b);
+        if (r != null) {
+            return r;
+        }
+        r = BytesLike.binary(op, a, b);
         if (r != null) {
             return r;
         }
@@ -479,6 +485,10 @@ public final class Ops {
         if (a instanceof PyStr x && b instanceof PyStr y) {
             return Integer.signum(PyStr.compare(x, y));
         }
+        int bytesOrder = BytesLike.order(a, b);
+        if (bytesOrder != 3) {
+            return bytesOrder;
+        }
         if (a instanceof PyList x && b instanceof PyList y) {
             return sequenceOrder(op, x.snapshot(), y.snapshot());
         }
@@ -610,7 +620,13 @@ public final class Ops {
             }
             return PyStr.ofCodePoint(s.codePointAt((int) j));
         }
+        if (o instanceof PyBytes || o instanceof PyByteArray) {
+            return BytesLike.getItem(o, key);
+        }
         if (o instanceof PyRange r) {
+            if (key instanceof PySlice sl) {
+                return r.slice(sl);
+            }
             if (key instanceof PyInt big && big.big != null) {
                 throw PyExc.indexError("range object index out of range"); // ranges index with big ints
             }
@@ -675,7 +691,7 @@ public final class Ops {
                         throw e;
                     }
                     e.release();
-                    throw PyExc.typeError("can only assign an iterable");
+                    throw PyExc.typeError(s.isExtended() ? "must assign iterable to extended slice" : "can only assign an iterable");
                 }
                 l.setSlice(s, items);
                 return;
@@ -693,6 +709,10 @@ public final class Ops {
         }
         if (o instanceof IndexedSequence q) {
             q.setItem(key, value);
+            return;
+        }
+        if (o instanceof PyByteArray ba) {
+            BytesLike.setItem(ba, key, value);
             return;
         }
         PyObject r = Dunders.callOrNull(o, "__setitem__", key, value);
@@ -745,6 +765,10 @@ public final class Ops {
         }
         if (o instanceof IndexedSequence q) {
             q.delItem(key);
+            return;
+        }
+        if (o instanceof PyByteArray ba) {
+            BytesLike.setItem(ba, key, null);
             return;
         }
         PyObject r = Dunders.callOrNull(o, "__delitem__", key);

@@ -403,7 +403,12 @@ public final class Compiler {
             return "comparison";
         }
         if (e instanceof Ast.NamedConstant c) {
-            return c.kind() == Ast.ConstantKind.NONE ? "None" : c.kind() == Ast.ConstantKind.TRUE ? "True" : "False";
+            return switch (c.kind()) {
+                case NONE -> "None";
+                case TRUE -> "True";
+                case FALSE -> "False";
+                case ELLIPSIS -> "ellipsis";
+            };
         }
         return "expression";
     }
@@ -428,8 +433,12 @@ public final class Compiler {
             b.emit(LOAD_CONST, b.constant("b" + java.util.HexFormat.of().formatHex(by.value()),
                     org.gilectomy.objects.PyBytes.wrap(by.value())), 1);
         } else if (e instanceof Ast.NamedConstant c) {
-            PyObject v = c.kind() == Ast.ConstantKind.NONE ? PyNone.NONE
-                    : c.kind() == Ast.ConstantKind.TRUE ? PyBool.TRUE : PyBool.FALSE;
+            PyObject v = switch (c.kind()) {
+                case NONE -> PyNone.NONE;
+                case TRUE -> PyBool.TRUE;
+                case FALSE -> PyBool.FALSE;
+                case ELLIPSIS -> org.gilectomy.objects.PyEllipsis.ELLIPSIS;
+            };
             b.emit(LOAD_CONST, b.constant(c.kind(), v), 1);
         } else if (e instanceof Ast.BinOp o) {
             expr(o.left());
@@ -502,8 +511,15 @@ public final class Compiler {
             b.bind(orelse);
             expr(ie.orelse());
             b.bind(end);
-        } else if (e instanceof Ast.Slice s) {
-            throw error("SyntaxError", "invalid syntax", s);
+        } else if (e instanceof Ast.Slice s) { // the parser allows one only in a subscript, alone or in a tuple
+            for (Ast.Expr part : new Ast.Expr[] {s.lower(), s.upper(), s.step()}) {
+                if (part == null) {
+                    loadNone();
+                } else {
+                    expr(part);
+                }
+            }
+            b.emit(BUILD_SLICE, 3, -2);
         } else if (e instanceof Ast.Yield y) {
             yieldExpr(y);
         } else if (e instanceof Ast.Lambda l) {
@@ -524,18 +540,7 @@ public final class Compiler {
     }
 
     private void index(Ast.Expr index) throws PySyntaxError {
-        if (index instanceof Ast.Slice s) {
-            for (Ast.Expr part : new Ast.Expr[] {s.lower(), s.upper(), s.step()}) {
-                if (part == null) {
-                    loadNone();
-                } else {
-                    expr(part);
-                }
-            }
-            b.emit(BUILD_SLICE, 3, -2);
-        } else {
-            expr(index);
-        }
+        expr(index);
     }
 
     private void compare(Ast.Compare c) throws PySyntaxError {

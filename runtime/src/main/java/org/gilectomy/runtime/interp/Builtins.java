@@ -101,7 +101,9 @@ final class Builtins {
         });
         type("set", PySet.TYPE, (a, off, n, kw) -> newSet("set", a, off, n, kw, false));
         type("frozenset", PySet.FROZEN_TYPE, (a, off, n, kw) -> newSet("frozenset", a, off, n, kw, true));
-        dict.putName("bytes", PyBytes.TYPE);
+        BytesMethods.install(this);
+        dict.putName("Ellipsis", org.gilectomy.objects.PyEllipsis.ELLIPSIS);
+        type("slice", org.gilectomy.objects.PySlice.TYPE, ValueAttributes::newSlice);
         type("range", PyRange.TYPE, Builtins::range);
         listMethods();
         dictMethods();
@@ -110,6 +112,7 @@ final class Builtins {
         IterBuiltins.install(this);
         NumberBuiltins.install(this);
         NumberAttributes.install();
+        NumberBytes.install();
         ValueAttributes.install();
         ClassBuiltins.register(dict); // lang-a: classes, exceptions, super, isinstance
         NamespaceBuiltins.install(this);

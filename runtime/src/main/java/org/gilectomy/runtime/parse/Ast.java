@@ -154,7 +154,7 @@ public final class Ast {
     public record NamedConstant(ConstantKind kind, int line, int col) implements Expr {
     }
 
-    public enum ConstantKind { NONE, TRUE, FALSE }
+    public enum ConstantKind { NONE, TRUE, FALSE, ELLIPSIS }
 
     public record BinOp(BinOpKind op, Expr left, Expr right, int line, int col) implements Expr {
     }

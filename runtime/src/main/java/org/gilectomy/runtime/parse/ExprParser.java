@@ -396,7 +396,8 @@ final class ExprParser {
                     case "{":
                         return braceDisplay();
                     case "...":
-                        throw st.notSupported("the Ellipsis literal '...'", t);
+                        ts.next();
+                        return new Ast.NamedConstant(Ast.ConstantKind.ELLIPSIS, t.line(), t.col());
                     default:
                         throw diagnosis.invalidSyntax();
                 }
