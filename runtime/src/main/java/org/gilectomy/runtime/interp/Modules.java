@@ -34,7 +34,8 @@ final class Modules {
             "math", i -> MathModule.module(),
             "random", i -> RandomModule.module(),
             "queue", i -> QueueModule.module(),
-            "socket", i -> SocketModule.module());
+            "socket", i -> SocketModule.module(),
+            "gc", i -> GcModule.module());
 
     private final Interpreter interp;
     private final Map<String, PyModule> loaded = new ConcurrentHashMap<>();
