@@ -46,7 +46,7 @@ import org.gilectomy.locks.StopTheWorld;
  *   5. (world restarted) weak references to garbage cleared (hook), finalizers run once
  *      (hook, PEP 442); if any ran, steps 1-4 are redone on the garbage alone, and what a
  *      finalizer resurrected, and what it reaches, is kept
- *   6. the collector takes a reference to each garbage object, clears each (clearReferences:
+ *   6. the collector counts what is still garbage (gc.collect's result), takes a reference to each garbage object, clears each (clearReferences:
  *      the cycles break), then drops its references: the objects are freed by the normal
  *      reference-count path (dealloc, poison, --check-refs accounting)
  * Steps 1-4 need counts and references that do not move: the GIL is held, or the world is
@@ -287,11 +287,11 @@ public final class CycleCollector {
             }
         }
         long pause = System.nanoTime() - t0;
-        int found = garbage.size();
         if (!garbage.isEmpty()) {
             garbage = finalizeGarbage(garbage);
             clearGarbage(garbage);
         }
+        int found = garbage.size(); // as CPython's: what finalizers freed or resurrected is not counted
         CollectorStats.record(gen, explicit, examined, found, pause, stopNanos);
         return found;
     }

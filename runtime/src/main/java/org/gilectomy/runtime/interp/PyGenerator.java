@@ -287,6 +287,24 @@ final class PyGenerator extends PyIterator implements org.gilectomy.refcount.GcT
         v.visit(globals);
     }
 
+    /**
+     * PEP 442, as CPython's generator finalizer: a generator suspended at a yield and found in
+     * a cycle is closed first, so its finally blocks run (and what they free is not garbage
+     * any more); one never started is left as it is. An error from close() is dropped.
+     */
+    @Override
+    public boolean finalizeAsGarbage() {
+        if (finished || pc == 0) {
+            return false;
+        }
+        try {
+            close();
+        } catch (PyException e) {
+            e.release();
+        }
+        return true;
+    }
+
     /** Releases the frame (a suspended generator in a cycle is never resumed: it is garbage). */
     @Override
     public void clearReferences() {
