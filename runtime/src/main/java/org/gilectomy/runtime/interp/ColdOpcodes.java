@@ -91,20 +91,41 @@ final class ColdOpcodes {
                 slots[sp++] = f;
                 break;
             }
-            case IMPORT_NAME:
-                slots[sp++] = Interpreter.current().modules.importModule(code.names[arg]);
-                break;
-            case IMPORT_FROM: {
-                PyObject m = slots[sp - 1];
+            case IMPORT_NAME: {
+                PyObject fromList = slots[--sp];
+                slots[sp] = null;
+                PyObject level = slots[--sp];
+                slots[sp] = null;
                 try {
-                    slots[sp++] = Ops.getAttr(m, code.names[arg]);
-                } catch (PyException e) {
-                    e.release();
-                    String module = ((org.gilectomy.objects.PyModule) m).name();
-                    throw new PyException(PyExc.IMPORT_ERROR, "cannot import name '" + code.names[arg]
-                            + "' from '" + module + "' (unknown location)")
-                            .withNote(org.gilectomy.objects.CPythonNames.attributeNote(module, code.names[arg]));
+                    slots[sp] = Interpreter.current().modules.imports.importName(code.names[arg], globals, fromList,
+                            (int) ((org.gilectomy.objects.PyInt) level).value);
+                    sp++;
+                } finally {
+                    RefCount.decref(fromList);
+                    RefCount.decref(level);
                 }
+                break;
+            }
+            case IMPORT_FROM:
+                slots[sp] = Interpreter.current().modules.imports.importFrom(slots[sp - 1], code.names[arg]);
+                sp++;
+                break;
+            case IMPORT_STAR: {
+                PyObject m = slots[--sp];
+                slots[sp] = null;
+                try {
+                    Interpreter.current().modules.imports.importStar(m, globals);
+                } finally {
+                    RefCount.decref(m);
+                }
+                break;
+            }
+            case CALL_WITH_FRAME: {
+                int base = sp - arg - 1;
+                PyObject r = NamespaceBuiltins.callWithFrame(slots[base], slots, base + 1, arg, globals, code, slots);
+                Eval.releaseSlots(slots, base, sp);
+                sp = base;
+                slots[sp++] = r;
                 break;
             }
             case CHECK_EXC_MATCH: {
