@@ -25,7 +25,8 @@ import org.gilectomy.locks.StopTheWorld;
  * generation lists (GENS), which only it touches.
  *
  * When: each thread counts containers made minus containers freed (gcAllocs, plain) and adds
- * that to COUNT0 every FLUSH of them (one atomic add per FLUSH allocations); when COUNT0 passes
+ * that to COUNT0 every FLUSH of them (one atomic add per FLUSH allocations: 32 under a GIL, 512
+ * in the free-threaded builds); when COUNT0 passes
  * threshold 0 the thread sets RUN_GC in its own eval-breaker word, and the eval loop collects at
  * its next check (CPython 3.12's scheduling: never inside an allocation, always at a point where
  * every frame slot holds an owned reference).
@@ -68,8 +69,13 @@ import org.gilectomy.locks.StopTheWorld;
  */
 public final class CycleCollector {
     static final int INITIAL_YOUNG = 64;
-    /** Net allocations a thread counts before it adds them to COUNT0. */
-    static final int FLUSH = 32;
+    /**
+     * Net allocations a thread counts before it adds them to COUNT0: under a GIL a small
+     * batch (the threshold of 700 is then kept within 5%; the GIL serialises the adds), in the
+     * free-threaded builds CPython 3.13t's 512, so the shared count is written once per 512
+     * containers a thread makes.
+     */
+    static final int FLUSH = StopTheWorld.ENABLED ? 512 : 32;
     /** Generation thresholds: CPython 3.11's, and CPython 3.13t's for the free-threaded builds. */
     public static final int[] DEFAULT_THRESHOLDS = StopTheWorld.ENABLED ? new int[] {2000, 10, 0} : new int[] {700, 10, 10};
     public static final int GENERATIONS = 3;
