@@ -344,10 +344,10 @@ public final class RefCount {
         }
         ts.freeDepth++;
         try {
-            release(o);
+            release(ts, o);
             if (ts.freeDepth == 1) {
                 for (RefCounted d; (d = ts.nextDeferredFree()) != null; ) {
-                    release(d);
+                    release(ts, d);
                 }
             }
         } finally {
@@ -355,7 +355,10 @@ public final class RefCount {
         }
     }
 
-    private static void release(RefCounted o) {
+    private static void release(RefCountThreadState ts, RefCounted o) {
+        if (o instanceof GcTracked) {
+            CycleCollector.untracked(ts);
+        }
         o.dealloc();
         if (BIASED) {
             o.setSharedWordRelease(RefCounted.SHARED_FREED);
@@ -372,6 +375,18 @@ public final class RefCount {
             RefCheck.freed(o);
         }
         o.afterFree();
+    }
+
+    /**
+     * The count the cycle collector starts from (its {@code gc_refs}): every reference that
+     * keeps {@code o} alive, as far as counts know them. Read while no other thread updates
+     * counts (GIL held, or world stopped and, under BUFFERED, logs flushed). Under BIASED, local
+     * plus shared (an object queued for a merge keeps the queue's reference: it survives this
+     * collection). References that a scheme does not count (deferred ones) must be subtracted
+     * here, and the thread stacks that hold them are visited as roots by the collector.
+     */
+    static int countForCollector(RefCounted o) {
+        return o.refCountOpaque();
     }
 
     // ---- immortality (PEP 683)

@@ -99,6 +99,8 @@ public abstract class RefCounted extends Lockable {
     private int sharedWord;
     /** BIASED only. Touched only through the accessors below. */
     private int ownerId;
+    /** The cycle collector's scratch word (CycleCollector): 0 outside a collection; plain. */
+    int gcState;
 
     protected RefCounted() {
         this(1);
@@ -113,6 +115,9 @@ public abstract class RefCounted extends Lockable {
         }
         if (RefCheck.ENABLED && initialRefs < STATIC_REFS) {
             RefCheck.allocated(this);
+        }
+        if (this instanceof GcTracked && initialRefs < STATIC_REFS) {
+            CycleCollector.track(this); // folded per allocation site: the JIT knows the class
         }
     }
 

@@ -25,6 +25,7 @@ final class BuiltinModules {
             Map.entry("queue", i -> QueueModule.module()),
             Map.entry("_sre", i -> SreModule.module()),
             Map.entry("socket", i -> SocketModule.module()),
+            Map.entry("gc", i -> GcModule.module()),
             Map.entry("importlib", Importlib::module),
             // CPython's C modules written in Java: runtime/.../modules/, one class each
             Map.entry("_io", i -> org.gilectomy.runtime.modules.IoModule.module("_io")),

@@ -98,6 +98,7 @@ public final class Eval {
             }
             throw new PyException(PyExc.RECURSION_ERROR, "maximum recursion depth exceeded");
         }
+        ts.frames[ts.depth] = slots; // the cycle collector's roots
         int sp = gen == null ? code.varNames.length : gen.sp; // first free stack slot
         int pc = gen == null ? 0 : gen.pc;
         try {
@@ -496,6 +497,7 @@ public final class Eval {
             p.addTraceback(code.filename, code.lines[Math.max(0, pc - 1)], code.name);
             throw p;
         } finally {
+            ts.frames[ts.depth] = null;
             ts.depth--;
         }
     }
@@ -655,8 +657,9 @@ public final class Eval {
 
     /**
      * Something is pending in this thread's breaker word: objects other threads queued for it
-     * to merge (biased counts only), a GIL drop request, or a signal (set on the main
-     * thread's word only).
+     * to merge (biased counts only), a GIL drop request, a stop of the world (free-threaded
+     * builds: park until it restarts), a cycle collection that is due, or a signal (set on the
+     * main thread's word only).
      */
     static void handleBreaker(ThreadState ts) {
         int bits = ts.breakerOpaque();
@@ -665,6 +668,13 @@ public final class Eval {
         }
         if (Gil.ENABLED && (bits & EvalBreaker.GIL_DROP_REQUEST) != 0) {
             Gil.INSTANCE.yieldToWaiter();
+        }
+        if ((bits & EvalBreaker.STOP_THE_WORLD) != 0) {
+            org.gilectomy.locks.StopTheWorld.WORLD.pause(ts);
+        }
+        if ((bits & EvalBreaker.RUN_GC) != 0) {
+            ts.clearBreakerBits(EvalBreaker.RUN_GC);
+            org.gilectomy.refcount.CycleCollector.collectScheduled();
         }
         if ((bits & EvalBreaker.SIGNAL_PENDING) != 0) {
             Signals.raiseIfPending(ts);

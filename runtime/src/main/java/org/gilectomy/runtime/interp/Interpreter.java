@@ -80,6 +80,7 @@ public final class Interpreter {
         Immortals.builtins(Builtins.INSTANCE.dict);
         Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
         org.gilectomy.objects.ReprGuard.install(ThreadState::currentOrNull);
+        org.gilectomy.refcount.CycleCollector.installRoots(ThreadState::visitFrames);
     }
 
     final List<String> argv;
