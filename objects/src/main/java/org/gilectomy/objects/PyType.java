@@ -100,6 +100,7 @@ public final class PyType extends PyObject {
     /** A class made by a class statement: {@code dict} is owned by the new class. */
     public PyType(String name, PyType base, PyDict dict, String module) {
         super(STATIC_REFS);
+        RefCount.markDeferred(this, null); // frames' references to classes are not counted (deferred)
         this.name = name;
         this.base = base;
         this.dict = dict;

@@ -234,6 +234,43 @@ public final class BiasedCounts {
         }
     }
 
+    /**
+     * Drops {@code n} references at once, when no other thread updates {@code o} any more
+     * (finalisation: the deferred bias). An owner that has exited left a final local count,
+     * visible to us (the threads were joined), so the caller takes the object over and
+     * drops them from the local count as the owner would; a merged object drops them from
+     * the shared count.
+     */
+    static void dropAtFinalisation(RefCounted o, int n) {
+        if (o.ownerIdPlain() != 0) {
+            o.setOwnerIdOpaque(RefCount.currentThreadId());
+            int after = o.refCountPlain() - n;
+            o.setRefCountPlain(after);
+            if (after < 0) {
+                throw new UseAfterFreeError("decref", o);
+            }
+            if (after == 0) {
+                mergeZeroLocal(o);
+            }
+            return;
+        }
+        int s = o.sharedWordOpaque();
+        int next;
+        for (;;) {
+            next = s - n * SHARED_ONE;
+            int witness = o.compareAndExchangeSharedWord(s, next);
+            if (witness == s) {
+                break;
+            }
+            s = witness;
+        }
+        if (next == SHARED_MERGED) {
+            free(o);
+        } else if (next < SHARED_ONE) {
+            throw new UseAfterFreeError("decref", o);
+        }
+    }
+
     private static void free(RefCounted o) {
         o.setOwnerIdOpaque(0);
         RefCount.freeNow(o);

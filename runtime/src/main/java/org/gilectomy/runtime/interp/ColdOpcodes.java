@@ -45,7 +45,7 @@ final class ColdOpcodes {
             case GET_ITER: { // once per loop, and Ops.iter is big
                 PyObject v = slots[sp - 1];
                 slots[sp - 1] = Ops.iter(v);
-                RefCount.decref(v);
+                RefCount.decrefStack(v);
                 break;
             }
             case UNARY_NEGATIVE:
@@ -55,8 +55,8 @@ final class ColdOpcodes {
                 int op = insn & 0xff;
                 PyObject r = op == UNARY_NEGATIVE ? Ops.negative(v)
                         : op == UNARY_POSITIVE ? Ops.positive(v) : Ops.invert(v);
-                slots[sp - 1] = r;
-                RefCount.decref(v);
+                slots[sp - 1] = RefCount.stackRefSteal(r);
+                RefCount.decrefStack(v);
                 break;
             }
             case BUILD_MAP: {
@@ -78,7 +78,8 @@ final class ColdOpcodes {
             }
             case BUILD_SLICE: {
                 sp -= 3;
-                PySlice s = new PySlice(slots[sp], slots[sp + 1], slots[sp + 2]);
+                PySlice s = new PySlice(RefCount.newRefFromStack(slots[sp]), RefCount.newRefFromStack(slots[sp + 1]),
+                        RefCount.newRefFromStack(slots[sp + 2]));
                 slots[sp] = s;
                 slots[sp + 1] = null;
                 slots[sp + 2] = null;
@@ -88,16 +89,16 @@ final class ColdOpcodes {
             case MAKE_FUNCTION: {
                 PyFunction f = new PyFunction((PyCode) code.consts[arg], globals);
                 Interpreter.newFunction(f);
-                slots[sp++] = f;
+                slots[sp++] = RefCount.stackRefSteal(f);
                 break;
             }
             case IMPORT_NAME:
-                slots[sp++] = Interpreter.current().modules.importModule(code.names[arg]);
+                slots[sp++] = RefCount.stackRefSteal(Interpreter.current().modules.importModule(code.names[arg]));
                 break;
             case IMPORT_FROM: {
                 PyObject m = slots[sp - 1];
                 try {
-                    slots[sp++] = Ops.getAttr(m, code.names[arg]);
+                    slots[sp++] = RefCount.stackRefSteal(Ops.getAttr(m, code.names[arg]));
                 } catch (PyException e) {
                     e.release();
                     String module = ((org.gilectomy.objects.PyModule) m).name();
@@ -114,7 +115,7 @@ final class ColdOpcodes {
                 try {
                     match = ExceptionOps.matches(slots[sp - 1], t);
                 } finally {
-                    RefCount.decref(t);
+                    RefCount.decrefStack(t);
                 }
                 slots[sp++] = PyBool.of(match);
                 break;
@@ -149,7 +150,7 @@ final class ColdOpcodes {
                     throw Eval.unboundLocal(code, arg);
                 }
                 slots[arg] = null;
-                RefCount.decref(v);
+                RefCount.decrefStack(v);
                 break;
             }
             case DELETE_SUBSCR:
@@ -200,7 +201,7 @@ final class ColdOpcodes {
                 PyObject r = ExtendedOps.callUnpacked(ts, slots[base], (PyTuple) slots[base + 1],
                         (arg & 1) != 0 ? (PyDict) slots[base + 2] : null);
                 Eval.releaseSlots(slots, base, sp);
-                slots[base] = r;
+                slots[base] = RefCount.stackRefSteal(r);
                 sp = base + 1;
                 break;
             }
@@ -215,7 +216,7 @@ final class ColdOpcodes {
                 try {
                     ExtendedOps.addToContainer(insn & 0xff, slots, sp - 1 - (arg & 0xff), v, (arg & 0x100) != 0);
                 } finally {
-                    RefCount.decref(v);
+                    RefCount.decrefStack(v);
                 }
                 break;
             }
@@ -228,8 +229,8 @@ final class ColdOpcodes {
                     k.hashCode(); // unhashable keys raise TypeError
                     ((PyDict) slots[sp - 1 - arg]).put(k, v);
                 } finally {
-                    RefCount.decref(k);
-                    RefCount.decref(v);
+                    RefCount.decrefStack(k);
+                    RefCount.decrefStack(v);
                 }
                 break;
             }
@@ -269,11 +270,11 @@ final class ColdOpcodes {
                     r = ExtendedOps.formatValue(v, arg & 0xff, spec);
                 } finally {
                     if (spec != null) {
-                        RefCount.decref(spec);
+                        RefCount.decrefStack(spec);
                     }
                 }
                 slots[sp - 1] = r;
-                RefCount.decref(v);
+                RefCount.decrefStack(v);
                 break;
             }
             case BUILD_STRING: {

@@ -15,6 +15,7 @@ import org.gilectomy.objects.Immortals;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyFunction;
+import org.gilectomy.objects.PyModule;
 import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCount;
 
@@ -248,10 +249,27 @@ public final class Interpreter {
         functionsShared = true;
     }
 
-    /** A function the program just made: immortal if it has started a thread (ALL_SHARED only). */
+    /**
+     * A function the program just made, not yet published: immortal if the program has
+     * started a thread (ALL_SHARED only); deferred (RefCount.markDeferred) if it is defined
+     * at module or class level, as CPython 3.14 defers all but nested functions. Lambdas and
+     * comprehensions (qualnames with {@code <}) stay counted: they are made over and over and
+     * should be freed promptly, which a deferred object is not before the collector runs.
+     */
     static void newFunction(PyFunction f) {
-        if (RefCount.IMMORTAL == ImmortalKind.ALL_SHARED && current().functionsShared) {
+        Interpreter interp = current();
+        if (RefCount.IMMORTAL == ImmortalKind.ALL_SHARED && interp.functionsShared) {
             Immortals.share(f);
         }
+        if (RefCount.DEFERRED && f.code.qualname.indexOf('<') < 0) {
+            RefCount.markDeferred(f, interp);
+        }
+    }
+
+    /** A module this program just made: it and its namespace (the globals dict) become deferred. */
+    PyModule deferred(PyModule m) {
+        RefCount.markDeferred(m, this);
+        RefCount.markDeferred(m.dictBorrowed(), this);
+        return m;
     }
 }

@@ -111,7 +111,7 @@ final class MainProgram {
                 settleCounts();
                 liveBefore = RefCheck.liveByType();
             }
-            PyModule main = new PyModule("__main__");
+            PyModule main = interp.deferred(new PyModule("__main__"));
             interp.mainNamespace = main.dictBorrowed();
             try {
                 PyObject r = Eval.runModule(ts, code, main.dictBorrowed());
@@ -161,6 +161,7 @@ final class MainProgram {
         main.clearForFinalization();
         interp.modules.finalizeAll();
         PyType.finalizeClasses();
+        RefCount.releaseDeferred(interp); // no frame is left: the deferred objects' biases go
         settleCounts();
         java.util.Map<String, Long> leaks = RefCheck.leaksSince(liveBefore);
         interp.setLeaks(leaks);

@@ -67,7 +67,7 @@ final class Modules {
             throw new PyException(PyExc.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'")
                     .withNote(org.gilectomy.objects.CPythonNames.moduleNote(name));
         }
-        PyModule m = loaded.computeIfAbsent(name, k -> f.apply(interp));
+        PyModule m = loaded.computeIfAbsent(name, k -> interp.deferred(f.apply(interp)));
         RefCount.incref(m);
         return m;
     }
