@@ -1,9 +1,6 @@
 package org.gilectomy.refcount;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Deferred reference counting (PEP 703; CPython 3.14t's {@code _PyObject_SetDeferredRefcount},
@@ -32,9 +29,10 @@ import java.util.Map;
  * moves with the rest of the count into the shared word if the object is ever merged. True
  * count (RefCount.trueCount, what the collector reads) = counted references, bias removed.
  *
- * The registry (object -> scope, the interpreter that made it) is a synchronized identity map:
- * written when a deferred object is made or freed, never on a hot path (nested functions,
- * the ones made in loops, are not deferred, as in CPython 3.14).
+ * The registry (object -> scope, the interpreter that made it; ScopedRegistry) is written when
+ * a deferred object is made or freed, never on a hot path (nested functions, lambdas and
+ * comprehensions, the ones made over and over, are not deferred: see the runtime's
+ * Interpreter.newFunction).
  *
  * Not promised: prompt freeing. A deferred function whose last heap reference goes away stays
  * alive until the collector runs or the program ends, as in CPython 3.14t.
@@ -44,36 +42,24 @@ final class DeferredCounts {
     /** Added to a mortal deferred object's count (well below STATIC_REFS and IMMORTAL_MIN). */
     static final int BIAS = 1 << 26;
 
-    /** Mortal deferred objects not yet freed, with the scope that made them. Guarded by itself. */
-    private static final Map<RefCounted, Object> LIVE = new IdentityHashMap<>();
+    /** Mortal deferred objects not yet freed, with the scope that made them. */
+    private static final ScopedRegistry LIVE = new ScopedRegistry();
 
     private DeferredCounts() {
     }
 
     static void register(RefCounted o, Object scope) {
-        synchronized (LIVE) {
-            LIVE.put(o, scope);
-        }
+        LIVE.register(o, scope);
     }
 
     /** The free path of a deferred object (RefCount.release). */
     static void forget(RefCounted o) {
-        synchronized (LIVE) {
-            LIVE.remove(o);
-        }
+        LIVE.forget(o);
     }
 
     /** How many mortal deferred objects of {@code scope} are registered (tests). */
     static int liveCount(Object scope) {
-        synchronized (LIVE) {
-            int n = 0;
-            for (Object s : LIVE.values()) {
-                if (s == scope) {
-                    n++;
-                }
-            }
-            return n;
-        }
+        return LIVE.count(scope);
     }
 
     /**
@@ -82,17 +68,7 @@ final class DeferredCounts {
      * of that scope runs (finalisation: they have all ended, so no frame holds a reference).
      */
     static int releaseAll(Object scope) {
-        List<RefCounted> mine = new ArrayList<>();
-        synchronized (LIVE) {
-            for (Map.Entry<RefCounted, Object> e : LIVE.entrySet()) {
-                if (e.getValue() == scope) {
-                    mine.add(e.getKey());
-                }
-            }
-            for (RefCounted o : mine) {
-                LIVE.remove(o);
-            }
-        }
+        List<RefCounted> mine = LIVE.takeAll(scope);
         for (RefCounted o : mine) {
             RefCount.dropBias(o);
         }

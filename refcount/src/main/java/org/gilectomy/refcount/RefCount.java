@@ -493,6 +493,16 @@ public final class RefCount {
      * that no logged update is committed over the marker.
      */
     public static boolean makeImmortal(RefCounted o, ImmortalKind level) {
+        return makeImmortal(o, level, null);
+    }
+
+    /**
+     * {@link #makeImmortal(RefCounted, ImmortalKind)} for an object a program ({@code scope})
+     * makes immortal while it runs: under --check-refs its finalisation releases what
+     * {@code o} references ({@link RefCheck#releaseImmortalOwners}), which would otherwise be
+     * reported as leaked.
+     */
+    public static boolean makeImmortal(RefCounted o, ImmortalKind level, Object scope) {
         if (level == ImmortalKind.NONE || IMMORTAL.compareTo(level) < 0) {
             return false;
         }
@@ -503,7 +513,7 @@ public final class RefCount {
             throw new UseAfterFreeError("makeImmortal", o);
         }
         if (RefCheck.ENABLED && o.refCountFieldOpaque() < RefCounted.STATIC_REFS) {
-            RefCheck.immortalized(o); // counted as allocated, and will never be freed
+            RefCheck.immortalized(o, scope); // counted as allocated, and will never be freed
         }
         o.setRefCountRelease(RefCounted.IMMORTAL);
         return true;

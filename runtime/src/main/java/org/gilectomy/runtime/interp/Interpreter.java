@@ -245,7 +245,7 @@ public final class Interpreter {
             namespaces.add(main);
         }
         namespaces.addAll(modules.loadedNamespaces());
-        Immortals.shareFunctionsAndModules(namespaces);
+        Immortals.shareFunctionsAndModules(namespaces, this);
         functionsShared = true;
     }
 
@@ -259,7 +259,7 @@ public final class Interpreter {
     static void newFunction(PyFunction f) {
         Interpreter interp = current();
         if (RefCount.IMMORTAL == ImmortalKind.ALL_SHARED && interp.functionsShared) {
-            Immortals.share(f);
+            Immortals.share(f, interp);
         }
         if (RefCount.DEFERRED && f.code.qualname.indexOf('<') < 0) {
             RefCount.markDeferred(f, interp);

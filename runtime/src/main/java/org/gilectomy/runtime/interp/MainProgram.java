@@ -162,6 +162,7 @@ final class MainProgram {
         interp.modules.finalizeAll();
         PyType.finalizeClasses();
         RefCount.releaseDeferred(interp); // no frame is left: the deferred objects' biases go
+        RefCheck.releaseImmortalOwners(interp); // what functions made immortal at run time reference
         settleCounts();
         java.util.Map<String, Long> leaks = RefCheck.leaksSince(liveBefore);
         interp.setLeaks(leaks);
