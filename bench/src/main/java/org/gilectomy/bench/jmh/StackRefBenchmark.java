@@ -78,7 +78,8 @@ public class StackRefBenchmark {
         int owner;
         int countBefore;
 
-        void create(boolean deferred) {
+        /** {@code sharedRefs} non-owner references held throughout (so that pops never queue it). */
+        void create(boolean deferred, int sharedRefs) {
             requireBuild();
             owner = BiasedCounts.newDetachedOwner();
             o = new Obj();
@@ -86,6 +87,9 @@ public class StackRefBenchmark {
                 RefCount.markDeferred(o, this);
             }
             BiasedCounts.adopt(o, owner);
+            for (int i = 0; i < sharedRefs; i++) {
+                BiasedCounts.increfShared(o);
+            }
             countBefore = RefCount.trueCount(o);
         }
 
@@ -113,7 +117,7 @@ public class StackRefBenchmark {
     public static class ForeignOrdinary extends Foreign {
         @Setup(Level.Trial)
         public void setUp() {
-            create(false);
+            create(false, 0);
         }
 
         @TearDown(Level.Trial)
@@ -126,7 +130,7 @@ public class StackRefBenchmark {
     public static class ForeignDeferred extends Foreign {
         @Setup(Level.Trial)
         public void setUp() {
-            create(true);
+            create(true, 0);
         }
 
         @TearDown(Level.Trial)
@@ -139,8 +143,7 @@ public class StackRefBenchmark {
     public static class SharedOrdinary extends Foreign {
         @Setup(Level.Trial)
         public void setUp() {
-            create(false);
-            BiasedCounts.increfShared(o); // shared 1: the non-owners' pops never queue it
+            create(false, 1);
         }
 
         @TearDown(Level.Trial)
@@ -153,7 +156,7 @@ public class StackRefBenchmark {
     public static class SharedDeferred extends Foreign {
         @Setup(Level.Trial)
         public void setUp() {
-            create(true);
+            create(true, 0);
         }
 
         @TearDown(Level.Trial)
