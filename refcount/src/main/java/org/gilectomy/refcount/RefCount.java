@@ -13,8 +13,9 @@ import org.gilectomy.locks.TransferCounter;
  * compiles to one straight-line sequence (no virtual dispatch):
  *   PLAIN    incref: n = count; count = n + 1           decref: n = count - 1; count = n
  *   ATOMIC   incref: n = getAndAdd(+1)                  decref: n = getAndAdd(-1) - 1
- *   BIASED   o.ownerId == currentThreadId() ? plain local update : atomic shared update
- *            (protocol in BiasedCounts)
+ *   BIASED   o.ownerId == self ? plain local update : atomic shared update
+ *            (protocol in BiasedCounts); self is currentThreadId() (a load of the current
+ *            Thread and of its id), or the id a caller already holds (incref(o, self))
  *   BUFFERED append to this thread's log; the commit thread applies (BufferedCounts)
  * Immortality ({@code -Dgilectomy.immortal}, static final): unless NONE, every incref and
  * decref first reads refCount and returns if it is >= IMMORTAL_MIN, before any write, so an
@@ -176,12 +177,34 @@ public final class RefCount {
         increfOther(o);
     }
 
+    /**
+     * {@link #incref(RefCounted)} by a caller that already holds its thread's biased owner id
+     * {@code self} ({@link #currentThreadId()}, or its {@link RefCountThreadState#ownerId()}),
+     * as the eval loop can, once per frame: the owner check is then one load of the header's
+     * id compared with a register, as CPython compares {@code ob_tid} with the thread pointer,
+     * instead of a load of the current {@code Thread} and of its id at every update. Passing
+     * any other thread's id is a data race on the local count. Builds other than BIASED
+     * ignore {@code self}.
+     */
+    public static void incref(RefCounted o, int self) {
+        if (PLAIN_ONLY) {
+            incref(o);
+            return;
+        }
+        increfOther(o, self);
+    }
+
     private static void increfOfFreed(RefCounted o) {
         throw new UseAfterFreeError("incref", o);
     }
 
-    /** incref() of every build but the plain, uncounted one. */
+    /** incref() of every build but the plain, uncounted one: finds the caller's id (BIASED). */
     private static void increfOther(RefCounted o) {
+        increfOther(o, BIASED ? currentThreadId() : 0);
+    }
+
+    /** incref() of every build but the plain, uncounted one, {@code self} the caller's id (BIASED). */
+    private static void increfOther(RefCounted o, int self) {
         if (CHECK_IMMORTAL && o.refCountPlain() >= RefCounted.IMMORTAL_MIN) {
             return; // PEP 683: read, never write
         }
@@ -189,7 +212,7 @@ public final class RefCount {
             TransferCounter.record(o, TransferCounter.INCREF);
         }
         if (BIASED) {
-            if (o.ownerIdPlain() == currentThreadId()) {
+            if (o.ownerIdPlain() == self) {
                 BiasedCounts.increfLocal(o);
             } else {
                 BiasedCounts.increfShared(o);
@@ -225,8 +248,22 @@ public final class RefCount {
         decrefOther(o);
     }
 
-    /** decref() of every build but the plain, uncounted one. */
+    /** {@link #decref(RefCounted)} with the caller's owner id held: see {@link #incref(RefCounted, int)}. */
+    public static void decref(RefCounted o, int self) {
+        if (PLAIN_ONLY) {
+            decref(o);
+            return;
+        }
+        decrefOther(o, self);
+    }
+
+    /** decref() of every build but the plain, uncounted one: finds the caller's id (BIASED). */
     private static void decrefOther(RefCounted o) {
+        decrefOther(o, BIASED ? currentThreadId() : 0);
+    }
+
+    /** decref() of every build but the plain, uncounted one, {@code self} the caller's id (BIASED). */
+    private static void decrefOther(RefCounted o, int self) {
         if (CHECK_IMMORTAL && o.refCountPlain() >= RefCounted.IMMORTAL_MIN) {
             return;
         }
@@ -237,7 +274,7 @@ public final class RefCount {
             if (RefCountStats.ENABLED) {
                 RefCountStats.COUNTERS.mine().decrefs++; // before: the decref may free
             }
-            if (o.ownerIdPlain() == currentThreadId()) {
+            if (o.ownerIdPlain() == self) {
                 BiasedCounts.decrefLocal(o);
             } else {
                 BiasedCounts.decrefShared(o);

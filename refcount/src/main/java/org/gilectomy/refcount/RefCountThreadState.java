@@ -147,6 +147,14 @@ public class RefCountThreadState extends BaseThreadState {
         return deferredFrees == null ? null : deferredFrees.poll();
     }
 
+    /**
+     * This thread's biased owner id, what {@link RefCount#currentThreadId()} returns on it: for
+     * callers that hold the state and pass the id to {@link RefCount#incref(RefCounted, int)}.
+     */
+    public final int ownerId() {
+        return id;
+    }
+
     public static RefCountThreadState current() {
         BaseThreadState s = BaseThreadState.current();
         if (s instanceof RefCountThreadState r) {

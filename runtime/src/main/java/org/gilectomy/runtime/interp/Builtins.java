@@ -30,6 +30,8 @@ final class Builtins {
     static final Builtins INSTANCE = new Builtins();
 
     final PyDict dict = new PyDict();
+    /** The {@code builtins} module: this namespace (shared by every interpreter of the process). */
+    final org.gilectomy.objects.PyModule module;
 
     private Builtins() {
         function("print", Builtins::print);
@@ -109,6 +111,8 @@ final class Builtins {
         NumberAttributes.install();
         ValueAttributes.install();
         ClassBuiltins.register(dict); // lang-a: classes, exceptions, super, isinstance
+        NamespaceBuiltins.install(this);
+        module = new org.gilectomy.objects.PyModule("builtins", dict);
     }
 
     void function(String name, PyBuiltinFunction.Body body) {

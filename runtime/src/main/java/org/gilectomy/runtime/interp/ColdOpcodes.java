@@ -92,20 +92,42 @@ final class ColdOpcodes {
                 slots[sp++] = RefCount.stackRefSteal(f);
                 break;
             }
-            case IMPORT_NAME:
-                slots[sp++] = RefCount.stackRefSteal(Interpreter.current().modules.importModule(code.names[arg]));
-                break;
-            case IMPORT_FROM: {
-                PyObject m = slots[sp - 1];
+            case IMPORT_NAME: {
+                PyObject fromList = slots[--sp];
+                slots[sp] = null;
+                PyObject level = slots[--sp];
+                slots[sp] = null;
                 try {
-                    slots[sp++] = RefCount.stackRefSteal(Ops.getAttr(m, code.names[arg]));
-                } catch (PyException e) {
-                    e.release();
-                    String module = ((org.gilectomy.objects.PyModule) m).name();
-                    throw new PyException(PyExc.IMPORT_ERROR, "cannot import name '" + code.names[arg]
-                            + "' from '" + module + "' (unknown location)")
-                            .withNote(org.gilectomy.objects.CPythonNames.attributeNote(module, code.names[arg]));
+                    slots[sp] = RefCount.stackRefSteal(Interpreter.current().modules.imports.importName(code.names[arg],
+                            globals, fromList, (int) ((org.gilectomy.objects.PyInt) level).value));
+                    sp++;
+                } finally {
+                    RefCount.decrefStack(fromList);
+                    RefCount.decrefStack(level);
                 }
+                break;
+            }
+            case IMPORT_FROM:
+                slots[sp] = RefCount.stackRefSteal(Interpreter.current().modules.imports.importFrom(slots[sp - 1],
+                        code.names[arg]));
+                sp++;
+                break;
+            case IMPORT_STAR: {
+                PyObject m = slots[--sp];
+                slots[sp] = null;
+                try {
+                    Interpreter.current().modules.imports.importStar(m, globals);
+                } finally {
+                    RefCount.decrefStack(m);
+                }
+                break;
+            }
+            case CALL_WITH_FRAME: {
+                int base = sp - arg - 1;
+                PyObject r = NamespaceBuiltins.callWithFrame(slots[base], slots, base + 1, arg, globals, code, slots);
+                Eval.releaseSlots(slots, base, sp);
+                sp = base;
+                slots[sp++] = RefCount.stackRefSteal(r);
                 break;
             }
             case CHECK_EXC_MATCH: {
@@ -132,7 +154,7 @@ final class ColdOpcodes {
             case WITH_EXCEPT_START: {
                 PyObject exit = slots[sp - 3];
                 PyObject exc = slots[sp - 1];
-                slots[sp++] = Ops.call(exit, exc.type(), exc, PyNone.NONE);
+                slots[sp++] = RefCount.stackRefSteal(Ops.call(exit, exc.type(), exc, PyNone.NONE));
                 break;
             }
             case BUILD_CLASS:
@@ -164,7 +186,7 @@ final class ColdOpcodes {
                 sp--;
                 break;
             case LOAD_ASSERTION_ERROR:
-                RefCount.incref(PyExc.ASSERTION_ERROR);
+                RefCount.increfStack(PyExc.ASSERTION_ERROR);
                 slots[sp++] = PyExc.ASSERTION_ERROR;
                 break;
             case LOAD_SUPER: {

@@ -28,9 +28,9 @@ final class Delegation {
      */
     static PyObject iteratorReplacing(PyObject o) {
         try {
-            return iteratorOf(o);
+            return RefCount.stackRefSteal(iteratorOf(o));
         } finally {
-            RefCount.decref(o);
+            RefCount.decrefStack(o);
         }
     }
 

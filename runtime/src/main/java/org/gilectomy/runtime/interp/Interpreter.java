@@ -266,9 +266,11 @@ public final class Interpreter {
         }
     }
 
-    /** A module this program just made: it and its namespace (the globals dict) become deferred. */
+    /**
+     * A module this program just made, for Python code to run in: its namespace (the globals
+     * dict of its functions) becomes deferred; the module already is (PyModule).
+     */
     PyModule deferred(PyModule m) {
-        RefCount.markDeferred(m, this);
         RefCount.markDeferred(m.dictBorrowed(), this);
         return m;
     }

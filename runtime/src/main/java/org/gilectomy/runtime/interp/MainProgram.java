@@ -113,6 +113,8 @@ final class MainProgram {
             }
             PyModule main = interp.deferred(new PyModule("__main__"));
             interp.mainNamespace = main.dictBorrowed();
+            interp.modules.bootstrap(main, filename);
+            mainAttributes(main, filename);
             try {
                 PyObject r = Eval.runModule(ts, code, main.dictBorrowed());
                 RefCount.decref(r);
@@ -135,6 +137,19 @@ final class MainProgram {
                 Gil.INSTANCE.release();
             }
             Interpreter.exit();
+        }
+    }
+
+    /** {@code __main__}'s attributes, as CPython sets them for a script. */
+    private static void mainAttributes(PyModule main, String filename) {
+        main.set("__doc__", PyNone.NONE);
+        main.set("__package__", PyNone.NONE);
+        main.set("__spec__", PyNone.NONE);
+        main.set("__builtins__", Builtins.INSTANCE.module);
+        if (!filename.startsWith("<")) {
+            org.gilectomy.objects.PyStr f = org.gilectomy.objects.PyStr.of(filename);
+            main.set("__file__", f);
+            RefCount.decref(f);
         }
     }
 

@@ -80,8 +80,12 @@ public final class Ast {
     public record Import(List<String> names, List<String> asNames, int line, int col) implements Stmt {
     }
 
-    /** {@code from module import a, b as c}. */
-    public record ImportFrom(String module, List<String> names, List<String> asNames, int line, int col) implements Stmt {
+    /**
+     * {@code from module import a, b as c}; {@code level} is the number of leading dots (0 for
+     * an absolute import), {@code module} is null in {@code from . import a}, and the names are
+     * {@code ["*"]} in {@code from module import *}.
+     */
+    public record ImportFrom(String module, List<String> names, List<String> asNames, int level, int line, int col) implements Stmt {
     }
 
     // ---------------------------------------------------------------- classes, exceptions, with, del, assert
