@@ -28,7 +28,10 @@ import static org.gilectomy.refcount.RefCounted.SHARED_STATE_MASK;
  * shared incref:   getAndAdd(shared, +ONE)                           (report if merged, <= 0)
  * shared decref:   CAS loop on shared:
  *                    s == 0 (INIT, count 0) -> QUEUED, count 0: the decrement is NOT applied;
- *                                              the queue now holds that reference
+ *                                              the queue now holds that reference (not for
+ *                                              a process-lifetime object, local >= STATIC_REFS/2:
+ *                                              merged, its count would overflow the shared
+ *                                              word; it goes to count -1 instead)
  *                    otherwise              -> s - ONE (the count may go negative while owned)
  *                  queued by us      -> push to the owner's merge queue (RefCountThreadState)
  *                  now MERGED, 0     -> free
@@ -134,7 +137,11 @@ public final class BiasedCounts {
             if (s < SHARED_ONE && (s & SHARED_STATE_MASK) == SHARED_MERGED) {
                 throw new UseAfterFreeError("decref", o);
             }
-            queue = s == SHARED_INIT; // owned, shared count 0: the owner's local holds the rest
+            // Owned, shared count 0: the owner's local holds the rest, so queue it for a merge,
+            // unless it lives for the process (local near STATIC_REFS): its count would not fit
+            // the shared word once merged, and it is never freed, so the shared count may go
+            // below zero instead.
+            queue = s == SHARED_INIT && o.refCountFieldOpaque() < RefCounted.STATIC_REFS / 2;
             next = queue ? SHARED_QUEUED : s - SHARED_ONE;
             int witness = o.compareAndExchangeSharedWord(s, next);
             if (witness == s) {
