@@ -119,4 +119,22 @@ public final class PyCode extends PyObject {
     public String toString() {
         return "<code object " + name + ", file \"" + filename + "\", line " + firstLine + ">";
     }
+
+    /**
+     * Interpreter finalization (--check-refs) of code compiled while the program ran (an
+     * imported module's, exec's): releases the constants it owns, and those of the code objects
+     * among them. A code object lives for the process (STATIC_REFS) but its mortal constants
+     * (large ints, floats, tuples) were made for this program. The code must not run again.
+     */
+    public void releaseConstantsForFinalization() {
+        for (int i = 0; i < consts.length; i++) {
+            PyObject c = consts[i];
+            if (c instanceof PyCode nested) {
+                nested.releaseConstantsForFinalization();
+            } else if (c != null && c.refCountOpaque() < STATIC_REFS) { // mortal: the code's own reference
+                consts[i] = null;
+                org.gilectomy.refcount.RefCount.decref(c);
+            }
+        }
+    }
 }
