@@ -78,6 +78,7 @@ public final class PyCode extends PyObject {
                   int flags, int[] cellSlots, int freeCount, String[] varNames, String[] names, PyObject[] consts,
                   int[] code, int[] lines, int stackSize, boolean isModule) {
         super(STATIC_REFS);
+        org.gilectomy.refcount.RefCount.markDeferred(this, null); // frames' references to code are not counted (deferred)
         this.qualname = qualname;
         this.kwOnlyCount = kwOnlyCount;
         this.flags = flags;

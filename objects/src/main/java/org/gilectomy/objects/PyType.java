@@ -128,6 +128,7 @@ public final class PyType extends PyObject {
      */
     public PyType(String name, PyType[] bases, PyDict dict, String module) {
         super(STATIC_REFS);
+        RefCount.markDeferred(this, null); // frames' references to classes are not counted (deferred)
         this.heapType = dict != null;
         this.mro = heapType ? Mro.of(this, bases) : Mro.chain(this, bases.length == 0 ? null : bases[0]);
         this.name = name;

@@ -97,10 +97,10 @@ final class ClassOps {
             cell.setStealing(cls);
         }
         RefCount.decref(classCell);
-        RefCount.decref(bases);
+        RefCount.decrefStack(bases);
         slots[sp - 1] = null;
-        RefCount.decref(bodyFunction);
-        slots[sp - 2] = cls;
+        RefCount.decrefStack(bodyFunction);
+        slots[sp - 2] = RefCount.stackRefSteal(cls);
         return sp - 1;
     }
 

@@ -54,7 +54,7 @@ final class ExtendedOps {
         PyTuple defaults = (flags & 1) != 0 ? (PyTuple) take(slots, --sp) : null;
         PyFunction f = new PyFunction(code, globals, defaults, kwDefaults, closure);
         Interpreter.newFunction(f);
-        slots[sp++] = f;
+        slots[sp++] = RefCount.stackRefSteal(f);
         return sp;
     }
 
@@ -216,17 +216,17 @@ final class ExtendedOps {
                     + items.length + ")");
         }
         slots[sp - 1] = null;
-        RefCount.decref(seq);
+        RefCount.decrefStack(seq);
         sp--;
         for (int i = items.length - 1; i >= items.length - after; i--) {
-            slots[sp++] = items[i];
+            slots[sp++] = RefCount.stackRefSteal(items[i]);
         }
         int middle = items.length - before - after;
         PyObject[] rest = new PyObject[middle];
         System.arraycopy(items, before, rest, 0, middle);
         slots[sp++] = PyList.steal(rest, middle);
         for (int i = before - 1; i >= 0; i--) {
-            slots[sp++] = items[i];
+            slots[sp++] = RefCount.stackRefSteal(items[i]);
         }
         return sp;
     }
