@@ -16,10 +16,11 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
     Property: while the world is stopped no mutator runs (what the cycle collector relies on
     to read counts and references that do not move).
 
-    The mutator attaches and runs MUTATIONS increments of a counter, with an eval-breaker check
-    (pause when its word is non-zero) every CHECK_EVERY of them, as the eval loop checks at
-    back-edges and calls only; then it detaches. The collector stops
-    the world, reads the counter, spins READ_GAP rounds, reads it again, and restarts the world:
+    The mutator attaches, says it runs, and runs MUTATIONS increments of a counter, with an
+    eval-breaker check (pause when its word is non-zero) every CHECK_EVERY of them, as the eval
+    loop checks at back-edges and calls only; then it detaches. The collector waits (bounded)
+    until the mutator runs, so that the stop lands in the middle of its loop, then stops the
+    world, reads the counter, spins READ_GAP rounds, reads it again, and restarts the world:
     "1" the counter did not move while the world was stopped, "0" it did.
 
     Variants:
@@ -41,11 +42,14 @@ public class StopTheWorldExcludes {
     static final int MUTATIONS = 20_000;
     static final int CHECK_EVERY = 1_000;
     static final int READ_GAP = 1_000;
+    /** How long the collector waits for the mutator to start before it stops the world anyway. */
+    static final long RUNNING_WAIT_NANOS = 1_000_000;
 
     /** The state both variants share: a world and the mutator's counter. */
     public abstract static class World {
         private final StopTheWorld world;
         private volatile int counter;
+        private volatile boolean running;
 
         World(boolean waitForAttached) {
             world = new StopTheWorld(waitForAttached);
@@ -54,6 +58,7 @@ public class StopTheWorldExcludes {
         final void mutate() {
             BaseThreadState me = BaseThreadState.current();
             world.attach(me);
+            running = true;
             for (int i = 0; i < MUTATIONS; i++) {
                 if (i % CHECK_EVERY == 0 && me.breakerOpaque() != 0) {
                     world.pause(me);
@@ -65,6 +70,10 @@ public class StopTheWorldExcludes {
 
         final int collect() {
             BaseThreadState me = BaseThreadState.current();
+            long deadline = System.nanoTime() + RUNNING_WAIT_NANOS;
+            while (!running && System.nanoTime() - deadline < 0) {
+                Thread.onSpinWait(); // the actors drift apart otherwise: the collector is faster
+            }
             world.stop(me);
             int before = counter;
             for (int i = 0; i < READ_GAP; i++) {
