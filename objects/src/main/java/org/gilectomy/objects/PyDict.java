@@ -70,7 +70,7 @@ import org.gilectomy.refcount.RefCount;
  * locked step at a time, and raises if the size changes.
  * </pre>
  */
-public final class PyDict extends PyObject implements org.gilectomy.refcount.GcTracked {
+public class PyDict extends PyObject implements org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("dict", null);
 
     private static final boolean LOCK_FREE_READS = ContainerReads.LOCK_FREE;
@@ -331,6 +331,19 @@ public final class PyDict extends PyObject implements org.gilectomy.refcount.GcT
     // ---- reads
 
     /** A new reference to the value for {@code key}, or null if absent. */
+    /**
+     * {@code self[key]} for a key that is not there: KeyError, or what a subclass's
+     * {@code __missing__} gives ({@code collections.defaultdict}), as CPython's dict_subscript.
+     */
+    public PyObject missing(PyObject key) {
+        throw Ops.keyError(key);
+    }
+
+    /** The repr of a subclass that has one of its own ({@code defaultdict(...)}); null for a dict's. */
+    public String ownRepr() {
+        return null;
+    }
+
     public PyObject get(PyObject key) {
         int hash = key.hashCode();
         if (LOCK_FREE_READS) {

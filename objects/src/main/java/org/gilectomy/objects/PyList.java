@@ -46,7 +46,7 @@ import org.gilectomy.refcount.RefCount;
  * Not promised: a consistent snapshot across two separate operations.
  * </pre>
  */
-public final class PyList extends PyObject implements LockOrdered, org.gilectomy.refcount.GcTracked {
+public class PyList extends PyObject implements LockOrdered, org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("list", null);
     private static final PyObject[] EMPTY = new PyObject[0];
     private static final boolean LOCK_FREE_READS = ContainerReads.LOCK_FREE;

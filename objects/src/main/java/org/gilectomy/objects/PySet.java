@@ -32,7 +32,7 @@ import org.gilectomy.refcount.RefCount;
  * used                        read racily by len() (an int never tears)
  * </pre>
  */
-public final class PySet extends PyObject implements Container, org.gilectomy.refcount.GcTracked {
+public class PySet extends PyObject implements Container, org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("set", null);
     public static final PyType FROZEN_TYPE = new PyType("frozenset", null);
 

@@ -4,13 +4,13 @@ import java.util.Arrays;
 import org.gilectomy.refcount.RefCount;
 
 /** {@code tuple}: immutable, so it is read without any lock in both builds. */
-public final class PyTuple extends PyObject implements org.gilectomy.refcount.GcTracked {
+public class PyTuple extends PyObject implements org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("tuple", null);
     public static final PyTuple EMPTY = new PyTuple(new PyObject[0], STATIC_REFS);
 
     private final PyObject[] items;
 
-    private PyTuple(PyObject[] items) {
+    PyTuple(PyObject[] items) {
         this.items = items;
     }
 

@@ -43,6 +43,8 @@ class StaticMutableStateTest {
             Map.entry("org.gilectomy.locks.TypeCounters.NEXT_INDEX", "--count-transfers only: a new type's first transfer"),
             Map.entry("org.gilectomy.locks.ThreadCounters.SLOTS", "one per statistics table, at class initialisation"),
             Map.entry("org.gilectomy.locks.LockOrdered$Ids.NEXT", "a container's first multi-object lock"),
+            Map.entry("org.gilectomy.locks.StatefulThread.ENDED_CPU_NANOS", "once per thread, as it ends (--iterations)"),
+            Map.entry("org.gilectomy.locks.StatefulThread.countCpu", "set once by --iterations; read as a thread ends"),
             Map.entry("org.gilectomy.refcount.BufferedCounts.requests", "gilectomy-buffered: flush() calls"),
             Map.entry("org.gilectomy.refcount.BufferedCounts.served", "gilectomy-buffered: the commit thread, once per round"),
             Map.entry("org.gilectomy.refcount.BiasedCounts.DETACHED_IDS", "tests and benchmarks only"),
@@ -57,6 +59,9 @@ class StaticMutableStateTest {
             Map.entry("org.gilectomy.objects.ReprGuard.current", "set once when the runtime starts"),
             Map.entry("org.gilectomy.objects.PyInt.maxStrDigits", "sys.set_int_max_str_digits"),
             Map.entry("org.gilectomy.runtime.interp.Signals.installed", "once per process"),
+            Map.entry("org.gilectomy.runtime.imports.StdlibLocation.commandLine", "the command line, once"),
+            Map.entry("org.gilectomy.runtime.imports.StdlibLocation.found", "the first import that needs the standard library"),
+            Map.entry("org.gilectomy.runtime.imports.StdlibLocation.resolved", "the first import that needs the standard library"),
             Map.entry("org.gilectomy.runtime.interp.Ticker.interval", "sys.setcheckinterval; read by the old GIL only"));
 
     static final List<Class<?>> MODULE_ANCHORS = List.of(org.gilectomy.locks.Lockable.class,

@@ -12,15 +12,15 @@ import org.gilectomy.locks.timeline.GilTimeline;
  * world restarts. An interrupt (Ctrl-C reaching the blocked main thread) ends the wait and
  * becomes {@code KeyboardInterrupt}.
  */
-final class Blocking {
-    interface Call {
+public final class Blocking {
+    public interface Call {
         void run() throws InterruptedException;
     }
 
     private Blocking() {
     }
 
-    static void run(Call call) {
+    public static void run(Call call) {
         ThreadState ts = ThreadState.current();
         CriticalSection.suspendAll(ts); // never block holding an object lock (CPython 3.13)
         ts.detach(); // the GIL released, or (free-threaded) a stop of the world need not wait for us

@@ -108,7 +108,7 @@ final class MainProgram {
                 settleCounts();
                 liveBefore = RefCheck.liveByType();
             }
-            PyModule main = new PyModule("__main__");
+            PyModule main = interp.deferred(new PyModule("__main__"));
             interp.mainNamespace = main.dictBorrowed();
             interp.modules.bootstrap(main, filename);
             mainAttributes(main, filename);
@@ -171,6 +171,8 @@ final class MainProgram {
         main.clearForFinalization();
         interp.modules.finalizeAll();
         PyType.finalizeClasses();
+        RefCount.releaseDeferred(interp); // no frame is left: the deferred objects' biases go
+        RefCheck.releaseImmortalOwners(interp); // what functions made immortal at run time reference
         settleCounts();
         org.gilectomy.refcount.CycleCollector.collect(2, true); // cycles, as CPython's finalization collects
         settleCounts();

@@ -178,7 +178,7 @@ final class PyGenerator extends PyIterator implements org.gilectomy.refcount.GcT
                     throw PyExc.typeError("can't send non-None value to a just-started generator");
                 }
             } else {
-                RefCount.incref(sent);
+                RefCount.increfStack(sent);
                 slots[sp++] = sent; // the value of the yield expression
             }
             PyObject r;
@@ -253,7 +253,7 @@ final class PyGenerator extends PyIterator implements org.gilectomy.refcount.GcT
             PyObject o = slots[i];
             if (o != null) {
                 slots[i] = null;
-                RefCount.decref(o);
+                RefCount.decrefStack(o);
             }
         }
     }
