@@ -31,7 +31,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
     How to run (from the repository root): ./gilectomy stress -t 'StopTheWorldExcludes\.' [--mode quick]
 
     Seen on the 2-core development machine (2026-12-07, heavily loaded): Stopped 112 samples in
-    sanity mode, 0 forbidden; NegativeControl_NoWait (quick) 525 "0" in 34,430 samples, DETECTED.
+    sanity mode and 186,570 in quick mode, 0 forbidden; NegativeControl_NoWait (quick) 525 "0" in 34,430 samples, DETECTED.
     Before the collector waited for the mutator to run, and with a check every 50 increments,
     the control saw nothing in 87,980 samples: the actors drifted apart.
  */
