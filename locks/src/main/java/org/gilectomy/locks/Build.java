@@ -116,14 +116,14 @@ public final class Build {
 
         /**
          * Parses a name ({@code gil}, {@code GIL}, {@code gil_old} and {@code gil-old} are all
-         * accepted).
+         * accepted; so are {@code nogil-3.13} and {@code NOGIL_3_13}).
          *
          * @throws IllegalArgumentException naming the valid presets
          */
         public static Preset parse(String name) {
-            String wanted = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+            String wanted = name.trim().toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
             for (Preset p : values()) {
-                if (p.flagName.equals(wanted)) {
+                if (p.flagName.replace('.', '-').equals(wanted)) { // nogil-3.13 is also NOGIL_3_13
                     return p;
                 }
             }

@@ -57,11 +57,6 @@ final class DeferredCounts {
         LIVE.forget(o);
     }
 
-    /** How many mortal deferred objects of {@code scope} are registered (tests). */
-    static int liveCount(Object scope) {
-        return LIVE.count(scope);
-    }
-
     /**
      * Drops the bias of every object {@code scope} made that is still alive, freeing those
      * that nothing else references; returns how many it released. Only when no other thread

@@ -510,11 +510,6 @@ public final class RefCount {
         return DEFERRED ? DeferredCounts.releaseAll(scope) : 0;
     }
 
-    /** How many deferred objects of {@code scope} are alive (tests). */
-    public static int liveDeferred(Object scope) {
-        return DEFERRED ? DeferredCounts.liveCount(scope) : 0;
-    }
-
     /** Removes the bias of one deferred object, at finalisation: no other thread updates it. */
     static void dropBias(RefCounted o) {
         if (o.isFreed() || o.refCountFieldOpaque() >= RefCounted.IMMORTAL_MIN) {

@@ -22,16 +22,6 @@ final class ScopedRegistry {
         entries.remove(o);
     }
 
-    synchronized int count(Object scope) {
-        int n = 0;
-        for (Object s : entries.values()) {
-            if (s == scope) {
-                n++;
-            }
-        }
-        return n;
-    }
-
     /** Removes and returns the objects registered for {@code scope}. */
     synchronized List<RefCounted> takeAll(Object scope) {
         List<RefCounted> mine = new ArrayList<>();
