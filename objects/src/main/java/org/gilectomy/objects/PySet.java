@@ -696,17 +696,20 @@ public class PySet extends PyObject implements Container, org.gilectomy.refcount
         PyObject[] items = snapshot();
         StringBuilder sb = new StringBuilder();
         try {
+            // CPython: a subclass's repr names it, "St({1})", as a frozenset's does; set's alone is bare.
+            boolean named = frozen || this instanceof BuiltinSubclass;
+            String name = type().name();
             if (items.length == 0) {
-                return frozen ? "frozenset()" : "set()";
+                return name + "()";
             }
-            sb.append(frozen ? "frozenset({" : "{");
+            sb.append(named ? name + "({" : "{");
             for (int i = 0; i < items.length; i++) {
                 if (i > 0) {
                     sb.append(", ");
                 }
                 sb.append(Ops.repr(items[i]));
             }
-            return sb.append(frozen ? "})" : "}").toString();
+            return sb.append(named ? "})" : "}").toString();
         } finally {
             for (PyObject o : items) {
                 RefCount.decref(o);

@@ -47,6 +47,15 @@ class DefaultReprTest {
             "    def __next__(self): raise StopIteration",
             "class It:",
             "    def __iter__(self): return Nx()",
+            "class L(list): pass",
+            "class D(dict): pass",
+            "class St(set): pass",
+            "class T(tuple): pass",
+            "class S(str): pass",
+            "class I(int): pass",
+            "class F(float): pass",
+            "class Sl:",
+            "    __slots__ = ('a',)",
             "sock = socket.socket()",
             "");
 
@@ -89,21 +98,35 @@ class DefaultReprTest {
         {"runtime.modules.ItertoolsIter", "itertools.count(3)"}, {"runtime.modules.ItertoolsIter", "itertools.repeat(1, 2)"},
         {"runtime.modules.ItertoolsIter", "itertools.chain()"}, {"runtime.modules.ItertoolsIter", "itertools.product()"},
         {"runtime.modules.ItertoolsIter", "itertools.tee([])[0]"},
+        {"objects.BuiltinSubclasses$ListSub", "L([1])"}, {"objects.BuiltinSubclasses$DictSub", "D(a=1)"},
+        {"objects.BuiltinSubclasses$SetSub", "St([1])"}, {"objects.BuiltinSubclasses$TupleSub", "T((1, 2))"},
+        {"objects.BuiltinSubclasses$StrSub", "S('s')"}, {"objects.BuiltinSubclasses$IntSub", "I(3)"},
+        {"objects.BuiltinSubclasses$FloatSub", "F(2.5)"}, {"objects.Descriptors$SlotMember", "Sl.a"},
+        {"objects.MappingProxy", "Sl.__dict__"}, {"objects.PyEllipsis", "..."},
+        {"objects.PyByteArray", "bytearray(b'x')"},
     };
+
+    /** Why the regular-expression types are listed as unreachable. */
+    private static final String SRE = "made through re, which does not import yet (known-problems.md); "
+            + "re_sre_direct.py compares their reprs with python3's through _sre.compile";
 
     /** Classes no Python program can get an instance of, with the reason. */
     private static final Map<String, String> UNREACHABLE = Map.of(
             "objects.PyCode", "functions have no __code__ attribute in this runtime",
             "objects.PyCell", "functions have no __closure__ attribute in this runtime",
             "objects.PySet$1", "the deleted-slot marker inside a set's table",
-            "runtime.interp.RandomModule$State", "the random module's hidden generator (random.Random is not provided)");
+            "runtime.interp.RandomModule$State", "the random module's hidden generator (random.Random is not provided)",
+            "runtime.interp.SrePattern", SRE, "runtime.interp.SreMatch", SRE,
+            "runtime.interp.SrePattern$MatchIterator", SRE, "runtime.interp.SrePattern$Scanner", SRE);
+
 
     /**
      * Expressions whose repr differs from CPython's in what it shows, not in form: the socket's
      * (CPython shows its descriptor and addresses), and iter() of a class with __iter__ (CPython
-     * returns what __iter__ returned, this runtime a wrapper around it).
+     * returns what __iter__ returned, this runtime a wrapper around it), and a class's __dict__
+     * (CPython lists __dict__/__weakref__ descriptors and the slot member this runtime shows otherwise).
      */
-    private static final Set<String> OWN_DETAILS = Set.of("sock", "iter(It())");
+    private static final Set<String> OWN_DETAILS = Set.of("sock", "iter(It())", "Sl.__dict__");
 
     @TempDir
     Path dir;

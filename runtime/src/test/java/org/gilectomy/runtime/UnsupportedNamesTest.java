@@ -21,9 +21,9 @@ class UnsupportedNamesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "print(eval('1'))|NameError: name 'eval' is not defined|'eval' is a built-in of CPython 3.11 that this runtime does not support",
-        "import os|ModuleNotFoundError: No module named 'os'|the module 'os' of CPython 3.11's standard library is not supported by this runtime",
-        "import collections|ModuleNotFoundError: No module named 'collections'|the module 'collections' of CPython 3.11's standard library is not supported by this runtime",
+        "print(aiter)|NameError: name 'aiter' is not defined|'aiter' is a built-in of CPython 3.11 that this runtime does not support",
+        "import zlib|ModuleNotFoundError: No module named 'zlib'|the module 'zlib' of CPython 3.11's standard library is not supported by this runtime",
+        "import _ctypes|ModuleNotFoundError: No module named '_ctypes'|the module '_ctypes' of CPython 3.11's standard library is not supported by this runtime",
         "import threading; threading.Barrier|AttributeError: module 'threading' has no attribute 'Barrier'|'threading.Barrier' of CPython 3.11 is not supported by this runtime",
         "from threading import Barrier|ImportError: cannot import name 'Barrier' from 'threading' (unknown location)|'threading.Barrier' of CPython 3.11 is not supported by this runtime",
         "print(no_such_name)|NameError: name 'no_such_name' is not defined|",
