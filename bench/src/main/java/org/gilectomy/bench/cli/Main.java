@@ -5,6 +5,8 @@ import java.util.Properties;
 
 import org.gilectomy.bench.experiment.ExperimentCommand;
 import org.gilectomy.bench.harness.CompareCommand;
+import org.gilectomy.bench.realprogs.PyperformanceCommand;
+import org.gilectomy.bench.realprogs.RegrtestCommand;
 import org.gilectomy.runtime.cli.Backend;
 import org.gilectomy.runtime.cli.RunCommand;
 import org.gilectomy.runtime.fuzz.FuzzCommand;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Command;
  * gilectomy compare FILE.py --presets ... --threads ...   compare builds side by side
  * gilectomy experiment NAME [--quick] [--out DIR]        reproduce a published result
  * gilectomy fuzz [--seed N] [--count N | --minutes M] [--preset P] [--out DIR]   compare with python3
+ * gilectomy regrtest [TEST...] [--presets ...]          CPython's regression tests, passed per preset
+ * gilectomy pyperformance DIR [-b NAMES] [--presets ...]  pyperformance's benchmarks, python3's output?
  * </pre>
  *
  * Exit status: the subcommand's; 2 for usage errors (picocli's default), 70 for internal errors.
@@ -39,6 +43,7 @@ import picocli.CommandLine.Command;
             "  gilectomy compare bench/workloads/fib.py --presets gil,gilectomy --threads 1,2",
             "  gilectomy experiment --list",
             "  gilectomy fuzz --seed 1 --minutes 5 --preset nogil",
+            "  gilectomy regrtest test_list test_dict --presets gil,nogil",
             "  gilectomy stress --mode sanity    (the jcstress matrix: ./gilectomy stress --help)"})
 public final class Main implements Runnable {
     @CommandLine.Spec
@@ -57,6 +62,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CommandLine(new CompareCommand()));
         cl.addSubcommand(new CommandLine(new ExperimentCommand()));
         cl.addSubcommand(new CommandLine(new FuzzCommand()));
+        cl.addSubcommand(new CommandLine(new RegrtestCommand()));
+        cl.addSubcommand(new CommandLine(new PyperformanceCommand()));
         // After the subcommands are added, so that they get it too.
         cl.setExecutionExceptionHandler(RunCommand::internalError);
         cl.setParameterExceptionHandler(FuzzCommand.usageErrors(RunCommand::usageError));

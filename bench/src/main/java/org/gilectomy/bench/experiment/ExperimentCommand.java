@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  gilectomy experiment --list",
             "  gilectomy experiment beazley-count --quick",
-            "  gilectomy experiment gilectomy-fib --out /tmp/fib --peer python3 --timeline"})
+            "  gilectomy experiment gilectomy-fib --out /tmp/fib --peer python3 --timeline",
+            "  gilectomy experiment convoy --quick --trace    (trace-*.json: open in https://ui.perfetto.dev)"})
 public final class ExperimentCommand implements Callable<Integer> {
     static final String PROGRAM = "gilectomy experiment";
 
@@ -87,12 +88,16 @@ public final class ExperimentCommand implements Callable<Integer> {
     Integer warmup;
 
     @Option(names = "--peer", split = ",", paramLabel = "INTERPRETER",
-            description = "Add rows for another interpreter: python3, jython.")
+            description = "Add rows for another interpreter: python3, pypy3, jython.")
     List<String> peers = new ArrayList<>();
 
     @Option(names = "--timeline", description = "Also run the experiment's telling cells once more with "
             + "run --timeline, drawing who held the GIL when (timeline-*.png).")
     boolean timeline;
+
+    @Option(names = "--trace", description = "Also run the experiment's telling cells once more with run --trace, "
+            + "writing Chrome trace-event JSON (trace-*.json) for Perfetto, chrome://tracing or speedscope.")
+    boolean trace;
 
     @Option(names = "--perf", description = "Hardware cache misses and cycles per run with perf stat, where available.")
     boolean perf;
@@ -186,18 +191,10 @@ public final class ExperimentCommand implements Callable<Integer> {
 
         List<Path> timelines = new ArrayList<>();
         if (timeline) {
-            for (Experiment.TimelineCell tc : experiment.timelineCells(ctx, parts)) {
-                Path png = outDir.toAbsolutePath().resolve("timeline-" + tc.part().name() + "-"
-                        + tc.cell().series().replaceAll("[^A-Za-z0-9.=-]+", "_") + "-t" + tc.cell().threads() + ".png");
-                Files.createDirectories(png.getParent());
-                Cell c = tc.cell().withRunOptions(tc.cell().series(), List.of("--timeline", png.toString()));
-                try {
-                    measure(experiment, ctx, tc.part(), List.of(c), settings(tc.part(), jvmOptions, null).withRepeat(0, 1));
-                    timelines.add(png);
-                } catch (ChildFailedException e) {
-                    err.println(PROGRAM + ": timeline of " + tc.cell() + " failed: " + lastLine(e.outcome().stderr()));
-                }
-            }
+            timelines.addAll(extraRuns(experiment, ctx, parts, results, jvmOptions, "--timeline", "timeline", ".png", err));
+        }
+        if (trace) {
+            timelines.addAll(extraRuns(experiment, ctx, parts, results, jvmOptions, "--trace", "trace", ".json", err));
         }
 
         Charts.footer(meta.finish().footer());
@@ -261,6 +258,49 @@ public final class ExperimentCommand implements Callable<Integer> {
     private Measurement.Settings settings(Part part, List<String> jvmOptions, PerfProbe perfProbe) {
         return new Measurement.Settings(warmup != null ? warmup : part.warmup(), repeat != null ? repeat : part.repeat(),
                 part.stats(), part.countTransfers(), perfProbe, timeoutSeconds, jvmOptions, childMain);
+    }
+
+    /**
+     * One more run of each telling cell (the experiment's timeline cells, or else each part's cells
+     * with the most threads) with a recording option ({@code --timeline F.png}, {@code --trace
+     * F.json}); not timed. A failure is reported and the others still run.
+     */
+    private List<Path> extraRuns(Experiment experiment, Context ctx, List<Part> parts, List<PartResult> results,
+                                 List<String> jvmOptions, String option, String prefix, String suffix, PrintWriter err)
+            throws IOException, InterruptedException {
+        List<Path> written = new ArrayList<>();
+        for (Experiment.TimelineCell tc : tellingCells(experiment, ctx, parts, results)) {
+            Path file = ctx.out().toAbsolutePath().resolve(prefix + "-" + tc.part().name() + "-"
+                    + tc.cell().series().replaceAll("[^A-Za-z0-9.=-]+", "_") + "-t" + tc.cell().threads() + suffix);
+            Files.createDirectories(file.getParent());
+            Cell c = tc.cell().withRunOptions(tc.cell().series(), List.of(option, file.toString()));
+            try {
+                measure(experiment, ctx, tc.part(), List.of(c), settings(tc.part(), jvmOptions, null).withRepeat(0, 1));
+                written.add(file);
+            } catch (ChildFailedException e) {
+                err.println(PROGRAM + ": " + prefix + " of " + tc.cell() + " failed: " + lastLine(e.outcome().stderr()));
+            }
+        }
+        return written;
+    }
+
+    /** The experiment's own telling cells, else per measured part its runtime cells with the most threads. */
+    private static List<Experiment.TimelineCell> tellingCells(Experiment experiment, Context ctx, List<Part> parts,
+                                                              List<PartResult> results) {
+        List<Experiment.TimelineCell> own = experiment.timelineCells(ctx, parts);
+        if (!own.isEmpty()) {
+            return own;
+        }
+        List<Experiment.TimelineCell> cells = new ArrayList<>();
+        for (PartResult r : results) {
+            if (r.measurement() == null) {
+                continue; // the part did not run
+            }
+            int most = r.part().cells().stream().filter(c -> !c.isPeer()).mapToInt(Cell::threads).max().orElse(0);
+            r.part().cells().stream().filter(c -> !c.isPeer() && c.threads() == most)
+                    .forEach(c -> cells.add(new Experiment.TimelineCell(r.part(), c)));
+        }
+        return cells;
     }
 
     private Measurement.Result measure(Experiment experiment, Context ctx, Part part, List<Cell> cells,

@@ -110,7 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
     boolean countTransfers;
 
     @Option(names = "--peer", split = ",", paramLabel = "INTERPRETER",
-            description = "Also run the program under another interpreter, as extra rows: python3, jython "
+            description = "Also run the program under another interpreter, as extra rows: python3, pypy3 (Debian's pypy3 package), jython "
                     + "(org.python:jython-standalone:2.7.3 from the local Maven repository).")
     List<String> peers = new ArrayList<>();
 

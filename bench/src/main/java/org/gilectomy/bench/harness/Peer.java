@@ -10,12 +10,12 @@ import java.util.Optional;
 
 /**
  * Another Python interpreter that runs the same program beside this runtime's builds, as an
- * extra row ({@code --peer python3}, {@code --peer jython}). It runs {@code peer-timer.py}
+ * extra row ({@code --peer python3}, {@code --peer pypy3}, {@code --peer jython}). It runs {@code peer-timer.py}
  * (a resource of this jar, written to the work directory), which times the program as
  * {@code gilectomy run --timing-file} does: wall and process CPU time around the program only,
  * interpreter start-up excluded.
  *
- * @param name     the row's name: {@code python3} or {@code jython}
+ * @param name     the row's name: {@code python3}, {@code pypy3} or {@code jython}
  * @param launcher the command before the timer script ({@code python3}, or
  *                 {@code java -jar jython-standalone.jar})
  */
@@ -40,6 +40,11 @@ public record Peer(String name, List<String> launcher) {
             case "python":
                 return new Peer("python3", List.of(onPath("python3").orElseThrow(() ->
                         new IllegalArgumentException("--peer python3: no python3 on the PATH"))));
+            case "pypy3":
+            case "pypy":
+                return new Peer("pypy3", List.of(onPath("pypy3").orElseThrow(() ->
+                        new IllegalArgumentException("--peer pypy3: no pypy3 on the PATH; on Debian: "
+                                + "apt-get install pypy3"))));
             case "jython":
                 Path jar = jythonJar().orElseThrow(() -> new IllegalArgumentException(
                         "--peer jython: no org.python:jython-standalone:" + JYTHON_VERSION
@@ -47,7 +52,7 @@ public record Peer(String name, List<String> launcher) {
                                 + "-Dartifact=org.python:jython-standalone:" + JYTHON_VERSION));
                 return new Peer("jython", List.of(java, "-jar", jar.toString()));
             default:
-                throw new IllegalArgumentException("unknown peer '" + name + "' (expected one of: python3, jython)");
+                throw new IllegalArgumentException("unknown peer '" + name + "' (expected one of: python3, pypy3, jython)");
         }
     }
 

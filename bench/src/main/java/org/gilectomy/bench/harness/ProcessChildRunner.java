@@ -83,6 +83,12 @@ public final class ProcessChildRunner implements ChildRunner {
      * runners that build other commands than {@link #run}'s (the steady-state driver).
      */
     public ChildOutcome execute(List<String> cmd, String stem) throws IOException, InterruptedException {
+        return execute(cmd, Map.of(), stem);
+    }
+
+    /** {@link #execute(List, String)} with extra environment variables for the child. */
+    public ChildOutcome execute(List<String> cmd, Map<String, String> env, String stem)
+            throws IOException, InterruptedException {
         Path out = workDir.resolve(stem + ".stdout");
         Path err = workDir.resolve(stem + ".stderr");
         Path perfFile = workDir.resolve(stem + ".perf.csv");
@@ -91,6 +97,7 @@ public final class ProcessChildRunner implements ChildRunner {
         ProcessBuilder pb = new ProcessBuilder(launched)
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
+        pb.environment().putAll(env);
         Process p = pb.start();
         current = p;
         boolean timedOut = false;

@@ -3,7 +3,7 @@
  *
  * <pre>
  * gilectomy compare FILE.py [--presets gil,gilectomy] [--threads 1,2] [--repeat 3] [--warmup 1]
- *                   [--out DIR] [--stats] [--count-transfers] [--perf] [--peer python3,jython]
+ *                   [--out DIR] [--stats] [--count-transfers] [--perf] [--peer python3,pypy3,jython]
  *                   [--timeout SECONDS] [--jvm-arg=OPT]... [-- EXTRA ARGS...]
  * </pre>
  *

@@ -376,7 +376,7 @@ final class ImportSystem {
 
     /** Makes the module, runs its body with it in sys.modules; a new reference to sys.modules[name] after. */
     private PyObject load(String name, Found found) {
-        PyModule m = new PyModule(name);
+        PyModule m = interp.deferred(new PyModule(name));
         modules.created(m);
         boolean isPackage = found.packagePath() != null;
         String file = found.file() == null ? null : found.file().toString();

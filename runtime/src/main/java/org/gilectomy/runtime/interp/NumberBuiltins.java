@@ -80,10 +80,7 @@ final class NumberBuiltins {
         });
         b.function("callable", (a, off, n, kw) -> {
             Args.exactly("callable", n, 1, kw);
-            PyObject o = a[off];
-            return PyBool.of(o instanceof PyBuiltinFunction || o instanceof PyFunction
-                    || o instanceof PyBoundMethod || (o instanceof PyType t && t.constructor != null)
-                    || org.gilectomy.objects.Dunders.has(o, "__call__"));
+            return PyBool.of(Ops.isCallable(a[off]));
         });
     }
 
