@@ -45,8 +45,10 @@ import org.gilectomy.refcount.RefCount;
  *       value it found back when it ends ({@link SysKnobs}), so the next one starts with the
  *       command line's.
  *   built-in types, their methods, the builtins namespace, interned strings, small ints, None:
- *       immutable from Python (no program can rebind a builtin: there is no `import builtins`)
- *       and immortal, so sharing them is invisible; the eval loop reads builtins from a static
+ *       immortal and shared. A program may write to the builtins namespace (`import builtins`,
+ *       `__builtins__`): other interpreters running in the same JVM then see the change (not
+ *       supported: one program per JVM is the supported use); LOAD_GLOBAL's cache checks the
+ *       builtins' version, so a write is never read stale; the eval loop reads builtins from a static
  *       final with no lookup. Built-in types get their methods once, at class initialisation.
  *   the invoker (how Java calls a Python function, Ops.installInvoker): stateless, it runs the
  *       function on the calling thread's state; installed once.
