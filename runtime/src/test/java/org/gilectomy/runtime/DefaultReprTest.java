@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DefaultReprTest {
     /** Definitions the expressions use. */
     private static final String PRELUDE = String.join("\n",
-            "import queue, threading, socket, sys, io, _collections, itertools, _testrefcount",
+            "import queue, threading, socket, sys, io, _collections, itertools, _functools, _operator, _testrefcount",
             "def f(): pass",
             "def g(): yield 1",
             "class C:",
@@ -89,6 +89,10 @@ class DefaultReprTest {
         {"runtime.modules.ItertoolsIter", "itertools.count(3)"}, {"runtime.modules.ItertoolsIter", "itertools.repeat(1, 2)"},
         {"runtime.modules.ItertoolsIter", "itertools.chain()"}, {"runtime.modules.ItertoolsIter", "itertools.product()"},
         {"runtime.modules.ItertoolsIter", "itertools.tee([])[0]"},
+        {"runtime.modules.FunctoolsModule$Partial", "_functools.partial(max, 1, default=2)"},
+        {"runtime.modules.OperatorModule$Getter", "_operator.itemgetter(1, 'a')"},
+        {"runtime.modules.OperatorModule$Getter", "_operator.attrgetter('x.y')"},
+        {"runtime.modules.OperatorModule$Getter", "_operator.methodcaller('m', 1, k=2)"},
     };
 
     /** Classes no Python program can get an instance of, with the reason. */

@@ -39,7 +39,9 @@ final class Modules {
             Map.entry("_io", i -> org.gilectomy.runtime.modules.IoModule.module("_io")),
             Map.entry("io", i -> org.gilectomy.runtime.modules.IoModule.module("io")),
             Map.entry("_collections", i -> org.gilectomy.runtime.modules.CollectionsModule.module()),
-            Map.entry("itertools", i -> org.gilectomy.runtime.modules.ItertoolsModule.module()));
+            Map.entry("itertools", i -> org.gilectomy.runtime.modules.ItertoolsModule.module()),
+            Map.entry("_functools", i -> org.gilectomy.runtime.modules.FunctoolsModule.module()),
+            Map.entry("_operator", i -> org.gilectomy.runtime.modules.OperatorModule.module()));
 
     private final Interpreter interp;
     private final Map<String, PyModule> loaded = new ConcurrentHashMap<>();
