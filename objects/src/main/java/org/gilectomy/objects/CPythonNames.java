@@ -42,6 +42,18 @@ public final class CPythonNames {
         return s;
     }
 
+    /** CPython 3.11's {@code sys.stdlib_module_names}. */
+    public static java.util.List<String> stdlibModules() {
+        java.util.List<String> r = new java.util.ArrayList<>();
+        for (String e : ENTRIES) {
+            if (e.startsWith("module ")) {
+                r.add(e.substring("module ".length()));
+            }
+        }
+        java.util.Collections.sort(r);
+        return r;
+    }
+
     /** The note for a name that is not defined: null unless it is one of CPython's built-ins. */
     public static String builtinNote(String name) {
         return ENTRIES.contains("builtin " + name)

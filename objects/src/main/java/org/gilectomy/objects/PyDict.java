@@ -70,7 +70,7 @@ import org.gilectomy.refcount.RefCount;
  * locked step at a time, and raises if the size changes.
  * </pre>
  */
-public class PyDict extends PyObject {
+public class PyDict extends PyObject implements org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("dict", null);
 
     private static final boolean LOCK_FREE_READS = ContainerReads.LOCK_FREE;
@@ -733,5 +733,25 @@ public class PyDict extends PyObject {
     @Override
     public boolean equals(Object o) {
         return this == o;
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        Table t = table;
+        for (int i = 0; i < t.used; i++) {
+            Entry e = t.entries[i];
+            PyObject value = e == null ? null : e.valueAcquire();
+            if (value != null) { // a removed entry owns nothing
+                v.visit(e.key);
+                v.visit(value);
+            }
+        }
+    }
+
+    @Override
+    public void clearReferences() {
+        dealloc(); // empties the dict, which stays usable
     }
 }

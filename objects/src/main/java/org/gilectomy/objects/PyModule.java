@@ -8,9 +8,15 @@ public final class PyModule extends PyObject {
     private PyDict dict;
 
     public PyModule(String name) {
+        this(name, new PyDict());
+    }
+
+    /** A module whose namespace is {@code dict} (taken over), e.g. {@code builtins}'. */
+    public PyModule(String name, PyDict dict) {
         super(STATIC_REFS); // modules live for the whole process
+        org.gilectomy.refcount.RefCount.markDeferred(this, null); // frames' references are not counted
         this.name = name;
-        this.dict = new PyDict();
+        this.dict = dict;
         PyStr n = PyStr.of(name);
         dict.putName("__name__", n);
         org.gilectomy.refcount.RefCount.decref(n);
@@ -55,6 +61,11 @@ public final class PyModule extends PyObject {
 
     @Override
     public String toString() {
+        PyDict d = dict;
+        PyObject file = d == null ? null : d.getBorrowed(PyStr.internBorrowed("__file__"));
+        if (file instanceof PyStr) {
+            return "<module '" + name + "' from '" + file + "'>";
+        }
         return "<module '" + name + "'>";
     }
 }

@@ -66,6 +66,24 @@ class BiasedTest {
     }
 
     @Test
+    void aHeldIdChoosesThePathAsTheCurrentThreadDoes() {
+        Tracked o = new Tracked();
+        int self = RefCountThreadState.current().ownerId();
+        assertEquals(RefCount.currentThreadId(), self, "the state's id is the one objects are stamped with");
+        RefCount.incref(o, self);
+        assertEquals(2, o.refCountPlain(), "the owner's held id: the local count");
+        assertEquals(0, o.sharedWordOpaque());
+        RefCount.incref(o, self + 1); // a caller claiming another thread's id takes the shared path
+        assertEquals(2, o.refCountPlain());
+        assertEquals(1, sharedCount(o), "a foreign id: the shared count");
+        RefCount.decref(o, self + 1);
+        assertEquals(0, sharedCount(o));
+        RefCount.decref(o, self);
+        RefCount.decref(o, self);
+        assertEquals(1, o.deallocs.get(), "freed once, by the owner's local count reaching zero");
+    }
+
+    @Test
     void nonOwnerUpdatesGoToTheSharedCount() throws Exception {
         Tracked o = new Tracked();
         onOtherThread(() -> {

@@ -63,7 +63,9 @@ final class ProgramRunner {
         cmd[0] = "python3";
         cmd[1] = file.toString();
         System.arraycopy(args, 0, cmd, 2, args.length);
-        Process p = new ProcessBuilder(cmd).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1"); // no __pycache__ beside the corpus's modules
+        Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {

@@ -28,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code plain}, {@code atomic}: the object is only this thread's.
  *   <li>{@code biasedOwner}: the benchmark thread created the object: plain local updates
- *       behind one owner-id compare. Target: within 1.3x of {@code plain}.
+ *       behind one owner-id compare, the caller's id read from the current thread at each
+ *       update. Target: within 1.3x of {@code plain}.
+ *   <li>{@code biasedOwnerHeldId}: the same, the caller passing the id it holds
+ *       ({@code RefCount.incref(o, self)}, as the eval loop can): one compare with a register.
  *   <li>{@code biasedNonOwner}: the object belongs to another (detached) owner: an atomic
  *       add and a CAS on the shared word.
  *   <li>{@code buffered}: two log appends (the commit thread applies them elsewhere).
@@ -121,6 +124,8 @@ public class RefCountBenchmark {
     @State(Scope.Thread)
     public static class BiasedOwned {
         Counted o;
+        /** The benchmark thread's owner id, held as the eval loop holds it (biasedOwnerHeldId). */
+        int self;
 
         @Setup(Level.Trial)
         public void create() {
@@ -130,6 +135,7 @@ public class RefCountBenchmark {
             if (o.ownerIdOpaque() != RefCount.currentThreadId()) {
                 throw new IllegalStateException("the setup did not run on the benchmark thread");
             }
+            self = RefCount.currentThreadId();
         }
     }
 
@@ -263,6 +269,13 @@ public class RefCountBenchmark {
     public void biasedOwner(BiasedOwned s) {
         incref(s.o);
         decref(s.o);
+    }
+
+    @Benchmark
+    @Fork(value = 1, jvmArgsAppend = "-Dgilectomy.refcount=biased")
+    public void biasedOwnerHeldId(BiasedOwned s) {
+        increfHeld(s.o, s.self);
+        decrefHeld(s.o, s.self);
     }
 
     @Benchmark
@@ -421,6 +434,16 @@ public class RefCountBenchmark {
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     private static void decref(RefCounted o) {
         RefCount.decref(o);
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private static void increfHeld(RefCounted o, int self) {
+        RefCount.incref(o, self);
+    }
+
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private static void decrefHeld(RefCounted o, int self) {
+        RefCount.decref(o, self);
     }
 
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)

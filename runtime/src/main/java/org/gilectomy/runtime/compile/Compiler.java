@@ -33,6 +33,8 @@ public final class Compiler {
     private final Scope scope;          // null at module level and in class bodies
     private final Scope table;          // this code's symbol table (the module's at module level)
     private final Deque<Loop> loops = new ArrayDeque<>();
+    /** compile(..., 'single') only: what an expression statement's value is passed to; else null. */
+    private PyObject displayHook;
 
     private record Loop(CodeBuilder.Label continueTarget, CodeBuilder.Label breakTarget, boolean popsIterator) {
     }
@@ -50,6 +52,47 @@ public final class Compiler {
         Ast.Module m = Parser.parse(text, filename);
         SourceLines lines = new SourceLines(text);
         Compiler c = new Compiler(filename, lines, Scope.ofModule(m, filename, lines));
+        if (!m.body().isEmpty() && m.body().get(0) instanceof Ast.ExprStmt doc && doc.value() instanceof Ast.StrLiteral s) {
+            c.b.emit(LOAD_CONST, c.b.constant("s" + s.value(), PyStr.internBorrowed(s.value())), 1);
+            c.b.emit(STORE_GLOBAL, c.b.name("__doc__"), -1); // the module's docstring, as CPython's compiler stores it
+        }
+        for (Ast.Stmt s : m.body()) {
+            c.stmt(s);
+        }
+        c.b.emit(LOAD_CONST, c.b.constant("None", PyNone.NONE), 1);
+        c.b.emit(RETURN_VALUE, 0, -1);
+        return c.b.build("<module>", filename, 1, 0, true);
+    }
+
+    /**
+     * The built-in {@code compile()}: mode {@code exec} (a module), {@code eval} (one
+     * expression, whose value the code returns) or {@code single} (statements, each expression
+     * statement's value passed to {@code displayHook}, as the interactive prompt does).
+     */
+    public static PyCode compile(String text, String filename, String mode, PyObject displayHook) throws PySyntaxError {
+        if (mode.equals("exec")) {
+            return compileModule(text, filename);
+        }
+        boolean eval = mode.equals("eval");
+        String src = eval ? text.replaceFirst("^[ \t]+", "") : text;
+        Ast.Module m = Parser.parse(src, filename);
+        SourceLines lines = new SourceLines(src);
+        Compiler c = new Compiler(filename, lines, Scope.ofModule(m, filename, lines));
+        if (eval) {
+            if (m.body().size() != 1 || !(m.body().get(0) instanceof Ast.ExprStmt e)) {
+                int line = m.body().size() > 0 ? m.body().get(0).line() : 1;
+                throw new PySyntaxError("SyntaxError", "invalid syntax", filename, line, 1, lines.line(line));
+            }
+            c.expr(e.value());
+            c.b.emit(RETURN_VALUE, 0, -1);
+            return c.b.build("<module>", filename, 1, 0, true);
+        }
+        if (m.body().size() > 1) {
+            int line = m.body().get(0).line();
+            throw new PySyntaxError("SyntaxError", "multiple statements found while compiling a single statement",
+                    filename, line, 1, lines.line(line));
+        }
+        c.displayHook = displayHook;
         for (Ast.Stmt s : m.body()) {
             c.stmt(s);
         }
@@ -77,7 +120,13 @@ public final class Compiler {
     private void stmt(Ast.Stmt s) throws PySyntaxError {
         b.setLine(s.line());
         if (s instanceof Ast.ExprStmt e) {
-            expr(e.value());
+            if (displayHook != null) { // compile(..., 'single'): the value is shown, as at the prompt
+                b.emit(LOAD_CONST, b.constant("<displayhook>", displayHook), 1);
+                expr(e.value());
+                b.emit(CALL, 1, -1);
+            } else {
+                expr(e.value());
+            }
             b.emit(POP_TOP, 0, -1);
         } else if (s instanceof Ast.Assign a) {
             expr(a.value());
@@ -148,20 +197,29 @@ public final class Compiler {
         } else if (s instanceof Ast.Import im) {
             for (int k = 0; k < im.names().size(); k++) {
                 String name = im.names().get(k);
-                if (name.contains(".")) {
-                    throw unsupported("importing a dotted module name", im);
-                }
-                b.emit(IMPORT_NAME, b.name(name), 1);
                 String as = im.asNames().get(k);
-                storeName(as != null ? as : name);
+                importName(name, 0, null);
+                String[] parts = name.split("\\.");
+                if (as != null) { // `import a.b.c as d` binds a.b.c itself: walk down from a
+                    for (int p = 1; p < parts.length; p++) {
+                        b.emit(IMPORT_FROM, b.name(parts[p]), 1);
+                        b.emit(ROT_TWO, 0, 0);
+                        b.emit(POP_TOP, 0, -1);
+                    }
+                }
+                storeName(as != null ? as : parts[0]);
             }
         } else if (s instanceof Ast.ImportFrom im) {
-            b.emit(IMPORT_NAME, b.name(im.module()), 1);
+            importName(im.module() == null ? "" : im.module(), im.level(), im.names());
+            if (im.names().equals(java.util.List.of("*"))) {
+                if (!table.isModule) {
+                    throw error("SyntaxError", "import * only allowed at module level", im);
+                }
+                b.emit(IMPORT_STAR, 0, -1);
+                return;
+            }
             for (int k = 0; k < im.names().size(); k++) {
                 String name = im.names().get(k);
-                if (name.equals("*")) {
-                    throw unsupported("'from ... import *'", im);
-                }
                 b.emit(IMPORT_FROM, b.name(name), 1);
                 String as = im.asNames().get(k);
                 storeName(as != null ? as : name);
@@ -170,6 +228,21 @@ public final class Compiler {
         } else if (!langAStmt(s)) {
             throw unsupported(s.getClass().getSimpleName() + " statement", s);
         }
+    }
+
+    /** {@code IMPORT_NAME} with CPython's operands: the level and the from-list (None for {@code import m}). */
+    private void importName(String module, int level, java.util.List<String> fromList) {
+        b.emit(LOAD_CONST, b.constant("<import-level>" + level, PyInt.of(level)), 1);
+        if (fromList == null) {
+            loadNone();
+        } else {
+            PyStr[] names = new PyStr[fromList.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = PyStr.internBorrowed(fromList.get(i));
+            }
+            b.emit(LOAD_CONST, b.constant("<import-from>" + fromList, PyTuple.constant(names)), 1);
+        }
+        b.emit(IMPORT_NAME, b.name(module), -1);
     }
 
     private void whileLoop(Ast.While w) throws PySyntaxError {
@@ -330,7 +403,12 @@ public final class Compiler {
             return "comparison";
         }
         if (e instanceof Ast.NamedConstant c) {
-            return c.kind() == Ast.ConstantKind.NONE ? "None" : c.kind() == Ast.ConstantKind.TRUE ? "True" : "False";
+            return switch (c.kind()) {
+                case NONE -> "None";
+                case TRUE -> "True";
+                case FALSE -> "False";
+                case ELLIPSIS -> "ellipsis";
+            };
         }
         return "expression";
     }
@@ -355,8 +433,12 @@ public final class Compiler {
             b.emit(LOAD_CONST, b.constant("b" + java.util.HexFormat.of().formatHex(by.value()),
                     org.gilectomy.objects.PyBytes.wrap(by.value())), 1);
         } else if (e instanceof Ast.NamedConstant c) {
-            PyObject v = c.kind() == Ast.ConstantKind.NONE ? PyNone.NONE
-                    : c.kind() == Ast.ConstantKind.TRUE ? PyBool.TRUE : PyBool.FALSE;
+            PyObject v = switch (c.kind()) {
+                case NONE -> PyNone.NONE;
+                case TRUE -> PyBool.TRUE;
+                case FALSE -> PyBool.FALSE;
+                case ELLIPSIS -> org.gilectomy.objects.PyEllipsis.ELLIPSIS;
+            };
             b.emit(LOAD_CONST, b.constant(c.kind(), v), 1);
         } else if (e instanceof Ast.BinOp o) {
             expr(o.left());
@@ -429,8 +511,15 @@ public final class Compiler {
             b.bind(orelse);
             expr(ie.orelse());
             b.bind(end);
-        } else if (e instanceof Ast.Slice s) {
-            throw error("SyntaxError", "invalid syntax", s);
+        } else if (e instanceof Ast.Slice s) { // the parser allows one only in a subscript, alone or in a tuple
+            for (Ast.Expr part : new Ast.Expr[] {s.lower(), s.upper(), s.step()}) {
+                if (part == null) {
+                    loadNone();
+                } else {
+                    expr(part);
+                }
+            }
+            b.emit(BUILD_SLICE, 3, -2);
         } else if (e instanceof Ast.Yield y) {
             yieldExpr(y);
         } else if (e instanceof Ast.Lambda l) {
@@ -451,18 +540,7 @@ public final class Compiler {
     }
 
     private void index(Ast.Expr index) throws PySyntaxError {
-        if (index instanceof Ast.Slice s) {
-            for (Ast.Expr part : new Ast.Expr[] {s.lower(), s.upper(), s.step()}) {
-                if (part == null) {
-                    loadNone();
-                } else {
-                    expr(part);
-                }
-            }
-            b.emit(BUILD_SLICE, 3, -2);
-        } else {
-            expr(index);
-        }
+        expr(index);
     }
 
     private void compare(Ast.Compare c) throws PySyntaxError {
@@ -518,7 +596,7 @@ public final class Compiler {
         }
         if (nkw == 0) {
             b.setLine(c.line());
-            b.emit(CALL, npos, -npos);
+            b.emit(callsFrameBuiltin(c) ? CALL_WITH_FRAME : CALL, npos, -npos);
             return;
         }
         PyObject[] kwnames = new PyObject[nkw];
@@ -553,6 +631,7 @@ public final class Compiler {
             case BITAND -> BinaryOp.AND;
             case BITOR -> BinaryOp.OR;
             case BITXOR -> BinaryOp.XOR;
+            case MATMUL -> BinaryOp.MATMUL;
         };
     }
 
@@ -647,9 +726,6 @@ public final class Compiler {
      * its {@code __class__} cell (or None), which BUILD_CLASS fills with the new class.
      */
     private void classDef(Ast.ClassDef c) throws PySyntaxError {
-        if (c.bases().size() > 1) {
-            throw unsupported("multiple inheritance", c);
-        }
         decorators(c.decorators());
         Scope inner = table.child(c);
         Compiler body = nested(inner, c);
@@ -667,8 +743,25 @@ public final class Compiler {
             expr(base);
         }
         b.emit(BUILD_TUPLE, c.bases().size(), 1 - c.bases().size());
+        int nkw = c.keywords().size();
+        if (nkw > 0) { // (body bases v1..vn names -- cls), as CALL_KW passes keywords
+            PyObject[] kwnames = new PyObject[nkw];
+            StringBuilder key = new StringBuilder("kw");
+            for (int i = 0; i < nkw; i++) {
+                Ast.Keyword k = c.keywords().get(i);
+                for (int j = 0; j < i; j++) {
+                    if (c.keywords().get(j).name().equals(k.name())) {
+                        throw error("SyntaxError", "keyword argument repeated: " + k.name(), c);
+                    }
+                }
+                expr(k.value());
+                kwnames[i] = PyStr.internBorrowed(k.name());
+                key.append(':').append(k.name());
+            }
+            b.emit(LOAD_CONST, b.constant(key.toString(), PyTuple.constant(kwnames)), 1);
+        }
         b.setLine(c.line());
-        b.emit(BUILD_CLASS, 0, -1);
+        b.emit(BUILD_CLASS, nkw, nkw > 0 ? -nkw - 2 : -1);
         applyDecorators(c.decorators());
         storeName(c.name());
     }
@@ -677,6 +770,20 @@ public final class Compiler {
      * {@code super()} inside a method: the {@code __class__} cell and the first parameter. Any
      * other zero-argument super() calls the builtin, which raises CPython's RuntimeError.
      */
+    /** Built-ins that read their caller's namespace when called without one (globals(), eval(src), ...). */
+    private static final java.util.Set<String> FRAME_BUILTINS = java.util.Set.of(
+            "globals", "locals", "vars", "dir", "exec", "eval", "__import__");
+
+    /**
+     * A call such as {@code globals()} or {@code eval(src)}: this runtime keeps no frame
+     * objects, so such a call site passes its frame to the built-in (CALL_WITH_FRAME), which
+     * runs as a plain CALL if the name is bound to anything else at run time.
+     */
+    private boolean callsFrameBuiltin(Ast.Call c) {
+        return c.func() instanceof Ast.Name n && FRAME_BUILTINS.contains(n.id())
+                && table.access(n.id()) != Scope.Access.FAST && table.access(n.id()) != Scope.Access.DEREF;
+    }
+
     private boolean zeroArgumentSuper(Ast.Call c) {
         if (!(c.func() instanceof Ast.Name n) || !n.id().equals("super") || !c.args().isEmpty()
                 || !c.keywords().isEmpty() || scope == null || table.access("super") != Scope.Access.GLOBAL
@@ -1038,7 +1145,8 @@ public final class Compiler {
 
     private PyCode buildFunction(String name, Scope inner, int line, Ast.Parameters params) {
         int[] cellSlots = inner.cells.stream().mapToInt(b::local).toArray();
-        int flags = (params.varargs() != null ? PyCode.VARARGS : 0) | (params.kwargs() != null ? PyCode.VARKEYWORDS : 0);
+        int flags = (params.varargs() != null ? PyCode.VARARGS : 0) | (params.kwargs() != null ? PyCode.VARKEYWORDS : 0)
+                | params.positionalOnly() << PyCode.POSITIONAL_ONLY_SHIFT;
         return b.build(name, inner.qualifiedName(), filename, line, params.positional().size(), params.kwonly().size(),
                 flags, cellSlots, inner.frees.size());
     }

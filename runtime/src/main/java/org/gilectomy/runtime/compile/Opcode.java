@@ -48,7 +48,7 @@ public final class Opcode {
     public static final int STORE_SUBSCR = 36;     // (v o k -- )
     public static final int UNPACK_SEQUENCE = 37;  // arg: n                    (seq -- vn .. v1)
     public static final int MAKE_FUNCTION = 38;    // arg: const index of code  ( -- f)
-    public static final int IMPORT_NAME = 39;      // arg: name index           ( -- module)
+    public static final int IMPORT_NAME = 39;      // arg: name index           (level fromlist -- module)
     public static final int IMPORT_FROM = 40;      // arg: name index           (m -- m m.name)
     public static final int STORE_ATTR = 41;       // arg: name index           (v o -- )
 
@@ -108,6 +108,10 @@ public final class Opcode {
     // which is how a suspended generator knows that throw() and close() go to the delegate.
     public static final int SEND = 100;            // arg: exit target          (it v -- it r), or (it v -- result) and jump
     public static final int GET_YIELD_FROM_ITER = 101; //                       (o -- it) iter(o), unwrapped for SEND
+    // 150..159: imports. IMPORT_NAME (above) pops CPython's operands: (level fromlist -- module).
+    public static final int IMPORT_STAR = 150;     // (module -- ) binds its public names in the globals
+    public static final int CALL_WITH_FRAME = 151; // arg: argc  (f a1..an -- r) CALL, giving globals()/eval() this frame
+
     /** Names of the opcodes in 100..119. */
     private static final String[] NAMES_100 = {"SEND", "GET_YIELD_FROM_ITER"};
 
@@ -140,6 +144,9 @@ public final class Opcode {
         }
         if (op >= 100 && op - 100 < NAMES_100.length) {
             return NAMES_100[op - 100];
+        }
+        if (op == IMPORT_STAR || op == CALL_WITH_FRAME) {
+            return op == IMPORT_STAR ? "IMPORT_STAR" : "CALL_WITH_FRAME";
         }
         if (op == SET_UPDATE || op == DELETE_DEREF) {
             return op == SET_UPDATE ? "SET_UPDATE" : "DELETE_DEREF";

@@ -267,7 +267,7 @@ final class Scope {
                     s.bound.add(as != null ? as : im.names().get(k).split("\\.")[0]);
                 }
             } else if (st instanceof Ast.ImportFrom im) {
-                for (int k = 0; k < im.names().size(); k++) {
+                for (int k = 0; k < im.names().size() && !im.names().get(k).equals("*"); k++) {
                     String as = im.asNames().get(k);
                     s.bound.add(as != null ? as : im.names().get(k));
                 }

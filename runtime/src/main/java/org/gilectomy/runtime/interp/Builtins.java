@@ -30,6 +30,8 @@ final class Builtins {
     static final Builtins INSTANCE = new Builtins();
 
     final PyDict dict = new PyDict();
+    /** The {@code builtins} module: this namespace (shared by every interpreter of the process). */
+    final org.gilectomy.objects.PyModule module;
 
     private Builtins() {
         function("print", Builtins::print);
@@ -99,7 +101,9 @@ final class Builtins {
         });
         type("set", PySet.TYPE, (a, off, n, kw) -> newSet("set", a, off, n, kw, false));
         type("frozenset", PySet.FROZEN_TYPE, (a, off, n, kw) -> newSet("frozenset", a, off, n, kw, true));
-        dict.putName("bytes", PyBytes.TYPE);
+        BytesMethods.install(this);
+        dict.putName("Ellipsis", org.gilectomy.objects.PyEllipsis.ELLIPSIS);
+        type("slice", org.gilectomy.objects.PySlice.TYPE, ValueAttributes::newSlice);
         type("range", PyRange.TYPE, Builtins::range);
         listMethods();
         dictMethods();
@@ -108,8 +112,11 @@ final class Builtins {
         IterBuiltins.install(this);
         NumberBuiltins.install(this);
         NumberAttributes.install();
+        NumberBytes.install();
         ValueAttributes.install();
         ClassBuiltins.register(dict); // lang-a: classes, exceptions, super, isinstance
+        NamespaceBuiltins.install(this);
+        module = new org.gilectomy.objects.PyModule("builtins", dict);
     }
 
     void function(String name, PyBuiltinFunction.Body body) {
@@ -273,6 +280,9 @@ final class Builtins {
         }
         PyObject x = a[off];
         if (x instanceof PyInt i) {
+            if (i.getClass() != PyInt.class) { // an int subclass's instance: int() makes an exact int
+                return i.isBig() ? PyInt.of(i.big) : PyInt.of(i.value);
+            }
             RefCount.incref(i);
             return i;
         }
@@ -353,6 +363,9 @@ final class Builtins {
         }
         PyObject x = a[off];
         if (x instanceof PyFloat f) {
+            if (f.getClass() != PyFloat.class) { // a float subclass's instance: float() makes an exact float
+                return PyFloat.of(f.value);
+            }
             RefCount.incref(f);
             return f;
         }

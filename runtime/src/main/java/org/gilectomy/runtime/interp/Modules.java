@@ -1,17 +1,14 @@
 package org.gilectomy.runtime.interp;
 
-import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
-import org.gilectomy.locks.Gil;
-import org.gilectomy.objects.Args;
 import org.gilectomy.objects.Numbers;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBuiltinFunction;
+import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyExc;
-import org.gilectomy.objects.PyException;
 import org.gilectomy.objects.PyFloat;
 import org.gilectomy.objects.PyInt;
 import org.gilectomy.objects.PyList;
@@ -20,140 +17,169 @@ import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.imports.StdlibLocation;
 
 /**
- * An interpreter's module table: the built-in modules {@code sys}, {@code time},
- * {@code threading}, {@code math}, {@code random}, {@code queue}, {@code socket}, each made
- * fresh for the interpreter on its first import; and {@code sys}'s own settings.
+ * An interpreter's module table: {@code sys.modules} (a dict the program may read and write),
+ * {@code sys} itself and its settings, the import system ({@link ImportSystem}), and the
+ * modules' release at finalization. The modules written in Java are listed in
+ * {@link BuiltinModules}.
  */
 final class Modules {
-    private static final Map<String, Function<Interpreter, PyModule>> FACTORIES = Map.ofEntries(
-            Map.entry("sys", Modules::sys),
-            Map.entry("time", i -> time()),
-            Map.entry("threading", i -> Threading.module()),
-            Map.entry("math", i -> MathModule.module()),
-            Map.entry("random", i -> RandomModule.module()),
-            Map.entry("queue", i -> QueueModule.module()),
-            Map.entry("socket", i -> SocketModule.module()),
-            // CPython's C modules written in Java: runtime/.../modules/, one class each
-            Map.entry("_io", i -> org.gilectomy.runtime.modules.IoModule.module("_io")),
-            Map.entry("io", i -> org.gilectomy.runtime.modules.IoModule.module("io")),
-            Map.entry("_collections", i -> org.gilectomy.runtime.modules.CollectionsModule.module()),
-            Map.entry("itertools", i -> org.gilectomy.runtime.modules.ItertoolsModule.module()),
-            Map.entry("_functools", i -> org.gilectomy.runtime.modules.FunctoolsModule.module()),
-            Map.entry("_operator", i -> org.gilectomy.runtime.modules.OperatorModule.module()));
-
     private final Interpreter interp;
-    private final Map<String, PyModule> loaded = new ConcurrentHashMap<>();
+    /** sys.modules: name -> module. Made with the sys module, on the main thread before __main__ runs. */
+    private volatile PyDict sysModules;
+    private volatile PyModule sys;
+    /** Every module made for this interpreter (see {@link #created}). */
+    private final List<PyModule> created = new ArrayList<>(); // guarded by itself
+    /** See {@link #compiled}. */
+    private final List<org.gilectomy.objects.PyCode> compiledCode = new ArrayList<>(); // guarded by itself
+    final ImportSystem imports;
     /** What {@code sys.getswitchinterval()} reports, also in the free-threaded build (as CPython's). */
-    private volatile double switchIntervalSeconds = 0.005;
+    volatile double switchIntervalSeconds = 0.005;
+    /** What {@code sys.getrecursionlimit()} reports (the runtime's own limit stays ThreadState.RECURSION_LIMIT). */
+    volatile long recursionLimit = ThreadState.RECURSION_LIMIT;
     /** Whether the program changed the process-wide GIL settings (then put back at its end: SysKnobs). */
-    private volatile boolean turnedProcessKnobs;
+    volatile boolean turnedProcessKnobs;
 
     Modules(Interpreter interp) {
         this.interp = interp;
+        this.imports = new ImportSystem(interp, this);
     }
 
     boolean turnedProcessKnobs() {
         return turnedProcessKnobs;
     }
 
-    /** Interpreter finalization: every imported module's namespace is released (--check-refs). */
+    /**
+     * Before {@code __main__} runs (on the main thread): sys and sys.modules, with
+     * {@code __main__} in it, and sys.path: the script's directory, PYTHONPATH, then the
+     * standard library ({@link StdlibLocation}).
+     */
+    void bootstrap(PyModule main, String filename) {
+        PyDict table = new PyDict();
+        sysModules = table;
+        PyModule s = BuiltinModules.TABLE.get("sys").apply(interp);
+        created(s);
+        created(main);
+        sys = s;
+        table.putName("sys", s);
+        table.putName("builtins", Builtins.INSTANCE.module);
+        table.putName("__main__", main);
+        PyList path = new PyList();
+        Path script = Path.of(filename);
+        addPath(path, filename.startsWith("<") || script.getParent() == null ? "" : script.getParent().toString());
+        String pythonPath = System.getenv("PYTHONPATH");
+        if (pythonPath != null && !pythonPath.isEmpty()) {
+            for (String entry : pythonPath.split(java.io.File.pathSeparator)) {
+                if (!entry.isEmpty()) {
+                    addPath(path, Path.of(entry).toAbsolutePath().normalize().toString());
+                }
+            }
+        }
+        Path stdlib = StdlibLocation.get();
+        if (stdlib != null) {
+            addPath(path, stdlib.toString());
+        }
+        s.set("path", path);
+        RefCount.decref(path);
+        s.set("modules", table);
+    }
+
+    private static void addPath(PyList path, String entry) {
+        PyStr e = PyStr.of(entry);
+        path.append(e);
+        RefCount.decref(e);
+    }
+
+    /**
+     * A module the runtime just made for this interpreter (sys, a Java module, a .py file's):
+     * finalized at the end even if the program took it out of sys.modules. Made immortal where
+     * the build has immortal objects: a module lives as long as its interpreter anyway, and a
+     * module made on a thread that ends must not have its process-lifetime count merged by
+     * biased counting (a count that large overflows the merged word).
+     */
+    void created(PyModule m) {
+        RefCount.makeImmortal(m);
+        synchronized (created) {
+            created.add(m);
+        }
+    }
+
+    /**
+     * Code compiled while the program runs (imported modules, exec, compile): under
+     * --check-refs, its constants are released at finalization ({@link PyCode#releaseConstantsForFinalization}).
+     */
+    void compiled(org.gilectomy.objects.PyCode code) {
+        if (org.gilectomy.refcount.RefCheck.ENABLED) {
+            synchronized (compiledCode) {
+                compiledCode.add(code);
+            }
+        }
+    }
+
+    /** sys.modules, borrowed. */
+    PyDict table() {
+        return sysModules;
+    }
+
+    /** The sys module, borrowed. */
+    PyModule sys() {
+        return sys;
+    }
+
+    /** {@code sys.<name>}, a new reference, or null if sys lacks it (the program deleted it). */
+    PyObject sysAttr(String name) {
+        return sys.dictBorrowed().getName(name);
+    }
+
+    /**
+     * Interpreter finalization (--check-refs): sys.modules is emptied, then every module made
+     * for this interpreter has its namespace released. The shared builtins module is left alone.
+     */
     void finalizeAll() {
-        for (PyModule m : loaded.values()) {
+        PyDict table = sysModules;
+        if (table == null) {
+            return;
+        }
+        table.clear();
+        List<PyModule> all;
+        synchronized (created) {
+            all = new ArrayList<>(created);
+            created.clear();
+        }
+        for (PyModule m : all) {
             m.clearForFinalization();
         }
-        loaded.clear();
-    }
-
-    /** {@code import name}: a new reference to the module. */
-    PyObject importModule(String name) {
-        Function<Interpreter, PyModule> f = name.equals(TestHooks.NAME) && TestHooks.enabled()
-                ? i -> TestHooks.module() : FACTORIES.get(name);
-        if (f == null) {
-            throw new PyException(PyExc.MODULE_NOT_FOUND_ERROR, "No module named '" + name + "'")
-                    .withNote(org.gilectomy.objects.CPythonNames.moduleNote(name));
+        synchronized (compiledCode) {
+            for (org.gilectomy.objects.PyCode c : compiledCode) {
+                c.releaseConstantsForFinalization();
+            }
+            compiledCode.clear();
         }
-        PyModule m = loaded.computeIfAbsent(name, k -> f.apply(interp));
-        RefCount.incref(m);
-        return m;
+        sysModules = null;
+        RefCount.decref(table);
     }
 
-    /** The namespaces of the modules imported so far. */
-    List<org.gilectomy.objects.PyDict> loadedNamespaces() {
-        List<org.gilectomy.objects.PyDict> r = new java.util.ArrayList<>();
-        for (PyModule m : loaded.values()) {
-            r.add(m.dictBorrowed());
+    /** The namespaces of the modules in sys.modules (for the ALL_SHARED immortalisation). */
+    List<PyDict> loadedNamespaces() {
+        List<PyDict> r = new ArrayList<>();
+        PyDict table = sysModules;
+        if (table == null) {
+            return r;
+        }
+        for (Map.Entry<PyObject, PyObject> e : table.itemsSnapshot()) {
+            if (e.getValue() instanceof PyModule m && m != Builtins.INSTANCE.module && m.dictBorrowed() != null) {
+                r.add(m.dictBorrowed());
+            }
+            RefCount.decref(e.getKey());
+            RefCount.decref(e.getValue());
         }
         return r;
     }
 
     static void def(PyModule m, String name, PyBuiltinFunction.Body body) {
         m.set(name, new PyBuiltinFunction(m.name() + "." + name, body));
-    }
-
-    private static PyModule sys(Interpreter interp) {
-        Modules self = interp.modules;
-        PyModule m = new PyModule("sys");
-        PyList args = new PyList();
-        for (String a : interp.argv) {
-            PyStr s = PyStr.of(a);
-            args.append(s);
-            RefCount.decref(s);
-        }
-        m.set("argv", args);
-        RefCount.decref(args);
-        m.set("stdout", interp.sysStdout);
-        m.set("stderr", interp.sysStderr);
-        def(m, "exit", (a, off, n, kw) -> {
-            Args.between("exit", n, 0, 1, kw);
-            PyObject code = n == 0 ? PyNone.NONE : a[off];
-            RefCount.incref(code); // the exception's, released with it
-            throw new PyException(PyExc.SYSTEM_EXIT, code == PyNone.NONE ? "" : Ops.str(code), code);
-        });
-        def(m, "set_int_max_str_digits", (a, off, n, kw) -> {
-            PyObject[] p = Params.bind("set_int_max_str_digits", a, off, n, kw, 1, "maxdigits");
-            PyInt.setMaxStrDigits(Args.asLong(p[0]));
-            return PyNone.newRef();
-        });
-        def(m, "get_int_max_str_digits", (a, off, n, kw) -> {
-            Args.exactly("get_int_max_str_digits", n, 0, kw);
-            return PyInt.of(PyInt.maxStrDigits());
-        });
-        def(m, "setswitchinterval", (a, off, n, kw) -> {
-            Args.exactly("setswitchinterval", n, 1, kw);
-            double s = asDouble(a[off]);
-            if (!(s > 0)) {
-                throw PyExc.valueError("switch interval must be strictly positive");
-            }
-            self.switchIntervalSeconds = s;
-            self.turnedProcessKnobs = true;
-            if (Gil.ENABLED) { // one GIL per process: every interpreter's (see Interpreter's overview)
-                Gil.INSTANCE.setSwitchIntervalNanos(Math.max(1L, (long) (s * 1e9)));
-            }
-            return PyNone.newRef();
-        });
-        def(m, "getswitchinterval", (a, off, n, kw) -> {
-            Args.exactly("getswitchinterval", n, 0, kw);
-            return PyFloat.of(self.switchIntervalSeconds);
-        });
-        // Python 2's knob for the old GIL (removed from CPython in 3.9; kept here for gil-old).
-        def(m, "setcheckinterval", (a, off, n, kw) -> {
-            Args.exactly("setcheckinterval", n, 1, kw);
-            long ticks = Args.asLong(a[off]);
-            Ticker.setInterval((int) Math.max(1, Math.min(Integer.MAX_VALUE, ticks)));
-            self.turnedProcessKnobs = true;
-            return PyNone.newRef();
-        });
-        def(m, "getcheckinterval", (a, off, n, kw) -> {
-            Args.exactly("getcheckinterval", n, 0, kw);
-            return PyInt.of(Ticker.interval());
-        });
-        def(m, "getrefcount", (a, off, n, kw) -> {
-            Args.exactly("getrefcount", n, 1, kw);
-            return PyInt.of(a[off].refCountOpaque());
-        });
-        return m;
     }
 
     static double asDouble(PyObject o) {
@@ -169,47 +195,8 @@ final class Modules {
         throw PyExc.typeError("must be real number, not " + o.type().name());
     }
 
-    private static PyModule time() {
-        PyModule m = new PyModule("time");
-        long originNanos = System.nanoTime();
-        def(m, "time", (a, off, n, kw) -> {
-            Args.exactly("time", n, 0, kw);
-            java.time.Instant now = java.time.Instant.now();
-            return PyFloat.of(now.getEpochSecond() + now.getNano() / 1e9);
-        });
-        PyBuiltinFunction.Body counter = (a, off, n, kw) -> {
-            Args.exactly("perf_counter", n, 0, kw);
-            return PyFloat.of((System.nanoTime() - originNanos) / 1e9);
-        };
-        def(m, "perf_counter", counter);
-        def(m, "monotonic", counter);
-        def(m, "process_time", (a, off, n, kw) -> {
-            Args.exactly("process_time", n, 0, kw);
-            com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-            return PyFloat.of(os.getProcessCpuTime() / 1e9);
-        });
-        def(m, "thread_time", (a, off, n, kw) -> {
-            Args.exactly("thread_time", n, 0, kw);
-            return PyFloat.of(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
-        });
-        def(m, "sleep", (a, off, n, kw) -> {
-            Args.exactly("sleep", n, 1, kw);
-            double s = asDouble(a[off]);
-            if (s < 0) {
-                throw PyExc.valueError("sleep length must be non-negative");
-            }
-            long nanos = (long) (s * 1e9);
-            Blocking.run(() -> sleepNanos(nanos));
-            return PyNone.newRef();
-        });
-        return m;
-    }
-
-    private static void sleepNanos(long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + nanos;
-        for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
-            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-        }
+    /** A Python None or the string, as a new reference. */
+    static PyObject strOrNone(String s) {
+        return s == null ? PyNone.newRef() : PyStr.of(s);
     }
 }

@@ -32,21 +32,24 @@ final class ImportParser {
         return new Ast.Import(names, asNames, t.line(), t.col());
     }
 
-    /** {@code from a.b import c [as d], ...} or with the names in parentheses. */
+    /** {@code from a.b import c [as d], ...}, {@code from .. import c}, {@code from m import *}, or with the names in parentheses. */
     Ast.Stmt fromImportStatement() throws PySyntaxError {
         Token t = ts.next();
-        Token dot = ts.peek();
-        if (dot.isOp(".") || dot.isOp("...")) {
-            throw st.notSupported("relative import", dot);
+        int level = 0;
+        for (Token dot = ts.peek(); dot.isOp(".") || dot.isOp("..."); dot = ts.peek()) {
+            level += dot.isOp(".") ? 1 : 3;
+            ts.next();
         }
-        String module = dottedName();
+        String module = level > 0 && ts.peek().isKeyword("import") ? null : dottedName();
         if (!ts.peek().isKeyword("import")) {
             throw diag.invalidSyntax();
         }
         ts.next();
         Token star = ts.peek();
         if (star.isOp("*")) {
-            throw st.notSupported("'from ... import *'", star);
+            ts.next();
+            return new Ast.ImportFrom(module, java.util.List.of("*"), java.util.Collections.singletonList(null), level,
+                    t.line(), t.col());
         }
         boolean parenthesized = star.isOp("(");
         if (parenthesized) {
@@ -74,7 +77,7 @@ final class ImportParser {
             }
             ts.next();
         }
-        return new Ast.ImportFrom(module, names, asNames, t.line(), t.col());
+        return new Ast.ImportFrom(module, names, asNames, level, t.line(), t.col());
     }
 
     private String dottedName() throws PySyntaxError {

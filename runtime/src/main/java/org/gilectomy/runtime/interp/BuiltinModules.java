@@ -1,0 +1,50 @@
+package org.gilectomy.runtime.interp;
+
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.gilectomy.objects.PyModule;
+
+/**
+ * The modules written in Java (CPython's built-in and extension modules): one line per module,
+ * its name and how to make it for an interpreter. Each is made fresh per interpreter on its
+ * first import, and wins over a same-named {@code .py} file anywhere on {@code sys.path}, as a
+ * built-in module does in CPython. To add a module, add a line here.
+ */
+final class BuiltinModules {
+    private BuiltinModules() {
+    }
+
+    static final Map<String, Function<Interpreter, PyModule>> TABLE = Map.ofEntries(
+            Map.entry("sys", SysModule::module),
+            Map.entry("builtins", i -> Builtins.INSTANCE.module),
+            Map.entry("time", i -> TimeModule.module()),
+            Map.entry("threading", i -> Threading.module()),
+            Map.entry("math", i -> MathModule.module()),
+            Map.entry("random", i -> RandomModule.module()),
+            Map.entry("queue", i -> QueueModule.module()),
+            Map.entry("_sre", i -> SreModule.module()),
+            Map.entry("socket", i -> SocketModule.module()),
+            Map.entry("gc", i -> GcModule.module()),
+            Map.entry("importlib", Importlib::module),
+            // CPython's C modules written in Java: runtime/.../modules/, one class each
+            Map.entry("_io", i -> org.gilectomy.runtime.modules.IoModule.module("_io")),
+            Map.entry("io", i -> org.gilectomy.runtime.modules.IoModule.module("io")),
+            Map.entry("_collections", i -> org.gilectomy.runtime.modules.CollectionsModule.module()),
+            Map.entry("itertools", i -> org.gilectomy.runtime.modules.ItertoolsModule.module()),
+            Map.entry("_functools", i -> org.gilectomy.runtime.modules.FunctoolsModule.module()),
+            Map.entry("_operator", i -> org.gilectomy.runtime.modules.OperatorModule.module()));
+
+    /** The maker of the Java module {@code name}, or null: the test hooks only when enabled. */
+    static Function<Interpreter, PyModule> get(String name) {
+        if (name.equals(TestHooks.NAME) && TestHooks.enabled()) {
+            return i -> TestHooks.module();
+        }
+        return TABLE.get(name);
+    }
+
+    /** {@code sys.builtin_module_names}: sorted. */
+    static String[] names() {
+        return new TreeSet<>(TABLE.keySet()).toArray(new String[0]);
+    }
+}

@@ -1,0 +1,2 @@
+import imp_lib.registry as registry
+registry.runs.append(__name__)

@@ -1,0 +1,2 @@
+print("failing body starts")
+raise ValueError("the module body fails")

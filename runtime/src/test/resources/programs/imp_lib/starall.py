@@ -1,0 +1,4 @@
+__all__ = ["shown", "_hidden_but_listed"]
+shown = "shown"
+_hidden_but_listed = "listed"
+not_listed = "not listed"
