@@ -64,3 +64,8 @@ for bad in (lambda: op.concat(1, 2), lambda: op.index(1.5), lambda: op.itemgette
         bad()
     except (TypeError, IndexError) as e:
         print(type(e).__name__, e)
+
+# CPython's operator.py, which re-exports _operator
+import operator
+print(operator.add(2, 3), operator.abs(-4), operator.itemgetter(1)("ab"), operator.attrgetter("x")(P(6)),
+      type(operator.itemgetter(0)).__name__, operator.add is op.add)
