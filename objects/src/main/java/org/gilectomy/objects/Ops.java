@@ -43,6 +43,9 @@ public final class Ops {
         if (callable instanceof PyType t && t.constructor != null) {
             return t.constructor.call(args, off, nargs, kwnames);
         }
+        if (callable instanceof CallableObject c) {
+            return c.call(args, off, nargs, kwnames);
+        }
         if (callable instanceof PyInstance) {
             PyObject m = callable.type().lookup("__call__");
             if (m != null) {
@@ -79,7 +82,8 @@ public final class Ops {
     /** {@code callable(o)}. */
     public static boolean isCallable(PyObject o) {
         return o instanceof PyBuiltinFunction || o instanceof PyFunction || o instanceof PyBoundMethod
-                || (o instanceof PyType t && t.constructor != null) || Dunders.has(o, "__call__");
+                || (o instanceof PyType t && t.constructor != null) || o instanceof CallableObject
+                || Dunders.has(o, "__call__");
     }
 
     public static PyObject call(PyObject callable, PyObject... args) {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DefaultReprTest {
     /** Definitions the expressions use. */
     private static final String PRELUDE = String.join("\n",
-            "import queue, threading, socket, sys, io, _collections, itertools, _testrefcount",
+            "import queue, threading, socket, sys, io, _collections, itertools, _functools, _operator, _testrefcount",
             "def f(): pass",
             "def g(): yield 1",
             "class C:",
@@ -104,6 +104,10 @@ class DefaultReprTest {
         {"objects.BuiltinSubclasses$FloatSub", "F(2.5)"}, {"objects.Descriptors$SlotMember", "Sl.a"},
         {"objects.MappingProxy", "Sl.__dict__"}, {"objects.PyEllipsis", "..."},
         {"objects.PyByteArray", "bytearray(b'x')"},
+        {"runtime.modules.FunctoolsModule$Partial", "_functools.partial(max, 1, default=2)"},
+        {"runtime.modules.OperatorModule$Getter", "_operator.itemgetter(1, 'a')"},
+        {"runtime.modules.OperatorModule$Getter", "_operator.attrgetter('x.y')"},
+        {"runtime.modules.OperatorModule$Getter", "_operator.methodcaller('m', 1, k=2)"},
     };
 
     /** Why the regular-expression types are listed as unreachable. */
