@@ -6,6 +6,7 @@ print(z)
 g = {}
 exec("a = 1\nb = a + 1\ndef f(n):\n    return n + b\n", g)
 print(g["a"], g["b"], g["f"](40), "__builtins__" in g)
+g.clear()  # f and its globals refer to each other: a cycle this runtime cannot collect
 code = compile("q = 5 * 5", "<made>", "exec")
 exec(code)
 print(q, type(code).__name__)

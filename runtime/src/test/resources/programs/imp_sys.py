@@ -7,7 +7,7 @@ print(sys.flags.optimize, sys.flags.dev_mode, sys.flags.utf8_mode, sys.flags.deb
 print(sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig, sys.float_info.mant_dig, sys.int_info.bits_per_digit, sys.hash_info.width)
 print(sys.getdefaultencoding(), sys.getfilesystemencoding(), sys.getrecursionlimit(), sys.intern("ab") == "ab")
 print(type(sys.path).__name__, type(sys.modules).__name__, type(sys.meta_path).__name__, type(sys.path_importer_cache).__name__)
-print(sys.warnoptions, sys._xoptions, sys.dont_write_bytecode)
+print(sys.warnoptions, sys._xoptions)
 print("sys" in sys.builtin_module_names, "os" in sys.stdlib_module_names, type(sys.executable).__name__, type(sys.prefix).__name__, sys.platlibdir)
 print(sys.exc_info(), sys.exception())
 try:

@@ -44,6 +44,7 @@ import java.util.function.Function;
  *
  * Field        access
  * breaker      through BREAKER only: opaque read by its thread, atomic RMW by any
+ * status       through STATUS only: StopTheWorld's protocol (volatile, see its Overview)
  * sections     its thread only (CriticalSection)
  * rows         its thread only (ThreadCounters); the row objects are read by summing threads
  *
@@ -54,10 +55,12 @@ import java.util.function.Function;
  */
 public class BaseThreadState {
     private static final VarHandle BREAKER;
+    private static final VarHandle STATUS;
 
     static {
         try {
             BREAKER = MethodHandles.lookup().findVarHandle(BaseThreadState.class, "breaker", int.class);
+            STATUS = MethodHandles.lookup().findVarHandle(BaseThreadState.class, "status", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -75,6 +78,9 @@ public class BaseThreadState {
     @SuppressWarnings("unused") // through BREAKER only
     private volatile int breaker;
     final CriticalSection.Stack sections;
+    /** StopTheWorld's attached/detached status of this thread; through STATUS only (see StopTheWorld). */
+    @SuppressWarnings("unused")
+    private volatile int status;
     Object[] rows;
 
     /** A state for {@code t} (not yet registered: see {@link #register}). */
@@ -184,6 +190,19 @@ public class BaseThreadState {
     /** Every registered state, for setting and clearing requests for all threads. */
     static Iterable<BaseThreadState> all() {
         return REGISTRY.values();
+    }
+
+    /** Every registered state (a weakly consistent view), for the cycle collector's walk of threads. */
+    public static Iterable<BaseThreadState> states() {
+        return REGISTRY.values();
+    }
+
+    final int statusVolatile() {
+        return (int) STATUS.getVolatile(this);
+    }
+
+    final void setStatusVolatile(int s) {
+        STATUS.setVolatile(this, s);
     }
 
     /** The id of the thread (or the made-up id of a threadless owner). */

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
  *   -Dgilectomy.lock      none | spinpark | pymutex | spin
  *   -Dgilectomy.immortal  none | singletons | all-shared
  *   -Dgilectomy.reads     locked | lock-free
+ *   -Dgilectomy.deferred  off | on   (deferred reference counting, CPython 3.14t: not with buffered)
  * knob(k) = the property if set, else the preset's value (but with no preset named, reads
  * follows the refcount knob: lock-free iff biased, as in the table). With no property at all the preset
  * is gil (DEFAULT_PRESET): an embedder or a test that sets nothing gets the GIL build, never
@@ -45,24 +46,30 @@ public final class Build {
     public static final String LOCK = "lock";
     public static final String IMMORTAL = "immortal";
     public static final String READS = "reads";
+    public static final String DEFERRED = "deferred";
 
     /** The historical systems, as the knob values each one stands for. */
     public enum Preset {
         /** CPython 3.2+. */
-        GIL("gil", "new", "plain", "none", "none", "locked",
+        GIL("gil", "new", "plain", "none", "none", "locked", "off",
                 "CPython 3.2+: new GIL, plain refcounts"),
         /** CPython 2.x. */
-        GIL_OLD("gil-old", "old", "plain", "none", "none", "locked",
+        GIL_OLD("gil-old", "old", "plain", "none", "none", "locked", "off",
                 "CPython 2.x: old GIL (release + re-acquire every 100 ticks), plain refcounts"),
         /** Larry Hastings' Gilectomy (2016): reads lock too. */
-        GILECTOMY("gilectomy", "none", "atomic", "spinpark", "none", "locked",
+        GILECTOMY("gilectomy", "none", "atomic", "spinpark", "none", "locked", "off",
                 "Gilectomy 2016: no GIL, atomic refcounts, per-object spin-then-park locks"),
         /** Hastings 2017: reference-count updates logged per thread, applied by one commit thread. */
-        GILECTOMY_BUFFERED("gilectomy-buffered", "none", "buffered", "spinpark", "none", "locked",
+        GILECTOMY_BUFFERED("gilectomy-buffered", "none", "buffered", "spinpark", "none", "locked", "off",
                 "Gilectomy 2017: no GIL, buffered refcounts (commit thread), spin-then-park locks"),
-        /** PEP 703 / CPython 3.13t. */
-        NOGIL("nogil", "none", "biased", "pymutex", "singletons", "lock-free",
-                "PEP 703 / CPython 3.13t: no GIL, biased refcounts, immortal singletons, PyMutex, lock-free reads");
+        /** PEP 703 as CPython 3.14t ships it: deferred counts for functions, code, modules, classes. */
+        NOGIL("nogil", "none", "biased", "pymutex", "singletons", "lock-free", "on",
+                "PEP 703 / CPython 3.14t: no GIL, biased refcounts, immortal singletons and built-ins,"
+                        + " deferred refcounts, PyMutex, lock-free reads"),
+        /** CPython 3.13.0t: functions, code and modules made immortal when the second thread starts. */
+        NOGIL_3_13("nogil-3.13", "none", "biased", "pymutex", "all-shared", "lock-free", "off",
+                "CPython 3.13.0t: no GIL, biased refcounts, functions, code and modules immortal once a"
+                        + " second thread starts, PyMutex, lock-free reads");
 
         private final String flagName;
         private final String gil;
@@ -70,16 +77,18 @@ public final class Build {
         private final String lock;
         private final String immortal;
         private final String reads;
+        private final String deferred;
         private final String description;
 
         Preset(String flagName, String gil, String refcount, String lock, String immortal, String reads,
-               String description) {
+               String deferred, String description) {
             this.flagName = flagName;
             this.gil = gil;
             this.refcount = refcount;
             this.lock = lock;
             this.immortal = immortal;
             this.reads = reads;
+            this.deferred = deferred;
             this.description = description;
         }
 
@@ -100,6 +109,7 @@ public final class Build {
                 case Build.LOCK -> lock;
                 case Build.IMMORTAL -> immortal;
                 case Build.READS -> reads;
+                case Build.DEFERRED -> deferred;
                 default -> throw new IllegalArgumentException("no build knob '" + knob + "'");
             };
         }

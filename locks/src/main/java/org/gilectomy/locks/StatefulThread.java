@@ -13,6 +13,15 @@ import java.util.function.Function;
  * {@link #run()} is final: give the thread a {@link Runnable}.
  */
 public class StatefulThread extends Thread {
+    /**
+     * The CPU time of every StatefulThread that ended since {@link #countCpuOfEndedThreads()},
+     * added by each as its last act: the program's own threads' CPU, without the JIT
+     * compilers' or the collector's (what {@code run --iterations} reports per iteration).
+     */
+    private static final java.util.concurrent.atomic.LongAdder ENDED_CPU_NANOS = new java.util.concurrent.atomic.LongAdder();
+    /** Set once by {@link #countCpuOfEndedThreads()}; read once per ending thread. */
+    private static volatile boolean countCpu;
+
     private final BaseThreadState state;
 
     public StatefulThread(ThreadGroup group, Runnable task, String name, long stackSize,
@@ -32,8 +41,32 @@ public class StatefulThread extends Thread {
             super.run();
         } finally {
             if (Thread.currentThread() == this) {
+                if (countCpu) {
+                    addOwnCpuTime();
+                }
                 state.exit();
             }
         }
+    }
+
+    private static void addOwnCpuTime() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long t = mx.isCurrentThreadCpuTimeSupported() ? mx.getCurrentThreadCpuTime() : -1;
+        if (t > 0) {
+            ENDED_CPU_NANOS.add(t);
+        }
+    }
+
+    /**
+     * From now on, each StatefulThread adds its CPU time to {@link #cpuOfEndedThreadsNanos()}
+     * when it ends (off by default: it loads the JVM's management classes).
+     */
+    public static void countCpuOfEndedThreads() {
+        countCpu = true;
+    }
+
+    /** The CPU time of the StatefulThreads that ended since counting was turned on. */
+    public static long cpuOfEndedThreadsNanos() {
+        return ENDED_CPU_NANOS.sum();
     }
 }

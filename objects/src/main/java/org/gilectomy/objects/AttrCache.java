@@ -100,8 +100,9 @@ public final class AttrCache {
     }
 
     /**
-     * {@code o.name(...)}: a new reference to the class's function {@code name} if that is what
-     * the instance would bind it to; null otherwise (the caller binds through load).
+     * {@code o.name(...)}: a frame's reference (RefCount.increfStack: none written for a
+     * deferred function) to the class's function {@code name} if that is what the instance
+     * would bind it to; null otherwise (the caller binds through load).
      */
     public static PyObject method(PyCode code, int nameIndex, PyInstance o) {
         AttrCache e = code.attrCaches[nameIndex];
@@ -111,7 +112,7 @@ public final class AttrCache {
                 return null;
             }
         }
-        RefCount.incref(e.value);
+        RefCount.increfStack(e.value);
         return e.value;
     }
 
@@ -166,7 +167,8 @@ public final class AttrCache {
         PyType t = o.type();
         int version = t.versionAcquire(); // before the lookups: a change after it invalidates the entry
         Shape s = o.shapeAcquire();
-        if (s == null || o instanceof PyBaseException || key.value.equals("__class__") || key.value.equals("__dict__")) {
+        if (s == null || o instanceof PyBaseException || key.value.equals("__class__") || key.value.equals("__dict__")
+                || t.customGetattribute()) {
             return null;
         }
         PyObject cv = t.lookup(key.value);

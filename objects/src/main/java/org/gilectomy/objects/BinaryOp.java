@@ -4,7 +4,9 @@ package org.gilectomy.objects;
 public enum BinaryOp {
     ADD("+", false), SUB("-", false), MUL("*", false), TRUEDIV("/", false), FLOORDIV("//", false),
     MOD("%", false), POW("**", false), LSHIFT("<<", true), RSHIFT(">>", true), AND("&", true),
-    OR("|", true), XOR("^", true);
+    OR("|", true), XOR("^", true),
+    /** {@code @}: no built-in type defines it; only classes ({@code __matmul__}). */
+    MATMUL("@", false);
 
     public final String symbol;
     final boolean intOnly;

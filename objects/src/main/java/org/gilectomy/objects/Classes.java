@@ -24,11 +24,49 @@ public final class Classes {
             genericSetAttr(instanceArg(a[off], "__setattr__"), attrKey(a[off + 1]), a[off + 2]);
             return PyNone.newRef();
         });
+        PyType.OBJECT.addMethod("__getattribute__", (a, off, n, kw) -> {
+            Args.exactly("__getattribute__", n, 2, kw);
+            PyObject o = instanceArg(a[off], "__getattribute__");
+            PyStr key = attrKey(a[off + 1]);
+            PyObject v = genericGetAttr(o, key);
+            if (v == null) {
+                throw PyExc.attributeError(o, key.value);
+            }
+            return v;
+        });
         PyType.OBJECT.addMethod("__delattr__", (a, off, n, kw) -> {
             Args.exactly("__delattr__", n, 2, kw);
             genericSetAttr(instanceArg(a[off], "__delattr__"), attrKey(a[off + 1]), null);
             return PyNone.newRef();
         });
+        PyType.OBJECT.addMethod("__new__", (a, off, n, kw) -> {
+            if (n == 0 || !(a[off] instanceof PyType cls)) {
+                throw PyExc.typeError("object.__new__(X): X is not a type object ("
+                        + (n == 0 ? "nothing" : a[off].type().name()) + ")");
+            }
+            if (n > 1 || kw != null) {
+                if (cls.newBorrowed() != Classes.OBJECT_NEW) {
+                    throw PyExc.typeError("object.__new__() takes exactly one argument (the type to instantiate)");
+                }
+                if (cls.initBorrowed() == Classes.OBJECT_INIT) {
+                    throw PyExc.typeError(cls.name() + "() takes no arguments");
+                }
+            }
+            PyType builtin = cls.builtinBase();
+            if (builtin.builtinNew != null) {
+                throw PyExc.typeError("object.__new__(" + cls.name() + ") is not safe, use " + builtin.name() + ".__new__()");
+            }
+            return cls.instanceFactoryInherited().apply(cls);
+        });
+        PyType.OBJECT.addAttribute("__init_subclass__", new Descriptors.PyFunctionWrapper(Descriptors.PyFunctionWrapper.CLASSMETHOD,
+                new PyBuiltinFunction("object.__init_subclass__", (a, off, n, kw) -> {
+                    if (kw != null) {
+                        throw PyExc.typeError(((PyType) a[off]).name() + ".__init_subclass__() takes no keyword arguments");
+                    }
+                    Args.exactly("__init_subclass__", n - 1, 0, null);
+                    return PyNone.newRef();
+                })));
+        BuiltinSubclasses.install();
         PyExc.BASE_EXCEPTION.instanceFactory = PyBaseException::new;
         PyExc.BASE_EXCEPTION.addMethod("__init__", (a, off, n, kw) -> {
             if (kw != null) {
@@ -48,9 +86,9 @@ public final class Classes {
         }
     }
 
-    private static PyInstance instanceArg(PyObject o, String fn) {
-        if (o instanceof PyInstance i) {
-            return i;
+    private static PyObject instanceArg(PyObject o, String fn) {
+        if (o instanceof PyInstance || o instanceof BuiltinSubclass) {
+            return o;
         }
         throw PyExc.notImplemented("object." + fn + " on a '" + o.type().name() + "' object");
     }
@@ -63,6 +101,7 @@ public final class Classes {
     }
 
     private static final PyObject OBJECT_INIT = PyType.OBJECT.lookupMethodBorrowed("__init__");
+    private static final PyObject OBJECT_NEW = PyType.OBJECT.lookupMethodBorrowed("__new__");
 
     /** Makes sure the static set-up above has run (object and exception methods, constructors). */
     public static void init() {
@@ -73,28 +112,241 @@ public final class Classes {
      * owning {@code namespace} (the caller's reference is taken over).
      */
     public static PyType newClass(String name, PyType base, PyDict namespace, String module) {
-        for (PyType t = base; t != PyType.OBJECT; t = t.base()) {
-            if (t == null) {
-                RefCount.decref(namespace);
-                throw PyExc.notImplemented("subclassing the built-in type '" + base.name() + "'");
-            }
-            if (t.isHeapType() || t.instanceFactory != null) {
-                break;
+        return newClass(name, new PyType[] {base}, namespace, module);
+    }
+
+    /** {@link #newClass(String, PyType, PyDict, String)} with any number of bases (none: object). */
+    public static PyType newClass(String name, PyType[] bases, PyDict namespace, String module) {
+        return newClass(name, bases, namespace, module, null, 0, null);
+    }
+
+    /**
+     * The class statement's last step with class keyword arguments ({@code kwValues[kwOff..]}
+     * named by {@code kwNames}, null if none) passed to {@code __init_subclass__}: makes the class,
+     * gives each namespace value with {@code __set_name__} its name, then runs the nearest
+     * base's {@code __init_subclass__}, as CPython's type.__new__ does.
+     */
+    public static PyType newClass(String name, PyType[] bases, PyDict namespace, String module,
+            PyObject[] kwValues, int kwOff, PyTuple kwNames) {
+        return newClass(PyType.TYPE, name, bases, namespace, module, kwValues, kwOff, kwNames);
+    }
+
+    /** {@link #newClass(String, PyType[], PyDict, String, PyObject[], int, PyTuple)} whose metaclass is {@code meta}. */
+    public static PyType newClass(PyType meta, String name, PyType[] bases, PyDict namespace, String module,
+            PyObject[] kwValues, int kwOff, PyTuple kwNames) {
+        PyType cls = makeClass(meta, name, bases, namespace, module);
+        for (java.util.Map.Entry<PyObject, PyObject> e : namespace.itemsSnapshot()) {
+            try {
+                PyObject v = e.getValue();
+                if (!(v instanceof Descriptors.PyProperty) && Dunders.has(v, "__set_name__")) {
+                    RefCount.decref(Dunders.callOrNull(v, "__set_name__", cls, e.getKey()));
+                }
+            } finally {
+                RefCount.decref(e.getKey());
+                RefCount.decref(e.getValue());
             }
         }
-        for (String unsupported : new String[] {"__slots__", "__getattribute__"}) {
-            PyObject v = namespace.getName(unsupported);
-            if (v != null) {
-                RefCount.decref(v);
-                RefCount.decref(namespace);
-                throw PyExc.notImplemented("a class defining " + unsupported);
+        PyObject init = cls.lookupAfter(cls, "__init_subclass__");
+        if (init != null) {
+            PyObject f = Descriptors.bind(init, null, cls);
+            RefCount.decref(init);
+            try {
+                int nkw = kwNames == null ? 0 : kwNames.size();
+                PyObject[] a = new PyObject[nkw];
+                if (nkw > 0) {
+                    System.arraycopy(kwValues, kwOff, a, 0, nkw);
+                }
+                RefCount.decref(Ops.call(f, a, 0, 0, kwNames));
+            } finally {
+                RefCount.decref(f);
             }
         }
+        return cls;
+    }
+
+    /** Makes the class object: checks, the namespace's implicit static and class methods, {@code __hash__}. */
+    private static PyType makeClass(PyType meta, String name, PyType[] bases, PyDict namespace, String module) {
+        try {
+            checkBases(bases);
+        } catch (PyException e) {
+            RefCount.decref(namespace);
+            throw e;
+        }
+        if (bases.length == 0) {
+            bases = new PyType[] {PyType.OBJECT};
+        }
+        PyObject del = namespace.getName("__del__");
+        if (del != null) { // never called would be a silent difference: refused until finalizers exist
+            RefCount.decref(del);
+            RefCount.decref(namespace);
+            throw PyExc.notImplemented("a class defining __del__");
+        }
+        java.util.List<PyStr> slotted;
+        try {
+            slotted = slotNames(namespace);
+        } catch (PyException e) {
+            RefCount.decref(namespace);
+            throw e;
+        }
+        implicitWrapper(namespace, "__new__", Descriptors.PyFunctionWrapper.STATICMETHOD);
+        implicitWrapper(namespace, "__init_subclass__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
+        implicitWrapper(namespace, "__class_getitem__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
         Descriptors.nameProperties(namespace);
         noHashWithoutEq(namespace);
-        PyType cls = new PyType(name, base, namespace, module);
-        cls.constructor = (a, off, n, kw) -> construct(cls, a, off, n, kw);
+        PyType cls;
+        try {
+            cls = new PyType(name, bases, namespace, module);
+        } catch (PyException e) {
+            RefCount.decref(namespace);
+            throw e;
+        }
+        PyObject q = namespace.pop(PyStr.internBorrowed("__qualname__"));
+        if (q != null) {
+            cls.setQualname(Ops.str(q));
+            RefCount.decref(q);
+        }
+        cls.setMetatype(meta);
+        cls.setCustomGetattribute(overrides(cls, "__getattribute__"));
+        if (slotted != null) {
+            for (PyStr key : slotted) {
+                PyObject m = new Descriptors.SlotMember(key, cls);
+                namespace.put(key, m);
+                RefCount.decref(m);
+            }
+        }
+        cls.markSlots(slotted != null, slotted != null && !slotted.isEmpty());
+        PyObject metaCall = meta.isHeapType() ? meta.lookupHeap("__call__") : null;
+        if (metaCall != null) { // the metaclass's __call__ makes the instances (it may call type.__call__)
+            RefCount.decref(metaCall); // the metaclass keeps it; looked up again per call (it may change)
+            cls.constructor = (a, off, n, kw) -> callWithSelf(meta.lookup("__call__"), cls, a, off, n, kw);
+        } else {
+            cls.constructor = (a, off, n, kw) -> construct(cls, a, off, n, kw);
+        }
         return cls;
+    }
+
+    /**
+     * The names in {@code __slots__} of a class body (each becomes a member descriptor in the
+     * namespace once the class exists); ValueError if the body also binds one, as CPython's;
+     * null if the body defines no {@code __slots__}.
+     */
+    private static java.util.List<PyStr> slotNames(PyDict namespace) {
+        PyObject slots = namespace.getName("__slots__");
+        if (slots == null) {
+            return null;
+        }
+        PyObject[] names;
+        try {
+            names = slots instanceof PyStr ? new PyObject[] {newRef(slots)} : Ops.collect(slots);
+        } finally {
+            RefCount.decref(slots);
+        }
+        java.util.List<PyStr> keys = new java.util.ArrayList<>();
+        try {
+            for (PyObject n : names) {
+                if (!(n instanceof PyStr s)) {
+                    throw PyExc.typeError("__slots__ items must be strings, not '" + n.type().name() + "'");
+                }
+                if (s.value.equals("__dict__")) {
+                    throw PyExc.notImplemented("__slots__ naming '__dict__'");
+                }
+                if (s.value.equals("__weakref__")) {
+                    continue;
+                }
+                PyStr key = PyStr.internBorrowed(s.value);
+                if (namespace.containsKey(key)) {
+                    throw PyExc.valueError("'" + s.value + "' in __slots__ conflicts with class variable");
+                }
+                keys.add(key);
+            }
+        } finally {
+            for (PyObject n : names) {
+                RefCount.decref(n);
+            }
+        }
+        return keys;
+    }
+
+    /** A plain function {@code name} in a class body becomes a static or class method, as CPython makes it. */
+    private static void implicitWrapper(PyDict namespace, String name, PyType kind) {
+        PyStr key = PyStr.internBorrowed(name);
+        PyObject f = namespace.get(key);
+        if (f != null) {
+            if (f instanceof PyFunction) {
+                PyObject w = new Descriptors.PyFunctionWrapper(kind, f);
+                namespace.put(key, w);
+                RefCount.decref(w);
+            }
+            RefCount.decref(f);
+        }
+    }
+
+    /** {@code t[key]} for a class: its {@code __class_getitem__}. */
+    static PyObject classGetItem(PyType t, PyObject key) {
+        PyObject m = t.lookup("__class_getitem__");
+        if (m == null) {
+            if (!t.isHeapType() && (t == PyList.TYPE || t == PyDict.TYPE || t == PyTuple.TYPE || t == PySet.TYPE
+                    || t == PySet.FROZEN_TYPE || t == PyType.TYPE)) {
+                throw PyExc.notImplemented("subscripting the built-in type '" + t.name() + "' (types.GenericAlias)");
+            }
+            throw PyExc.typeError("type '" + t.name() + "' is not subscriptable");
+        }
+        PyObject f;
+        try {
+            f = Descriptors.bind(m, null, t);
+        } finally {
+            RefCount.decref(m);
+        }
+        try {
+            return Ops.call(f, key);
+        } finally {
+            RefCount.decref(f);
+        }
+    }
+
+    /**
+     * TypeError as CPython's for bases that cannot be subclassed, repeat, or need two instance
+     * layouts; NotImplementedError for built-in types this runtime cannot subclass yet.
+     */
+    private static void checkBases(PyType[] bases) {
+        PyType layout = null; // the built-in base that fixes the instances' Java class, if any
+        for (int i = 0; i < bases.length; i++) {
+            PyType base = bases[i];
+            if (base == PyBool.TYPE || base == PyRange.TYPE || base == PySlice.TYPE || base == PyNone.TYPE
+                    || base == PyFunction.TYPE) { // final in CPython too
+                throw PyExc.typeError("type '" + base.name() + "' is not an acceptable base type");
+            }
+            for (int j = 0; j < i; j++) {
+                if (bases[j] == base) {
+                    throw PyExc.typeError("duplicate base class " + base.name());
+                }
+            }
+            PyType builtin = base.builtinBase();
+            if (builtin != PyType.OBJECT && builtin != PyType.TYPE && !base.isHeapType()
+                    && builtin.instanceFactoryInherited() == PyType.OBJECT.instanceFactory && builtin.builtinNew == null) {
+                throw PyExc.notImplemented("subclassing the built-in type '" + base.name() + "'");
+            }
+            PyType solid = builtin.builtinNew != null ? builtin
+                    : base.instanceFactoryInherited() != PyType.OBJECT.instanceFactory ? factoryOwner(base) : null;
+            if (solid != null) {
+                if (layout != null && !layout.isSubtypeOf(solid) && !solid.isSubtypeOf(layout)) {
+                    throw PyExc.typeError("multiple bases have instance lay-out conflict");
+                }
+                if (layout == null || solid.isSubtypeOf(layout)) {
+                    layout = solid;
+                }
+            }
+        }
+    }
+
+    /** The built-in type in {@code t}'s order whose instance factory makes its instances. */
+    private static PyType factoryOwner(PyType t) {
+        for (PyType s : t.mroList()) {
+            if (s.instanceFactory != null) {
+                return s;
+            }
+        }
+        return PyType.OBJECT;
     }
 
     /**
@@ -112,17 +364,26 @@ public final class Classes {
 
     /** {@code cls(args)}: a new instance, initialised by {@code __init__}. */
     public static PyObject construct(PyType cls, PyObject[] args, int off, int nargs, PyTuple kwnames) {
-        PyInstance self = cls.instanceFactoryInherited().apply(cls);
-        try {
+        PyObject newFunction = cls.newBorrowed();
+        PyObject self;
+        if (newFunction == OBJECT_NEW) {
+            self = cls.instanceFactoryInherited().apply(cls);
             if (self instanceof PyBaseException e) {
                 PyTuple t = PyTuple.copyOf(args, off, nargs);
                 e.setArgs(t);
                 RefCount.decref(t);
             }
+        } else {
+            self = callNew(newFunction, cls, args, off, nargs, kwnames);
+            if (!self.type().isSubtypeOf(cls)) {
+                return self; // as CPython: __init__ runs only on an instance of the class called
+            }
+        }
+        try {
             PyObject init = cls.initBorrowed();
             int nkw = kwnames == null ? 0 : kwnames.size();
             if (init == OBJECT_INIT) {
-                if (nargs + nkw > 0) {
+                if (nargs + nkw > 0 && newFunction == OBJECT_NEW) {
                     throw PyExc.typeError(cls.name() + "() takes no arguments");
                 }
                 return self;
@@ -149,6 +410,44 @@ public final class Classes {
         }
     }
 
+    /** {@code cls.__new__(cls, args...)}: a static method (unwrapped) or a built-in's {@code __new__}. */
+    private static PyObject callNew(PyObject newFunction, PyType cls, PyObject[] args, int off, int nargs, PyTuple kwnames) {
+        PyObject f = newFunction instanceof Descriptors.PyFunctionWrapper w && !w.bindsClass() ? w.function : newFunction;
+        RefCount.incref(f); // held across the call, as __init__ is
+        return callWithSelf(f, cls, args, off, nargs, kwnames);
+    }
+
+    /** {@code f(self, args...)}, releasing {@code f} (owned). */
+    private static PyObject callWithSelf(PyObject f, PyObject self, PyObject[] args, int off, int nargs, PyTuple kwnames) {
+        int nkw = kwnames == null ? 0 : kwnames.size();
+        PyObject[] a = new PyObject[nargs + nkw + 1];
+        a[0] = self;
+        System.arraycopy(args, off, a, 1, nargs + nkw);
+        try {
+            return Ops.call(f, a, 0, nargs + 1, kwnames);
+        } finally {
+            RefCount.decref(f);
+        }
+    }
+
+    /** The metaclass a class statement with these bases and explicit metaclass (or null) uses: the most derived one. */
+    public static PyType metaclassFor(PyType explicit, PyType[] bases) {
+        PyType winner = explicit != null ? explicit : PyType.TYPE;
+        for (PyType b : bases) {
+            PyType m = b.type();
+            if (winner.isSubtypeOf(m)) {
+                continue;
+            }
+            if (m.isSubtypeOf(winner)) {
+                winner = m;
+                continue;
+            }
+            throw PyExc.typeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass"
+                    + " of the metaclasses of all its bases");
+        }
+        return winner;
+    }
+
     /** {@code isinstance(o, cls)} for one class. */
     public static boolean isInstance(PyObject o, PyType cls) {
         return o.type().isSubtypeOf(cls);
@@ -161,12 +460,62 @@ public final class Classes {
         return instanceAttr(o, PyStr.internBorrowed(name));
     }
 
+    // An instance's own attributes: a PyInstance's (shapes), or a BuiltinSubclass's dict.
+
+    static PyObject ownGet(PyObject o, PyStr key) {
+        return o instanceof PyInstance i ? i.getOwn(key) : ((BuiltinSubclass) o).attributesBorrowed().get(key);
+    }
+
+    private static PyDict ownDict(PyObject o) {
+        return o instanceof PyInstance i ? i.dictBorrowed() : ((BuiltinSubclass) o).attributesBorrowed();
+    }
+
+    static void ownSet(PyObject o, PyStr key, PyObject value) {
+        if (o instanceof PyInstance i) {
+            i.setOwn(key, value);
+        } else {
+            ((BuiltinSubclass) o).attributesBorrowed().put(key, value);
+        }
+    }
+
+    static boolean ownRemove(PyObject o, PyStr key) {
+        return o instanceof PyInstance i ? i.removeOwn(key) : ((BuiltinSubclass) o).attributesBorrowed().remove(key);
+    }
+
     /**
      * {@code o.name}, the general path (the inline caches' misses come here): a data
      * descriptor of the class, else the instance's own attribute, else the class attribute
      * bound to the instance, else {@code __getattr__}. {@code key} is interned.
      */
-    static PyObject instanceAttr(PyInstance o, PyStr key) {
+    static PyObject instanceAttr(PyObject o, PyStr key) {
+        if (!o.type().customGetattribute()) {
+            PyObject v = genericGetAttr(o, key);
+            return v != null ? v : getattrFallback(o, key);
+        }
+        try {
+            return Dunders.callOrNull(o, "__getattribute__", key);
+        } catch (PyException e) {
+            if (!e.matches(PyExc.ATTRIBUTE_ERROR) || !Dunders.has(o, "__getattr__")) {
+                throw e;
+            }
+            e.release();
+            return Dunders.callOrNull(o, "__getattr__", key);
+        }
+    }
+
+    /** {@code __getattr__(o, key)} if the class has one, else CPython's AttributeError. */
+    private static PyObject getattrFallback(PyObject o, PyStr key) {
+        if (Dunders.has(o, "__getattr__")) {
+            return Dunders.callOrNull(o, "__getattr__", key);
+        }
+        throw PyExc.attributeError(o, key.value);
+    }
+
+    /**
+     * {@code object.__getattribute__(o, key)}: a data descriptor of the class, else the
+     * instance's own attribute, else the class attribute bound to the instance; null if none.
+     */
+    static PyObject genericGetAttr(PyObject o, PyStr key) {
         String name = key.value;
         PyType t = o.type();
         PyObject cv = t.lookup(name);
@@ -174,7 +523,7 @@ public final class Classes {
             if (cv != null && Descriptors.isData(cv)) {
                 return Descriptors.bind(cv, o, t);
             }
-            PyObject v = o.getOwn(key);
+            PyObject v = ownGet(o, key);
             if (v != null) {
                 return v;
             }
@@ -188,7 +537,13 @@ public final class Classes {
                 return newRef(t);
             }
             if (name.equals("__dict__")) {
-                return newRef(o.dictBorrowed());
+                if (t.slotsOnly()) {
+                    throw PyExc.attributeError(o, name);
+                }
+                if (t.hasSlotMembers()) {
+                    throw PyExc.notImplemented("__dict__ of an instance that also has __slots__ values");
+                }
+                return newRef(ownDict(o));
             }
             if (cv != null) {
                 return Descriptors.bind(cv, o, t);
@@ -196,10 +551,11 @@ public final class Classes {
         } finally {
             RefCount.xdecref(cv);
         }
-        if (Dunders.has(o, "__getattr__")) {
-            return Dunders.callOrNull(o, "__getattr__", key);
+        java.util.function.UnaryOperator<PyObject> getter = o instanceof BuiltinSubclass ? t.lookupGetter(name) : null;
+        if (getter != null) {
+            return getter.apply(o); // (3).real and the like, on an int subclass
         }
-        throw PyExc.attributeError(o, name);
+        return null;
     }
 
     private static PyObject exceptionAttr(PyBaseException e, String name) {
@@ -233,10 +589,45 @@ public final class Classes {
         if (name.equals("__name__")) {
             return PyStr.of(t.name());
         }
-        if (name.equals("__base__")) {
-            return t.base() == null ? PyNone.newRef() : newRef(t.base());
+        switch (name) {
+            case "__base__":
+                return t.base() == null ? PyNone.newRef() : newRef(t.base());
+            case "__mro__":
+                return typeTuple(t.mroList());
+            case "__bases__":
+                return typeTuple(t.basesList());
+            case "__qualname__":
+                return PyStr.of(t.qualname());
+            case "__module__":
+                if (!t.isHeapType()) {
+                    return PyStr.of(t.fullName().equals(t.name()) ? "builtins" : t.fullName().substring(0, t.fullName().length() - t.name().length() - 1));
+                }
+                break;
+            case "__dict__":
+                return MappingProxy.of(t);
+            case "mro":
+                return new PyBoundMethod(MRO_METHOD, t);
+            default:
+                break;
+        }
+        PyType meta = t.heapMetatype();
+        PyObject mv = meta == null ? null : meta.lookup(name);
+        if (mv != null && Descriptors.isData(mv)) { // a metaclass's property wins over the class's own
+            try {
+                return Descriptors.bind(mv, t, meta);
+            } finally {
+                RefCount.decref(mv);
+            }
         }
         PyObject v = t.lookup(name);
+        if (v == null && mv != null) {
+            try {
+                return Descriptors.bind(mv, t, meta); // a metaclass's method, bound to the class
+            } finally {
+                RefCount.decref(mv);
+            }
+        }
+        RefCount.xdecref(mv);
         if (v == null) {
             throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
         }
@@ -245,6 +636,19 @@ public final class Classes {
         } finally {
             RefCount.decref(v);
         }
+    }
+
+    private static final PyObject MRO_METHOD = new PyBuiltinFunction("type.mro", (a, off, n, kw) -> {
+        Args.exactly("mro", n - 1, 0, kw);
+        return PyList.steal(((PyType) a[off]).mroList().stream().map(Classes::newRef).toArray(PyObject[]::new), ((PyType) a[off]).mroList().size());
+    });
+
+    private static PyTuple typeTuple(java.util.List<PyType> types) {
+        PyObject[] items = new PyObject[types.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = newRef(types.get(i));
+        }
+        return PyTuple.steal(items);
     }
 
     /** Whether class {@code t} (or a base) defines {@code __setattr__} in Python. */
@@ -259,8 +663,8 @@ public final class Classes {
     }
 
     static void setAttr(PyObject o, String name, PyObject value) {
-        if (o instanceof PyInstance i) {
-            setAttr(i, PyStr.internBorrowed(name), value);
+        if (o instanceof PyInstance || o instanceof BuiltinSubclass) {
+            setAttr(o, PyStr.internBorrowed(name), value);
         } else if (o instanceof PyType t && t.isHeapType()) {
             t.setAttribute(PyStr.internBorrowed(name), value);
         } else if (o instanceof PyModule m) {
@@ -273,7 +677,7 @@ public final class Classes {
     }
 
     /** {@code o.name = value} on an instance: {@code __setattr__} if the class defines one. */
-    static void setAttr(PyInstance o, PyStr key, PyObject value) {
+    static void setAttr(PyObject o, PyStr key, PyObject value) {
         if (hasCustomSetattr(o.type())) {
             RefCount.xdecref(Dunders.callOrNull(o, "__setattr__", key, value));
         } else {
@@ -283,11 +687,11 @@ public final class Classes {
 
     static void delAttr(PyObject o, String name) {
         PyStr key = PyStr.internBorrowed(name);
-        if (o instanceof PyInstance i) {
-            if (overrides(i.type(), "__delattr__")) {
+        if (o instanceof PyInstance || o instanceof BuiltinSubclass) {
+            if (overrides(o.type(), "__delattr__")) {
                 RefCount.xdecref(Dunders.callOrNull(o, "__delattr__", key));
             } else {
-                genericSetAttr(i, key, null);
+                genericSetAttr(o, key, null);
             }
         } else if (o instanceof PyType t && t.isHeapType()) {
             if (!t.removeAttribute(key)) {
@@ -302,7 +706,7 @@ public final class Classes {
      * {@code object.__setattr__} ({@code value} non-null) and {@code object.__delattr__}
      * (null): a data descriptor of the class, else the instance's own attributes.
      */
-    static void genericSetAttr(PyInstance o, PyStr key, PyObject value) {
+    static void genericSetAttr(PyObject o, PyStr key, PyObject value) {
         String name = key.value;
         if (o instanceof PyBaseException e && name.equals("args") && value != null) {
             PyTuple t = value instanceof PyTuple tu ? tu : PyTuple.steal(new PyObject[] {newRef(value)});
@@ -325,9 +729,12 @@ public final class Classes {
         if (o.type() == PyType.OBJECT) {
             throw PyExc.attributeError(o, name);
         }
+        if (o.type().slotsOnly()) {
+            throw PyExc.attributeError(o, name); // not a slot: instances of the class have no __dict__
+        }
         if (value != null) {
-            o.setOwn(key, value);
-        } else if (!o.removeOwn(key)) {
+            ownSet(o, key, value);
+        } else if (!ownRemove(o, key)) {
             throw PyExc.attributeError(o, name);
         }
     }
@@ -356,7 +763,8 @@ public final class Classes {
         }
 
         PyObject attr(String name) {
-            PyObject m = after.base() == null ? PyType.OBJECT.lookup(name) : after.base().lookup(name);
+            PyType start = self instanceof PyType t && t.isSubtypeOf(after) ? t : self.type();
+            PyObject m = start.lookupAfter(after, name);
             if (m == null) {
                 throw new PyException(PyExc.ATTRIBUTE_ERROR, "'super' object has no attribute '" + name + "'");
             }

@@ -146,12 +146,54 @@ public final class Descriptors {
     }
 
     /**
+     * A name in a class's {@code __slots__} (CPython's member descriptor): reads and writes the
+     * instance's attribute of that name, stored with its other attributes (the class then
+     * refuses any name not in a slot: {@link PyType#slotsOnly}).
+     */
+    public static final class SlotMember extends PyObject {
+        public static final PyType TYPE = new PyType("member_descriptor", null);
+        private final PyStr key;
+        private final PyType owner;
+
+        SlotMember(PyStr key, PyType owner) {
+            this.key = key;
+            this.owner = owner;
+        }
+
+        @Override
+        public PyType type() {
+            return TYPE;
+        }
+
+        PyObject get(PyObject instance) {
+            PyObject v = Classes.ownGet(instance, key);
+            if (v == null) {
+                throw PyExc.attributeError(instance, key.value);
+            }
+            return v;
+        }
+
+        void set(PyObject instance, PyObject value) {
+            if (value != null) {
+                Classes.ownSet(instance, key, value);
+            } else if (!Classes.ownRemove(instance, key)) {
+                throw new PyException(PyExc.ATTRIBUTE_ERROR, key.value);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "<member '" + key.value + "' of '" + owner.name() + "' objects>";
+        }
+    }
+
+    /**
      * Whether class attribute {@code v} takes precedence over an instance's own attribute of
      * the same name (a data descriptor: property, or a class with {@code __set__} or
      * {@code __delete__}).
      */
     static boolean isData(PyObject v) {
-        return v instanceof PyProperty
+        return v instanceof PyProperty || v instanceof SlotMember
                 || v instanceof PyInstance && (Dunders.has(v, "__set__") || Dunders.has(v, "__delete__"));
     }
 
@@ -170,6 +212,9 @@ public final class Descriptors {
         if (v instanceof PyProperty p) {
             return instance == null ? newRef(p) : p.get(instance);
         }
+        if (v instanceof SlotMember m) {
+            return instance == null || !instance.type().isSubtypeOf(m.owner) ? newRef(m) : m.get(instance);
+        }
         if (v instanceof PyInstance && Dunders.has(v, "__get__")) {
             PyObject r = Dunders.callOrNull(v, "__get__", instance == null ? PyNone.NONE : instance, owner);
             if (r != null) {
@@ -184,6 +229,10 @@ public final class Descriptors {
      * {@code v}; false if {@code v} is not one (the caller stores into the instance).
      */
     static boolean setOrDelete(PyObject v, PyObject instance, PyObject value) {
+        if (v instanceof SlotMember m) {
+            m.set(instance, value);
+            return true;
+        }
         if (v instanceof PyProperty p) {
             if (value == null) {
                 p.delete(instance);

@@ -13,7 +13,7 @@ public final class Dunders {
     public static final PyObject NOT_IMPLEMENTED = new Singleton("NotImplementedType", "NotImplemented");
 
     private static final String[] BINARY_NAMES = {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow",
-        "lshift", "rshift", "and", "or", "xor"};
+        "lshift", "rshift", "and", "or", "xor", "matmul"};
 
     private Dunders() {
     }
@@ -49,7 +49,20 @@ public final class Dunders {
         if (!isUserObject(self)) {
             return null;
         }
-        PyObject m = self.type().lookup(name);
+        return callMethod(self.type().lookup(name), self, args);
+    }
+
+    /**
+     * For an instance of a subclass of a built-in type: {@code type(self).name(self, args...)}
+     * if a class statement overrides {@code name} ({@link PyType#lookupHeap}), as a new
+     * reference; null otherwise (the built-in's own behaviour applies).
+     */
+    public static PyObject callOverride(PyObject self, String name, PyObject... args) {
+        return callMethod(self.type().lookupHeap(name), self, args);
+    }
+
+    /** Calls {@code m(self, args...)} and releases {@code m} (owned); null if m is null. */
+    private static PyObject callMethod(PyObject m, PyObject self, PyObject[] args) {
         if (m == null) {
             return null;
         }
@@ -90,11 +103,14 @@ public final class Dunders {
 
     /** {@code a == b} through {@code __eq__} (either side), else identity. */
     public static boolean eq(PyObject a, PyObject b) {
-        Boolean r = truth(callOrNull(a, "__eq__", b));
-        if (r == null) {
-            r = truth(callOrNull(b, "__eq__", a));
-        }
+        Boolean r = eqOrNull(a, b);
         return r != null ? r : a == b;
+    }
+
+    /** {@code a == b} through {@code __eq__} (either side); null if neither side answers. */
+    public static Boolean eqOrNull(PyObject a, PyObject b) {
+        Boolean r = truth(callOrNull(a, "__eq__", b));
+        return r != null ? r : truth(callOrNull(b, "__eq__", a));
     }
 
     /** A rich comparison through {@code __lt__} and friends, reflected if declined; null if neither side has it. */
@@ -164,8 +180,16 @@ public final class Dunders {
         return textOf(o, "__repr__");
     }
 
+    /** For a subclass of a built-in type: its overridden {@code name} ({@code __str__}, {@code __repr__}); null if none. */
+    public static String textOverride(PyObject o, String name) {
+        return text(callOverride(o, name), name);
+    }
+
     private static String textOf(PyObject o, String name) {
-        PyObject r = callOrNull(o, name);
+        return text(callOrNull(o, name), name);
+    }
+
+    private static String text(PyObject r, String name) {
         if (r == null) {
             return null;
         }
@@ -181,7 +205,12 @@ public final class Dunders {
 
     /** Truth via {@code __bool__}, then {@code __len__}; null if neither is defined. */
     public static Boolean bool(PyObject o) {
-        PyObject r = callOrNull(o, "__bool__");
+        return bool(o, false);
+    }
+
+    /** {@link #bool}, or with {@code overridesOnly} through overrides in a subclass of a built-in type only. */
+    public static Boolean bool(PyObject o, boolean overridesOnly) {
+        PyObject r = overridesOnly ? callOverride(o, "__bool__") : callOrNull(o, "__bool__");
         if (r != null) {
             try {
                 if (r instanceof PyBool b) {
@@ -192,7 +221,7 @@ public final class Dunders {
                 RefCount.decref(r);
             }
         }
-        r = callOrNull(o, "__len__");
+        r = overridesOnly ? callOverride(o, "__len__") : callOrNull(o, "__len__");
         if (r == null) {
             return null;
         }
@@ -205,7 +234,15 @@ public final class Dunders {
 
     /** {@code len(o)} via {@code __len__}; -1 if undefined. */
     public static long len(PyObject o) {
-        PyObject r = callOrNull(o, "__len__");
+        return lenOf(callOrNull(o, "__len__"));
+    }
+
+    /** {@code len(o)} via an overridden {@code __len__} of a subclass of a built-in type; -1 if none. */
+    public static long lenOverride(PyObject o) {
+        return lenOf(callOverride(o, "__len__"));
+    }
+
+    private static long lenOf(PyObject r) {
         if (r == null) {
             return -1;
         }

@@ -35,6 +35,9 @@ import org.gilectomy.refcount.RefCount;
  *               bumped the version before its decref, and the decref, the free and the reuse
  *               are ordered before the count our tryIncref read (all RMWs or release stores).
  *   locked (buffered: no tryIncref): under e.source's lock, source version unchanged -> incref.
+ *   deferred value (RefCount.DEFERRED): nothing, on a hit: the frame's reference is not
+ *               counted, and a deferred object that the dict held at the check is not freed
+ *               by decrefs (its count carries a bias; only the collector frees it).
  * A miss runs the dicts' own read paths and refills the slot; misses never raise on their
  * own (a NameError is the caller's).
  *
@@ -77,18 +80,23 @@ public final class GlobalsCache {
     }
 
     /**
-     * A new reference to the global {@code code.names[nameIndex]}, looked up in
-     * {@code globals}, then {@code builtins}; null if neither has it.
+     * A frame's reference to the global {@code code.names[nameIndex]}, looked up in
+     * {@code globals}, then {@code builtins}; null if neither has it. For LOAD_GLOBAL: a new
+     * reference, except to a deferred object, whose frame references are not counted
+     * (RefCount.increfStack): a hit on one writes nothing.
      */
     public static PyObject load(PyCode code, int nameIndex, PyDict globals, PyDict builtins) {
         Entry e = code.globalsCacheOpaque(nameIndex);
         if (e != null && e.current(globals, builtins)) {
             PyObject v = e.value;
+            if (RefCount.DEFERRED && v.isDeferred()) {
+                return v; // alive: the dict held it at the check, and only the collector frees it
+            }
             if (increfIfStillCurrent(e, v, globals, builtins)) {
                 return v;
             }
         }
-        return fill(code, nameIndex, globals, builtins);
+        return RefCount.stackRefSteal(fill(code, nameIndex, globals, builtins));
     }
 
     private static boolean increfIfStillCurrent(Entry e, PyObject v, PyDict globals, PyDict builtins) {

@@ -1,6 +1,7 @@
 package org.gilectomy.objects;
 
 import java.math.BigInteger;
+import org.gilectomy.refcount.RefCount;
 
 /**
  * Python's {@code hash()}: the values CPython 3.11 computes for ints, floats, bools and tuples,
@@ -24,6 +25,13 @@ public final class Hashing {
 
     /** {@code hash(o)}; TypeError for the unhashable types, whose Java hashCode throws it. */
     public static long hash(PyObject o) {
+        if (o instanceof BuiltinSubclass) {
+            PyObject m = o.type().lookupHeap("__hash__");
+            if (m != null) {
+                RefCount.decref(m);
+                return Dunders.hash(o);
+            }
+        }
         if (o instanceof PyInt i) {
             return i.big == null ? ofLong(i.value) : ofBig(i.big);
         }

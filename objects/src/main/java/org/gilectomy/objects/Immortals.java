@@ -61,26 +61,30 @@ public final class Immortals {
      * modules reachable from these namespaces immortal (ALL_SHARED only); the caller then
      * {@link #share}s every function the program makes.
      */
-    public static void shareFunctionsAndModules(Iterable<PyDict> namespaces) {
+    public static void shareFunctionsAndModules(Iterable<PyDict> namespaces, Object program) {
         if (RefCount.IMMORTAL != ImmortalKind.ALL_SHARED) {
             return;
         }
         for (PyDict d : namespaces) {
             for (Map.Entry<PyObject, PyObject> e : d.itemsSnapshot()) {
-                share(e.getValue());
+                share(e.getValue(), program);
                 RefCount.decref(e.getKey());
                 RefCount.decref(e.getValue());
             }
         }
     }
 
-    /** A function, its code, or a module, made immortal: the ALL_SHARED phase of a program that started a thread. */
-    public static void share(PyObject o) {
+    /**
+     * A function, its code, or a module, made immortal: the ALL_SHARED phase of a program
+     * that started a thread; {@code program} releases what they reference at its finalisation
+     * (--check-refs: RefCount.makeImmortal).
+     */
+    public static void share(PyObject o, Object program) {
         if (o instanceof PyFunction f) {
-            RefCount.makeImmortal(f, ImmortalKind.ALL_SHARED);
-            RefCount.makeImmortal(f.code, ImmortalKind.ALL_SHARED);
+            RefCount.makeImmortal(f, ImmortalKind.ALL_SHARED, program);
+            RefCount.makeImmortal(f.code, ImmortalKind.ALL_SHARED, program);
         } else if (o instanceof PyModule m) {
-            RefCount.makeImmortal(m, ImmortalKind.ALL_SHARED);
+            RefCount.makeImmortal(m, ImmortalKind.ALL_SHARED, program);
         }
     }
 }

@@ -12,6 +12,7 @@ public final class IteratorTypes {
     public static final PyType STR_ASCII = of("str_ascii_iterator");
     public static final PyType STR = of("str_iterator");
     public static final PyType BYTES = of("bytes_iterator");
+    public static final PyType BYTEARRAY = of("bytearray_iterator");
     public static final PyType RANGE = of("range_iterator");
     public static final PyType SET = of("set_iterator");
     public static final PyType DICT_KEYS = of("dict_keyiterator");

@@ -49,7 +49,7 @@ public final class Numbers {
 
     /** Binary arithmetic; {@code op} is one of the {@link BinaryOp} constants. */
     public static PyObject binary(BinaryOp op, PyObject a, PyObject b) {
-        if (!isNumber(a) || !isNumber(b)) {
+        if (op == BinaryOp.MATMUL || !isNumber(a) || !isNumber(b)) {
             return null;
         }
         if (isIntLike(a) && isIntLike(b)) {

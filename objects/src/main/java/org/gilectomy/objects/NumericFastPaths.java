@@ -77,20 +77,29 @@ public final class NumericFastPaths {
         return binary(op, a, b, true);
     }
 
+    // Exact classes only (getClass() ==, as cheap as instanceof of a final class, and the casts
+    // after it are free): an instance of a Python subclass of int or float may override the
+    // operator and must never be rewritten in place; it takes the general path.
     private static PyObject binary(int op, PyObject a, PyObject b, boolean reuse) {
-        if (a instanceof PyInt x && x.big == null) {
-            if (b instanceof PyInt y && y.big == null) {
-                return longs(op, x, y, reuse);
+        Class<?> ca = a.getClass();
+        Class<?> cb = b.getClass();
+        if (ca == PyInt.class) {
+            PyInt x = (PyInt) a;
+            if (x.big == null) {
+                if (cb == PyInt.class && ((PyInt) b).big == null) {
+                    return longs(op, x, (PyInt) b, reuse);
+                }
+                if (cb == PyFloat.class) {
+                    return doubles(op, (double) x.value, ((PyFloat) b).value, a, b, reuse); // rounds as CPython's int -> float
+                }
             }
-            if (b instanceof PyFloat y) {
-                return doubles(op, (double) x.value, y.value, a, b, reuse); // rounds as CPython's int -> float
+        } else if (ca == PyFloat.class) {
+            double x = ((PyFloat) a).value;
+            if (cb == PyFloat.class) {
+                return doubles(op, x, ((PyFloat) b).value, a, b, reuse);
             }
-        } else if (a instanceof PyFloat x) {
-            if (b instanceof PyFloat y) {
-                return doubles(op, x.value, y.value, a, b, reuse);
-            }
-            if (b instanceof PyInt y && y.big == null) {
-                return doubles(op, x.value, (double) y.value, a, b, reuse);
+            if (cb == PyInt.class && ((PyInt) b).big == null) {
+                return doubles(op, x, (double) ((PyInt) b).value, a, b, reuse);
             }
         }
         return null;
@@ -214,21 +223,25 @@ public final class NumericFastPaths {
      * {@link #NOT_COVERED}.
      */
     public static int compare(int op, PyObject a, PyObject b) {
-        if (a instanceof PyInt x && x.big == null) {
-            if (b instanceof PyInt y && y.big == null) {
-                int c = Long.compare(x.value, y.value);
+        Class<?> ca = a.getClass(); // exact classes only, as in binary()
+        Class<?> cb = b.getClass();
+        if (ca == PyInt.class && ((PyInt) a).big == null) {
+            long x = ((PyInt) a).value;
+            if (cb == PyInt.class && ((PyInt) b).big == null) {
+                int c = Long.compare(x, ((PyInt) b).value);
                 if (op <= GE) {
                     return byOrder(op, c);
                 }
-            } else if (b instanceof PyFloat y && Math.abs(x.value) <= EXACT_IN_DOUBLE) {
-                return compareDoubles(op, (double) x.value, y.value);
+            } else if (cb == PyFloat.class && Math.abs(x) <= EXACT_IN_DOUBLE) {
+                return compareDoubles(op, (double) x, ((PyFloat) b).value);
             }
-        } else if (a instanceof PyFloat x) {
-            if (b instanceof PyFloat y) {
-                return compareDoubles(op, x.value, y.value);
+        } else if (ca == PyFloat.class) {
+            double x = ((PyFloat) a).value;
+            if (cb == PyFloat.class) {
+                return compareDoubles(op, x, ((PyFloat) b).value);
             }
-            if (b instanceof PyInt y && y.big == null && Math.abs(y.value) <= EXACT_IN_DOUBLE) {
-                return compareDoubles(op, x.value, (double) y.value);
+            if (cb == PyInt.class && ((PyInt) b).big == null && Math.abs(((PyInt) b).value) <= EXACT_IN_DOUBLE) {
+                return compareDoubles(op, x, (double) ((PyInt) b).value);
             }
         }
         if (op == IS) {

@@ -76,6 +76,12 @@ public final class Ops {
         }
     }
 
+    /** {@code callable(o)}. */
+    public static boolean isCallable(PyObject o) {
+        return o instanceof PyBuiltinFunction || o instanceof PyFunction || o instanceof PyBoundMethod
+                || (o instanceof PyType t && t.constructor != null) || Dunders.has(o, "__call__");
+    }
+
     public static PyObject call(PyObject callable, PyObject... args) {
         return call(callable, args, 0, args.length, null);
     }
@@ -83,6 +89,12 @@ public final class Ops {
     // ------------------------------------------------------------------ truth, str, repr
 
     public static boolean isTrue(PyObject o) {
+        if (o instanceof BuiltinSubclass) {
+            Boolean b = Dunders.bool(o, true);
+            if (b != null) {
+                return b;
+            }
+        }
         if (o instanceof PyBool b) {
             return b.value;
         }
@@ -122,6 +134,12 @@ public final class Ops {
 
     /** {@code str(o)} as a Java string. */
     public static String str(PyObject o) {
+        if (o instanceof BuiltinSubclass) {
+            String s = Dunders.textOverride(o, "__str__");
+            if (s != null) {
+                return s;
+            }
+        }
         if (o instanceof PyStr s) {
             return s.value;
         }
@@ -136,6 +154,17 @@ public final class Ops {
 
     /** {@code repr(o)} as a Java string. */
     public static String repr(PyObject o) {
+        if (o instanceof BuiltinSubclass) {
+            String s = Dunders.textOverride(o, "__repr__");
+            if (s != null) {
+                return s;
+            }
+        }
+        return reprBuiltin(o);
+    }
+
+    /** {@code repr(o)} as the built-in type of {@code o} makes it (what its {@code __repr__} returns). */
+    public static String reprBuiltin(PyObject o) {
         if (o instanceof PyStr s) {
             return PyStr.repr(s.value);
         }
@@ -143,7 +172,8 @@ public final class Ops {
             return o.toString();
         }
         String marker = o instanceof PyList ? "[...]" : o instanceof PyDict ? "{...}" : o instanceof PyTuple ? "(...)"
-                : o instanceof PySet ? o.type().name() + "(...)" : o instanceof PyDictView ? "..." : null;
+                : o instanceof PySet ? o.type().name() + "(...)" : o instanceof PyDictView ? "..."
+                : o instanceof IndexedSequence ? "[...]" : null;
         return ReprGuard.nested(o, marker, Ops::nestedRepr);
     }
 
@@ -161,20 +191,8 @@ public final class Ops {
             return sequenceRepr(items, "(", ")", items.length == 1);
         }
         if (o instanceof PyDict d) {
-            List<Map.Entry<PyObject, PyObject>> entries = d.itemsSnapshot();
-            StringBuilder sb = new StringBuilder("{");
-            for (int i = 0; i < entries.size(); i++) {
-                Map.Entry<PyObject, PyObject> e = entries.get(i);
-                if (i > 0) {
-                    sb.append(", ");
-                }
-                sb.append(repr(e.getKey())).append(": ").append(repr(e.getValue()));
-            }
-            for (Map.Entry<PyObject, PyObject> e : entries) {
-                RefCount.decref(e.getKey());
-                RefCount.decref(e.getValue());
-            }
-            return sb.append('}').toString();
+            String own = d.ownRepr();
+            return own != null ? own : dictRepr(d);
         }
         if (o instanceof PySet s) {
             return s.repr();
@@ -186,6 +204,24 @@ public final class Ops {
             }
         }
         return o.toString();
+    }
+
+    /** The repr of a dict's items, {@code {k: v, ...}} (a dict subclass's own repr wraps it). */
+    public static String dictRepr(PyDict d) {
+        List<Map.Entry<PyObject, PyObject>> entries = d.itemsSnapshot();
+        StringBuilder sb = new StringBuilder("{");
+        for (int i = 0; i < entries.size(); i++) {
+            Map.Entry<PyObject, PyObject> e = entries.get(i);
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(repr(e.getKey())).append(": ").append(repr(e.getValue()));
+        }
+        for (Map.Entry<PyObject, PyObject> e : entries) {
+            RefCount.decref(e.getKey());
+            RefCount.decref(e.getValue());
+        }
+        return sb.append('}').toString();
     }
 
     private static String sequenceRepr(PyObject[] owned, String open, String close, boolean trailingComma) {
@@ -226,10 +262,18 @@ public final class Ops {
      */
     public static PyObject inPlace(BinaryOp op, PyObject a, PyObject b) {
         boolean done = false;
+        if (a instanceof BuiltinSubclass) {
+            PyObject r = Dunders.inPlace(op, a, b);
+            if (r != null) {
+                return r;
+            }
+        }
         if (a instanceof PyList l) {
             done = l.inPlace(op, b);
         } else if (a instanceof PySet s) {
             done = s.inPlace(op, b);
+        } else if (a instanceof PyByteArray ba) {
+            done = BytesLike.inPlace(ba, op, b);
         } else if (Dunders.isUserObject(a)) {
             PyObject r = Dunders.inPlace(op, a, b);
             if (r != null) {
@@ -258,10 +302,20 @@ public final class Ops {
 
     /** {@code a op b} as a new reference, or null when neither operand supports it. */
     private static PyObject binaryOrNull(BinaryOp op, PyObject a, PyObject b) {
+        if (a instanceof BuiltinSubclass || b instanceof BuiltinSubclass) {
+            PyObject r = Dunders.binary(op, a, b); // only overrides: built-in types have no __add__ entries
+            if (r != null) {
+                return r;
+            }
+        }
         if (op == BinaryOp.MOD && a instanceof PyStr s) {
             return PercentFormat.format(s.value, b);
         }
         PyObject r = Numbers.binary(op, a, b);
+        if (r != null) {
+            return r;
+        }
+        r = BytesLike.binary(op, a, b);
         if (r != null) {
             return r;
         }
@@ -309,6 +363,12 @@ public final class Ops {
         if (a == b && !Dunders.isUserObject(a)) { // a class's __eq__ decides even for the same object
             return !(a instanceof PyFloat f && Double.isNaN(f.value));
         }
+        if (a instanceof BuiltinSubclass || b instanceof BuiltinSubclass) {
+            Boolean r = Dunders.eqOrNull(a, b); // only overrides: built-in types have no __eq__ entries
+            if (r != null) {
+                return r;
+            }
+        }
         if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return Numbers.compare(a, b) == 0;
         }
@@ -323,6 +383,9 @@ public final class Ops {
         }
         if (a instanceof PyInstance || b instanceof PyInstance) {
             return Dunders.eq(a, b);
+        }
+        if (a instanceof IndexedSequence x && b instanceof IndexedSequence y && a.type() == b.type()) {
+            return sequencesEqual(x.snapshot(), y.snapshot());
         }
         if (a instanceof PyDict || a instanceof PyList) {
             return false;
@@ -394,7 +457,7 @@ public final class Ops {
         if (a instanceof PySet x && b instanceof PySet y) {
             return SetOps.order(op, x, y);
         }
-        if (a instanceof PyInstance || b instanceof PyInstance) {
+        if (a instanceof PyInstance || b instanceof PyInstance || a instanceof BuiltinSubclass || b instanceof BuiltinSubclass) {
             Boolean r = Dunders.compare(op, a, b);
             if (r != null) {
                 return r;
@@ -422,7 +485,14 @@ public final class Ops {
         if (a instanceof PyStr x && b instanceof PyStr y) {
             return Integer.signum(PyStr.compare(x, y));
         }
+        int bytesOrder = BytesLike.order(a, b);
+        if (bytesOrder != 3) {
+            return bytesOrder;
+        }
         if (a instanceof PyList x && b instanceof PyList y) {
+            return sequenceOrder(op, x.snapshot(), y.snapshot());
+        }
+        if (a instanceof IndexedSequence x && b instanceof IndexedSequence y && a.type() == b.type()) {
             return sequenceOrder(op, x.snapshot(), y.snapshot());
         }
         if (a instanceof PyTuple x && b instanceof PyTuple y) {
@@ -470,6 +540,17 @@ public final class Ops {
     // ------------------------------------------------------------------ containers
 
     public static long len(PyObject o) {
+        if (o instanceof BuiltinSubclass) {
+            long n = Dunders.lenOverride(o);
+            if (n >= 0) {
+                return n;
+            }
+        }
+        return lenBuiltin(o);
+    }
+
+    /** {@code len(o)} as the built-in type of {@code o} answers it (what its {@code __len__} returns). */
+    public static long lenBuiltin(PyObject o) {
         if (o instanceof PyList l) {
             return l.size();
         }
@@ -496,6 +577,17 @@ public final class Ops {
     }
 
     public static PyObject getItem(PyObject o, PyObject key) {
+        if (o instanceof BuiltinSubclass) {
+            PyObject r = Dunders.callOverride(o, "__getitem__", key);
+            if (r != null) {
+                return r;
+            }
+        }
+        return getItemBuiltin(o, key);
+    }
+
+    /** {@code o[key]} as the built-in type of {@code o} answers it (a dict subclass's {@code __missing__} included). */
+    public static PyObject getItemBuiltin(PyObject o, PyObject key) {
         if (o instanceof PyList l) {
             if (key instanceof PySlice s) {
                 return Sequences.sliceList(l, s);
@@ -511,7 +603,8 @@ public final class Ops {
         if (o instanceof PyDict d) {
             PyObject v = d.get(key);
             if (v == null) {
-                throw keyError(key);
+                PyObject m = o instanceof BuiltinSubclass ? Dunders.callOverride(o, "__missing__", key) : null;
+                return m != null ? m : d.missing(key);
             }
             return v;
         }
@@ -527,7 +620,13 @@ public final class Ops {
             }
             return PyStr.ofCodePoint(s.codePointAt((int) j));
         }
+        if (o instanceof PyBytes || o instanceof PyByteArray) {
+            return BytesLike.getItem(o, key);
+        }
         if (o instanceof PyRange r) {
+            if (key instanceof PySlice sl) {
+                return r.slice(sl);
+            }
             if (key instanceof PyInt big && big.big != null) {
                 throw PyExc.indexError("range object index out of range"); // ranges index with big ints
             }
@@ -538,6 +637,18 @@ public final class Ops {
                 throw PyExc.indexError("range object index out of range");
             }
             return PyInt.of(r.start + j * r.step);
+        }
+        if (o instanceof IndexedSequence q) {
+            return q.getItem(key);
+        }
+        if (o instanceof MappingProxy p) {
+            return p.getItem(key);
+        }
+        if (o instanceof PyType t) {
+            PyObject r = Classes.classGetItem(t, key);
+            if (r != null) {
+                return r;
+            }
         }
         PyObject r = Dunders.callOrNull(o, "__getitem__", key);
         if (r != null) {
@@ -558,6 +669,18 @@ public final class Ops {
     }
 
     public static void setItem(PyObject o, PyObject key, PyObject value) {
+        if (o instanceof BuiltinSubclass) {
+            PyObject r = Dunders.callOverride(o, "__setitem__", key, value);
+            if (r != null) {
+                RefCount.decref(r);
+                return;
+            }
+        }
+        setItemBuiltin(o, key, value);
+    }
+
+    /** {@code o[key] = value} as the built-in type of {@code o} does it. */
+    public static void setItemBuiltin(PyObject o, PyObject key, PyObject value) {
         if (o instanceof PyList l) {
             if (key instanceof PySlice s) {
                 PyObject[] items;
@@ -568,7 +691,7 @@ public final class Ops {
                         throw e;
                     }
                     e.release();
-                    throw PyExc.typeError("can only assign an iterable");
+                    throw PyExc.typeError(s.isExtended() ? "must assign iterable to extended slice" : "can only assign an iterable");
                 }
                 l.setSlice(s, items);
                 return;
@@ -584,6 +707,14 @@ public final class Ops {
             d.put(key, value);
             return;
         }
+        if (o instanceof IndexedSequence q) {
+            q.setItem(key, value);
+            return;
+        }
+        if (o instanceof PyByteArray ba) {
+            BytesLike.setItem(ba, key, value);
+            return;
+        }
         PyObject r = Dunders.callOrNull(o, "__setitem__", key, value);
         if (r != null) {
             RefCount.decref(r);
@@ -594,6 +725,18 @@ public final class Ops {
 
     /** {@code del o[key]}. */
     public static void delItem(PyObject o, PyObject key) {
+        if (o instanceof BuiltinSubclass) {
+            PyObject r = Dunders.callOverride(o, "__delitem__", key);
+            if (r != null) {
+                RefCount.decref(r);
+                return;
+            }
+        }
+        delItemBuiltin(o, key);
+    }
+
+    /** {@code del o[key]} as the built-in type of {@code o} does it. */
+    public static void delItemBuiltin(PyObject o, PyObject key) {
         if (o instanceof PyList l) {
             if (key instanceof PySlice s) {
                 l.setSlice(s, null);
@@ -620,6 +763,14 @@ public final class Ops {
             }
             return;
         }
+        if (o instanceof IndexedSequence q) {
+            q.delItem(key);
+            return;
+        }
+        if (o instanceof PyByteArray ba) {
+            BytesLike.setItem(ba, key, null);
+            return;
+        }
         PyObject r = Dunders.callOrNull(o, "__delitem__", key);
         if (r != null) {
             RefCount.decref(r);
@@ -629,6 +780,21 @@ public final class Ops {
     }
 
     public static boolean contains(PyObject container, PyObject item) {
+        if (container instanceof BuiltinSubclass) {
+            PyObject r = Dunders.callOverride(container, "__contains__", item);
+            if (r != null) {
+                try {
+                    return isTrue(r);
+                } finally {
+                    RefCount.decref(r);
+                }
+            }
+        }
+        return containsBuiltin(container, item);
+    }
+
+    /** {@code item in container} as the built-in type of {@code container} answers it. */
+    public static boolean containsBuiltin(PyObject container, PyObject item) {
         if (container instanceof PyDict d) {
             return d.containsKey(item);
         }
@@ -668,8 +834,8 @@ public final class Ops {
 
     /** Owned references to every item of an iterable, in an exact-length array. */
     public static PyObject[] collect(PyObject iterable) {
-        if (iterable instanceof PyList l) {
-            return l.snapshot();
+        if (iterable.getClass() == PyList.class) { // exact: a subclass may override __iter__
+            return ((PyList) iterable).snapshot();
         }
         java.util.ArrayList<PyObject> items = new java.util.ArrayList<>();
         PyIterator it = iter(iterable);
@@ -687,6 +853,17 @@ public final class Ops {
     }
 
     public static PyIterator iter(PyObject o) {
+        if (o instanceof BuiltinSubclass) {
+            PyObject r = Dunders.callOverride(o, "__iter__");
+            if (r != null) {
+                return iterResult(r);
+            }
+        }
+        return iterBuiltin(o);
+    }
+
+    /** {@code iter(o)} as the built-in type of {@code o} makes it (what its {@code __iter__} returns). */
+    public static PyIterator iterBuiltin(PyObject o) {
         if (o instanceof PyRange r) {
             return r.iterator();
         }
@@ -708,17 +885,22 @@ public final class Ops {
         }
         PyObject r = Dunders.callOrNull(o, "__iter__");
         if (r != null) {
-            if (r instanceof PyIterator i) {
-                return i;
-            }
-            if (!Dunders.has(r, "__next__")) {
-                String tn = r.type().name();
-                RefCount.decref(r);
-                throw PyExc.typeError("iter() returned non-iterator of type '" + tn + "'");
-            }
-            return Dunders.iterator(r);
+            return iterResult(r);
         }
         throw PyExc.typeError("'" + o.type().name() + "' object is not iterable");
+    }
+
+    /** What an {@code __iter__} returned (owned) as an iterator. */
+    private static PyIterator iterResult(PyObject r) {
+        if (r instanceof PyIterator i) {
+            return i;
+        }
+        if (!Dunders.has(r, "__next__")) {
+            String tn = r.type().name();
+            RefCount.decref(r);
+            throw PyExc.typeError("iter() returned non-iterator of type '" + tn + "'");
+        }
+        return Dunders.iterator(r);
     }
 
     // ------------------------------------------------------------------ attributes
@@ -740,6 +922,9 @@ public final class Ops {
                         .withNote(CPythonNames.attributeNote(m.name(), name));
             }
             return v;
+        }
+        if (o instanceof BuiltinSubclass) {
+            return Classes.instanceAttr(o, PyStr.internBorrowed(name));
         }
         if (o instanceof DataAttributes d) {
             PyObject v = d.getAttribute(name);

@@ -99,4 +99,26 @@ public final class PyBaseException extends PyInstance {
         RefCount.decref(args);
         super.dealloc();
     }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    /** Also args, and the carrier's {@code __cause__}, {@code __context__} and argument. */
+    @Override
+    public void traverse(Visitor v) {
+        super.traverse(v);
+        v.visit(args);
+        PyException c = carrier;
+        if (c != null) {
+            c.traverseLinks(v);
+        }
+    }
+
+    @Override
+    public void clearReferences() {
+        PyException c = carrier;
+        if (c != null) {
+            c.releaseLinks();
+        }
+        super.clearReferences();
+    }
 }

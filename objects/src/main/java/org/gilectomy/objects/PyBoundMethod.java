@@ -3,7 +3,7 @@ package org.gilectomy.objects;
 import org.gilectomy.refcount.RefCount;
 
 /** {@code obj.method} taken as a value (not called at once): function plus self, both owned. */
-public final class PyBoundMethod extends PyObject {
+public final class PyBoundMethod extends PyObject implements org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("method", null);
 
     public final PyObject function;
@@ -35,5 +35,18 @@ public final class PyBoundMethod extends PyObject {
         }
         String name = function instanceof PyFunction f ? f.code.qualname : Ops.repr(function);
         return "<bound method " + name + " of " + Ops.repr(self) + ">";
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        v.visit(function);
+        v.visit(self);
+    }
+
+    /** Immutable: a cycle through it also runs through a mutable object (the instance's attributes). */
+    @Override
+    public void clearReferences() {
     }
 }

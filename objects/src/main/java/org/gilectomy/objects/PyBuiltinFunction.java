@@ -23,6 +23,7 @@ public final class PyBuiltinFunction extends PyObject {
 
     public PyBuiltinFunction(String name, Body body) {
         super(STATIC_REFS);
+        org.gilectomy.refcount.RefCount.markDeferred(this, null); // a method descriptor: frames' references are not counted
         this.name = name;
         this.body = body;
     }

@@ -11,9 +11,9 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A minimal immutable {@code bytes}: made by {@code b'...'} literals, {@code str.encode()} and
- * sockets, turned back into text by {@code decode()}; compared, hashed, measured and printed as
- * CPython does.
+ * The immutable {@code bytes}: made by {@code b'...'} literals, {@code bytes(...)},
+ * {@code str.encode()} and sockets, turned back into text by {@code decode()}; compared, hashed,
+ * measured and printed as CPython does (what it shares with bytearray is in {@link BytesLike}).
  */
 public final class PyBytes extends PyObject implements Container {
     public static final PyType TYPE = new PyType("bytes", null);
@@ -34,7 +34,8 @@ public final class PyBytes extends PyObject implements Container {
         return value.clone();
     }
 
-    private static Charset charset(String encoding) {
+    /** The charset of a codec name this runtime supports; LookupError for any other. */
+    public static Charset charset(String encoding) {
         String e = encoding.toLowerCase(Locale.ROOT).replace('_', '-');
         switch (e) {
             case "utf-8", "utf8":
@@ -50,12 +51,17 @@ public final class PyBytes extends PyObject implements Container {
 
     /** {@code s.encode(encoding)} with the strict error handler. */
     public static PyBytes encode(String s, String encoding) {
+        return new PyBytes(encodeToArray(s, encoding));
+    }
+
+    /** The bytes of {@code s.encode(encoding)}, with the strict error handler. */
+    public static byte[] encodeToArray(String s, String encoding) {
         Charset cs = charset(encoding);
         CharsetEncoder enc = cs.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
             ByteBuffer b = enc.encode(CharBuffer.wrap(s));
-            return new PyBytes(Arrays.copyOf(b.array(), b.limit()));
+            return Arrays.copyOf(b.array(), b.limit());
         } catch (CharacterCodingException e) {
             throw unencodable(s, cs);
         }
@@ -90,6 +96,11 @@ public final class PyBytes extends PyObject implements Container {
 
     /** {@code b.decode(encoding)} with the strict error handler. */
     public String decode(String encoding) {
+        return decode(value, encoding);
+    }
+
+    /** Decodes {@code value} (bytes or a bytearray's snapshot) with the strict error handler. */
+    public static String decode(byte[] value, String encoding) {
         Charset cs = charset(encoding);
         CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -115,41 +126,17 @@ public final class PyBytes extends PyObject implements Container {
     /** Iterating bytes gives ints, as in Python 3. */
     @Override
     public PyIterator iterator() {
-        PyObject[] items = new PyObject[value.length];
-        for (int i = 0; i < items.length; i++) {
-            items[i] = PyInt.of(value[i] & 0xff);
-        }
-        return new Sequences.ArrayIterator(IteratorTypes.BYTES, items);
+        return BytesLike.iterator(IteratorTypes.BYTES, value);
     }
 
     @Override
     public boolean containsItem(PyObject item) {
-        if (item instanceof PyBytes b) {
-            return indexOf(value, b.value) >= 0;
-        }
-        long v = Args.asLong(item);
-        if (v < 0 || v > 255) {
-            throw PyExc.valueError("byte must be in range(0, 256)");
-        }
-        for (byte x : value) {
-            if ((x & 0xff) == v) {
-                return true;
-            }
-        }
-        return false;
+        return BytesLike.contains(value, item);
     }
 
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+    /** The content itself, never to be changed: for BytesLike. */
+    byte[] content() {
+        return value;
     }
 
     @Override
@@ -159,7 +146,7 @@ public final class PyBytes extends PyObject implements Container {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PyBytes b && Arrays.equals(value, b.value);
+        return o instanceof PyBytes b ? Arrays.equals(value, b.value) : o instanceof PyByteArray a && a.equals(this);
     }
 
     @Override
@@ -167,33 +154,8 @@ public final class PyBytes extends PyObject implements Container {
         return Arrays.hashCode(value);
     }
 
-    /** CPython's repr: b'...', hex escapes outside printable ASCII. */
     @Override
     public String toString() {
-        boolean hasSingle = false;
-        boolean hasDouble = false;
-        for (byte b : value) {
-            hasSingle |= b == '\'';
-            hasDouble |= b == '"';
-        }
-        char quote = hasSingle && !hasDouble ? '"' : '\'';
-        StringBuilder sb = new StringBuilder("b").append(quote);
-        for (byte x : value) {
-            int c = x & 0xff;
-            if (c == quote || c == '\\') {
-                sb.append('\\').append((char) c);
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (c < 0x20 || c >= 0x7f) {
-                sb.append(String.format("\\x%02x", c));
-            } else {
-                sb.append((char) c);
-            }
-        }
-        return sb.append(quote).toString();
+        return BytesLike.repr(value);
     }
 }

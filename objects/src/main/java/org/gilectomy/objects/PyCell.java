@@ -21,7 +21,7 @@ import org.gilectomy.refcount.RefCount;
  * Not promised: any order between two threads' stores beyond the lock's.
  * </pre>
  */
-public final class PyCell extends PyObject {
+public final class PyCell extends PyObject implements org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("cell", null);
 
     private PyObject ref;
@@ -85,5 +85,17 @@ public final class PyCell extends PyObject {
         } finally {
             RefCount.decref(v);
         }
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        v.visit(ref);
+    }
+
+    @Override
+    public void clearReferences() {
+        setStealing(null);
     }
 }

@@ -49,8 +49,13 @@ public final class PyCode extends PyObject {
     public final String qualname;
     /** Keyword-only parameters, after the positional ones in varNames. */
     public final int kwOnlyCount;
-    /** {@link #VARARGS} and {@link #VARKEYWORDS}; their slots follow the keyword-only ones. */
+    /**
+     * {@link #VARARGS} and {@link #VARKEYWORDS} (their slots follow the keyword-only ones), and
+     * above {@link #POSITIONAL_ONLY_SHIFT} the count of positional-only parameters ({@code /}).
+     */
     public final int flags;
+    /** The first {@code positionalOnlyCount} parameters cannot be passed by keyword (CPython's co_posonlyargcount). */
+    public final int positionalOnlyCount;
     /** Local slots holding cells (variables inner functions capture); filled on entry. */
     public final int[] cellSlots;
     /** The last {@code freeCount} varNames are free variables, copied from the closure on entry. */
@@ -60,6 +65,8 @@ public final class PyCode extends PyObject {
 
     public static final int VARARGS = 1;
     public static final int VARKEYWORDS = 2;
+    /** Where {@link #flags} keeps the positional-only count. */
+    public static final int POSITIONAL_ONLY_SHIFT = 8;
 
     public PyCode(String name, String filename, int firstLine, int argCount, String[] varNames,
                   String[] names, PyObject[] consts, int[] code, int[] lines, int stackSize, boolean isModule) {
@@ -71,12 +78,16 @@ public final class PyCode extends PyObject {
                   int flags, int[] cellSlots, int freeCount, String[] varNames, String[] names, PyObject[] consts,
                   int[] code, int[] lines, int stackSize, boolean isModule) {
         super(STATIC_REFS);
+        org.gilectomy.refcount.RefCount.markDeferred(this, null); // frames' references to code are not counted (deferred)
         this.qualname = qualname;
         this.kwOnlyCount = kwOnlyCount;
         this.flags = flags;
         this.cellSlots = cellSlots;
         this.freeCount = freeCount;
-        this.simple = kwOnlyCount == 0 && flags == 0 && cellSlots.length == 0 && freeCount == 0;
+        this.positionalOnlyCount = flags >>> POSITIONAL_ONLY_SHIFT;
+        // Positional-only parameters do not matter to a call with no keywords: still the plain copy.
+        this.simple = kwOnlyCount == 0 && (flags & (VARARGS | VARKEYWORDS)) == 0 && cellSlots.length == 0
+                && freeCount == 0;
         this.name = name;
         this.filename = filename;
         this.firstLine = firstLine;
@@ -117,5 +128,23 @@ public final class PyCode extends PyObject {
     @Override
     public String toString() {
         return "<code object " + name + ", file \"" + filename + "\", line " + firstLine + ">";
+    }
+
+    /**
+     * Interpreter finalization (--check-refs) of code compiled while the program ran (an
+     * imported module's, exec's): releases the constants it owns, and those of the code objects
+     * among them. A code object lives for the process (STATIC_REFS) but its mortal constants
+     * (large ints, floats, tuples) were made for this program. The code must not run again.
+     */
+    public void releaseConstantsForFinalization() {
+        for (int i = 0; i < consts.length; i++) {
+            PyObject c = consts[i];
+            if (c instanceof PyCode nested) {
+                nested.releaseConstantsForFinalization();
+            } else if (c != null && c.refCountOpaque() < STATIC_REFS) { // mortal: the code's own reference
+                consts[i] = null;
+                org.gilectomy.refcount.RefCount.decref(c);
+            }
+        }
     }
 }

@@ -70,7 +70,7 @@ import org.gilectomy.refcount.RefCount;
  * locked step at a time, and raises if the size changes.
  * </pre>
  */
-public final class PyDict extends PyObject {
+public class PyDict extends PyObject implements org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("dict", null);
 
     private static final boolean LOCK_FREE_READS = ContainerReads.LOCK_FREE;
@@ -331,6 +331,19 @@ public final class PyDict extends PyObject {
     // ---- reads
 
     /** A new reference to the value for {@code key}, or null if absent. */
+    /**
+     * {@code self[key]} for a key that is not there: KeyError, or what a subclass's
+     * {@code __missing__} gives ({@code collections.defaultdict}), as CPython's dict_subscript.
+     */
+    public PyObject missing(PyObject key) {
+        throw Ops.keyError(key);
+    }
+
+    /** The repr of a subclass that has one of its own ({@code defaultdict(...)}); null for a dict's. */
+    public String ownRepr() {
+        return null;
+    }
+
     public PyObject get(PyObject key) {
         int hash = key.hashCode();
         if (LOCK_FREE_READS) {
@@ -720,5 +733,25 @@ public final class PyDict extends PyObject {
     @Override
     public boolean equals(Object o) {
         return this == o;
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        Table t = table;
+        for (int i = 0; i < t.used; i++) {
+            Entry e = t.entries[i];
+            PyObject value = e == null ? null : e.valueAcquire();
+            if (value != null) { // a removed entry owns nothing
+                v.visit(e.key);
+                v.visit(value);
+            }
+        }
+    }
+
+    @Override
+    public void clearReferences() {
+        dealloc(); // empties the dict, which stays usable
     }
 }

@@ -33,6 +33,10 @@ public final class PyExc {
     public static final PyType SYNTAX_ERROR = new PyType("SyntaxError", EXCEPTION);
     public static final PyType TIMEOUT_ERROR = new PyType("TimeoutError", OS_ERROR);
     public static final PyType FILE_NOT_FOUND_ERROR = new PyType("FileNotFoundError", OS_ERROR);
+    public static final PyType IS_A_DIRECTORY_ERROR = new PyType("IsADirectoryError", OS_ERROR);
+    public static final PyType NOT_A_DIRECTORY_ERROR = new PyType("NotADirectoryError", OS_ERROR);
+    public static final PyType PERMISSION_ERROR = new PyType("PermissionError", OS_ERROR);
+    public static final PyType FILE_EXISTS_ERROR = new PyType("FileExistsError", OS_ERROR);
     public static final PyType CONNECTION_ERROR = new PyType("ConnectionError", OS_ERROR);
     public static final PyType CONNECTION_REFUSED_ERROR = new PyType("ConnectionRefusedError", CONNECTION_ERROR);
     public static final PyType CONNECTION_RESET_ERROR = new PyType("ConnectionResetError", CONNECTION_ERROR);
@@ -49,7 +53,8 @@ public final class PyExc {
             STOP_ITERATION, OS_ERROR, ASSERTION_ERROR, GENERATOR_EXIT, UNICODE_ERROR, UNICODE_ENCODE_ERROR,
             UNICODE_DECODE_ERROR, FLOATING_POINT_ERROR,
             SYNTAX_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, CONNECTION_ERROR, CONNECTION_REFUSED_ERROR,
-            CONNECTION_RESET_ERROR, BROKEN_PIPE_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING);
+            CONNECTION_RESET_ERROR, BROKEN_PIPE_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING,
+            IS_A_DIRECTORY_ERROR, NOT_A_DIRECTORY_ERROR, PERMISSION_ERROR, FILE_EXISTS_ERROR);
 
     static {
         Classes.init(); // constructors and methods of the classes above

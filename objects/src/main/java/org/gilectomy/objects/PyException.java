@@ -147,6 +147,13 @@ public final class PyException extends RuntimeException {
         RefCount.xdecref((PyObject) CONTEXT.getAndSet(this, (PyBaseException) null));
     }
 
+    /** Visits the references {@link #releaseLinks} releases (the exception object's, for the cycle collector). */
+    void traverseLinks(org.gilectomy.refcount.GcTracked.Visitor v) {
+        v.visit(arg);
+        v.visit(cause);
+        v.visit(context);
+    }
+
     /** The argument given at raise time, or null; borrowed. */
     public PyObject arg() {
         PyObject arg = this.arg;

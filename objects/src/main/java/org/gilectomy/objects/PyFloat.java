@@ -3,7 +3,7 @@ package org.gilectomy.objects;
 import org.gilectomy.refcount.FreeList;
 
 /** {@code float}: an IEEE double, printed as CPython's {@code repr} does. */
-public final class PyFloat extends PyObject {
+public class PyFloat extends PyObject {
     public static final PyType TYPE = new PyType("float", null);
 
     /** Freed floats, per thread, for reuse (CPython's float free list). */
@@ -15,7 +15,7 @@ public final class PyFloat extends PyObject {
      */
     public double value;
 
-    private PyFloat(double value) {
+    PyFloat(double value) {
         this.value = value;
     }
 

@@ -19,7 +19,7 @@ import org.gilectomy.refcount.RefCount;
  * attributes  getAcquire (ATTRIBUTES) / compareAndSet (ATTRIBUTES); plain in dealloc (no other owner left)
  * </pre>
  */
-public final class PyFunction extends PyObject implements DataAttributes {
+public final class PyFunction extends PyObject implements DataAttributes, org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("function", null);
 
     public final PyCode code;
@@ -142,5 +142,23 @@ public final class PyFunction extends PyObject implements DataAttributes {
     @Override
     public String toString() {
         return "<function " + code.qualname + " at " + address(this) + ">";
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    /** The code object is the process's (never freed), so it is not visited. */
+    @Override
+    public void traverse(Visitor v) {
+        v.visit(globals);
+        v.visit(defaults);
+        v.visit(kwDefaults);
+        v.visit(closure);
+        v.visit(attributesGetAcquire());
+    }
+
+    /** The attributes dict only: the other fields are final, and the cells and dicts they hold are cleared themselves. */
+    @Override
+    public void clearReferences() {
+        RefCount.xdecref((PyDict) ATTRIBUTES.getAndSet(this, (PyDict) null));
     }
 }

@@ -45,7 +45,7 @@ import org.gilectomy.refcount.RefCount;
  * <p>Java {@code equals}/{@code hashCode} dispatch to {@code __eq__}/{@code __hash__} so that
  * instances key a {@link PyDict} as Python says; without them, identity.
  */
-public class PyInstance extends PyObject {
+public class PyInstance extends PyObject implements org.gilectomy.refcount.GcTracked {
     private static final VarHandle SHAPE;
 
     static {
@@ -256,6 +256,11 @@ public class PyInstance extends PyObject {
 
     @Override
     protected void dealloc() {
+        dropAttributes();
+    }
+
+    /** Releases the attribute values and the dict (dealloc, and the collector's clear). */
+    private void dropAttributes() {
         PyObject[] v;
         PyDict d;
         CriticalSection.begin(this);
@@ -288,5 +293,21 @@ public class PyInstance extends PyObject {
     @Override
     public int hashCode() {
         return Long.hashCode(Dunders.hash(this));
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    /** The class is not visited: classes live for the process. */
+    @Override
+    public void traverse(Visitor v) {
+        for (PyObject o : values) {
+            v.visit(o);
+        }
+        v.visit(dict);
+    }
+
+    @Override
+    public void clearReferences() {
+        dropAttributes();
     }
 }

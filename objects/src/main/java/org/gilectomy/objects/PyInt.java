@@ -9,7 +9,7 @@ import org.gilectomy.refcount.RefCount;
  * CPython, so the commonest results cost no allocation (and, faithfully, share a header that
  * every thread counts on).
  */
-public final class PyInt extends PyObject {
+public class PyInt extends PyObject {
     public static final PyType TYPE = new PyType("int", null);
 
     static final int SMALL_MIN = -5;
@@ -40,6 +40,12 @@ public final class PyInt extends PyObject {
         super(refs);
         this.value = value;
         this.big = null;
+    }
+
+    /** For {@link BuiltinSubclasses}: {@code value} and {@code big} as in an existing int. */
+    PyInt(long value, BigInteger big) {
+        this.value = value;
+        this.big = big;
     }
 
     private PyInt(BigInteger big) {

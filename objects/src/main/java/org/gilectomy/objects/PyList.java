@@ -46,7 +46,7 @@ import org.gilectomy.refcount.RefCount;
  * Not promised: a consistent snapshot across two separate operations.
  * </pre>
  */
-public final class PyList extends PyObject implements LockOrdered {
+public class PyList extends PyObject implements LockOrdered, org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("list", null);
     private static final PyObject[] EMPTY = new PyObject[0];
     private static final boolean LOCK_FREE_READS = ContainerReads.LOCK_FREE;
@@ -599,7 +599,23 @@ public final class PyList extends PyObject implements LockOrdered {
     }
 
     /** Iterates by index, so appends during iteration are seen (as in CPython). */
-    static final class Iter extends PyIterator {
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        PyObject[] a = items;
+        for (int i = 0, n = size; i < n; i++) {
+            v.visit(a[i]);
+        }
+    }
+
+    @Override
+    public void clearReferences() {
+        dealloc();
+    }
+
+    static final class Iter extends PyIterator implements org.gilectomy.refcount.GcTracked {
         private PyList list; // owned; released at the end
         private int index;
 
@@ -647,6 +663,16 @@ public final class PyList extends PyObject implements LockOrdered {
                 list = null;
                 RefCount.decref(l);
             }
+        }
+
+        @Override
+        public void traverse(Visitor v) {
+            v.visit(list);
+        }
+
+        @Override
+        public void clearReferences() {
+            dealloc();
         }
     }
 }

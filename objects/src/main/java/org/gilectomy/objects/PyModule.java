@@ -14,6 +14,7 @@ public final class PyModule extends PyObject {
     /** A module whose namespace is {@code dict} (taken over), e.g. {@code builtins}'. */
     public PyModule(String name, PyDict dict) {
         super(STATIC_REFS); // modules live for the whole process
+        org.gilectomy.refcount.RefCount.markDeferred(this, null); // frames' references are not counted
         this.name = name;
         this.dict = dict;
         PyStr n = PyStr.of(name);

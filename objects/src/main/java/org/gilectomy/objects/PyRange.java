@@ -24,6 +24,17 @@ public final class PyRange extends PyObject {
         return start > stop ? (start - stop - 1) / (-step) + 1 : 0;
     }
 
+    /** {@code r[s]}: the range of the selected values, as CPython computes it. */
+    public PyRange slice(PySlice s) {
+        long[] ix = s.indices(length());
+        try {
+            return new PyRange(Math.addExact(start, Math.multiplyExact(ix[0], step)),
+                    Math.addExact(start, Math.multiplyExact(ix[1], step)), Math.multiplyExact(ix[2], step));
+        } catch (ArithmeticException e) {
+            throw PyExc.notImplemented("a slice of a range whose bounds exceed 64 bits");
+        }
+    }
+
     public PyIterator iterator() {
         return new Iter(start, length(), step);
     }
@@ -31,6 +42,22 @@ public final class PyRange extends PyObject {
     @Override
     public PyType type() {
         return TYPE;
+    }
+
+    /** Ranges compare as the sequences they stand for: {@code range(0) == range(5, 5)}. */
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof PyRange r)) {
+            return false;
+        }
+        long n = length();
+        return n == r.length() && (n == 0 || start == r.start && (n == 1 || step == r.step));
+    }
+
+    @Override
+    public int hashCode() {
+        long n = length();
+        return java.util.Objects.hash(n, n == 0 ? 0 : start, n <= 1 ? 0 : step);
     }
 
     @Override

@@ -32,7 +32,7 @@ import org.gilectomy.refcount.RefCount;
  * used                        read racily by len() (an int never tears)
  * </pre>
  */
-public final class PySet extends PyObject implements Container {
+public class PySet extends PyObject implements Container, org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("set", null);
     public static final PyType FROZEN_TYPE = new PyType("frozenset", null);
 
@@ -811,5 +811,21 @@ public final class PySet extends PyObject implements Container {
     @Override
     public String toString() {
         return repr();
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        for (PyObject k : keys) {
+            if (isLive(k)) {
+                v.visit(k);
+            }
+        }
+    }
+
+    @Override
+    public void clearReferences() {
+        dealloc();
     }
 }

@@ -17,13 +17,31 @@ public final class PySlice extends PyObject {
         this.step = step;
     }
 
+    /** Borrowed parts, None when absent. */
+    public PyObject start() {
+        return start;
+    }
+
+    public PyObject stop() {
+        return stop;
+    }
+
+    public PyObject step() {
+        return step;
+    }
+
+    /** Whether the step is given and is not 1: assignment must then match the selection's size. */
+    boolean isExtended() {
+        return step != PyNone.NONE && !(step instanceof PyInt i && i.big == null && i.value == 1);
+    }
+
     @Override
     public String toString() {
         return "slice(" + Ops.repr(start) + ", " + Ops.repr(stop) + ", " + Ops.repr(step) + ")";
     }
 
     /** [start, stop, step, length] for a sequence of {@code n} items, as Python's slice.indices. */
-    long[] indices(long n) {
+    public long[] indices(long n) {
         long st = step == PyNone.NONE ? 1 : Math.max(-Long.MAX_VALUE, clamped(step));
         if (st == 0) {
             throw PyExc.valueError("slice step cannot be zero");
@@ -78,8 +96,9 @@ public final class PySlice extends PyObject {
         throw Hashing.unhashable(this);
     }
 
+    /** Slices compare as the tuples of their parts. */
     @Override
     public boolean equals(Object o) {
-        return this == o;
+        return this == o || o instanceof PySlice s && Ops.eq(start, s.start) && Ops.eq(stop, s.stop) && Ops.eq(step, s.step);
     }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * nearly every one, keeps char indexing). A lone surrogate is kept as one code point, but two
  * lone ones that meet (a high one followed by a low one) read as a pair: CPython keeps them apart.
  */
-public final class PyStr extends PyObject {
+public class PyStr extends PyObject {
     public static final PyType TYPE = new PyType("str", null);
 
     static final ConcurrentHashMap<String, PyStr> INTERNED = new ConcurrentHashMap<>();
@@ -26,7 +26,7 @@ public final class PyStr extends PyObject {
     /** Computed on first use; see {@link CodePointIndex} for why a plain field is enough. */
     private CodePointIndex index;
 
-    private PyStr(String value) {
+    PyStr(String value) {
         this.value = value;
     }
 

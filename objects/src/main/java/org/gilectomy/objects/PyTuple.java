@@ -4,13 +4,13 @@ import java.util.Arrays;
 import org.gilectomy.refcount.RefCount;
 
 /** {@code tuple}: immutable, so it is read without any lock in both builds. */
-public final class PyTuple extends PyObject {
+public class PyTuple extends PyObject implements org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("tuple", null);
     public static final PyTuple EMPTY = new PyTuple(new PyObject[0], STATIC_REFS);
 
     private final PyObject[] items;
 
-    private PyTuple(PyObject[] items) {
+    PyTuple(PyObject[] items) {
         this.items = items;
     }
 
@@ -82,5 +82,19 @@ public final class PyTuple extends PyObject {
     @Override
     public int hashCode() {
         return Arrays.hashCode(items);
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        for (PyObject o : items) {
+            v.visit(o);
+        }
+    }
+
+    /** Immutable: a cycle through a tuple also runs through a mutable object, whose clear breaks it. */
+    @Override
+    public void clearReferences() {
     }
 }

@@ -56,6 +56,14 @@ public final class PyType extends PyObject {
 
     private final String name;
     private final PyType base;
+    /** The bases as the class statement named them (built-in types: their one base, or none). */
+    private final PyType[] bases;
+    /**
+     * The method resolution order, this type first: what attribute lookup walks. A class
+     * statement's is C3's linearisation of its bases, ending in object; a built-in type's is
+     * the chain of its bases (object, which every lookup falls back on, only if named).
+     */
+    private final PyType[] mro;
     private final Map<String, PyObject> methods = new HashMap<>();
     private final Map<String, java.util.function.UnaryOperator<PyObject>> getters = new HashMap<>(2);
     /** What calling the type does ({@code int("3")}); null if it cannot be called. Start-up only. */
@@ -81,6 +89,17 @@ public final class PyType extends PyObject {
      */
     public java.util.function.Function<PyType, PyInstance> instanceFactory;
 
+    /** How {@code X.__new__(cls, ...)} makes an instance of a subclass of built-in type X. */
+    public interface BuiltinNew {
+        PyObject make(PyType cls, PyObject[] args, int off, int nargs, PyTuple kwnames);
+    }
+
+    /**
+     * For built-in value types that Python classes may subclass (list, dict, int, str ...):
+     * makes an instance of such a subclass (see {@link BuiltinSubclasses}). Start-up only.
+     */
+    public BuiltinNew builtinNew;
+
     /** Touched only through versionAcquire and bumpVersion (see the overview). */
     private int version;
     private final List<PyType> subclasses = new CopyOnWriteArrayList<>();
@@ -99,18 +118,44 @@ public final class PyType extends PyObject {
 
     /** A class made by a class statement: {@code dict} is owned by the new class. */
     public PyType(String name, PyType base, PyDict dict, String module) {
+        this(name, base == null ? new PyType[0] : new PyType[] {base}, dict, module);
+    }
+
+    /**
+     * A class made by a class statement with these bases ({@code dict} non-null, owned by the
+     * new class), or a built-in type with at most one. TypeError (nothing made, nothing
+     * registered) if the bases admit no consistent method resolution order.
+     */
+    public PyType(String name, PyType[] bases, PyDict dict, String module) {
         super(STATIC_REFS);
-        this.name = name;
-        this.base = base;
-        this.dict = dict;
+        RefCount.markDeferred(this, null); // frames' references to classes are not counted (deferred)
         this.heapType = dict != null;
+        this.mro = heapType ? Mro.of(this, bases) : Mro.chain(this, bases.length == 0 ? null : bases[0]);
+        this.name = name;
+        this.bases = bases;
+        this.base = bases.length == 0 ? null : bases[0];
+        this.dict = dict;
         if (heapType && org.gilectomy.refcount.RefCheck.ENABLED) {
             CLASSES.add(this);
         }
         this.module = module;
-        if (heapType && base != null && base.heapType) {
-            base.subclasses.add(this);
+        for (PyType b : bases) {
+            if (heapType && b.heapType) {
+                b.subclasses.add(this);
+            }
         }
+    }
+
+    /** {@code __qualname__} of a class statement's class (taken out of its namespace, as CPython does); else null. */
+    private volatile String qualname;
+
+    public String qualname() {
+        String q = qualname;
+        return q != null ? q : name;
+    }
+
+    void setQualname(String q) {
+        qualname = q;
     }
 
     /** The version tag of this class's attributes (see the overview). */
@@ -137,18 +182,34 @@ public final class PyType extends PyObject {
     }
 
     private Resolved init;
+    private Resolved newFunction;
 
     /** {@code __init__} of this class or a base, borrowed (never null: object's at worst). */
     PyObject initBorrowed() {
         Resolved r = init;
         int v = versionAcquire();
         if (r == null || r.version != v) {
-            PyObject m = lookup("__init__");
-            RefCount.xdecref(m); // the namespace (or the retired list) keeps it
-            r = new Resolved(v, m);
+            r = resolve(v, "__init__");
             init = r;
         }
         return r.value;
+    }
+
+    /** {@code __new__} of this class or a base, borrowed (never null: object's at worst). */
+    PyObject newBorrowed() {
+        Resolved r = newFunction;
+        int v = versionAcquire();
+        if (r == null || r.version != v) {
+            r = resolve(v, "__new__");
+            newFunction = r;
+        }
+        return r.value;
+    }
+
+    private Resolved resolve(int v, String attr) {
+        PyObject m = lookup(attr);
+        RefCount.xdecref(m); // the namespace (or the retired list) keeps it
+        return new Resolved(v, m);
     }
 
     /** The empty shape new instances start with. */
@@ -158,6 +219,50 @@ public final class PyType extends PyObject {
 
     int slotHint() {
         return slotHint;
+    }
+
+    /** Whether a class statement in the order defines {@code __getattribute__}: no inline caching of reads. */
+    private boolean customGetattribute;
+
+    public boolean customGetattribute() {
+        return customGetattribute;
+    }
+
+    void setCustomGetattribute(boolean b) {
+        customGetattribute = b;
+    }
+
+    private boolean definesSlots;
+    private boolean slotsOnly;
+    private boolean hasSlotMembers;
+
+    /**
+     * Records the class body's {@code __slots__}: its instances have no {@code __dict__} (only
+     * slot names may be set) when this class and every class-statement base define them and no
+     * built-in base gives instances a dict (exceptions, threads). Set once, before the class is used.
+     */
+    void markSlots(boolean defines, boolean members) {
+        definesSlots = defines;
+        boolean only = defines && instanceFactoryInherited() == OBJECT.instanceFactory;
+        boolean any = members;
+        for (int i = 1; i < mro.length; i++) {
+            if (mro[i].heapType) {
+                only &= mro[i].definesSlots;
+                any |= mro[i].hasSlotMembers;
+            }
+        }
+        slotsOnly = only;
+        hasSlotMembers = any;
+    }
+
+    /** Whether instances may hold only the attributes named in {@code __slots__} (no {@code __dict__}). */
+    public boolean slotsOnly() {
+        return slotsOnly;
+    }
+
+    /** Whether a class in the order defines non-empty {@code __slots__}. */
+    public boolean hasSlotMembers() {
+        return hasSlotMembers;
     }
 
     void noteSlots(int n) {
@@ -227,13 +332,75 @@ public final class PyType extends PyObject {
      * method tables.
      */
     public PyObject lookup(String attr) {
-        for (PyType t = this; t != null; t = t.base) {
-            PyObject m = t.methods.get(attr);
-            if (m != null) {
-                org.gilectomy.refcount.RefCount.incref(m);
-                return m;
+        for (PyType t : mro) {
+            PyObject v = t.own(attr);
+            if (v != null) {
+                return v;
             }
-            PyDict d = t.dict; // read once: finalization may clear it
+        }
+        return OBJECT.own(attr);
+    }
+
+    /**
+     * {@code super(after, obj).attr} where obj's type (or obj itself, a class) is this: the
+     * attribute of the first type after {@code after} in this type's method resolution order,
+     * as a new reference; null if none.
+     */
+    public PyObject lookupAfter(PyType after, String attr) {
+        int i = 0;
+        while (i < mro.length && mro[i] != after) {
+            i++;
+        }
+        for (i++; i < mro.length; i++) {
+            PyObject v = mro[i].own(attr);
+            if (v != null) {
+                return v;
+            }
+        }
+        return after == OBJECT ? null : OBJECT.own(attr);
+    }
+
+    /** This type's own attribute {@code attr} (method table, then namespace): a new reference, or null. */
+    private PyObject own(String attr) {
+        PyObject m = methods.get(attr);
+        if (m != null) {
+            RefCount.incref(m);
+            return m;
+        }
+        PyDict d = dict; // read once: finalization may clear it
+        return d == null ? null : d.getName(attr);
+    }
+
+    /** Calls {@code f} with each of this type's own built-in methods (for {@code __dict__}). */
+    void forEachOwnMethod(java.util.function.BiConsumer<String, PyObject> f) {
+        methods.forEach(f);
+    }
+
+    /** The method resolution order ({@code __mro__}), object last. */
+    public List<PyType> mroList() {
+        List<PyType> l = new ArrayList<>(List.of(mro));
+        if (l.get(l.size() - 1) != OBJECT) {
+            l.add(OBJECT);
+        }
+        return l;
+    }
+
+    /** The direct bases ({@code __bases__}): a built-in type without one has object, object has none. */
+    public List<PyType> basesList() {
+        return bases.length == 0 && this != OBJECT ? List.of(OBJECT) : List.of(bases);
+    }
+
+    /**
+     * The attribute {@code attr} as defined by a class statement in this class or a base, before
+     * the nearest built-in base: a new reference, or null (then the built-in's own behaviour
+     * applies). How operations on instances of subclasses of built-in types find overrides.
+     */
+    public PyObject lookupHeap(String attr) {
+        for (PyType t : mro) {
+            if (!t.heapType) {
+                break; // the built-in's own behaviour comes first from here on
+            }
+            PyDict d = t.dict;
             if (d != null) {
                 PyObject v = d.getName(attr);
                 if (v != null) {
@@ -241,16 +408,22 @@ public final class PyType extends PyObject {
                 }
             }
         }
-        PyObject m = OBJECT.methods.get(attr);
-        if (m != null) {
-            org.gilectomy.refcount.RefCount.incref(m);
+        return null;
+    }
+
+    /** The nearest built-in type this class derives from ({@code object} at worst). */
+    public PyType builtinBase() {
+        for (PyType t : mro) {
+            if (!t.heapType) {
+                return t;
+            }
         }
-        return m;
+        return OBJECT;
     }
 
     /** The instance factory of this type or its nearest base that has one. */
     public java.util.function.Function<PyType, PyInstance> instanceFactoryInherited() {
-        for (PyType t = this; t != null; t = t.base) {
+        for (PyType t : mro) {
             if (t.instanceFactory != null) {
                 return t.instanceFactory;
             }
@@ -265,7 +438,21 @@ public final class PyType extends PyObject {
 
     @Override
     public PyType type() {
-        return TYPE;
+        PyType m = metatype;
+        return m != null ? m : TYPE;
+    }
+
+    /** A class whose metaclass is a Python subclass of type: that metaclass; else null (type). */
+    private PyType metatype;
+
+    /** The metaclass, set once as the class is made, before any other code sees it. */
+    void setMetatype(PyType m) {
+        metatype = m == TYPE ? null : m;
+    }
+
+    /** The metaclass if it is a Python class (so it may define methods and hooks), else null. */
+    public PyType heapMetatype() {
+        return metatype;
     }
 
     public String name() {
@@ -278,7 +465,7 @@ public final class PyType extends PyObject {
 
     /** Whether this type is {@code other} or derives from it. */
     public boolean isSubtypeOf(PyType other) {
-        for (PyType t = this; t != null; t = t.base) {
+        for (PyType t : mro) {
             if (t == other) {
                 return true;
             }
@@ -296,6 +483,12 @@ public final class PyType extends PyObject {
         methods.put(methodName, method);
     }
 
+    /** Registers a built-in attribute that is not a plain method (a classmethod); start-up only. */
+    public void addAttribute(String attr, PyObject value) {
+        org.gilectomy.refcount.RefCount.makeImmortal(value);
+        methods.put(attr, value);
+    }
+
     /** A built-in type's data attribute ({@code (3).real}), computed from the object: a new reference. */
     public void addGetter(String attr, java.util.function.UnaryOperator<PyObject> getter) {
         getters.put(attr, getter);
@@ -303,7 +496,7 @@ public final class PyType extends PyObject {
 
     /** The getter of data attribute {@code attr} of this type or a base; null if none. */
     public java.util.function.UnaryOperator<PyObject> lookupGetter(String attr) {
-        for (PyType t = this; t != null; t = t.base) {
+        for (PyType t : mro) {
             java.util.function.UnaryOperator<PyObject> g = t.getters.get(attr);
             if (g != null) {
                 return g;
@@ -312,9 +505,17 @@ public final class PyType extends PyObject {
         return null;
     }
 
-    /** The method named {@code methodName} of this type or a base, borrowed; null if none. */
+    /**
+     * The built-in method named {@code methodName} of this type or a base, borrowed; null if
+     * none, or if a class statement's namespace on the way defines the name (an override: the
+     * caller takes the general attribute path).
+     */
     public PyObject lookupMethodBorrowed(String methodName) {
-        for (PyType t = this; t != null; t = t.base) {
+        for (PyType t : mro) {
+            PyDict d = t.dict;
+            if (d != null && d.containsKey(PyStr.internBorrowed(methodName))) {
+                return null;
+            }
             PyObject m = t.methods.get(methodName);
             if (m != null) {
                 return m;

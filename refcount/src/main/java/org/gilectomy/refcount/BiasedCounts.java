@@ -28,7 +28,10 @@ import static org.gilectomy.refcount.RefCounted.SHARED_STATE_MASK;
  * shared incref:   getAndAdd(shared, +ONE)                           (report if merged, <= 0)
  * shared decref:   CAS loop on shared:
  *                    s == 0 (INIT, count 0) -> QUEUED, count 0: the decrement is NOT applied;
- *                                              the queue now holds that reference
+ *                                              the queue now holds that reference (not for
+ *                                              a process-lifetime object, local >= STATIC_REFS/2:
+ *                                              merged, its count would overflow the shared
+ *                                              word; it goes to count -1 instead)
  *                    otherwise              -> s - ONE (the count may go negative while owned)
  *                  queued by us      -> push to the owner's merge queue (RefCountThreadState)
  *                  now MERGED, 0     -> free
@@ -134,7 +137,11 @@ public final class BiasedCounts {
             if (s < SHARED_ONE && (s & SHARED_STATE_MASK) == SHARED_MERGED) {
                 throw new UseAfterFreeError("decref", o);
             }
-            queue = s == SHARED_INIT; // owned, shared count 0: the owner's local holds the rest
+            // Owned, shared count 0: the owner's local holds the rest, so queue it for a merge,
+            // unless it lives for the process (local near STATIC_REFS): its count would not fit
+            // the shared word once merged, and it is never freed, so the shared count may go
+            // below zero instead.
+            queue = s == SHARED_INIT && o.refCountFieldOpaque() < RefCounted.STATIC_REFS / 2;
             next = queue ? SHARED_QUEUED : s - SHARED_ONE;
             int witness = o.compareAndExchangeSharedWord(s, next);
             if (witness == s) {
@@ -226,6 +233,43 @@ public final class BiasedCounts {
         o.setOwnerIdOpaque(0);
         if (RefCountStats.ENABLED) {
             RefCountStats.COUNTERS.mine().merges++;
+        }
+        if (next == SHARED_MERGED) {
+            free(o);
+        } else if (next < SHARED_ONE) {
+            throw new UseAfterFreeError("decref", o);
+        }
+    }
+
+    /**
+     * Drops {@code n} references at once, when no other thread updates {@code o} any more
+     * (finalisation: the deferred bias). An owner that has exited left a final local count,
+     * visible to us (the threads were joined), so the caller takes the object over and
+     * drops them from the local count as the owner would; a merged object drops them from
+     * the shared count.
+     */
+    static void dropAtFinalisation(RefCounted o, int n) {
+        if (o.ownerIdPlain() != 0) {
+            o.setOwnerIdOpaque(RefCount.currentThreadId());
+            int after = o.refCountPlain() - n;
+            o.setRefCountPlain(after);
+            if (after < 0) {
+                throw new UseAfterFreeError("decref", o);
+            }
+            if (after == 0) {
+                mergeZeroLocal(o);
+            }
+            return;
+        }
+        int s = o.sharedWordOpaque();
+        int next;
+        for (;;) {
+            next = s - n * SHARED_ONE;
+            int witness = o.compareAndExchangeSharedWord(s, next);
+            if (witness == s) {
+                break;
+            }
+            s = witness;
         }
         if (next == SHARED_MERGED) {
             free(o);

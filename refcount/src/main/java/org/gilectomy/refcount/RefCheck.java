@@ -16,6 +16,11 @@ import org.gilectomy.locks.TypeCounters;
  *   and FreeList reuse                              -> allocated(o)   column ALLOCATED
  *   RefCount.freeNow (every strategy's free path)   -> freed(o)       column FREED
  *   makeImmortal of a counted object                -> column IMMORTALIZED (never freed, by design)
+ * An object made immortal while a program runs (ALL_SHARED: functions once a second thread
+ * starts, as CPython 3.13.0) still owns references: its globals dict, defaults, closure cells.
+ * They are not leaks: the program's finalisation releases them (releaseImmortalOwners runs
+ * each such object's dealloc once; the object itself stays immortal, counted as above), so
+ * what only immortal objects kept alive is freed and counted as freed.
  * per thread (TypeCounters: no contention), so live(type) = allocated - freed - immortalized,
  * summed when asked (program end: after every thread has ended and buffered counts are
  * flushed). Objects created at STATIC_REFS (types, modules, code, interned strings, small ints)
@@ -40,6 +45,8 @@ public final class RefCheck {
     private static final int FREED = 1;
     private static final int IMMORTALIZED = 2;
     private static final TypeCounters COUNTS = new TypeCounters(3);
+    /** Objects made immortal while a program ran, by program (scope), while check-refs is on. */
+    private static final ScopedRegistry IMMORTAL_OWNERS = new ScopedRegistry();
 
     private RefCheck() {
     }
@@ -52,8 +59,28 @@ public final class RefCheck {
         COUNTS.add(o, FREED, 1);
     }
 
-    static void immortalized(RefCounted o) {
+    /** {@code o} was made immortal; {@code scope}, if not null, releases what it references at its finalisation. */
+    static void immortalized(RefCounted o, Object scope) {
         COUNTS.add(o, IMMORTALIZED, 1);
+        if (scope != null) {
+            IMMORTAL_OWNERS.register(o, scope);
+        }
+    }
+
+    /**
+     * Finalisation of {@code scope} (no thread of it runs any more): releases the references
+     * held by the objects it made immortal while running; returns how many objects. They must
+     * not be used afterwards (their references are gone; their counts are never written).
+     */
+    public static int releaseImmortalOwners(Object scope) {
+        if (!ENABLED) {
+            return 0;
+        }
+        java.util.List<RefCounted> owners = IMMORTAL_OWNERS.takeAll(scope);
+        for (RefCounted o : owners) {
+            o.dealloc();
+        }
+        return owners.size();
     }
 
     /** Mortal objects alive now, by type name (types with none alive are absent). */

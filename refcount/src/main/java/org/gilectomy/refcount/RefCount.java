@@ -48,6 +48,10 @@ import org.gilectomy.locks.TransferCounter;
  * (decref and retry if not). That re-check sees the writer's store, because the writer
  * stores before it decrefs, and the decref, free and reuse are ordered before the count
  * tryIncref read (RMWs and release stores, read by tryIncref's CAS).
+ * Deferred counting (-Dgilectomy.deferred=on, static final DEFERRED; not with BUFFERED): the
+ * frames' references to objects marked deferred are not counted (DeferredCounts). The eval
+ * loop updates frame references only through increfStack/decrefStack, which write nothing for
+ * a deferred object, and converts at the frame's edges (stackRefSteal, newRefFromStack).
  * Diagnostic switches, static finals like the strategy (folded away when off):
  *   -Dgilectomy.check-refs      live objects per type, leak reports (RefCheck)
  *   -Dgilectomy.count-transfers every header write reported to TransferCounter (locks module),
@@ -75,6 +79,9 @@ public final class RefCount {
     public static final ImmortalKind IMMORTAL =
             ImmortalKind.parse(Build.knob(Build.IMMORTAL));
 
+    /** Deferred reference counting for objects marked so (DeferredCounts). */
+    public static final boolean DEFERRED = deferredKnob();
+
     private static final boolean ATOMIC = KIND == RefCountKind.ATOMIC;
     static final boolean PLAIN = KIND == RefCountKind.PLAIN;
     static final boolean BIASED = KIND == RefCountKind.BIASED;
@@ -95,6 +102,14 @@ public final class RefCount {
     public static final boolean SUPPORTS_TRY_INCREF = !BUFFERED;
 
     private RefCount() {
+    }
+
+    private static boolean deferredKnob() {
+        boolean on = DeferredKind.parse(Build.knob(Build.DEFERRED)) == DeferredKind.ON;
+        if (on && KIND == RefCountKind.BUFFERED) {
+            throw new IllegalArgumentException("deferred reference counting is not supported with buffered counts");
+        }
+        return on;
     }
 
     /**
@@ -344,10 +359,10 @@ public final class RefCount {
         }
         ts.freeDepth++;
         try {
-            release(o);
+            release(ts, o);
             if (ts.freeDepth == 1) {
                 for (RefCounted d; (d = ts.nextDeferredFree()) != null; ) {
-                    release(d);
+                    release(ts, d);
                 }
             }
         } finally {
@@ -355,7 +370,13 @@ public final class RefCount {
         }
     }
 
-    private static void release(RefCounted o) {
+    private static void release(RefCountThreadState ts, RefCounted o) {
+        if (o instanceof GcTracked) {
+            CycleCollector.untracked(ts);
+        }
+        if (DEFERRED && o.deferredPlain()) {
+            DeferredCounts.forget(o);
+        }
         o.dealloc();
         if (BIASED) {
             o.setSharedWordRelease(RefCounted.SHARED_FREED);
@@ -374,6 +395,145 @@ public final class RefCount {
         o.afterFree();
     }
 
+    /**
+     * The count the cycle collector starts from (its {@code gc_refs}): every reference that
+     * keeps {@code o} alive, as far as counts know them. Read while no other thread updates
+     * counts (GIL held, or world stopped and, under BUFFERED, logs flushed). Under BIASED, local
+     * plus shared (an object queued for a merge keeps the queue's reference: it survives this
+     * collection). References that a scheme does not count (deferred ones) must be subtracted
+     * here, and the thread stacks that hold them are visited as roots by the collector.
+     */
+    static int countForCollector(RefCounted o) {
+        return trueCount(o);
+    }
+
+    // ---- deferred reference counting (DeferredCounts)
+
+    /**
+     * Marks {@code o} deferred if this build counts so (DEFERRED); a no-op otherwise. Call it
+     * on the creating thread before any other thread can reach {@code o}. A mortal object's
+     * count gets the bias and {@code scope} (the interpreter that made it) releases it at
+     * finalisation ({@link #releaseDeferred}); objects created at STATIC_REFS get the flag only.
+     */
+    public static void markDeferred(RefCounted o, Object scope) {
+        if (!DEFERRED || o.deferredPlain()) {
+            return;
+        }
+        int c = o.refCountPlain();
+        if (c >= RefCounted.IMMORTAL_MIN) {
+            return; // immortal already: nothing is ever written
+        }
+        if (c < RefCounted.STATIC_REFS && scope == null) {
+            throw new IllegalArgumentException("a mortal deferred object needs a scope to release it");
+        }
+        o.setDeferredPlain();
+        if (c < RefCounted.STATIC_REFS) {
+            o.setRefCountPlain(c + DeferredCounts.BIAS); // unpublished: only we can see it
+            DeferredCounts.register(o, scope);
+        }
+    }
+
+    /**
+     * A frame takes a reference to {@code o}, which something else keeps alive meanwhile
+     * ({@code PyStackRef_FromPyObjectNew}): an incref, but no write at all for a deferred object.
+     */
+    public static void increfStack(RefCounted o) {
+        if (DEFERRED && o.deferredPlain()) {
+            return;
+        }
+        incref(o);
+    }
+
+    /** A frame drops its reference ({@code PyStackRef_CLOSE}): nothing written for a deferred object. */
+    public static void decrefStack(RefCounted o) {
+        if (DEFERRED && o.deferredPlain()) {
+            return;
+        }
+        decref(o);
+    }
+
+    /**
+     * A new (counted) reference becomes a frame's: for a deferred object the count is dropped
+     * (its bias keeps it from zero). Returns {@code o}. ({@code PyStackRef_FromPyObjectSteal}.)
+     */
+    public static <T extends RefCounted> T stackRefSteal(T o) {
+        if (DEFERRED && o != null && o.deferredPlain()) {
+            decref(o);
+        }
+        return o;
+    }
+
+    /**
+     * A frame's reference leaves the frames (stored into a container, a cell, an attribute, or
+     * returned to Java code that expects a new reference): for a deferred object a counted
+     * reference is taken. Returns {@code o}. ({@code PyStackRef_AsPyObjectSteal}.)
+     */
+    public static <T extends RefCounted> T newRefFromStack(T o) {
+        if (DEFERRED && o != null && o.deferredPlain()) {
+            incref(o);
+        }
+        return o;
+    }
+
+    /**
+     * The object's count of counted references, as the cycle collector must read it: under
+     * BIASED local plus shared (shared alone once merged); for a mortal deferred object without
+     * its bias, so the frames' uncounted references are what the collector adds by scanning
+     * the frames; immortal and STATIC_REFS objects report their large markers; under BUFFERED,
+     * the count committed so far ({@link #flush()} first). Racy while other threads update it.
+     */
+    public static int trueCount(RefCounted o) {
+        int local = o.refCountFieldOpaque();
+        if (local <= RefCounted.FREED / 2 || local >= RefCounted.IMMORTAL_MIN) {
+            return local;
+        }
+        int count = local;
+        if (BIASED) {
+            int shared = o.sharedWordOpaque();
+            count = (shared & RefCounted.SHARED_STATE_MASK) == RefCounted.SHARED_MERGED
+                    ? shared >> RefCounted.SHARED_SHIFT
+                    : local + (shared >> RefCounted.SHARED_SHIFT);
+        }
+        if (DEFERRED && o.deferredPlain() && count < RefCounted.STATIC_REFS) {
+            count -= DeferredCounts.BIAS;
+        }
+        return count;
+    }
+
+    /**
+     * Finalisation of {@code scope}: drops the bias of every deferred object it made that is
+     * still alive, freeing those nothing references any more; returns how many. Call it when
+     * no thread of that scope runs any more (so no frame holds an uncounted reference), after
+     * the modules were torn down.
+     */
+    public static int releaseDeferred(Object scope) {
+        return DEFERRED ? DeferredCounts.releaseAll(scope) : 0;
+    }
+
+    /** How many deferred objects of {@code scope} are alive (tests). */
+    public static int liveDeferred(Object scope) {
+        return DEFERRED ? DeferredCounts.liveCount(scope) : 0;
+    }
+
+    /** Removes the bias of one deferred object, at finalisation: no other thread updates it. */
+    static void dropBias(RefCounted o) {
+        if (o.isFreed() || o.refCountFieldOpaque() >= RefCounted.IMMORTAL_MIN) {
+            return;
+        }
+        if (BIASED) {
+            BiasedCounts.dropAtFinalisation(o, DeferredCounts.BIAS);
+            return;
+        }
+        int after = ATOMIC ? o.getAndAddRefCount(-DeferredCounts.BIAS) - DeferredCounts.BIAS
+                : o.refCountPlain() - DeferredCounts.BIAS;
+        if (!ATOMIC) {
+            o.setRefCountPlain(after);
+        }
+        if (after <= 0) {
+            zeroOrBelow(o, after);
+        }
+    }
+
     // ---- immortality (PEP 683)
 
     /**
@@ -385,6 +545,16 @@ public final class RefCount {
      * that no logged update is committed over the marker.
      */
     public static boolean makeImmortal(RefCounted o, ImmortalKind level) {
+        return makeImmortal(o, level, null);
+    }
+
+    /**
+     * {@link #makeImmortal(RefCounted, ImmortalKind)} for an object a program ({@code scope})
+     * makes immortal while it runs: under --check-refs its finalisation releases what
+     * {@code o} references ({@link RefCheck#releaseImmortalOwners}), which would otherwise be
+     * reported as leaked.
+     */
+    public static boolean makeImmortal(RefCounted o, ImmortalKind level, Object scope) {
         if (level == ImmortalKind.NONE || IMMORTAL.compareTo(level) < 0) {
             return false;
         }
@@ -395,7 +565,7 @@ public final class RefCount {
             throw new UseAfterFreeError("makeImmortal", o);
         }
         if (RefCheck.ENABLED && o.refCountFieldOpaque() < RefCounted.STATIC_REFS) {
-            RefCheck.immortalized(o); // counted as allocated, and will never be freed
+            RefCheck.immortalized(o, scope); // counted as allocated, and will never be freed
         }
         o.setRefCountRelease(RefCounted.IMMORTAL);
         return true;

@@ -75,6 +75,18 @@ public class RefCountThreadState extends BaseThreadState {
     private java.util.ArrayDeque<RefCounted> deferredFrees;
     /** Touched only through the accessors below. */
     private volatile boolean dead;
+    /**
+     * Containers this thread made since the cycle collector last took them, and how many
+     * are filled: appended by this thread only (CycleCollector.track), taken by the collector
+     * under this state's monitor while this thread is stopped (or holds no GIL and allocates
+     * nothing); compacted (freed ones dropped) by this thread when full.
+     */
+    RefCounted[] gcYoung = new RefCounted[CycleCollector.INITIAL_YOUNG];
+    int gcYoungSize;
+    /** Containers made minus containers freed by this thread, not yet added to the collector's count; plain. */
+    int gcAllocs;
+    /** Whether this thread runs Python, so that its containers are collected (markRunsPython). */
+    volatile boolean runsPython;
 
     /** The state of a thread that may own objects (the runtime's threads build theirs on this). */
     protected RefCountThreadState(Thread t) {
@@ -175,11 +187,21 @@ public class RefCountThreadState extends BaseThreadState {
     /** The calling thread's last refcount action (RefCount.threadExiting()). */
     @Override
     protected void exit() {
+        CycleCollector.threadExited(this);
         setDeadVolatile();
         if (mergeQueue != null) {
             drain();
         }
         super.exit();
+    }
+
+    /**
+     * This thread runs Python code: the cycle collector takes the containers it makes (a
+     * thread that does not, a test's or a benchmark's, keeps them out of collections). Called
+     * by the runtime's thread state, on the creating thread, before the thread starts.
+     */
+    protected final void markRunsPython() {
+        runsPython = true;
     }
 
     /** This thread's first use of FreeList number {@code slot}: its stack, made now. */

@@ -36,6 +36,10 @@ import org.gilectomy.locks.Lockable;
  *     SHARED_MERGED (2)  no owner any more: the true count is count; refCount is 0
  *   SHARED_FREED   poisoned after dealloc (MERGED with a count far below zero)
  *
+ * deferred: set by RefCount.markDeferred before the object is published, never cleared (deferred
+ *   reference counting, DeferredCounts): references from frames are not counted, and a mortal
+ *   one's count carries DeferredCounts.BIAS so that it never reaches zero through decrefs.
+ *
  * ownerId (BIASED only): the creating thread's id (RefCount.currentThreadId(), never 0);
  *   0 once merged or freed, and under the other strategies.
  *
@@ -99,6 +103,10 @@ public abstract class RefCounted extends Lockable {
     private int sharedWord;
     /** BIASED only. Touched only through the accessors below. */
     private int ownerId;
+    /** The cycle collector's scratch word (CycleCollector): 0 outside a collection; plain. */
+    int gcState;
+    /** Written once, plain, before publication (RefCount.markDeferred); read plain. */
+    private boolean deferred;
 
     protected RefCounted() {
         this(1);
@@ -113,6 +121,9 @@ public abstract class RefCounted extends Lockable {
         }
         if (RefCheck.ENABLED && initialRefs < STATIC_REFS) {
             RefCheck.allocated(this);
+        }
+        if (this instanceof GcTracked && initialRefs < STATIC_REFS) {
+            CycleCollector.track(this); // folded per allocation site: the JIT knows the class
         }
     }
 
@@ -199,22 +210,29 @@ public abstract class RefCounted extends Lockable {
         OWNER_ID.setOpaque(this, id);
     }
 
+    // ---- deferred (DeferredCounts)
+
+    final boolean deferredPlain() {
+        return deferred;
+    }
+
+    final void setDeferredPlain() {
+        deferred = true;
+    }
+
     // ---- public views
 
     /**
-     * The count as seen now (racy under concurrency): for {@code sys.getrefcount} and tests.
-     * Under BIASED, local plus shared (shared only once merged); under BUFFERED, the count
-     * as committed so far ({@link RefCount#flush()} first for an exact figure).
+     * The count as seen now (racy under concurrency): for {@code sys.getrefcount} and tests;
+     * {@link RefCount#trueCount}, which says what it includes.
      */
     public final int refCountOpaque() {
-        int local = refCountFieldOpaque();
-        if (!RefCount.BIASED || local <= FREED / 2 || local >= IMMORTAL_MIN) {
-            return local;
-        }
-        int shared = sharedWordOpaque();
-        return (shared & SHARED_STATE_MASK) == SHARED_MERGED
-                ? shared >> SHARED_SHIFT
-                : local + (shared >> SHARED_SHIFT);
+        return RefCount.trueCount(this);
+    }
+
+    /** Whether frames hold uncounted references to this object (deferred reference counting). */
+    public final boolean isDeferred() {
+        return deferred;
     }
 
     /** Whether this object has been freed (poisoned). */

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DefaultReprTest {
     /** Definitions the expressions use. */
     private static final String PRELUDE = String.join("\n",
-            "import queue, threading, socket, sys, _testrefcount",
+            "import queue, threading, socket, sys, io, _collections, itertools, _testrefcount",
             "def f(): pass",
             "def g(): yield 1",
             "class C:",
@@ -80,6 +80,15 @@ class DefaultReprTest {
         {"runtime.interp.ThreadingExtras$CurrentThread", "threading.current_thread()"},
         {"runtime.interp.ThreadLocals$PyThreadLocal", "threading.local()"},
         {"runtime.interp.StdStreams$Stream", "sys.stdout"}, {"runtime.interp.SocketModule$PySocket", "sock"},
+        {"runtime.modules.PyStringIO", "io.StringIO()"}, {"runtime.modules.PyBytesIO", "io.BytesIO()"},
+        {"runtime.modules.PyTextFile", "open('/dev/null')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'rb')"},
+        {"runtime.modules.PyBufferedFile", "open('/dev/null', 'wb')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'r+b')"},
+        {"runtime.modules.PyDeque", "_collections.deque([1], 3)"}, {"runtime.modules.PyDeque$Iter", "iter(_collections.deque())"},
+        {"runtime.modules.PyDeque$Iter", "reversed(_collections.deque())"},
+        {"runtime.modules.PyDefaultDict", "_collections.defaultdict(list, {1: 2})"},
+        {"runtime.modules.ItertoolsIter", "itertools.count(3)"}, {"runtime.modules.ItertoolsIter", "itertools.repeat(1, 2)"},
+        {"runtime.modules.ItertoolsIter", "itertools.chain()"}, {"runtime.modules.ItertoolsIter", "itertools.product()"},
+        {"runtime.modules.ItertoolsIter", "itertools.tee([])[0]"},
     };
 
     /** Classes no Python program can get an instance of, with the reason. */

@@ -23,17 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
  * with no object leaked (after finalization) and no use-after-free. Negative controls: the
  * {@code _testrefcount} hooks leak an object and decref one twice, and both must be reported.
  *
- * <p>A program that leaks only through a reference cycle (which CPython's cycle collector
- * would free; this runtime has none) is listed in {@link #CYCLE_EXCLUSIONS} with its reason;
+ * <p>A program that leaks only through a reference cycle the cycle collector cannot free
+ * (a cycle through an object that does not implement GcTracked) is listed in {@link #CYCLE_EXCLUSIONS} with its reason;
  * {@link #aCycleExclusionStillLeaks} checks each still does (so a list entry cannot outlive
  * its cycle), and DifferentialTest allows a leak report for those programs only.
  */
 class RefCheckTest {
     /** Program file name -> why its leak is a reference cycle, not a refcount bug. */
-    static final Map<String, String> CYCLE_EXCLUSIONS = Map.of(
-            "fn_nonlocal.py", "fib_memo() returns fib, whose closure holds the cell that holds fib itself"
-                    + " (function -> closure tuple -> cell -> function): the memo dict and its ints hang off"
-                    + " that cycle; CPython frees it with its cycle collector, this runtime has none");
+    static final Map<String, String> CYCLE_EXCLUSIONS = Map.of(); // none since the cycle collector (fn_nonlocal.py was one)
 
     @BeforeAll
     static void checkRefsIsOn() {

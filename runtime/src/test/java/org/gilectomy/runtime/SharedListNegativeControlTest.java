@@ -34,6 +34,12 @@ class SharedListNegativeControlTest {
                 "unlocked add racing &= never went wrong: the positive test could not fail");
     }
 
+    @Test
+    void withoutAnyLockSharedDequeGoesWrong() {
+        assertTrue(goesWrong("cm_threads_deque_stringio.py", ThreadSafetyTest.DEQUE_AND_STRINGIO),
+                "unlocked deque appends and pops never went wrong: the positive test could not fail");
+    }
+
     /** Whether, within 10 runs, the program (which prints {@code correct} when correct) goes wrong once. */
     private static boolean goesWrong(String program, String correct) {
         assertTrue(!Gil.ENABLED && !ObjectLock.ENABLED, "this control needs -Dgilectomy.gil=none -Dgilectomy.lock=none");

@@ -15,6 +15,8 @@ class ThreadSafetyTest {
     static final String APPEND_VS_IN_PLACE = "40000\nTrue\n";
     /** What wa_inplace_set_threads.py prints when no add is lost. */
     static final String ADD_VS_IN_PLACE_AND = "20000 True\n";
+    /** What cm_threads_deque_stringio.py prints when no deque item is lost and no StringIO write torn. */
+    static final String DEQUE_AND_STRINGIO = "40000\n400 True\n";
 
     @RepeatedTest(10)
     void noAppendIsLost() {
@@ -36,6 +38,14 @@ class ThreadSafetyTest {
     void noAddIsLostToInPlaceIntersection() {
         ProgramRunner.Outcome o = ProgramRunner.runHere(ProgramRunner.PROGRAMS.resolve("wa_inplace_set_threads.py"));
         assertEquals(ADD_VS_IN_PLACE_AND, o.stdout(), o.stderr());
+        assertEquals(0, o.status(), o.stderr());
+    }
+
+    /** Four threads append to and pop from one deque and write one StringIO: nothing lost or torn. */
+    @RepeatedTest(3)
+    void noDequeItemIsLostAndNoStringIoWriteTorn() {
+        ProgramRunner.Outcome o = ProgramRunner.runHere(ProgramRunner.PROGRAMS.resolve("cm_threads_deque_stringio.py"));
+        assertEquals(DEQUE_AND_STRINGIO, o.stdout(), o.stderr());
         assertEquals(0, o.status(), o.stderr());
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.gilectomy.locks.Build;
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
+import org.gilectomy.refcount.DeferredKind;
 import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCountKind;
 
@@ -21,35 +22,40 @@ import org.gilectomy.refcount.RefCountKind;
  * @param refcount {@code -Dgilectomy.refcount}
  * @param lock     {@code -Dgilectomy.lock}
  * @param immortal {@code -Dgilectomy.immortal}
+ * @param deferred {@code -Dgilectomy.deferred}
  */
-public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, LockKind lock, ImmortalKind immortal) {
+public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, LockKind lock, ImmortalKind immortal,
+                          DeferredKind deferred) {
     public BuildConfig {
         Objects.requireNonNull(preset, "preset");
         Objects.requireNonNull(gil, "gil");
         Objects.requireNonNull(refcount, "refcount");
         Objects.requireNonNull(lock, "lock");
         Objects.requireNonNull(immortal, "immortal");
+        Objects.requireNonNull(deferred, "deferred");
     }
 
     /** The preset with the given knobs overridden; a null knob keeps the preset's value. */
     public static BuildConfig of(Preset preset, GilKind gil, RefCountKind refcount, LockKind lock) {
-        return of(preset, gil, refcount, lock, null);
+        return of(preset, gil, refcount, lock, null, null);
     }
 
-    /** The same, with the immortality level too. */
-    public static BuildConfig of(Preset preset, GilKind gil, RefCountKind refcount, LockKind lock, ImmortalKind immortal) {
+    /** The same, with the immortality level and deferred counting too. */
+    public static BuildConfig of(Preset preset, GilKind gil, RefCountKind refcount, LockKind lock, ImmortalKind immortal,
+                                 DeferredKind deferred) {
         Preset p = preset == null ? Preset.DEFAULT : preset;
         return new BuildConfig(p,
                 gil == null ? p.gil() : gil,
                 refcount == null ? p.refcount() : refcount,
                 lock == null ? p.lock() : lock,
-                immortal == null ? p.immortal() : immortal);
+                immortal == null ? p.immortal() : immortal,
+                deferred == null ? p.deferred() : deferred);
     }
 
     /** Whether every knob is the preset's own. */
     public boolean isPlainPreset() {
         return gil == preset.gil() && refcount == preset.refcount() && lock == preset.lock()
-                && immortal == preset.immortal();
+                && immortal == preset.immortal() && deferred == preset.deferred();
     }
 
     /**
@@ -69,6 +75,9 @@ public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, Loc
         }
         if (immortal != preset.immortal()) {
             sb.append("+immortal=").append(immortal.flagName());
+        }
+        if (deferred != preset.deferred()) {
+            sb.append("+deferred=").append(deferred.flagName());
         }
         return sb.toString();
     }
@@ -91,6 +100,9 @@ public record BuildConfig(Preset preset, GilKind gil, RefCountKind refcount, Loc
         }
         if (immortal != preset.immortal()) {
             m.put(ImmortalKind.PROPERTY, immortal.flagName());
+        }
+        if (deferred != preset.deferred()) {
+            m.put(DeferredKind.PROPERTY, deferred.flagName());
         }
         return m;
     }

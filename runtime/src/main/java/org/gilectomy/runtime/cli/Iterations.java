@@ -16,8 +16,11 @@ import java.util.Map;
  * with a status other than 0 stops the loop, since later iterations would not do the same work.
  *
  * <p>Beside each iteration's wall-clock time, what the JVM spent on it: process CPU time (all
- * threads: the program's, the JIT compilers', the collector's), JIT compilation time and
- * collections, each the difference of the JVM's own counters around the iteration. They
+ * threads: the program's, the JIT compilers', the collector's), the CPU time of the program's
+ * own threads (every Python thread of an iteration, its main one included, ends within it),
+ * JIT compilation time and collections, each the difference of the JVM's own counters around
+ * the iteration. The program threads' CPU for the same work at 1 and 2 threads tells whether
+ * the threads slow each other down (shared lines, locks) apart from the JIT and the collector. They
  * tell warm-up from steady state: the iterations in which the JIT still compiles (or, after
  * a deoptimisation, compiles again) are the ones to drop, and on a machine with as many cores
  * as program threads the compiler's time is taken from the program's.
@@ -42,7 +45,7 @@ record Iterations(int requested, List<Long> iterationNs, List<JvmCounters> jvm, 
      * process CPU nanoseconds (-1 if the platform does not say), JIT compilation milliseconds
      * (-1 if the JVM does not say), collections and their milliseconds.
      */
-    record JvmCounters(long cpuNs, long jitMs, long gcCount, long gcMs) {
+    record JvmCounters(long cpuNs, long threadsCpuNs, long jitMs, long gcCount, long gcMs) {
         static JvmCounters now() {
             long cpu = -1;
             if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
@@ -57,13 +60,13 @@ record Iterations(int requested, List<Long> iterationNs, List<JvmCounters> jvm, 
                 count += Math.max(0, gc.getCollectionCount());
                 ms += Math.max(0, gc.getCollectionTime());
             }
-            return new JvmCounters(cpu, jitMs, count, ms);
+            return new JvmCounters(cpu, org.gilectomy.locks.StatefulThread.cpuOfEndedThreadsNanos(), jitMs, count, ms);
         }
 
         /** What was spent between {@code before} and this snapshot (-1 where either is unknown). */
         JvmCounters since(JvmCounters before) {
             return new JvmCounters(cpuNs < 0 || before.cpuNs < 0 ? -1 : cpuNs - before.cpuNs,
-                    jitMs < 0 || before.jitMs < 0 ? -1 : jitMs - before.jitMs,
+                    threadsCpuNs - before.threadsCpuNs, jitMs < 0 || before.jitMs < 0 ? -1 : jitMs - before.jitMs,
                     gcCount - before.gcCount, gcMs - before.gcMs);
         }
     }
@@ -71,6 +74,7 @@ record Iterations(int requested, List<Long> iterationNs, List<JvmCounters> jvm, 
     static Iterations run(Backend backend, Path file, List<String> args, int count, PrintWriter err) {
         List<Long> times = new ArrayList<>(count);
         List<JvmCounters> spent = new ArrayList<>(count);
+        org.gilectomy.locks.StatefulThread.countCpuOfEndedThreads();
         int status = 0;
         for (int i = 1; i <= count; i++) {
             PrintStream out = i == 1 ? System.out : DISCARD;
@@ -94,7 +98,7 @@ record Iterations(int requested, List<Long> iterationNs, List<JvmCounters> jvm, 
 
     /**
      * The JSON members: {@code iterations}, {@code completed}, {@code iteration_ns},
-     * {@code iteration_cpu_ns}, {@code iteration_jit_ms}, {@code iteration_gc_count},
+     * {@code iteration_cpu_ns}, {@code iteration_threads_cpu_ns}, {@code iteration_jit_ms}, {@code iteration_gc_count},
      * {@code iteration_gc_ms} (one entry per iteration; null where the JVM does not say),
      * {@code exit_status}.
      */
@@ -104,6 +108,7 @@ record Iterations(int requested, List<Long> iterationNs, List<JvmCounters> jvm, 
         m.put("completed", iterationNs.size());
         m.put("iteration_ns", iterationNs);
         m.put("iteration_cpu_ns", column(JvmCounters::cpuNs));
+        m.put("iteration_threads_cpu_ns", column(JvmCounters::threadsCpuNs));
         m.put("iteration_jit_ms", column(JvmCounters::jitMs));
         m.put("iteration_gc_count", column(JvmCounters::gcCount));
         m.put("iteration_gc_ms", column(JvmCounters::gcMs));

@@ -27,7 +27,7 @@ final class LiveBackend implements Backend {
         // A knob left over from the JVM's command line would override the preset: the
         // command line's build is exactly config, so clear the knobs it has flags for
         // (-Dgilectomy.reads, which has none, still applies).
-        for (String knob : new String[] {Build.GIL, Build.REFCOUNT, Build.LOCK, Build.IMMORTAL}) {
+        for (String knob : new String[] {Build.GIL, Build.REFCOUNT, Build.LOCK, Build.IMMORTAL, Build.DEFERRED}) {
             System.clearProperty(Build.PREFIX + knob);
         }
         for (Map.Entry<String, String> e : config.systemProperties().entrySet()) {
@@ -38,10 +38,13 @@ final class LiveBackend implements Backend {
         }
         // Only now may the classes that read the properties be initialised.
         if (Gil.KIND != config.gil() || RefCount.KIND != config.refcount() || ObjectLock.KIND != config.lock()
-                || RefCount.IMMORTAL != config.immortal() || (stats && !LockStats.ENABLED)) {
+                || RefCount.IMMORTAL != config.immortal()
+                || RefCount.DEFERRED != (config.deferred() == org.gilectomy.refcount.DeferredKind.ON)
+                || (stats && !LockStats.ENABLED)) {
             throw new IllegalStateException("this JVM already runs another build (gil="
                     + Gil.KIND.flagName() + ", refcount=" + RefCount.KIND.flagName()
                     + ", lock=" + ObjectLock.KIND.flagName() + ", immortal=" + RefCount.IMMORTAL.flagName()
+                    + ", deferred=" + RefCount.DEFERRED
                     + ", stats=" + LockStats.ENABLED
                     + "); the build can be chosen only once per process");
         }

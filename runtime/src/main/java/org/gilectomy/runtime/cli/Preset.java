@@ -4,6 +4,7 @@ import org.gilectomy.locks.Build;
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
 import org.gilectomy.objects.ContainerReads;
+import org.gilectomy.refcount.DeferredKind;
 import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCountKind;
 
@@ -30,10 +31,16 @@ public enum Preset {
     /** Hastings 2017: reference-count updates logged per thread and applied by one commit thread. */
     GILECTOMY_BUFFERED(Build.Preset.GILECTOMY_BUFFERED),
     /**
-     * PEP 703 / CPython 3.13t: biased counts, immortal singletons, PyMutex with a parking lot,
-     * dict and list reads that take no lock.
+     * PEP 703 as CPython 3.14t: biased counts, immortal singletons and built-ins, deferred
+     * counts for functions, code, modules and classes, PyMutex with a parking lot, dict and
+     * list reads that take no lock.
      */
-    NOGIL(Build.Preset.NOGIL);
+    NOGIL(Build.Preset.NOGIL),
+    /**
+     * CPython 3.13.0t: as nogil, but without deferred counts; functions, code and modules made
+     * immortal when the program starts its second thread.
+     */
+    NOGIL_3_13(Build.Preset.NOGIL_3_13);
 
     /** The preset used when none is given: the one {@link Build} chooses with no property set. */
     public static final Preset DEFAULT = of(Build.DEFAULT_PRESET);
@@ -43,6 +50,7 @@ public enum Preset {
     private final RefCountKind refcount;
     private final LockKind lock;
     private final ImmortalKind immortal;
+    private final DeferredKind deferred;
 
     Preset(Build.Preset build) {
         this.build = build;
@@ -50,6 +58,7 @@ public enum Preset {
         this.refcount = RefCountKind.parse(build.knob(Build.REFCOUNT));
         this.lock = LockKind.parse(build.knob(Build.LOCK));
         this.immortal = ImmortalKind.parse(build.knob(Build.IMMORTAL));
+        this.deferred = DeferredKind.parse(build.knob(Build.DEFERRED));
     }
 
     /** The typed view of a preset of the build switch. */
@@ -78,6 +87,10 @@ public enum Preset {
         return immortal;
     }
 
+    public DeferredKind deferred() {
+        return deferred;
+    }
+
     /**
      * Whether dict and list reads take no lock ({@code -Dgilectomy.reads}, read by the
      * objects module's ContainerReads): only where the strategy has a try-incref (not
@@ -98,7 +111,7 @@ public enum Preset {
 
     /** The build this preset stands for, with no knob overridden. */
     public BuildConfig config() {
-        return new BuildConfig(this, gil, refcount, lock, immortal);
+        return new BuildConfig(this, gil, refcount, lock, immortal, deferred);
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
+import org.gilectomy.refcount.DeferredKind;
 import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCountKind;
 
@@ -38,8 +39,8 @@ import picocli.CommandLine.Spec;
  * <pre>
  * run [--preset gil|gil-old|gilectomy|gilectomy-buffered|nogil] [--gil none|old|new]
  *     [--refcount plain|atomic|buffered|biased] [--lock none|spinpark|pymutex|spin]
- *     [--immortal none|singletons|all-shared] [--allow-unsafe]
- *     [--stats] [--stats-json FILE] [--check-refs] [--count-transfers]
+ *     [--immortal none|singletons|all-shared] [--deferred on|off] [--allow-unsafe]
+ *     [--stats] [--stats-json FILE] [--check-refs] [--count-transfers] [--stdlib DIR]
  *     [--switch-interval SECONDS] [--iterations N] [--iteration-times FILE.json] FILE.py [ARGS...]
  * </pre>
  *
@@ -121,6 +122,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Override which objects are immortal (PEP 683): ${COMPLETION-CANDIDATES}.")
     ImmortalKind immortal;
 
+    @Option(names = "--deferred", paramLabel = "ON|OFF", converter = DeferredKindConverter.class,
+            completionCandidates = DeferredKindConverter.class,
+            description = "Override deferred reference counting (CPython 3.14t: frames do not count their "
+                    + "references to functions, code, modules, classes): ${COMPLETION-CANDIDATES}.")
+    DeferredKind deferred;
+
     @Option(names = "--allow-unsafe",
             description = "Run a build that cannot run threads correctly (no GIL with plain reference "
                     + "counts, or with no per-object locks), which is otherwise refused: a negative control.")
@@ -149,6 +156,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "The GIL's switch interval in seconds (default: 0.005); "
                     + "ignored without a GIL.")
     Double switchInterval;
+
+    @Option(names = "--stdlib", paramLabel = "DIR",
+            description = "CPython 3.11's standard library (the directory holding os.py), the last entry of "
+                    + "sys.path. Default: $GILECTOMY_STDLIB, else what python3.11/python3 on the PATH reports "
+                    + "(asked once, then cached), else /usr/lib/python3.11.")
+    Path stdlib;
 
     @Option(names = "--timeline", paramLabel = "FILE.png",
             description = "Record when each thread held, waited for, or was blocked without the GIL, "
@@ -265,7 +278,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The build these options select: the preset with the given knobs overridden. */
     public BuildConfig buildConfig() {
-        return BuildConfig.of(preset, gil, refcount, lock, immortal);
+        return BuildConfig.of(preset, gil, refcount, lock, immortal, deferred);
     }
 
     /** Whether statistics counting is asked for (or already on with -Dgilectomy.stats=true). */
@@ -312,6 +325,11 @@ public final class RunCommand implements Callable<Integer> {
         long switchNanos = switchIntervalNanos();
         int count = iterationCount();
         BuildConfig config = buildConfig();
+        if (config.deferred() == DeferredKind.ON && config.refcount() == RefCountKind.BUFFERED) {
+            err.println(PROGRAM + ": deferred reference counting is not supported with --refcount buffered");
+            err.flush();
+            return 2;
+        }
         String unsafe = config.unsafeReason();
         if (unsafe != null) {
             if (!allowUnsafe) {
@@ -321,6 +339,15 @@ public final class RunCommand implements Callable<Integer> {
                 return EXIT_USAGE;
             }
             System.setProperty(BuildConfig.ALLOW_UNSAFE_PROPERTY, "true");
+        }
+
+        if (stdlib != null) {
+            String bad = org.gilectomy.runtime.imports.StdlibLocation.setFromCommandLine(stdlib);
+            if (bad != null) {
+                err.println(PROGRAM + ": " + bad);
+                err.flush();
+                return EXIT_USAGE;
+            }
         }
 
         Path path = Paths.get(file);
@@ -566,6 +593,12 @@ public final class RunCommand implements Callable<Integer> {
     static final class LockKindConverter extends KnobConverter<LockKind> {
         LockKindConverter() {
             super("lock", LockKind::parse, LockKind.values(), LockKind::flagName);
+        }
+    }
+
+    static final class DeferredKindConverter extends KnobConverter<DeferredKind> {
+        DeferredKindConverter() {
+            super("deferred setting", DeferredKind::parse, DeferredKind.values(), DeferredKind::flagName);
         }
     }
 

@@ -15,6 +15,7 @@ import org.gilectomy.locks.GilStats;
 import org.gilectomy.locks.LockKind;
 import org.gilectomy.locks.LockStats;
 import org.gilectomy.locks.TransferCounter;
+import org.gilectomy.refcount.CollectorStats;
 import org.gilectomy.refcount.RefCountStats;
 
 /**
@@ -33,7 +34,11 @@ import org.gilectomy.refcount.RefCountStats;
  * {@code lock_wait_total_ns}, {@code lock_wait_max_ns}, {@code refcount_increfs},
  * {@code refcount_decrefs}, {@code refcount_frees}; with {@code --count-transfers} also
  * {@code bytecodes}, {@code transfers_total}, {@code transfers_per_1000_bytecodes} (a number)
- * and {@code transfers_by_type} (an object: type name -> {@code {incref, decref, lock, unlock}}).
+ * and {@code transfers_by_type} (an object: type name -> {@code {incref, decref, lock, unlock}});
+ * always the cycle collector's {@code gc_collections}, {@code gc_examined}, {@code gc_collected},
+ * {@code gc_pause_p50_ns}, {@code gc_pause_p99_ns}, {@code gc_pause_max_ns} (the time other
+ * threads could not run Python) and {@code gc_stop_the_world_p50_ns}, {@code _p99_ns},
+ * {@code _max_ns} (free-threaded builds: the time to stop them; 0 under a GIL).
  *
  * @param config          the build that ran
  * @param countingEnabled whether {@code -Dgilectomy.stats=true} was in force
@@ -41,9 +46,17 @@ import org.gilectomy.refcount.RefCountStats;
  * @param gil             GIL totals; null when there is no GIL
  * @param refcount        refcount totals; null when not counted
  * @param transfers       the cache-line transfer model's totals; null without --count-transfers
+ * @param gc              the cycle collector's figures; null when not read (tests)
  */
 public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats.Totals lock,
-                          GilStats.Totals gil, RefCountStats.Totals refcount, TransferCounter.Totals transfers) {
+                          GilStats.Totals gil, RefCountStats.Totals refcount, TransferCounter.Totals transfers,
+                          CollectorStats.Snapshot gc) {
+
+    /** Without the cycle collector's figures. */
+    public StatsReport(BuildConfig config, boolean countingEnabled, LockStats.Totals lock,
+                       GilStats.Totals gil, RefCountStats.Totals refcount, TransferCounter.Totals transfers) {
+        this(config, countingEnabled, lock, gil, refcount, transfers, null);
+    }
 
     /** Without the transfer model. */
     public StatsReport(BuildConfig config, boolean countingEnabled, LockStats.Totals lock,
@@ -61,7 +74,8 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
                 counting ? LockStats.totals() : null,
                 Gil.INSTANCE == null ? null : Gil.INSTANCE.stats(),
                 counting ? RefCountStats.totals() : null,
-                TransferCounter.ENABLED ? TransferCounter.totals() : null);
+                TransferCounter.ENABLED ? TransferCounter.totals() : null,
+                CollectorStats.snapshot());
     }
 
     /** The statistics as flat JSON members, in a fixed order (see the class comment). */
@@ -94,6 +108,17 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             m.put("refcount_increfs", refcount.increfs());
             m.put("refcount_decrefs", refcount.decrefs());
             m.put("refcount_frees", refcount.frees());
+        }
+        if (gc != null) {
+            m.put("gc_collections", gc.totalCollections());
+            m.put("gc_examined", gc.totalExamined());
+            m.put("gc_collected", gc.totalCollected());
+            m.put("gc_pause_p50_ns", gc.pauseP50Nanos());
+            m.put("gc_pause_p99_ns", gc.pauseP99Nanos());
+            m.put("gc_pause_max_ns", gc.pauseMaxNanos());
+            m.put("gc_stop_the_world_p50_ns", gc.stopP50Nanos());
+            m.put("gc_stop_the_world_p99_ns", gc.stopP99Nanos());
+            m.put("gc_stop_the_world_max_ns", gc.stopMaxNanos());
         }
         if (transfers != null) {
             m.put("bytecodes", transfers.bytecodes());
@@ -162,6 +187,17 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             line(sb, "increfs", count(refcount.increfs()));
             line(sb, "decrefs", count(refcount.decrefs()));
             line(sb, "frees", count(refcount.frees()));
+        }
+        if (gc != null) {
+            sb.append("cycle collector:\n");
+            line(sb, "collections", count(gc.totalCollections()) + " (by generation " + count(gc.collections()[0])
+                    + " / " + count(gc.collections()[1]) + " / " + count(gc.collections()[2]) + ")");
+            line(sb, "objects examined", count(gc.totalExamined()));
+            line(sb, "objects collected", count(gc.totalCollected()));
+            line(sb, "pause p50/p99/max", millis(gc.pauseP50Nanos()) + " / " + millis(gc.pauseP99Nanos())
+                    + " / " + millis(gc.pauseMaxNanos()));
+            line(sb, "stop p50/p99/max", millis(gc.stopP50Nanos()) + " / " + millis(gc.stopP99Nanos())
+                    + " / " + millis(gc.stopMaxNanos()));
         }
         if (transfers != null) {
             sb.append("cache-line transfers (software model: a header write by another thread than the last writer):\n");

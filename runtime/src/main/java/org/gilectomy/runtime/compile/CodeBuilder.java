@@ -82,12 +82,19 @@ final class CodeBuilder {
         maxDepth = Math.max(maxDepth, depth);
     }
 
+    /**
+     * The index of the constant for {@code key}; {@code value} is added the first time. A value
+     * made for this call (a large int, a float, a tuple) that duplicates an earlier one is
+     * released here, or each repeated literal would leak one object.
+     */
     int constant(Object key, PyObject value) {
         Integer i = constIndex.get(key);
         if (i == null) {
             i = consts.size();
             consts.add(value);
             constIndex.put(key, i);
+        } else if (consts.get(i) != value) {
+            org.gilectomy.refcount.RefCount.decref(value);
         }
         return i;
     }

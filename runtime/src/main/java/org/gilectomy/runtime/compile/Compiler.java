@@ -403,7 +403,12 @@ public final class Compiler {
             return "comparison";
         }
         if (e instanceof Ast.NamedConstant c) {
-            return c.kind() == Ast.ConstantKind.NONE ? "None" : c.kind() == Ast.ConstantKind.TRUE ? "True" : "False";
+            return switch (c.kind()) {
+                case NONE -> "None";
+                case TRUE -> "True";
+                case FALSE -> "False";
+                case ELLIPSIS -> "ellipsis";
+            };
         }
         return "expression";
     }
@@ -428,8 +433,12 @@ public final class Compiler {
             b.emit(LOAD_CONST, b.constant("b" + java.util.HexFormat.of().formatHex(by.value()),
                     org.gilectomy.objects.PyBytes.wrap(by.value())), 1);
         } else if (e instanceof Ast.NamedConstant c) {
-            PyObject v = c.kind() == Ast.ConstantKind.NONE ? PyNone.NONE
-                    : c.kind() == Ast.ConstantKind.TRUE ? PyBool.TRUE : PyBool.FALSE;
+            PyObject v = switch (c.kind()) {
+                case NONE -> PyNone.NONE;
+                case TRUE -> PyBool.TRUE;
+                case FALSE -> PyBool.FALSE;
+                case ELLIPSIS -> org.gilectomy.objects.PyEllipsis.ELLIPSIS;
+            };
             b.emit(LOAD_CONST, b.constant(c.kind(), v), 1);
         } else if (e instanceof Ast.BinOp o) {
             expr(o.left());
@@ -502,8 +511,15 @@ public final class Compiler {
             b.bind(orelse);
             expr(ie.orelse());
             b.bind(end);
-        } else if (e instanceof Ast.Slice s) {
-            throw error("SyntaxError", "invalid syntax", s);
+        } else if (e instanceof Ast.Slice s) { // the parser allows one only in a subscript, alone or in a tuple
+            for (Ast.Expr part : new Ast.Expr[] {s.lower(), s.upper(), s.step()}) {
+                if (part == null) {
+                    loadNone();
+                } else {
+                    expr(part);
+                }
+            }
+            b.emit(BUILD_SLICE, 3, -2);
         } else if (e instanceof Ast.Yield y) {
             yieldExpr(y);
         } else if (e instanceof Ast.Lambda l) {
@@ -524,18 +540,7 @@ public final class Compiler {
     }
 
     private void index(Ast.Expr index) throws PySyntaxError {
-        if (index instanceof Ast.Slice s) {
-            for (Ast.Expr part : new Ast.Expr[] {s.lower(), s.upper(), s.step()}) {
-                if (part == null) {
-                    loadNone();
-                } else {
-                    expr(part);
-                }
-            }
-            b.emit(BUILD_SLICE, 3, -2);
-        } else {
-            expr(index);
-        }
+        expr(index);
     }
 
     private void compare(Ast.Compare c) throws PySyntaxError {
@@ -626,6 +631,7 @@ public final class Compiler {
             case BITAND -> BinaryOp.AND;
             case BITOR -> BinaryOp.OR;
             case BITXOR -> BinaryOp.XOR;
+            case MATMUL -> BinaryOp.MATMUL;
         };
     }
 
@@ -720,9 +726,6 @@ public final class Compiler {
      * its {@code __class__} cell (or None), which BUILD_CLASS fills with the new class.
      */
     private void classDef(Ast.ClassDef c) throws PySyntaxError {
-        if (c.bases().size() > 1) {
-            throw unsupported("multiple inheritance", c);
-        }
         decorators(c.decorators());
         Scope inner = table.child(c);
         Compiler body = nested(inner, c);
@@ -740,8 +743,25 @@ public final class Compiler {
             expr(base);
         }
         b.emit(BUILD_TUPLE, c.bases().size(), 1 - c.bases().size());
+        int nkw = c.keywords().size();
+        if (nkw > 0) { // (body bases v1..vn names -- cls), as CALL_KW passes keywords
+            PyObject[] kwnames = new PyObject[nkw];
+            StringBuilder key = new StringBuilder("kw");
+            for (int i = 0; i < nkw; i++) {
+                Ast.Keyword k = c.keywords().get(i);
+                for (int j = 0; j < i; j++) {
+                    if (c.keywords().get(j).name().equals(k.name())) {
+                        throw error("SyntaxError", "keyword argument repeated: " + k.name(), c);
+                    }
+                }
+                expr(k.value());
+                kwnames[i] = PyStr.internBorrowed(k.name());
+                key.append(':').append(k.name());
+            }
+            b.emit(LOAD_CONST, b.constant(key.toString(), PyTuple.constant(kwnames)), 1);
+        }
         b.setLine(c.line());
-        b.emit(BUILD_CLASS, 0, -1);
+        b.emit(BUILD_CLASS, nkw, nkw > 0 ? -nkw - 2 : -1);
         applyDecorators(c.decorators());
         storeName(c.name());
     }
@@ -1125,7 +1145,8 @@ public final class Compiler {
 
     private PyCode buildFunction(String name, Scope inner, int line, Ast.Parameters params) {
         int[] cellSlots = inner.cells.stream().mapToInt(b::local).toArray();
-        int flags = (params.varargs() != null ? PyCode.VARARGS : 0) | (params.kwargs() != null ? PyCode.VARKEYWORDS : 0);
+        int flags = (params.varargs() != null ? PyCode.VARARGS : 0) | (params.kwargs() != null ? PyCode.VARKEYWORDS : 0)
+                | params.positionalOnly() << PyCode.POSITIONAL_ONLY_SHIFT;
         return b.build(name, inner.qualifiedName(), filename, line, params.positional().size(), params.kwonly().size(),
                 flags, cellSlots, inner.frees.size());
     }

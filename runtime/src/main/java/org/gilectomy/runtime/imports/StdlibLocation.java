@@ -51,6 +51,11 @@ public final class StdlibLocation {
         return null;
     }
 
+    /** Forgets {@code --stdlib} (for tests that set it in a shared JVM). */
+    public static void clearCommandLine() {
+        commandLine = null;
+    }
+
     /** The standard library's directory, or null if none was found. */
     public static Path get() {
         Path c = commandLine;

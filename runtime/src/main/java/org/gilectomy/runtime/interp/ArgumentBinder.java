@@ -28,7 +28,7 @@ final class ArgumentBinder {
         if (code.simple && kwnames == null && nargs == code.argCount) {
             for (int i = 0; i < nargs; i++) {
                 PyObject a = args[off + i];
-                RefCount.incref(a);
+                RefCount.increfStack(a);
                 slots[i] = a;
             }
             return;
@@ -40,7 +40,7 @@ final class ArgumentBinder {
             throw e;
         }
         for (int s : code.cellSlots) {
-            slots[s] = new PyCell(slots[s]);
+            slots[s] = new PyCell(RefCount.newRefFromStack(slots[s]));
         }
         int base = code.varNames.length - code.freeCount;
         for (int k = 0; k < code.freeCount; k++) {
@@ -63,17 +63,27 @@ final class ArgumentBinder {
         int n = Math.min(nargs, argc);
         for (int i = 0; i < n; i++) {
             PyObject a = args[off + i];
-            RefCount.incref(a);
+            RefCount.increfStack(a);
             slots[i] = a;
         }
         if (varargs) {
             slots[total] = PyTuple.copyOf(args, off + n, nargs - n);
         }
         if (kwnames != null) {
+            StringBuilder positionalOnlyByName = null;
             for (int k = 0; k < kwnames.size(); k++) {
                 PyStr name = (PyStr) kwnames.getBorrowed(k);
                 PyObject value = args[off + nargs + k];
                 int slot = parameterSlot(code, name.value, total);
+                if (slot >= 0 && slot < code.positionalOnlyCount) {
+                    if (kwargs != null) { // a positional-only name is free for **kwargs
+                        kwargs.put(name, value);
+                        continue;
+                    }
+                    positionalOnlyByName = positionalOnlyByName == null ? new StringBuilder(name.value)
+                            : positionalOnlyByName.append(", ").append(name.value);
+                    continue;
+                }
                 if (slot < 0) {
                     if (kwargs == null) {
                         throw PyExc.typeError(code.qualname + "() got an unexpected keyword argument '" + name.value + "'");
@@ -82,9 +92,13 @@ final class ArgumentBinder {
                 } else if (slots[slot] != null) {
                     throw PyExc.typeError(code.qualname + "() got multiple values for argument '" + name.value + "'");
                 } else {
-                    RefCount.incref(value);
+                    RefCount.increfStack(value);
                     slots[slot] = value;
                 }
+            }
+            if (positionalOnlyByName != null) {
+                throw PyExc.typeError(code.qualname + "() got some positional-only arguments passed as keyword arguments: '"
+                        + positionalOnlyByName + "'");
             }
         }
         if (nargs > argc && !varargs) {
@@ -97,7 +111,7 @@ final class ArgumentBinder {
             for (int i = Math.max(nargs, required); i < argc; i++) {
                 if (slots[i] == null) {
                     PyObject d = f.defaults.getBorrowed(i - required);
-                    RefCount.incref(d);
+                    RefCount.increfStack(d);
                     slots[i] = d;
                 }
             }
@@ -105,7 +119,7 @@ final class ArgumentBinder {
         if (code.kwOnlyCount > 0) {
             for (int i = argc; i < total; i++) {
                 if (slots[i] == null && f.kwDefaults != null) {
-                    slots[i] = f.kwDefaults.getName(code.varNames[i]); // new reference, or null
+                    slots[i] = RefCount.stackRefSteal(f.kwDefaults.getName(code.varNames[i])); // or null
                 }
             }
             missing(code, slots, argc, total, "keyword-only");

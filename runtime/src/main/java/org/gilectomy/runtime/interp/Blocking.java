@@ -6,34 +6,32 @@ import org.gilectomy.locks.timeline.GilTimeline;
 
 /**
  * Runs a blocking call (sleep, join, waiting for a lock) with the GIL released, as CPython's
- * Py_BEGIN_ALLOW_THREADS does, so other threads run meanwhile. In the free-threaded build it
- * just runs the call. An interrupt (Ctrl-C reaching the blocked main thread) ends the wait and
+ * Py_BEGIN_ALLOW_THREADS does, so other threads run meanwhile. In the free-threaded builds it
+ * detaches the thread instead, so that a stop of the world (the cycle collector's) does not
+ * wait for a thread blocked in recv, and the thread cannot touch objects again before the
+ * world restarts. An interrupt (Ctrl-C reaching the blocked main thread) ends the wait and
  * becomes {@code KeyboardInterrupt}.
  */
-final class Blocking {
-    interface Call {
+public final class Blocking {
+    public interface Call {
         void run() throws InterruptedException;
     }
 
     private Blocking() {
     }
 
-    static void run(Call call) {
+    public static void run(Call call) {
         ThreadState ts = ThreadState.current();
         CriticalSection.suspendAll(ts); // never block holding an object lock (CPython 3.13)
-        if (Gil.ENABLED) {
-            Gil.INSTANCE.release();
-            if (GilTimeline.ENABLED) GilTimeline.blocked();
-        }
+        ts.detach(); // the GIL released, or (free-threaded) a stop of the world need not wait for us
+        if (Gil.ENABLED && GilTimeline.ENABLED) GilTimeline.blocked();
         boolean interrupted = false;
         try {
             call.run();
         } catch (InterruptedException e) {
             interrupted = true;
         } finally {
-            if (Gil.ENABLED) {
-                Gil.INSTANCE.acquire();
-            }
+            ts.attach();
             CriticalSection.resumeTop(ts);
         }
         if (interrupted) {

@@ -25,7 +25,13 @@ final class BuiltinModules {
             Map.entry("queue", i -> QueueModule.module()),
             Map.entry("_sre", i -> SreModule.module()),
             Map.entry("socket", i -> SocketModule.module()),
-            Map.entry("importlib", Importlib::module));
+            Map.entry("gc", i -> GcModule.module()),
+            Map.entry("importlib", Importlib::module),
+            // CPython's C modules written in Java: runtime/.../modules/, one class each
+            Map.entry("_io", i -> org.gilectomy.runtime.modules.IoModule.module("_io")),
+            Map.entry("io", i -> org.gilectomy.runtime.modules.IoModule.module("io")),
+            Map.entry("_collections", i -> org.gilectomy.runtime.modules.CollectionsModule.module()),
+            Map.entry("itertools", i -> org.gilectomy.runtime.modules.ItertoolsModule.module()));
 
     /** The maker of the Java module {@code name}, or null: the test hooks only when enabled. */
     static Function<Interpreter, PyModule> get(String name) {

@@ -49,6 +49,7 @@ final class Builtins {
         });
         function("format", org.gilectomy.objects.Formatting::builtin);
         function("sum", Builtins::sum);
+        function("open", org.gilectomy.runtime.modules.IoModule::open);
         function("min", (a, off, n, kw) -> extreme("min", CompareOp.LT, a, off, n, kw));
         function("max", (a, off, n, kw) -> extreme("max", CompareOp.GT, a, off, n, kw));
         function("sorted", (a, off, n, kw) -> {
@@ -100,7 +101,9 @@ final class Builtins {
         });
         type("set", PySet.TYPE, (a, off, n, kw) -> newSet("set", a, off, n, kw, false));
         type("frozenset", PySet.FROZEN_TYPE, (a, off, n, kw) -> newSet("frozenset", a, off, n, kw, true));
-        dict.putName("bytes", PyBytes.TYPE);
+        BytesMethods.install(this);
+        dict.putName("Ellipsis", org.gilectomy.objects.PyEllipsis.ELLIPSIS);
+        type("slice", org.gilectomy.objects.PySlice.TYPE, ValueAttributes::newSlice);
         type("range", PyRange.TYPE, Builtins::range);
         listMethods();
         dictMethods();
@@ -109,6 +112,7 @@ final class Builtins {
         IterBuiltins.install(this);
         NumberBuiltins.install(this);
         NumberAttributes.install();
+        NumberBytes.install();
         ValueAttributes.install();
         ClassBuiltins.register(dict); // lang-a: classes, exceptions, super, isinstance
         NamespaceBuiltins.install(this);
@@ -276,6 +280,9 @@ final class Builtins {
         }
         PyObject x = a[off];
         if (x instanceof PyInt i) {
+            if (i.getClass() != PyInt.class) { // an int subclass's instance: int() makes an exact int
+                return i.isBig() ? PyInt.of(i.big) : PyInt.of(i.value);
+            }
             RefCount.incref(i);
             return i;
         }
@@ -356,6 +363,9 @@ final class Builtins {
         }
         PyObject x = a[off];
         if (x instanceof PyFloat f) {
+            if (f.getClass() != PyFloat.class) { // a float subclass's instance: float() makes an exact float
+                return PyFloat.of(f.value);
+            }
             RefCount.incref(f);
             return f;
         }

@@ -8,6 +8,11 @@ import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyBuiltinFunction;
 import org.gilectomy.objects.PyDict;
+import org.gilectomy.objects.PyFloat;
+import org.gilectomy.objects.PyInt;
+import org.gilectomy.objects.PyList;
+import org.gilectomy.objects.PyNone;
+import org.gilectomy.objects.PySet;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
 import org.gilectomy.objects.PyInstance;
@@ -42,13 +47,15 @@ final class ClassBuiltins {
                 RefCount.incref(t);
                 return t;
             }
-            if (n == 3) {
-                throw PyExc.notImplemented("type() with three arguments");
+            if (n == 3 && kw == null) {
+                return newType(PyType.TYPE, a, off, kw);
             }
             throw PyExc.typeError("type() takes 1 or 3 arguments");
         };
         builtins.putName("type", PyType.TYPE);
         registerDescriptors(builtins);
+        registerTypeMethods();
+        registerSubclassable();
         function(builtins, "isinstance", (a, off, n, kw) -> {
             Args.exactly("isinstance", n, 2, kw);
             return PyBool.of(isInstance(a[off], a[off + 1], "isinstance"));
@@ -144,6 +151,134 @@ final class ClassBuiltins {
         builtins.putName("property", Descriptors.PyProperty.TYPE);
     }
 
+    /**
+     * What Python subclasses of the built-in containers reach through {@code super()} or the
+     * type: {@code __init__} (a subclass instance starts empty, as CPython's), the item
+     * assignment methods, and {@code __repr__}, each doing the built-in's own work (never an
+     * override: that would recurse into the subclass).
+     */
+    private static void registerSubclassable() {
+        PyList.TYPE.addMethod("__init__", (a, off, n, kw) -> {
+            Args.between("list", n - 1, 0, 1, kw);
+            PyList l = (PyList) a[off];
+            PyObject[] items = n == 2 ? Ops.collect(a[off + 1]) : new PyObject[0];
+            l.clear();
+            l.extend(items);
+            return PyNone.newRef();
+        });
+        PyDict.TYPE.addMethod("__init__", (a, off, n, kw) -> {
+            if (n > 2) {
+                throw PyExc.typeError("dict expected at most 1 argument, got " + (n - 1));
+            }
+            PyDict d = (PyDict) a[off];
+            if (n == 2) {
+                ContainerMethods.update(d, a[off + 1]);
+            }
+            for (int k = 0; kw != null && k < kw.size(); k++) {
+                d.put(kw.getBorrowed(k), a[off + n + k]);
+            }
+            return PyNone.newRef();
+        });
+        PySet.TYPE.addMethod("__init__", (a, off, n, kw) -> {
+            Args.between("set", n - 1, 0, 1, kw);
+            PySet s = (PySet) a[off];
+            PyObject[] items = n == 2 ? Ops.collect(a[off + 1]) : new PyObject[0];
+            s.clear();
+            for (PyObject x : items) {
+                try {
+                    s.add(x);
+                } finally {
+                    RefCount.decref(x);
+                }
+            }
+            return PyNone.newRef();
+        });
+        for (PyType t : new PyType[] {PyList.TYPE, PyDict.TYPE}) {
+            t.addMethod("__setitem__", (a, off, n, kw) -> {
+                Args.exactly(t.name() + ".__setitem__", n - 1, 2, kw);
+                Ops.setItemBuiltin(a[off], a[off + 1], a[off + 2]);
+                return PyNone.newRef();
+            });
+            t.addMethod("__delitem__", (a, off, n, kw) -> {
+                Args.exactly(t.name() + ".__delitem__", n - 1, 1, kw);
+                Ops.delItemBuiltin(a[off], a[off + 1]);
+                return PyNone.newRef();
+            });
+        }
+        for (PyType t : new PyType[] {PyList.TYPE, PyDict.TYPE, PySet.TYPE, PySet.FROZEN_TYPE, PyTuple.TYPE, PyStr.TYPE,
+            PyInt.TYPE, PyFloat.TYPE}) {
+            t.addMethod("__repr__", (a, off, n, kw) -> {
+                Args.exactly(t.name() + ".__repr__", n - 1, 0, kw);
+                return PyStr.of(Ops.reprBuiltin(a[off]));
+            });
+        }
+    }
+
+    /** {@code type.__new__}, {@code type.__init__} and {@code type.__call__}, for metaclasses and super() in them. */
+    private static void registerTypeMethods() {
+        PyType.TYPE.addMethod("__new__", (a, off, n, kw) -> {
+            if (n != 4 || !(a[off] instanceof PyType meta) || !meta.isSubtypeOf(PyType.TYPE)) {
+                throw PyExc.typeError("type.__new__() takes exactly 3 arguments after the metaclass");
+            }
+            return newType(meta, a, off + 1, kw);
+        });
+        PyType.TYPE.addMethod("__init__", (a, off, n, kw) -> {
+            if (n != 2 && n != 4) {
+                throw PyExc.typeError("type.__init__() takes 1 or 3 arguments");
+            }
+            return PyNone.newRef();
+        });
+        PyType.TYPE.addMethod("__call__", (a, off, n, kw) -> {
+            if (n == 0 || !(a[off] instanceof PyType cls)) {
+                throw PyExc.typeError("descriptor '__call__' requires a 'type' object");
+            }
+            return cls.isHeapType() ? Classes.construct(cls, a, off + 1, n - 1, kw) : Ops.call(cls, a, off + 1, n - 1, kw);
+        });
+    }
+
+    /**
+     * {@code type(name, bases, ns)} and {@code type.__new__(meta, name, bases, ns, **kw)}
+     * ({@code a[off..off+3)}, keyword values after them): a class as a class statement would
+     * make it, from a copy of ns.
+     */
+    private static PyObject newType(PyType meta, PyObject[] a, int off, PyTuple kw) {
+        PyObject name = a[off];
+        PyObject bases = a[off + 1];
+        PyObject ns = a[off + 2];
+        if (!(name instanceof PyStr n)) {
+            throw PyExc.typeError("type.__new__() argument 1 must be str, not " + name.type().name());
+        }
+        if (!(bases instanceof PyTuple b)) {
+            throw PyExc.typeError("type.__new__() argument 2 must be tuple, not " + bases.type().name());
+        }
+        if (!(ns instanceof PyDict d)) {
+            throw PyExc.typeError("type.__new__() argument 3 must be dict, not " + ns.type().name());
+        }
+        PyType[] types = new PyType[b.size()];
+        for (int i = 0; i < types.length; i++) {
+            if (!(b.getBorrowed(i) instanceof PyType t)) {
+                throw PyExc.typeError("bases must be types");
+            }
+            types[i] = t;
+        }
+        PyDict namespace = new PyDict();
+        namespace.putAll(d);
+        String module = "__main__";
+        PyObject m = namespace.getName("__module__");
+        if (m == null) {
+            PyStr main = PyStr.of(module); // the calling module's name: this runtime runs __main__ only
+            namespace.putName("__module__", main);
+            RefCount.decref(main);
+        } else {
+            module = m instanceof PyStr s ? s.value : module;
+            RefCount.decref(m);
+        }
+        if (!namespace.containsKey(PyStr.internBorrowed("__qualname__"))) {
+            namespace.putName("__qualname__", n);
+        }
+        return Classes.newClass(meta, n.value, types, namespace, module, a, off + 3, kw);
+    }
+
     private static void oneArgument(String fn, int n, PyTuple kw) {
         if (kw != null) {
             throw PyExc.typeError(fn + "() takes no keyword arguments");
@@ -172,6 +307,17 @@ final class ClassBuiltins {
         if (!(cls instanceof PyType type)) {
             throw PyExc.typeError(fn + "() arg 2 must be a type, a tuple of types, or a union");
         }
+        PyType meta = type.heapMetatype();
+        if (meta != null && o.type() != type) {
+            PyObject r = Dunders.callOverride(type, "__instancecheck__", o);
+            if (r != null) {
+                try {
+                    return Ops.isTrue(r);
+                } finally {
+                    RefCount.decref(r);
+                }
+            }
+        }
         return Classes.isInstance(o, type);
     }
 
@@ -186,6 +332,16 @@ final class ClassBuiltins {
         }
         if (!(cls instanceof PyType type)) {
             throw PyExc.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+        }
+        if (type.heapMetatype() != null) {
+            PyObject r = Dunders.callOverride(type, "__subclasscheck__", t);
+            if (r != null) {
+                try {
+                    return Ops.isTrue(r);
+                } finally {
+                    RefCount.decref(r);
+                }
+            }
         }
         return t.isSubtypeOf(type);
     }

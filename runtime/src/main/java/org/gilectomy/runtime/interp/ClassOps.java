@@ -1,6 +1,7 @@
 package org.gilectomy.runtime.interp;
 
 import org.gilectomy.objects.Classes;
+import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyCell;
 import org.gilectomy.objects.PyCode;
 import org.gilectomy.objects.PyDict;
@@ -22,26 +23,48 @@ final class ClassOps {
      * carries the enclosing functions' variables its methods use); it runs with the namespace
      * dict in slot 0 and returns its {@code __class__} cell, or None if no method uses super().
      */
-    static int buildClass(ThreadState ts, PyObject[] slots, int sp) {
+    static int buildClass(ThreadState ts, PyObject[] slots, int sp, int nkw) {
+        int kwTop = sp; // with keywords: (body bases v1..vn names -- cls)
+        PyTuple kwNames = null;
+        if (nkw > 0) {
+            kwNames = (PyTuple) slots[sp - 1];
+            sp -= nkw + 1;
+        }
         PyFunction bodyFunction = (PyFunction) slots[sp - 2];
         PyTuple bases = (PyTuple) slots[sp - 1];
+        PyObject metaclass = null;
+        for (int i = 0; i < nkw; i++) {
+            if (kwNames.getBorrowed(i) instanceof PyStr k && k.value.equals("metaclass")) {
+                metaclass = slots[sp + i];
+            }
+        }
+        if (metaclass != null && !(metaclass instanceof PyType mt && mt.isSubtypeOf(PyType.TYPE))) {
+            throw PyExc.notImplemented("a metaclass that is not a subclass of type");
+        }
+        if (metaclass != null) { // not for __init_subclass__
+            kwNames = withoutMetaclass(slots, sp, kwNames);
+            nkw = kwNames == null ? 0 : kwNames.size();
+        }
         PyCode body = bodyFunction.code;
-        PyType base = PyType.OBJECT;
-        if (bases.size() == 1) {
-            PyObject b = bases.getBorrowed(0);
-            if (!(b instanceof PyType t)) {
+        PyType[] baseTypes = new PyType[bases.size()];
+        for (int i = 0; i < baseTypes.length; i++) {
+            if (!(bases.getBorrowed(i) instanceof PyType t)) {
                 throw PyExc.typeError("bases must be types");
             }
-            base = t;
+            baseTypes[i] = t;
         }
+        PyType meta = Classes.metaclassFor((PyType) metaclass, baseTypes);
         PyDict globals = bodyFunction.globals;
-        PyDict ns = new PyDict();
+        PyDict ns = meta == PyType.TYPE ? new PyDict() : prepare(meta, body.name, bases, slots, sp, kwNames);
         PyObject moduleName = globals.getName("__name__");
         String module = moduleName instanceof PyStr s ? s.value : "__main__";
         RefCount.xdecref(moduleName);
         PyStr moduleStr = PyStr.of(module);
         ns.putName("__module__", moduleStr);
         RefCount.decref(moduleStr);
+        PyStr qualname = PyStr.of(body.qualname);
+        ns.putName("__qualname__", qualname);
+        RefCount.decref(qualname);
         PyObject[] frame = new PyObject[body.varNames.length + body.stackSize];
         PyObject classCell;
         try {
@@ -53,16 +76,109 @@ final class ClassOps {
             RefCount.decref(ns);
             throw e;
         }
-        PyType cls = Classes.newClass(body.name, base, ns, module);
+        PyObject cls;
+        try {
+            cls = meta == PyType.TYPE ? Classes.newClass(body.name, baseTypes, ns, module, slots, sp, kwNames)
+                    : callMetaclass(meta, body.name, bases, ns, slots, sp, kwNames);
+        } catch (RuntimeException e) {
+            RefCount.decref(classCell);
+            throw e;
+        } finally {
+            if (metaclass != null && kwNames != null) {
+                RefCount.decref(kwNames); // withoutMetaclass's own tuple
+            }
+        }
+        for (int i = sp; i < kwTop; i++) {
+            RefCount.decref(slots[i]);
+            slots[i] = null;
+        }
         if (classCell instanceof PyCell cell) {
             RefCount.incref(cls);
             cell.setStealing(cls);
         }
         RefCount.decref(classCell);
-        RefCount.decref(bases);
+        RefCount.decrefStack(bases);
         slots[sp - 1] = null;
-        RefCount.decref(bodyFunction);
-        slots[sp - 2] = cls;
+        RefCount.decrefStack(bodyFunction);
+        slots[sp - 2] = RefCount.stackRefSteal(cls);
         return sp - 1;
+    }
+
+    /** {@code meta.__prepare__(name, bases, **kw)} if the metaclass has one (a dict), else a new dict. */
+    private static PyDict prepare(PyType meta, String name, PyTuple bases, PyObject[] slots, int sp, PyTuple kwNames) {
+        PyObject prep = meta.lookup("__prepare__");
+        if (prep == null) {
+            return new PyDict();
+        }
+        RefCount.decref(prep);
+        PyObject f = Ops.getAttr(meta, "__prepare__");
+        PyObject r;
+        try {
+            r = callWithKeywords(f, new PyObject[] {PyStr.of(name), bases}, slots, sp, kwNames);
+        } finally {
+            RefCount.decref(f);
+        }
+        if (r instanceof PyDict d) {
+            return d;
+        }
+        RefCount.decref(r);
+        throw PyExc.notImplemented("a __prepare__ that returns something other than a dict");
+    }
+
+    /** {@code meta(name, bases, ns, **kw)}: takes over the namespace reference. */
+    private static PyObject callMetaclass(PyType meta, String name, PyTuple bases, PyDict ns, PyObject[] slots, int sp,
+            PyTuple kwNames) {
+        try {
+            return callWithKeywords(meta, new PyObject[] {PyStr.of(name), newRef(bases), ns}, slots, sp, kwNames);
+        } finally {
+            RefCount.decref(ns);
+        }
+    }
+
+    private static PyObject newRef(PyObject o) {
+        RefCount.incref(o);
+        return o;
+    }
+
+    /**
+     * {@code f(*positional, **kw)}, the keyword values in {@code slots[sp..]}; releases the
+     * positional arguments except the last (the caller's namespace or bases, borrowed).
+     */
+    private static PyObject callWithKeywords(PyObject f, PyObject[] positional, PyObject[] slots, int sp, PyTuple kwNames) {
+        int nkw = kwNames == null ? 0 : kwNames.size();
+        PyObject[] a = new PyObject[positional.length + nkw];
+        System.arraycopy(positional, 0, a, 0, positional.length);
+        System.arraycopy(slots, sp, a, positional.length, nkw);
+        try {
+            return Ops.call(f, a, 0, positional.length, kwNames);
+        } finally {
+            for (int i = 0; i < positional.length - 1; i++) {
+                RefCount.decref(positional[i]);
+            }
+        }
+    }
+
+    /**
+     * The keyword names without {@code metaclass} (null if none is left), its value moved to the
+     * end of the keyword values so the others stay in order for {@code __init_subclass__}.
+     */
+    private static PyTuple withoutMetaclass(PyObject[] slots, int sp, PyTuple kwNames) {
+        int n = kwNames.size();
+        PyObject[] names = new PyObject[n - 1];
+        PyObject meta = null;
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            PyObject k = kwNames.getBorrowed(i);
+            if (((PyStr) k).value.equals("metaclass")) {
+                meta = slots[sp + i];
+            } else {
+                names[j] = k;
+                RefCount.incref(k);
+                slots[sp + j] = slots[sp + i];
+                j++;
+            }
+        }
+        slots[sp + n - 1] = meta;
+        return n == 1 ? null : PyTuple.steal(names);
     }
 }

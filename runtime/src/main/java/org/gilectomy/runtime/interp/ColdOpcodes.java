@@ -45,7 +45,7 @@ final class ColdOpcodes {
             case GET_ITER: { // once per loop, and Ops.iter is big
                 PyObject v = slots[sp - 1];
                 slots[sp - 1] = Ops.iter(v);
-                RefCount.decref(v);
+                RefCount.decrefStack(v);
                 break;
             }
             case UNARY_NEGATIVE:
@@ -55,8 +55,8 @@ final class ColdOpcodes {
                 int op = insn & 0xff;
                 PyObject r = op == UNARY_NEGATIVE ? Ops.negative(v)
                         : op == UNARY_POSITIVE ? Ops.positive(v) : Ops.invert(v);
-                slots[sp - 1] = r;
-                RefCount.decref(v);
+                slots[sp - 1] = RefCount.stackRefSteal(r);
+                RefCount.decrefStack(v);
                 break;
             }
             case BUILD_MAP: {
@@ -78,7 +78,8 @@ final class ColdOpcodes {
             }
             case BUILD_SLICE: {
                 sp -= 3;
-                PySlice s = new PySlice(slots[sp], slots[sp + 1], slots[sp + 2]);
+                PySlice s = new PySlice(RefCount.newRefFromStack(slots[sp]), RefCount.newRefFromStack(slots[sp + 1]),
+                        RefCount.newRefFromStack(slots[sp + 2]));
                 slots[sp] = s;
                 slots[sp + 1] = null;
                 slots[sp + 2] = null;
@@ -88,7 +89,7 @@ final class ColdOpcodes {
             case MAKE_FUNCTION: {
                 PyFunction f = new PyFunction((PyCode) code.consts[arg], globals);
                 Interpreter.newFunction(f);
-                slots[sp++] = f;
+                slots[sp++] = RefCount.stackRefSteal(f);
                 break;
             }
             case IMPORT_NAME: {
@@ -97,17 +98,18 @@ final class ColdOpcodes {
                 PyObject level = slots[--sp];
                 slots[sp] = null;
                 try {
-                    slots[sp] = Interpreter.current().modules.imports.importName(code.names[arg], globals, fromList,
-                            (int) ((org.gilectomy.objects.PyInt) level).value);
+                    slots[sp] = RefCount.stackRefSteal(Interpreter.current().modules.imports.importName(code.names[arg],
+                            globals, fromList, (int) ((org.gilectomy.objects.PyInt) level).value));
                     sp++;
                 } finally {
-                    RefCount.decref(fromList);
-                    RefCount.decref(level);
+                    RefCount.decrefStack(fromList);
+                    RefCount.decrefStack(level);
                 }
                 break;
             }
             case IMPORT_FROM:
-                slots[sp] = Interpreter.current().modules.imports.importFrom(slots[sp - 1], code.names[arg]);
+                slots[sp] = RefCount.stackRefSteal(Interpreter.current().modules.imports.importFrom(slots[sp - 1],
+                        code.names[arg]));
                 sp++;
                 break;
             case IMPORT_STAR: {
@@ -116,7 +118,7 @@ final class ColdOpcodes {
                 try {
                     Interpreter.current().modules.imports.importStar(m, globals);
                 } finally {
-                    RefCount.decref(m);
+                    RefCount.decrefStack(m);
                 }
                 break;
             }
@@ -125,7 +127,7 @@ final class ColdOpcodes {
                 PyObject r = NamespaceBuiltins.callWithFrame(slots[base], slots, base + 1, arg, globals, code, slots);
                 Eval.releaseSlots(slots, base, sp);
                 sp = base;
-                slots[sp++] = r;
+                slots[sp++] = RefCount.stackRefSteal(r);
                 break;
             }
             case CHECK_EXC_MATCH: {
@@ -135,7 +137,7 @@ final class ColdOpcodes {
                 try {
                     match = ExceptionOps.matches(slots[sp - 1], t);
                 } finally {
-                    RefCount.decref(t);
+                    RefCount.decrefStack(t);
                 }
                 slots[sp++] = PyBool.of(match);
                 break;
@@ -152,11 +154,11 @@ final class ColdOpcodes {
             case WITH_EXCEPT_START: {
                 PyObject exit = slots[sp - 3];
                 PyObject exc = slots[sp - 1];
-                slots[sp++] = Ops.call(exit, exc.type(), exc, PyNone.NONE);
+                slots[sp++] = RefCount.stackRefSteal(Ops.call(exit, exc.type(), exc, PyNone.NONE));
                 break;
             }
             case BUILD_CLASS:
-                sp = ClassOps.buildClass(ts, slots, sp);
+                sp = ClassOps.buildClass(ts, slots, sp, arg);
                 break;
             case DELETE_NAME:
             case DELETE_GLOBAL:
@@ -170,7 +172,7 @@ final class ColdOpcodes {
                     throw Eval.unboundLocal(code, arg);
                 }
                 slots[arg] = null;
-                RefCount.decref(v);
+                RefCount.decrefStack(v);
                 break;
             }
             case DELETE_SUBSCR:
@@ -184,7 +186,7 @@ final class ColdOpcodes {
                 sp--;
                 break;
             case LOAD_ASSERTION_ERROR:
-                RefCount.incref(PyExc.ASSERTION_ERROR);
+                RefCount.increfStack(PyExc.ASSERTION_ERROR);
                 slots[sp++] = PyExc.ASSERTION_ERROR;
                 break;
             case LOAD_SUPER: {
@@ -221,7 +223,7 @@ final class ColdOpcodes {
                 PyObject r = ExtendedOps.callUnpacked(ts, slots[base], (PyTuple) slots[base + 1],
                         (arg & 1) != 0 ? (PyDict) slots[base + 2] : null);
                 Eval.releaseSlots(slots, base, sp);
-                slots[base] = r;
+                slots[base] = RefCount.stackRefSteal(r);
                 sp = base + 1;
                 break;
             }
@@ -236,7 +238,7 @@ final class ColdOpcodes {
                 try {
                     ExtendedOps.addToContainer(insn & 0xff, slots, sp - 1 - (arg & 0xff), v, (arg & 0x100) != 0);
                 } finally {
-                    RefCount.decref(v);
+                    RefCount.decrefStack(v);
                 }
                 break;
             }
@@ -249,8 +251,8 @@ final class ColdOpcodes {
                     k.hashCode(); // unhashable keys raise TypeError
                     ((PyDict) slots[sp - 1 - arg]).put(k, v);
                 } finally {
-                    RefCount.decref(k);
-                    RefCount.decref(v);
+                    RefCount.decrefStack(k);
+                    RefCount.decrefStack(v);
                 }
                 break;
             }
@@ -290,11 +292,11 @@ final class ColdOpcodes {
                     r = ExtendedOps.formatValue(v, arg & 0xff, spec);
                 } finally {
                     if (spec != null) {
-                        RefCount.decref(spec);
+                        RefCount.decrefStack(spec);
                     }
                 }
                 slots[sp - 1] = r;
-                RefCount.decref(v);
+                RefCount.decrefStack(v);
                 break;
             }
             case BUILD_STRING: {

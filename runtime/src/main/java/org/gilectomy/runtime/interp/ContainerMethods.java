@@ -5,7 +5,6 @@ import java.util.Map;
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
-import org.gilectomy.objects.PyBytes;
 import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyDictView;
 import org.gilectomy.objects.PyExc;
@@ -21,7 +20,7 @@ import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
 
-/** The methods of {@code list}, {@code dict}, {@code set}/{@code frozenset} and {@code bytes}. */
+/** The methods of {@code list}, {@code dict} and {@code set}/{@code frozenset}. */
 final class ContainerMethods {
     private ContainerMethods() {
     }
@@ -31,10 +30,6 @@ final class ContainerMethods {
         dictMethods();
         setMethods(PySet.TYPE, "set", false);
         setMethods(PySet.FROZEN_TYPE, "frozenset", true);
-        PyBytes.TYPE.addMethod("decode", (a, off, n, kw) -> {
-            PyObject[] p = Params.bind("decode", a, off + 1, n - 1, kw, 0, "encoding", "errors");
-            return PyStr.of(((PyBytes) a[off]).decode(p[0] == null ? "utf-8" : Params.str(p[0])));
-        });
     }
 
     private static PyList list(PyObject[] a, int off) {

@@ -28,9 +28,9 @@ final class Delegation {
      */
     static PyObject iteratorReplacing(PyObject o) {
         try {
-            return iteratorOf(o);
+            return RefCount.stackRefSteal(iteratorOf(o));
         } finally {
-            RefCount.decref(o);
+            RefCount.decrefStack(o);
         }
     }
 
@@ -71,7 +71,7 @@ final class Delegation {
         } catch (PyException e) {
             return finishOnStopIteration(slots, at, e);
         } finally {
-            RefCount.decref(sent);
+            RefCount.decrefStack(sent);
         }
     }
 
@@ -144,7 +144,7 @@ final class Delegation {
 
     private static void finish(PyObject[] slots, int at, PyObject result) {
         PyObject it = slots[at];
-        slots[at] = result;
-        RefCount.decref(it);
+        slots[at] = RefCount.stackRefSteal(result);
+        RefCount.decrefStack(it);
     }
 }

@@ -98,6 +98,7 @@ public final class Eval {
             }
             throw new PyException(PyExc.RECURSION_ERROR, "maximum recursion depth exceeded");
         }
+        ts.frames[ts.depth] = slots; // the cycle collector's roots
         int sp = gen == null ? code.varNames.length : gen.sp; // first free stack slot
         int pc = gen == null ? 0 : gen.pc;
         try {
@@ -129,7 +130,7 @@ public final class Eval {
                         break;
                     case LOAD_CONST: {
                         PyObject v = consts[arg];
-                        RefCount.incref(v);
+                        RefCount.increfStack(v);
                         slots[sp++] = v;
                         break;
                     }
@@ -138,7 +139,7 @@ public final class Eval {
                         if (v == null) {
                             throw unboundLocal(code, arg);
                         }
-                        RefCount.incref(v);
+                        RefCount.increfStack(v);
                         slots[sp++] = v;
                         break;
                     }
@@ -147,7 +148,7 @@ public final class Eval {
                         slots[arg] = slots[--sp];
                         slots[sp] = null;
                         if (old != null) {
-                            RefCount.decref(old);
+                            RefCount.decrefStack(old);
                         }
                         break;
                     }
@@ -158,13 +159,13 @@ public final class Eval {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
                         globals.put(code.nameObjects[arg], v);
-                        RefCount.decref(v);
+                        RefCount.decrefStack(v);
                         break;
                     }
                     case LOAD_ATTR: {
                         PyObject o = slots[sp - 1];
-                        slots[sp - 1] = AttrCache.load(code, arg, o);
-                        RefCount.decref(o);
+                        slots[sp - 1] = RefCount.stackRefSteal(AttrCache.load(code, arg, o));
+                        RefCount.decrefStack(o);
                         break;
                     }
                     case STORE_ATTR: {
@@ -183,18 +184,20 @@ public final class Eval {
                         PyObject m;
                         if (o instanceof PyInstance pi) {
                             m = AttrCache.method(code, arg, pi);
+                        } else if (o instanceof PyType) {
+                            m = null; // C.f: the class's own attribute, not its metaclass's method (type.__init__)
                         } else {
                             m = o.type().lookupMethodBorrowed(code.names[arg]);
                             if (m != null) {
-                                RefCount.incref(m);
+                                RefCount.increfStack(m);
                             }
                         }
                         if (m != null) {
                             slots[sp - 1] = m;
                             slots[sp++] = o; // self: the reference moves up one slot
                         } else {
-                            slots[sp - 1] = AttrCache.load(code, arg, o);
-                            RefCount.decref(o);
+                            slots[sp - 1] = RefCount.stackRefSteal(AttrCache.load(code, arg, o));
+                            RefCount.decrefStack(o);
                             slots[sp++] = null; // no self
                         }
                         break;
@@ -206,7 +209,7 @@ public final class Eval {
                                 ? invokeFromStack(ts, slots[base], slots, base + 1, arg + 1, false)
                                 : invokeFromStack(ts, slots[base], slots, base + 2, arg, false);
                         releaseSlots(slots, base, sp);
-                        slots[base] = r;
+                        slots[base] = RefCount.stackRefSteal(r);
                         sp = base + 1;
                         break;
                     }
@@ -214,7 +217,7 @@ public final class Eval {
                         int base = sp - arg - 1;
                         PyObject r = invokeFromStack(ts, slots[base], slots, base + 1, arg, true);
                         releaseSlots(slots, base, sp);
-                        slots[base] = r;
+                        slots[base] = RefCount.stackRefSteal(r);
                         sp = base + 1;
                         break;
                     }
@@ -223,7 +226,7 @@ public final class Eval {
                         int base = sp - arg - 2;
                         PyObject r = invoke(ts, slots[base], slots, base + 1, arg - kwnames.size(), kwnames);
                         releaseSlots(slots, base, sp);
-                        slots[base] = r;
+                        slots[base] = RefCount.stackRefSteal(r);
                         sp = base + 1;
                         break;
                     }
@@ -235,10 +238,10 @@ public final class Eval {
                         try {
                             r = binary(arg, left, right);
                         } finally {
-                            RefCount.decref(right);
+                            RefCount.decrefStack(right);
                         }
-                        slots[sp - 1] = r;
-                        RefCount.decref(left);
+                        slots[sp - 1] = RefCount.stackRefSteal(r);
+                        RefCount.decrefStack(left);
                         break;
                     }
                     case COMPARE: {
@@ -249,35 +252,35 @@ public final class Eval {
                         try {
                             r = compare(arg, left, right);
                         } finally {
-                            RefCount.decref(right);
+                            RefCount.decrefStack(right);
                         }
                         slots[sp - 1] = PyBool.of(r);
-                        RefCount.decref(left);
+                        RefCount.decrefStack(left);
                         break;
                     }
                     case UNARY_NOT: {
                         PyObject v = slots[sp - 1];
                         slots[sp - 1] = PyBool.of(!(v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v))));
-                        RefCount.decref(v);
+                        RefCount.decrefStack(v);
                         break;
                     }
                     case POP_TOP: {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
-                        RefCount.decref(v);
+                        RefCount.decrefStack(v);
                         break;
                     }
                     case DUP_TOP: {
                         PyObject v = slots[sp - 1];
-                        RefCount.incref(v);
+                        RefCount.increfStack(v);
                         slots[sp++] = v;
                         break;
                     }
                     case DUP_TOP_TWO: {
                         PyObject a = slots[sp - 2];
                         PyObject c = slots[sp - 1];
-                        RefCount.incref(a);
-                        RefCount.incref(c);
+                        RefCount.increfStack(a);
+                        RefCount.increfStack(c);
                         slots[sp] = a;
                         slots[sp + 1] = c;
                         sp += 2;
@@ -310,7 +313,7 @@ public final class Eval {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
                         boolean t = v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v));
-                        RefCount.decref(v);
+                        RefCount.decrefStack(v);
                         if (t == ((insn & 0xff) == POP_JUMP_IF_TRUE)) {
                             pc = arg;
                         }
@@ -323,7 +326,7 @@ public final class Eval {
                             pc = arg;
                         } else {
                             slots[--sp] = null;
-                            RefCount.decref(v);
+                            RefCount.decrefStack(v);
                         }
                         break;
                     }
@@ -331,10 +334,10 @@ public final class Eval {
                         PyIterator it = (PyIterator) slots[sp - 1];
                         PyObject next = it.next();
                         if (next != null) {
-                            slots[sp++] = next;
+                            slots[sp++] = RefCount.stackRefSteal(next);
                         } else {
                             slots[--sp] = null;
-                            RefCount.decref(it);
+                            RefCount.decrefStack(it);
                             pc = arg;
                         }
                         break;
@@ -346,13 +349,14 @@ public final class Eval {
                         if (gen != null) {
                             gen.finished = true;
                         }
-                        return r;
+                        return RefCount.newRefFromStack(r); // the caller owns a counted reference
                     }
                     case BUILD_LIST: {
                         PyObject[] items = new PyObject[arg];
                         sp -= arg;
                         System.arraycopy(slots, sp, items, 0, arg);
                         java.util.Arrays.fill(slots, sp, sp + arg, null);
+                        countedFromStack(items);
                         slots[sp++] = PyList.steal(items, arg);
                         break;
                     }
@@ -361,6 +365,7 @@ public final class Eval {
                         sp -= arg;
                         System.arraycopy(slots, sp, items, 0, arg);
                         java.util.Arrays.fill(slots, sp, sp + arg, null);
+                        countedFromStack(items);
                         slots[sp++] = PyTuple.steal(items);
                         break;
                     }
@@ -372,10 +377,10 @@ public final class Eval {
                         try {
                             r = getItem(o, key);
                         } finally {
-                            RefCount.decref(key);
+                            RefCount.decrefStack(key);
                         }
-                        slots[sp - 1] = r;
-                        RefCount.decref(o);
+                        slots[sp - 1] = RefCount.stackRefSteal(r);
+                        RefCount.decrefStack(o);
                         break;
                     }
                     case STORE_SUBSCR: {
@@ -407,14 +412,14 @@ public final class Eval {
                     }
                     case LOAD_NAME: {
                         PyObject v = ((PyDict) slots[0]).get(code.nameObjects[arg]);
-                        slots[sp++] = v != null ? v : loadGlobal(globals, code, arg);
+                        slots[sp++] = v != null ? RefCount.stackRefSteal(v) : loadGlobal(globals, code, arg);
                         break;
                     }
                     case STORE_NAME: {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
                         ((PyDict) slots[0]).put(code.nameObjects[arg], v);
-                        RefCount.decref(v);
+                        RefCount.decrefStack(v);
                         break;
                     }
                     case YIELD_VALUE: {
@@ -422,7 +427,7 @@ public final class Eval {
                         slots[sp] = null;
                         gen.pc = pc;
                         gen.sp = sp;
-                        return v;
+                        return RefCount.newRefFromStack(v);
                     }
                     // ---- closures, argument unpacking, comprehensions, unpacking, f-strings (70..99)
                     case LOAD_DEREF: {
@@ -430,13 +435,13 @@ public final class Eval {
                         if (v == null) {
                             throw ExtendedOps.unboundCell(code, arg);
                         }
-                        slots[sp++] = v;
+                        slots[sp++] = RefCount.stackRefSteal(v);
                         break;
                     }
                     case STORE_DEREF: {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
-                        ((PyCell) slots[arg]).setStealing(v);
+                        ((PyCell) slots[arg]).setStealing(RefCount.newRefFromStack(v));
                         break;
                     }
                     case LOAD_CLOSURE: {
@@ -452,7 +457,7 @@ public final class Eval {
                         if (r == null) {
                             pc = arg; // the delegate's slot holds its result
                         } else {
-                            slots[sp++] = r;
+                            slots[sp++] = RefCount.stackRefSteal(r);
                         }
                         break;
                     }
@@ -494,6 +499,7 @@ public final class Eval {
             p.addTraceback(code.filename, code.lines[Math.max(0, pc - 1)], code.name);
             throw p;
         } finally {
+            ts.frames[ts.depth] = null;
             ts.depth--;
         }
     }
@@ -523,12 +529,24 @@ public final class Eval {
             PyObject o = slots[i];
             if (o != null) {
                 slots[i] = null;
-                RefCount.decref(o);
+                RefCount.decrefStack(o);
             }
         }
     }
 
-    /** A new reference to a global or built-in, through the code object's cache (GlobalsCache). */
+    /**
+     * Items moved from the frame into a new container: each becomes a counted reference
+     * (deferred objects are not counted while on the frame).
+     */
+    static void countedFromStack(PyObject[] items) {
+        if (RefCount.DEFERRED) {
+            for (PyObject o : items) {
+                RefCount.newRefFromStack(o);
+            }
+        }
+    }
+
+    /** A stack reference to a global or built-in, through the code object's cache (GlobalsCache). */
     private static PyObject loadGlobal(PyDict globals, PyCode code, int arg) {
         PyObject v = GlobalsCache.load(code, arg, globals, BUILTINS.dict);
         if (v == null) {
@@ -556,13 +574,13 @@ public final class Eval {
         }
         if (callable instanceof PyBoundMethod m && m.function instanceof PyFunction f) {
             PyObject self = m.self;
-            RefCount.incref(self);
+            RefCount.increfStack(self);
             stack[off - 1] = self; // the callable's reference, if it was there, is now ours
             try {
                 return callFunctionMoving(ts, f, stack, off - 1, nargs + 1);
             } finally {
                 if (calleeSlot) {
-                    RefCount.decref(m);
+                    RefCount.decrefStack(m);
                 }
             }
         }
@@ -610,16 +628,17 @@ public final class Eval {
      * dicts included, through Ops (its dict case is already one lookup).
      */
     private static PyObject getItem(PyObject o, PyObject key) {
-        if (o instanceof PyList l && key instanceof PyInt i && i.big == null) {
-            return l.getItem(i.value);
+        // An exact list only (a subclass may override __getitem__): one class-pointer compare, as before.
+        if (o.getClass() == PyList.class && key instanceof PyInt i && i.big == null) {
+            return ((PyList) o).getItem(i.value);
         }
         return Ops.getItem(o, key);
     }
 
     /** {@code o[key] = v}: list[int] straight to the list, the rest through Ops. */
     private static void setItem(PyObject o, PyObject key, PyObject v) {
-        if (o instanceof PyList l && key instanceof PyInt i && i.big == null) {
-            l.setItem(i.value, v);
+        if (o.getClass() == PyList.class && key instanceof PyInt i && i.big == null) {
+            ((PyList) o).setItem(i.value, v);
         } else {
             Ops.setItem(o, key, v);
         }
@@ -642,18 +661,19 @@ public final class Eval {
                     : "too many values to unpack (expected " + n + ")");
         }
         slots[sp - 1] = null;
-        RefCount.decref(seq);
+        RefCount.decrefStack(seq);
         sp--;
         for (int i = n - 1; i >= 0; i--) {
-            slots[sp++] = items[i];
+            slots[sp++] = RefCount.stackRefSteal(items[i]);
         }
         return sp;
     }
 
     /**
      * Something is pending in this thread's breaker word: objects other threads queued for it
-     * to merge (biased counts only), a GIL drop request, or a signal (set on the main
-     * thread's word only).
+     * to merge (biased counts only), a GIL drop request, a stop of the world (free-threaded
+     * builds: park until it restarts), a cycle collection that is due, or a signal (set on the
+     * main thread's word only).
      */
     static void handleBreaker(ThreadState ts) {
         int bits = ts.breakerOpaque();
@@ -662,6 +682,13 @@ public final class Eval {
         }
         if (Gil.ENABLED && (bits & EvalBreaker.GIL_DROP_REQUEST) != 0) {
             Gil.INSTANCE.yieldToWaiter();
+        }
+        if ((bits & EvalBreaker.STOP_THE_WORLD) != 0) {
+            org.gilectomy.locks.StopTheWorld.WORLD.pause(ts);
+        }
+        if ((bits & EvalBreaker.RUN_GC) != 0) {
+            ts.clearBreakerBits(EvalBreaker.RUN_GC);
+            org.gilectomy.refcount.CycleCollector.collectScheduled();
         }
         if ((bits & EvalBreaker.SIGNAL_PENDING) != 0) {
             Signals.raiseIfPending(ts);

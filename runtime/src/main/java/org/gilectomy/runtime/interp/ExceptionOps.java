@@ -67,7 +67,7 @@ final class ExceptionOps {
             for (int i = sp - argc; i < sp; i++) {
                 PyObject o = slots[i];
                 slots[i] = null;
-                RefCount.decref(o);
+                RefCount.decrefStack(o);
             }
         }
     }
@@ -129,8 +129,8 @@ final class ExceptionOps {
         PyObject exit = new org.gilectomy.objects.PyBoundMethod(exitFn, mgr);
         RefCount.decref(exitFn);
         slots[sp - 1] = exit;
-        RefCount.decref(mgr);
-        slots[sp++] = entered;
+        RefCount.decrefStack(mgr);
+        slots[sp++] = RefCount.stackRefSteal(entered);
         return sp;
     }
 

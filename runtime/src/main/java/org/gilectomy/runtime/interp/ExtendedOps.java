@@ -54,7 +54,7 @@ final class ExtendedOps {
         PyTuple defaults = (flags & 1) != 0 ? (PyTuple) take(slots, --sp) : null;
         PyFunction f = new PyFunction(code, globals, defaults, kwDefaults, closure);
         Interpreter.newFunction(f);
-        slots[sp++] = f;
+        slots[sp++] = RefCount.stackRefSteal(f);
         return sp;
     }
 
@@ -216,27 +216,27 @@ final class ExtendedOps {
                     + items.length + ")");
         }
         slots[sp - 1] = null;
-        RefCount.decref(seq);
+        RefCount.decrefStack(seq);
         sp--;
         for (int i = items.length - 1; i >= items.length - after; i--) {
-            slots[sp++] = items[i];
+            slots[sp++] = RefCount.stackRefSteal(items[i]);
         }
         int middle = items.length - before - after;
         PyObject[] rest = new PyObject[middle];
         System.arraycopy(items, before, rest, 0, middle);
         slots[sp++] = PyList.steal(rest, middle);
         for (int i = before - 1; i >= 0; i--) {
-            slots[sp++] = items[i];
+            slots[sp++] = RefCount.stackRefSteal(items[i]);
         }
         return sp;
     }
 
     /** New references to the items of an iterable, with CPython's message for a non-iterable. */
     static PyObject[] items(PyObject seq) {
-        if (seq instanceof PyList l) {
-            return l.snapshot();
+        if (seq.getClass() == PyList.class) { // exact: a subclass may override __iter__
+            return ((PyList) seq).snapshot();
         }
-        if (seq instanceof PyTuple t) {
+        if (seq instanceof PyTuple t && !(seq instanceof org.gilectomy.objects.BuiltinSubclass)) {
             PyObject[] r = new PyObject[t.size()];
             for (int i = 0; i < r.length; i++) {
                 r[i] = t.getItem(i);

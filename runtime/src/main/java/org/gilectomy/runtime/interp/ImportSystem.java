@@ -364,19 +364,20 @@ final class ImportSystem {
 
     private PyObject loadJava(String name, Function<Interpreter, PyModule> maker) {
         PyModule m = maker.apply(interp);
+        modules.created(m);
         if (m.dictBorrowed().getBorrowed(PyStr.internBorrowed("__spec__")) == null) {
             PyObject spec = spec(name, "built-in", null);
             m.set("__spec__", spec);
             RefCount.decref(spec);
         }
         modules.table().putName(name, m);
-        RefCount.incref(m);
-        return m;
+        return m; // the maker's reference, now the caller's
     }
 
     /** Makes the module, runs its body with it in sys.modules; a new reference to sys.modules[name] after. */
     private PyObject load(String name, Found found) {
-        PyModule m = new PyModule(name);
+        PyModule m = interp.deferred(new PyModule(name));
+        modules.created(m);
         boolean isPackage = found.packagePath() != null;
         String file = found.file() == null ? null : found.file().toString();
         PyObject spec = spec(name, file, found.packagePath());
@@ -399,6 +400,7 @@ final class ImportSystem {
         PyCode code = file == null ? null : compile(found.file(), file);
         PyDict table = modules.table();
         table.putName(name, m);
+        RefCount.decref(m); // sys.modules holds it now
         if (code == null) {
             return lookup(name);
         }
@@ -411,6 +413,7 @@ final class ImportSystem {
             throw e;
         } finally {
             initializing.remove(name);
+            RefCount.decref(code);
         }
         PyObject result = table.get(PyStr.internBorrowed(name));
         if (result == null) {
@@ -425,6 +428,7 @@ final class ImportSystem {
         try {
             text = SourceDecoder.decode(Files.readAllBytes(path), file);
             PyCode code = Compiler.compileModule(text, file);
+            modules.compiled(code);
             interp.tracebacks.registerSource(file, text);
             return code;
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import org.gilectomy.objects.Immortals;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyFunction;
+import org.gilectomy.objects.PyModule;
 import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCount;
 
@@ -80,6 +81,7 @@ public final class Interpreter {
         Immortals.builtins(Builtins.INSTANCE.dict);
         Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
         org.gilectomy.objects.ReprGuard.install(ThreadState::currentOrNull);
+        org.gilectomy.refcount.CycleCollector.installRoots(ThreadState::visitFrames);
     }
 
     final List<String> argv;
@@ -244,14 +246,33 @@ public final class Interpreter {
             namespaces.add(main);
         }
         namespaces.addAll(modules.loadedNamespaces());
-        Immortals.shareFunctionsAndModules(namespaces);
+        Immortals.shareFunctionsAndModules(namespaces, this);
         functionsShared = true;
     }
 
-    /** A function the program just made: immortal if it has started a thread (ALL_SHARED only). */
+    /**
+     * A function the program just made, not yet published: immortal if the program has
+     * started a thread (ALL_SHARED only); deferred (RefCount.markDeferred) if it is defined
+     * at module or class level, as CPython 3.14 defers all but nested functions. Lambdas and
+     * comprehensions (qualnames with {@code <}) stay counted: they are made over and over and
+     * should be freed promptly, which a deferred object is not before the collector runs.
+     */
     static void newFunction(PyFunction f) {
-        if (RefCount.IMMORTAL == ImmortalKind.ALL_SHARED && current().functionsShared) {
-            Immortals.share(f);
+        Interpreter interp = current();
+        if (RefCount.IMMORTAL == ImmortalKind.ALL_SHARED && interp.functionsShared) {
+            Immortals.share(f, interp);
         }
+        if (RefCount.DEFERRED && f.code.qualname.indexOf('<') < 0) {
+            RefCount.markDeferred(f, interp);
+        }
+    }
+
+    /**
+     * A module this program just made, for Python code to run in: its namespace (the globals
+     * dict of its functions) becomes deferred; the module already is (PyModule).
+     */
+    PyModule deferred(PyModule m) {
+        RefCount.markDeferred(m.dictBorrowed(), this);
+        return m;
     }
 }

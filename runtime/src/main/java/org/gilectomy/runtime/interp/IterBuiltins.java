@@ -147,6 +147,9 @@ final class IterBuiltins {
                     : o instanceof PyDict ? IteratorTypes.DICT_REVERSE_KEYS : REVERSED;
             return PyIterator.overOwned(type, items);
         }
+        if (o instanceof org.gilectomy.objects.IndexedSequence q) {
+            return q.reversedIterator();
+        }
         throw PyExc.typeError("'" + o.type().name() + "' object is not reversible");
     }
 

@@ -1,7 +1,6 @@
 package org.gilectomy.runtime.interp;
 
 import java.io.PrintStream;
-import org.gilectomy.locks.Gil;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
@@ -92,9 +91,7 @@ final class MainProgram {
         PrintStream err = interp.err;
         ThreadState ts = ThreadState.current();
         interp.enter();
-        if (Gil.ENABLED) {
-            Gil.INSTANCE.acquire();
-        }
+        ts.attach(); // the GIL, or the right to run while the world is not stopped
         int status = 0;
         try {
             PyCode code;
@@ -111,7 +108,7 @@ final class MainProgram {
                 settleCounts();
                 liveBefore = RefCheck.liveByType();
             }
-            PyModule main = new PyModule("__main__");
+            PyModule main = interp.deferred(new PyModule("__main__"));
             interp.mainNamespace = main.dictBorrowed();
             interp.modules.bootstrap(main, filename);
             mainAttributes(main, filename);
@@ -133,9 +130,7 @@ final class MainProgram {
             interp.tracebacks.fatal(t);
             return FATAL_STATUS;
         } finally {
-            if (Gil.ENABLED) {
-                Gil.INSTANCE.release();
-            }
+            ts.detach();
             Interpreter.exit();
         }
     }
@@ -176,6 +171,10 @@ final class MainProgram {
         main.clearForFinalization();
         interp.modules.finalizeAll();
         PyType.finalizeClasses();
+        RefCount.releaseDeferred(interp); // no frame is left: the deferred objects' biases go
+        RefCheck.releaseImmortalOwners(interp); // what functions made immortal at run time reference
+        settleCounts();
+        org.gilectomy.refcount.CycleCollector.collect(2, true); // cycles, as CPython's finalization collects
         settleCounts();
         java.util.Map<String, Long> leaks = RefCheck.leaksSince(liveBefore);
         interp.setLeaks(leaks);

@@ -30,6 +30,10 @@ final class Modules {
     /** sys.modules: name -> module. Made with the sys module, on the main thread before __main__ runs. */
     private volatile PyDict sysModules;
     private volatile PyModule sys;
+    /** Every module made for this interpreter (see {@link #created}). */
+    private final List<PyModule> created = new ArrayList<>(); // guarded by itself
+    /** See {@link #compiled}. */
+    private final List<org.gilectomy.objects.PyCode> compiledCode = new ArrayList<>(); // guarded by itself
     final ImportSystem imports;
     /** What {@code sys.getswitchinterval()} reports, also in the free-threaded build (as CPython's). */
     volatile double switchIntervalSeconds = 0.005;
@@ -56,6 +60,8 @@ final class Modules {
         PyDict table = new PyDict();
         sysModules = table;
         PyModule s = BuiltinModules.TABLE.get("sys").apply(interp);
+        created(s);
+        created(main);
         sys = s;
         table.putName("sys", s);
         table.putName("builtins", Builtins.INSTANCE.module);
@@ -86,6 +92,32 @@ final class Modules {
         RefCount.decref(e);
     }
 
+    /**
+     * A module the runtime just made for this interpreter (sys, a Java module, a .py file's):
+     * finalized at the end even if the program took it out of sys.modules. Made immortal where
+     * the build has immortal objects: a module lives as long as its interpreter anyway, and a
+     * module made on a thread that ends must not have its process-lifetime count merged by
+     * biased counting (a count that large overflows the merged word).
+     */
+    void created(PyModule m) {
+        RefCount.makeImmortal(m);
+        synchronized (created) {
+            created.add(m);
+        }
+    }
+
+    /**
+     * Code compiled while the program runs (imported modules, exec, compile): under
+     * --check-refs, its constants are released at finalization ({@link PyCode#releaseConstantsForFinalization}).
+     */
+    void compiled(org.gilectomy.objects.PyCode code) {
+        if (org.gilectomy.refcount.RefCheck.ENABLED) {
+            synchronized (compiledCode) {
+                compiledCode.add(code);
+            }
+        }
+    }
+
     /** sys.modules, borrowed. */
     PyDict table() {
         return sysModules;
@@ -102,25 +134,28 @@ final class Modules {
     }
 
     /**
-     * Interpreter finalization (--check-refs): every module in sys.modules has its namespace
-     * released, then sys.modules itself. The shared builtins module is left alone.
+     * Interpreter finalization (--check-refs): sys.modules is emptied, then every module made
+     * for this interpreter has its namespace released. The shared builtins module is left alone.
      */
     void finalizeAll() {
         PyDict table = sysModules;
         if (table == null) {
             return;
         }
-        List<PyModule> all = new ArrayList<>();
-        for (Map.Entry<PyObject, PyObject> e : table.itemsSnapshot()) {
-            if (e.getValue() instanceof PyModule m && m != Builtins.INSTANCE.module) {
-                all.add(m);
-            }
-            RefCount.decref(e.getKey());
-            RefCount.decref(e.getValue());
-        }
         table.clear();
+        List<PyModule> all;
+        synchronized (created) {
+            all = new ArrayList<>(created);
+            created.clear();
+        }
         for (PyModule m : all) {
             m.clearForFinalization();
+        }
+        synchronized (compiledCode) {
+            for (org.gilectomy.objects.PyCode c : compiledCode) {
+                c.releaseConstantsForFinalization();
+            }
+            compiledCode.clear();
         }
         sysModules = null;
         RefCount.decref(table);

@@ -219,12 +219,18 @@ final class NamespaceBuiltins {
         PyObject src = a[off];
         if (src instanceof PyCode c) {
             code = c;
+            RefCount.incref(code);
         } else if (src instanceof PyStr s) {
             code = compileText(s.toString(), "<string>", fn);
         } else {
             throw PyExc.typeError(fn + "() arg 1 must be a string, bytes or code object");
         }
-        PyObject r = Eval.runModule(ThreadState.current(), code, globals);
+        PyObject r;
+        try {
+            r = Eval.runModule(ThreadState.current(), code, globals);
+        } finally {
+            RefCount.decref(code);
+        }
         if (fn.equals("exec")) {
             RefCount.decref(r);
             return PyNone.newRef();
@@ -235,7 +241,9 @@ final class NamespaceBuiltins {
     private static PyCode compileText(String text, String filename, String mode) {
         try {
             PyCode code = Compiler.compile(text, filename, mode, DISPLAY_HOOK);
-            Interpreter.current().tracebacks.registerSource(filename, text);
+            Interpreter interp = Interpreter.current();
+            interp.modules.compiled(code);
+            interp.tracebacks.registerSource(filename, text);
             return code;
         } catch (PySyntaxError e) {
             throw syntaxError(e);
@@ -273,9 +281,7 @@ final class NamespaceBuiltins {
         if (p[3] != null && !(p[3] instanceof PyInt i && i.value == 0)) {
             throw new PyException(PyExc.NOT_IMPLEMENTED_ERROR, "compile() flags are not supported by this runtime");
         }
-        PyCode code = compileText(src.toString(), p[1].toString(), mode);
-        RefCount.incref(code);
-        return code;
+        return compileText(src.toString(), p[1].toString(), mode);
     }
 
     /** A SyntaxError (or IndentationError...) as a Python exception, from the compiler's. */

@@ -53,7 +53,14 @@ final class NumberAttributes {
         });
     }
 
+    /** The number itself, as a new reference; an exact copy for a subclass's instance, as CPython's. */
     private static PyObject self(PyObject o) {
+        if (o instanceof PyFloat f && f.getClass() != PyFloat.class) {
+            return PyFloat.of(f.value);
+        }
+        if (o instanceof PyInt i && i.getClass() != PyInt.class) {
+            return i.isBig() ? PyInt.of(i.big) : PyInt.of(i.value);
+        }
         RefCount.incref(o);
         return o;
     }

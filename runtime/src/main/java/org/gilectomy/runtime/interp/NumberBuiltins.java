@@ -80,15 +80,8 @@ final class NumberBuiltins {
         });
         b.function("callable", (a, off, n, kw) -> {
             Args.exactly("callable", n, 1, kw);
-            return PyBool.of(isCallable(a[off]));
+            return PyBool.of(Ops.isCallable(a[off]));
         });
-    }
-
-    /** {@code callable(o)}. */
-    static boolean isCallable(PyObject o) {
-        return o instanceof PyBuiltinFunction || o instanceof PyFunction
-                || o instanceof PyBoundMethod || (o instanceof PyType t && t.constructor != null)
-                || org.gilectomy.objects.Dunders.has(o, "__call__");
     }
 
     private static PyObject divmod(PyObject x, PyObject y) {

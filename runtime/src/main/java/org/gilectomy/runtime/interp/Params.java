@@ -11,7 +11,7 @@ import org.gilectomy.objects.PyTuple;
  * Parameters of built-in functions and methods that take both positional and keyword
  * arguments ({@code str.split(sep=None, maxsplit=-1)}), bound by name, with CPython's errors.
  */
-final class Params {
+public final class Params {
     private Params() {
     }
 
@@ -19,7 +19,7 @@ final class Params {
      * The arguments bound to {@code names}, borrowed, null where not given. Positional ones are
      * {@code a[off .. off+n)}, keyword values follow, named by {@code kw}.
      */
-    static PyObject[] bind(String fn, PyObject[] a, int off, int n, PyTuple kw, int required, String... names) {
+    public static PyObject[] bind(String fn, PyObject[] a, int off, int n, PyTuple kw, int required, String... names) {
         if (n > names.length) {
             throw PyExc.typeError(fn + "() takes at most " + names.length + " argument"
                     + (names.length == 1 ? "" : "s") + " (" + n + " given)");
@@ -52,12 +52,12 @@ final class Params {
     }
 
     /** An optional int argument ({@code None} or absent gives {@code dflt}). */
-    static long optLong(PyObject o, long dflt) {
+    public static long optLong(PyObject o, long dflt) {
         return o == null || o == PyNone.NONE ? dflt : Args.asLong(o);
     }
 
     /** A required str argument, with CPython's "must be str, not int". */
-    static String str(PyObject o) {
+    public static String str(PyObject o) {
         if (o instanceof PyStr s) {
             return s.value;
         }
@@ -65,7 +65,7 @@ final class Params {
     }
 
     /** An optional str argument that may be None (null when absent or None). */
-    static String strOrNone(PyObject o) {
+    public static String strOrNone(PyObject o) {
         if (o == null || o == PyNone.NONE) {
             return null;
         }

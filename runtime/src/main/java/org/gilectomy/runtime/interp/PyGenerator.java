@@ -22,7 +22,7 @@ import org.gilectomy.runtime.compile.Opcode;
  * {@code running} (acquire) and its reset (release) order one resumption's frame writes before
  * the next one's reads.
  */
-final class PyGenerator extends PyIterator {
+final class PyGenerator extends PyIterator implements org.gilectomy.refcount.GcTracked {
     static final PyType TYPE = new PyType("generator", null);
 
     static {
@@ -178,7 +178,7 @@ final class PyGenerator extends PyIterator {
                     throw PyExc.typeError("can't send non-None value to a just-started generator");
                 }
             } else {
-                RefCount.incref(sent);
+                RefCount.increfStack(sent);
                 slots[sp++] = sent; // the value of the yield expression
             }
             PyObject r;
@@ -253,7 +253,7 @@ final class PyGenerator extends PyIterator {
             PyObject o = slots[i];
             if (o != null) {
                 slots[i] = null;
-                RefCount.decref(o);
+                RefCount.decrefStack(o);
             }
         }
     }
@@ -272,5 +272,45 @@ final class PyGenerator extends PyIterator {
     @Override
     public String toString() {
         return "<generator object " + code.qualname + " at " + address(this) + ">";
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    /** The frame's slots, the handled exception, the return value, the globals (the code is the process's). */
+    @Override
+    public void traverse(Visitor v) {
+        for (PyObject o : slots) {
+            v.visit(o);
+        }
+        v.visit(handled);
+        v.visit(returned);
+        v.visit(globals);
+    }
+
+    /**
+     * PEP 442, as CPython's generator finalizer: a generator suspended at a yield and found in
+     * a cycle is closed first, so its finally blocks run (and what they free is not garbage
+     * any more); one never started is left as it is. An error from close() is dropped.
+     */
+    @Override
+    public boolean finalizeAsGarbage() {
+        if (finished || pc == 0) {
+            return false;
+        }
+        try {
+            close();
+        } catch (PyException e) {
+            e.release();
+        }
+        return true;
+    }
+
+    /** Releases the frame (a suspended generator in a cycle is never resumed: it is garbage). */
+    @Override
+    public void clearReferences() {
+        releaseFrame();
+        PyBaseException h = handled;
+        handled = null;
+        RefCount.xdecref(h);
     }
 }

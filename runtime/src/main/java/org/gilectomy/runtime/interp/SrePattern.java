@@ -211,7 +211,7 @@ final class SrePattern extends PyObject {
         SreModule.Subject s = SreModule.Subject.of(p[1], pattern);
         long count = p[2] == null ? 0 : Args.asLong(p[2]);
         PyObject filter;
-        if (NumberBuiltins.isCallable(repl)) {
+        if (org.gilectomy.objects.Ops.isCallable(repl)) {
             RefCount.incref(repl);
             filter = repl;
         } else if (isLiteral(repl)) {
@@ -223,7 +223,7 @@ final class SrePattern extends PyObject {
         Joiner out = new Joiner(s.bytes);
         long done = 0;
         try {
-            boolean callable = NumberBuiltins.isCallable(filter);
+            boolean callable = org.gilectomy.objects.Ops.isCallable(filter);
             SreEngine e = engine(s, 0, s.length());
             int i = 0;
             while (count == 0 || done < count) {

@@ -71,27 +71,26 @@ final class SysModule {
             "        def __ge__(self, o):",
             "            return self._t >= tuple(o)",
             "class _Attrs:",
-            "    def __init__(self, _label, **kw):",
-            "        for k in kw:",
-            "            setattr(self, k, kw[k])",
-            "        self._name = _label",
-            "        self._keys = list(kw)",
+            "    def __init__(self, label, names, values):",
+            "        self._name = label",
+            "        self._keys = names.split()",
+            "        for i in range(len(values)):",
+            "            setattr(self, self._keys[i], values[i])",
             "    def __repr__(self):",
             "        return self._name + '(' + ', '.join([k + '=' + repr(getattr(self, k)) for k in self._keys]) + ')'",
             "def _make(gil):",
             "    vi = version_info((" + MAJOR + ", " + MINOR + ", " + MICRO + ", 'final', 0))",
-            "    impl = _Attrs('namespace', name='gilectomy', cache_tag=None, version=vi, hexversion=" + hexversion() + ")",
-            "    flags = _Attrs('sys.flags', debug=0, inspect=0, interactive=0, optimize=0, dont_write_bytecode=" + (dontWriteBytecode() ? 1 : 0) + ",",
-            "        no_user_site=0, no_site=0, ignore_environment=0, verbose=0, bytes_warning=0, quiet=0,",
-            "        hash_randomization=1, isolated=0, dev_mode=False, utf8_mode=0, warn_default_encoding=0,",
-            "        safe_path=False, int_max_str_digits=4300)",
-            "    fi = _Attrs('sys.float_info', max=1.7976931348623157e+308, max_exp=1024, max_10_exp=308,",
-            "        min=2.2250738585072014e-308, min_exp=-1021, min_10_exp=-307, dig=15, mant_dig=53,",
-            "        epsilon=2.220446049250313e-16, radix=2, rounds=1)",
-            "    ii = _Attrs('sys.int_info', bits_per_digit=30, sizeof_digit=4, default_max_str_digits=4300,",
-            "        str_digits_check_threshold=640)",
-            "    hi = _Attrs('sys.hash_info', width=64, modulus=2305843009213693951, inf=314159, nan=0, imag=1000003,",
-            "        algorithm='siphash13', hash_bits=64, seed_bits=128, cutoff=0)",
+            "    impl = _Attrs('namespace', 'name cache_tag version hexversion', ('gilectomy', None, vi, " + hexversion() + "))",
+            "    flags = _Attrs('sys.flags', 'debug inspect interactive optimize dont_write_bytecode no_user_site no_site'",
+            "        ' ignore_environment verbose bytes_warning quiet hash_randomization isolated dev_mode utf8_mode'",
+            "        ' warn_default_encoding safe_path int_max_str_digits',",
+            "        (0, 0, 0, 0, " + (dontWriteBytecode() ? 1 : 0) + ", 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, 4300))",
+            "    fi = _Attrs('sys.float_info', 'max max_exp max_10_exp min min_exp min_10_exp dig mant_dig epsilon radix rounds',",
+            "        (1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021, -307, 15, 53, 2.220446049250313e-16, 2, 1))",
+            "    ii = _Attrs('sys.int_info', 'bits_per_digit sizeof_digit default_max_str_digits str_digits_check_threshold',",
+            "        (30, 4, 4300, 640))",
+            "    hi = _Attrs('sys.hash_info', 'width modulus inf nan imag algorithm hash_bits seed_bits cutoff',",
+            "        (64, 2305843009213693951, 314159, 0, 1000003, 'siphash13', 64, 128, 0))",
             "    return vi, impl, flags, fi, ii, hi",
             "");
 
@@ -125,7 +124,7 @@ final class SysModule {
         m.set("__stdout__", interp.sysStdout);
         m.set("__stderr__", interp.sysStderr);
         constants(m);
-        structs(m);
+        structs(m, interp);
         functions(m, self);
         return m;
     }
@@ -182,12 +181,16 @@ final class SysModule {
     }
 
     /** version_info and the other structured values: the Python of {@link #STRUCTS}, run in a namespace of its own. */
-    private static void structs(PyModule m) {
+    private static void structs(PyModule m, Interpreter interp) {
         PyModule scratch = new PyModule("sys");
         try {
-            PyObject r = Eval.runModule(ThreadState.current(), org.gilectomy.runtime.compile.Compiler.compileModule(STRUCTS, "<sys>"),
-                    scratch.dictBorrowed());
-            RefCount.decref(r);
+            org.gilectomy.objects.PyCode code = org.gilectomy.runtime.compile.Compiler.compileModule(STRUCTS, "<sys>");
+            interp.modules.compiled(code);
+            try {
+                RefCount.decref(Eval.runModule(ThreadState.current(), code, scratch.dictBorrowed()));
+            } finally {
+                RefCount.decref(code);
+            }
             PyObject make = scratch.dictBorrowed().getName("_make");
             PyObject t = Ops.call(make, PyBool.of(Gil.ENABLED));
             RefCount.decref(make);

@@ -43,11 +43,40 @@ public final class ThreadState extends RefCountThreadState implements org.gilect
     /** Objects whose repr this thread is computing (see ReprGuard); made on the first repr of a container. */
     private java.util.List<org.gilectomy.objects.PyObject> reprs;
 
+    /**
+     * The live frames' slot arrays, by depth (written at entry to a frame, nulled at its exit,
+     * by this thread): the cycle collector's roots (GcRoots), read while this thread is
+     * stopped or waits for the GIL.
+     */
+    final org.gilectomy.objects.PyObject[][] frames = new org.gilectomy.objects.PyObject[RECURSION_LIMIT + 1][];
+
     private ThreadState(Thread t, boolean isMain, Threading.PyThread pyThread, Object interpreter) {
         super(t);
         this.isMain = isMain;
         this.pyThread = pyThread;
         this.interpreter = interpreter;
+        markRunsPython();
+    }
+
+    /**
+     * This thread starts (or resumes) running Python (CPython's {@code _PyThreadState_Attach}):
+     * it takes the GIL, or, in a free-threaded build, waits while the world is stopped.
+     */
+    void attach() {
+        if (org.gilectomy.locks.Gil.ENABLED) {
+            org.gilectomy.locks.Gil.INSTANCE.acquire();
+        } else {
+            org.gilectomy.locks.StopTheWorld.WORLD.attach(this);
+        }
+    }
+
+    /** This thread stops touching objects until it attaches again (a blocking call, the thread's end). */
+    void detach() {
+        if (org.gilectomy.locks.Gil.ENABLED) {
+            org.gilectomy.locks.Gil.INSTANCE.release();
+        } else {
+            org.gilectomy.locks.StopTheWorld.WORLD.detach(this);
+        }
     }
 
     /**
@@ -59,6 +88,25 @@ public final class ThreadState extends RefCountThreadState implements org.gilect
         Object interp = Thread.currentThread() instanceof StatefulThread s && s.state() instanceof ThreadState ts
                 ? ts.interpreter : null;
         return new RefCountThread(null, task, name, stackBytes, t -> new ThreadState(t, isMain, pyThread, interp));
+    }
+
+    /**
+     * The cycle collector's roots: every slot of every live frame of every thread (each an
+     * owned reference, or under deferred counting one the count does not hold). Called by the
+     * collector while the other threads are stopped or wait for the GIL.
+     */
+    static void visitFrames(org.gilectomy.refcount.GcTracked.Visitor v) {
+        for (BaseThreadState s : BaseThreadState.states()) {
+            if (s instanceof ThreadState ts) {
+                for (org.gilectomy.objects.PyObject[] slots : ts.frames) {
+                    if (slots != null) {
+                        for (org.gilectomy.objects.PyObject o : slots) {
+                            v.visit(o);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** The calling thread's state, or null if it runs no Python (a thread of the runtime's own). */

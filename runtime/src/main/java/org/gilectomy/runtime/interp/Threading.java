@@ -5,7 +5,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.gilectomy.locks.Gil;
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
@@ -293,9 +292,7 @@ final class Threading {
         private void bootstrap() {
             ThreadState ts = ThreadState.current();
             interp.enter();
-            if (Gil.ENABLED) {
-                Gil.INSTANCE.acquire();
-            }
+            ts.attach(); // the GIL, or the right to run while the world is not stopped
             try {
                 PyObject run = type().lookup("run");
                 try {
@@ -319,9 +316,7 @@ final class Threading {
                 ThreadLocals.threadEnded(Thread.currentThread());
                 ts.pyThread = null;
                 RefCount.decref(this);
-                if (Gil.ENABLED) {
-                    Gil.INSTANCE.release();
-                }
+                ts.detach();
                 Interpreter.exit();
             }
         }

@@ -15,6 +15,7 @@ import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyRange;
 import org.gilectomy.objects.PySet;
+import org.gilectomy.objects.PySlice;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
@@ -32,12 +33,15 @@ final class ValueAttributes {
     private static final PyType[] VALUE_TYPES = {
         PyInt.TYPE, PyFloat.TYPE, PyStr.TYPE, PyBytes.TYPE, PyList.TYPE, PyTuple.TYPE, PyDict.TYPE, PySet.TYPE,
         PySet.FROZEN_TYPE, PyRange.TYPE, PyNone.TYPE, PyFunction.TYPE, PyIterator.TYPE, PyGenerator.TYPE,
+        org.gilectomy.objects.PyByteArray.TYPE, PySlice.TYPE, org.gilectomy.objects.PyEllipsis.TYPE,
     };
     private static final PyType[] CONTAINER_TYPES = {
         PyStr.TYPE, PyBytes.TYPE, PyList.TYPE, PyTuple.TYPE, PyDict.TYPE, PySet.TYPE, PySet.FROZEN_TYPE, PyRange.TYPE,
+        org.gilectomy.objects.PyByteArray.TYPE,
     };
     private static final PyType[] SUBSCRIPTABLE_TYPES = {
         PyStr.TYPE, PyBytes.TYPE, PyList.TYPE, PyTuple.TYPE, PyDict.TYPE, PyRange.TYPE,
+        org.gilectomy.objects.PyByteArray.TYPE,
     };
 
     private ValueAttributes() {
@@ -69,6 +73,23 @@ final class ValueAttributes {
         }
     }
 
+    private static PyObject newRef(PyObject o) {
+        RefCount.incref(o);
+        return o;
+    }
+
+    /** {@code slice(stop)} or {@code slice(start, stop[, step])}. */
+    static PyObject newSlice(PyObject[] a, int off, int n, PyTuple kw) {
+        Args.noKeywords("slice", kw);
+        if (n < 1 || n > 3) {
+            throw PyExc.typeError("slice expected " + (n < 1 ? "at least 1 argument" : "at most 3 arguments") + ", got " + n);
+        }
+        PyObject start = n == 1 ? PyNone.NONE : a[off];
+        PyObject stop = n == 1 ? a[off] : a[off + 1];
+        PyObject step = n == 3 ? a[off + 2] : PyNone.NONE;
+        return new PySlice(newRef(start), newRef(stop), newRef(step));
+    }
+
     static void install() {
         for (PyType t : VALUE_TYPES) {
             t.addGetter("__class__", o -> {
@@ -81,22 +102,22 @@ final class ValueAttributes {
             String prefix = t.name() + ".";
             t.addMethod("__len__", (a, off, n, kw) -> {
                 Args.exactly(prefix + "__len__", n - 1, 0, kw);
-                return PyInt.of(Ops.len(a[off]));
+                return PyInt.of(Ops.lenBuiltin(a[off])); // a subclass may override __len__ and call this
             });
             t.addMethod("__iter__", (a, off, n, kw) -> {
                 Args.exactly(prefix + "__iter__", n - 1, 0, kw);
-                return Ops.iter(a[off]);
+                return Ops.iterBuiltin(a[off]);
             });
             t.addMethod("__contains__", (a, off, n, kw) -> {
                 Args.exactly(prefix + "__contains__", n - 1, 1, kw);
-                return PyBool.of(Ops.contains(a[off], a[off + 1]));
+                return PyBool.of(Ops.containsBuiltin(a[off], a[off + 1]));
             });
         }
         for (PyType t : SUBSCRIPTABLE_TYPES) {
             String qualified = t.name() + ".__getitem__";
             t.addMethod("__getitem__", (a, off, n, kw) -> {
                 Args.exactly(qualified, n - 1, 1, kw);
-                return Ops.getItem(a[off], a[off + 1]);
+                return Ops.getItemBuiltin(a[off], a[off + 1]);
             });
         }
         for (PyType t : new PyType[] {PyIterator.TYPE, PyGenerator.TYPE}) {
@@ -128,6 +149,18 @@ final class ValueAttributes {
                 return PyInt.of(i);
             });
         }
+        PySlice.TYPE.addGetter("start", o -> newRef(((PySlice) o).start()));
+        PySlice.TYPE.addGetter("stop", o -> newRef(((PySlice) o).stop()));
+        PySlice.TYPE.addGetter("step", o -> newRef(((PySlice) o).step()));
+        PySlice.TYPE.addMethod("indices", (a, off, n, kw) -> {
+            Args.exactly("slice.indices", n - 1, 1, kw);
+            long len = Args.asLong(a[off + 1]);
+            if (len < 0) {
+                throw PyExc.valueError("length should not be negative");
+            }
+            long[] ix = ((PySlice) a[off]).indices(len);
+            return PyTuple.steal(new PyObject[] {PyInt.of(ix[0]), PyInt.of(ix[1]), PyInt.of(ix[2])});
+        });
         PyRange.TYPE.addGetter("start", o -> PyInt.of(((PyRange) o).start));
         PyRange.TYPE.addGetter("stop", o -> PyInt.of(((PyRange) o).stop));
         PyRange.TYPE.addGetter("step", o -> PyInt.of(((PyRange) o).step));

@@ -16,7 +16,8 @@ final class AssignmentParser {
             Map.entry("//=", Ast.BinOpKind.FLOORDIV), Map.entry("%=", Ast.BinOpKind.MOD),
             Map.entry("**=", Ast.BinOpKind.POW), Map.entry("<<=", Ast.BinOpKind.LSHIFT),
             Map.entry(">>=", Ast.BinOpKind.RSHIFT), Map.entry("&=", Ast.BinOpKind.BITAND),
-            Map.entry("|=", Ast.BinOpKind.BITOR), Map.entry("^=", Ast.BinOpKind.BITXOR));
+            Map.entry("|=", Ast.BinOpKind.BITOR), Map.entry("^=", Ast.BinOpKind.BITXOR),
+            Map.entry("@=", Ast.BinOpKind.MATMUL));
 
     private final ParserState st;
     private final TokenStream ts;
@@ -36,9 +37,6 @@ final class AssignmentParser {
         Token t = ts.peek();
         if (t.isOp("=")) {
             return assignment(start, first);
-        }
-        if (t.isOp("@=")) {
-            throw st.notSupported("the '@=' operator", t);
         }
         Ast.BinOpKind op = t.kind() == TokenKind.OP ? AUGMENTED_ASSIGNMENTS.get(t.text()) : null;
         if (op != null) {

@@ -90,8 +90,11 @@ public final class Ast {
 
     // ---------------------------------------------------------------- classes, exceptions, with, del, assert
 
-    /** {@code class name(bases): body}, after its decorators (outermost first, as FunctionDef's). */
-    public record ClassDef(String name, List<Expr> bases, List<Stmt> body, List<Expr> decorators,
+    /**
+     * {@code class name(bases, keywords): body}, after its decorators (outermost first, as
+     * FunctionDef's); keywords ({@code metaclass=M}, others for {@code __init_subclass__}) may be empty.
+     */
+    public record ClassDef(String name, List<Expr> bases, List<Keyword> keywords, List<Stmt> body, List<Expr> decorators,
                            int line, int col) implements Stmt {
     }
 
@@ -151,12 +154,12 @@ public final class Ast {
     public record NamedConstant(ConstantKind kind, int line, int col) implements Expr {
     }
 
-    public enum ConstantKind { NONE, TRUE, FALSE }
+    public enum ConstantKind { NONE, TRUE, FALSE, ELLIPSIS }
 
     public record BinOp(BinOpKind op, Expr left, Expr right, int line, int col) implements Expr {
     }
 
-    public enum BinOpKind { ADD, SUB, MUL, TRUEDIV, FLOORDIV, MOD, POW, LSHIFT, RSHIFT, BITAND, BITOR, BITXOR }
+    public enum BinOpKind { ADD, SUB, MUL, TRUEDIV, FLOORDIV, MOD, POW, LSHIFT, RSHIFT, BITAND, BITOR, BITXOR, MATMUL }
 
     public record UnaryOp(UnaryOpKind op, Expr operand, int line, int col) implements Expr {
     }
@@ -210,11 +213,18 @@ public final class Ast {
     /**
      * A def's or lambda's parameters. {@code defaults} belong to the last positional parameters;
      * {@code kwDefaults} is parallel to {@code kwonly}, null where a keyword-only parameter has
-     * no default; {@code varargs}/{@code kwargs} are null when absent.
+     * no default; {@code varargs}/{@code kwargs} are null when absent; the first
+     * {@code positionalOnly} positional parameters came before a {@code /}.
      */
     public record Parameters(List<String> positional, List<Expr> defaults, String varargs, List<String> kwonly,
-                             List<Expr> kwDefaults, String kwargs) {
+                             List<Expr> kwDefaults, String kwargs, int positionalOnly) {
         public static final Parameters NONE = new Parameters(List.of(), List.of(), null, List.of(), List.of(), null);
+
+        /** Parameters with no positional-only ones. */
+        public Parameters(List<String> positional, List<Expr> defaults, String varargs, List<String> kwonly,
+                          List<Expr> kwDefaults, String kwargs) {
+            this(positional, defaults, varargs, kwonly, kwDefaults, kwargs, 0);
+        }
 
         /** Every parameter name in frame-slot order: positional, keyword-only, *args, **kwargs. */
         public List<String> slotOrder() {

@@ -23,7 +23,7 @@ final class ExprParser {
     private record BinaryOperator(Ast.BinOpKind kind, int precedence) {
     }
 
-    /** Binary operators by precedence, loosest first; a null kind is Python's '@', unsupported here. */
+    /** Binary operators by precedence, loosest first. */
     private static final Map<String, BinaryOperator> BINARY_OPERATORS = Map.ofEntries(
             Map.entry("|", new BinaryOperator(Ast.BinOpKind.BITOR, 1)),
             Map.entry("^", new BinaryOperator(Ast.BinOpKind.BITXOR, 2)),
@@ -36,7 +36,7 @@ final class ExprParser {
             Map.entry("/", new BinaryOperator(Ast.BinOpKind.TRUEDIV, 6)),
             Map.entry("//", new BinaryOperator(Ast.BinOpKind.FLOORDIV, 6)),
             Map.entry("%", new BinaryOperator(Ast.BinOpKind.MOD, 6)),
-            Map.entry("@", new BinaryOperator(null, 6)));
+            Map.entry("@", new BinaryOperator(Ast.BinOpKind.MATMUL, 6)));
 
     private static final Map<String, Ast.CmpOpKind> COMPARISON_OPERATORS = Map.of(
             "==", Ast.CmpOpKind.EQ, "!=", Ast.CmpOpKind.NE, "<", Ast.CmpOpKind.LT,
@@ -280,9 +280,6 @@ final class ExprParser {
             if (op == null || op.precedence() < minPrecedence || !ts.peek(1).startsOperand()) {
                 return left;
             }
-            if (op.kind() == null) {
-                throw st.notSupported("the '@' operator", t);
-            }
             ts.next();
             Ast.Expr right = binary(op.precedence() + 1);
             left = new Ast.BinOp(op.kind(), left, right, start.line(), start.col());
@@ -399,7 +396,8 @@ final class ExprParser {
                     case "{":
                         return braceDisplay();
                     case "...":
-                        throw st.notSupported("the Ellipsis literal '...'", t);
+                        ts.next();
+                        return new Ast.NamedConstant(Ast.ConstantKind.ELLIPSIS, t.line(), t.col());
                     default:
                         throw diagnosis.invalidSyntax();
                 }

@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * The parameter list of a {@code def} (up to and including its ')') or of a {@code lambda} (up
  * to its ':', which is left for the caller): positional parameters with defaults, {@code *args}
- * or a bare {@code *}, keyword-only parameters, {@code **kwargs}, with CPython 3.11's errors.
- * Positional-only parameters ({@code /}) and annotations are refused as unsupported.
+ * or a bare {@code *}, positional-only ones before a {@code /}, keyword-only parameters, {@code **kwargs}, with CPython 3.11's errors.
+ * Positional-only parameters ({@code /}) are counted; annotations are refused as unsupported.
  */
 final class ParameterParser {
     private final ParserState st;
@@ -45,6 +45,7 @@ final class ParameterParser {
         String varargs = null;
         String kwargs = null;
         boolean star = false;
+        int posOnly = -1;
         Set<String> seen = new HashSet<>();
         while (!ts.peek().isOp(close)) {
             Token p = ts.peek();
@@ -52,7 +53,22 @@ final class ParameterParser {
                 throw st.syntaxError("arguments cannot follow var-keyword argument", p);
             }
             if (p.isOp("/")) {
-                throw st.notSupported("positional-only parameter", p);
+                if (posOnly >= 0) {
+                    throw st.syntaxError("/ may appear only once", p);
+                }
+                if (star) {
+                    throw st.syntaxError("/ must be ahead of *", p);
+                }
+                if (positional.isEmpty()) {
+                    throw st.syntaxError("at least one argument must precede /", p);
+                }
+                ts.next();
+                posOnly = positional.size();
+                if (!ts.peek().isOp(",")) {
+                    break;
+                }
+                ts.next();
+                continue;
             }
             if (p.isOp("*")) {
                 if (star) {
@@ -100,7 +116,7 @@ final class ParameterParser {
             }
             ts.next();
         }
-        return new Ast.Parameters(positional, defaults, varargs, kwonly, kwDefaults, kwargs);
+        return new Ast.Parameters(positional, defaults, varargs, kwonly, kwDefaults, kwargs, Math.max(posOnly, 0));
     }
 
     /** A parameter's name, checked for duplicates and annotations. */

@@ -56,7 +56,7 @@ final class Parentheses {
         return true;
     }
 
-    /** Whether the source of {@code e} begins with a list or tuple display, a generator expression or True/False/None. */
+    /** Whether the source of {@code e} begins with a list or tuple display, a generator expression or True/False/None (not '...', as CPython's rule). */
     boolean startsWithDisplayOrConstant(Ast.Expr e) {
         while (!parenthesized.contains(e)) {
             if (e instanceof Ast.Attribute a) {
@@ -71,7 +71,8 @@ final class Parentheses {
                 break;
             }
         }
-        return e instanceof Ast.ListExpr || e instanceof Ast.TupleExpr || e instanceof Ast.NamedConstant
+        return e instanceof Ast.ListExpr || e instanceof Ast.TupleExpr
+                || e instanceof Ast.NamedConstant k && k.kind() != Ast.ConstantKind.ELLIPSIS
                 || e instanceof Ast.ComprehensionExpr c && c.kind() == Ast.ComprehensionKind.GENERATOR;
     }
 

@@ -470,11 +470,22 @@ public final class Parser {
         Token keyword = ts.next();
         String name = expr.name();
         List<Ast.Expr> bases = new ArrayList<>();
+        List<Ast.Keyword> keywords = new ArrayList<>();
         if (ts.peek().isOp("(")) {
             ts.next();
             while (!ts.peek().isOp(")")) {
                 if (ts.peek().isName() && ts.peek(1).isOp("=")) {
-                    throw st.notSupported("class keyword argument", ts.peek());
+                    String kw = ts.next().text();
+                    ts.next();
+                    keywords.add(new Ast.Keyword(kw, expr.expression()));
+                    if (!ts.peek().isOp(",")) {
+                        break;
+                    }
+                    ts.next();
+                    continue;
+                }
+                if (!keywords.isEmpty()) {
+                    throw diag.invalidSyntax(); // a base after a keyword, as CPython refuses
                 }
                 if (ts.peek().isOp("*") || ts.peek().isOp("**")) {
                     throw st.notSupported("unpacking in a class's bases", ts.peek());
@@ -500,7 +511,7 @@ public final class Parser {
         classDepth--;
         loopDepth = outerLoops;
         functionDepth = outerFunctions;
-        return new Ast.ClassDef(name, bases, body, decorators, keyword.line(), keyword.col());
+        return new Ast.ClassDef(name, bases, keywords, body, decorators, keyword.line(), keyword.col());
     }
 
     private Ast.Stmt tryStatement() throws PySyntaxError {

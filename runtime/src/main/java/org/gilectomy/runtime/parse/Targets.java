@@ -94,6 +94,7 @@ final class Targets {
                 case NONE -> "None";
                 case TRUE -> "True";
                 case FALSE -> "False";
+                case ELLIPSIS -> "ellipsis";
             };
         } else if (e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.StrLiteral
                 || e instanceof Ast.BytesLiteral) {

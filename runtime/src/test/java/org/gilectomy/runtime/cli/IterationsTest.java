@@ -136,7 +136,7 @@ class IterationsTest {
         for (Object t : ns) {
             assertTrue(t instanceof Number n && n.longValue() > 0, m.toString());
         }
-        for (String column : List.of("iteration_cpu_ns", "iteration_jit_ms", "iteration_gc_count", "iteration_gc_ms")) {
+        for (String column : List.of("iteration_cpu_ns", "iteration_threads_cpu_ns", "iteration_jit_ms", "iteration_gc_count", "iteration_gc_ms")) {
             List<?> values = (List<?>) m.get(column);
             assertEquals(3, values.size(), column + ": " + m);
             for (Object v : values) {
@@ -148,6 +148,10 @@ class IterationsTest {
             cpu += v == null ? 0 : ((Number) v).longValue();
         }
         assertTrue(cpu > 0, "running three iterations takes some CPU time: " + m);
+        for (Object v : (List<?>) m.get("iteration_threads_cpu_ns")) {
+            assertTrue(((Number) v).longValue() > 0, "each iteration's Python threads (main, worker) ended "
+                    + "within it and used some CPU: " + m);
+        }
     }
 
     @Test

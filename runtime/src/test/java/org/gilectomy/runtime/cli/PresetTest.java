@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
+import org.gilectomy.refcount.DeferredKind;
 import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCountKind;
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,12 @@ import org.junit.jupiter.api.Test;
 class PresetTest {
     @Test
     void gilIsTheNewGilWithPlainCountsAndNoObjectLocks() {
-        assertEquals(new BuildConfig(Preset.GIL, GilKind.NEW, RefCountKind.PLAIN, LockKind.NONE, ImmortalKind.NONE), Preset.GIL.config());
+        assertEquals(new BuildConfig(Preset.GIL, GilKind.NEW, RefCountKind.PLAIN, LockKind.NONE, ImmortalKind.NONE, DeferredKind.OFF), Preset.GIL.config());
     }
 
     @Test
     void gilectomyHasNoGilAtomicCountsAndSpinParkLocks() {
-        assertEquals(new BuildConfig(Preset.GILECTOMY, GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE),
+        assertEquals(new BuildConfig(Preset.GILECTOMY, GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE, DeferredKind.OFF),
                 Preset.GILECTOMY.config());
     }
 
@@ -80,8 +81,8 @@ class PresetTest {
     @Test
     void onlyNogilReadsWithoutLocks() {
         for (Preset p : Preset.values()) {
-            assertEquals(p == Preset.NOGIL ? "lock-free" : "locked", p.readsProperty(), p.flagName());
-            assertEquals(p == Preset.NOGIL, p.lockFreeReads(), p.flagName());
+            assertEquals(p.refcount() == RefCountKind.BIASED ? "lock-free" : "locked", p.readsProperty(), p.flagName());
+            assertEquals(p.refcount() == RefCountKind.BIASED, p.lockFreeReads(), p.flagName());
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.LockKind;
+import org.gilectomy.refcount.DeferredKind;
 import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCountKind;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,14 +139,14 @@ class RunCommandTest {
 
     @Test
     void presetMapsToItsKnobs() {
-        assertEquals(new BuildConfig(Preset.GILECTOMY, GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE),
+        assertEquals(new BuildConfig(Preset.GILECTOMY, GilKind.NONE, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE, DeferredKind.OFF),
                 parse("--preset", "gilectomy", program.toString()).buildConfig());
     }
 
     @Test
     void individualKnobsOverrideThePresetInAnyOrder() {
         BuildConfig c = parse("--refcount", "atomic", "--preset", "gil", "--lock", "spinpark", program.toString()).buildConfig();
-        assertEquals(new BuildConfig(Preset.GIL, GilKind.NEW, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE), c);
+        assertEquals(new BuildConfig(Preset.GIL, GilKind.NEW, RefCountKind.ATOMIC, LockKind.SPINPARK, ImmortalKind.NONE, DeferredKind.OFF), c);
         assertEquals("gil+refcount=atomic+lock=spinpark", c.label());
         assertEquals(GilKind.NONE, parse("--gil", "none", program.toString()).buildConfig().gil());
     }

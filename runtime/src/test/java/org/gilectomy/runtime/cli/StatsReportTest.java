@@ -48,6 +48,27 @@ class StatsReportTest {
     }
 
     @Test
+    void cycleCollectorFiguresAreReportedInTextAndJson() {
+        StatsReport base = FakeBackend.sampleReport(Preset.NOGIL.config(), false);
+        org.gilectomy.refcount.CollectorStats.Snapshot gc = new org.gilectomy.refcount.CollectorStats.Snapshot(
+                new long[] {0, 0, 3}, new long[] {0, 0, 3000}, new long[] {0, 0, 900}, 1,
+                2_000_000, 5_000_000, 6_000_000, 40_000, 90_000, 100_000);
+        StatsReport r = new StatsReport(base.config(), false, null, null, null, null, gc);
+        String text = r.text();
+        assertTrue(text.contains("cycle collector:\n"), text);
+        assertTrue(text.contains("  collections            3 (by generation 0 / 0 / 3)\n"), text);
+        assertTrue(text.contains("  objects collected      900\n"), text);
+        assertTrue(text.contains("  pause p50/p99/max      2.000 ms / 5.000 ms / 6.000 ms\n"), text);
+        assertTrue(text.contains("  stop p50/p99/max       0.040 ms / 0.090 ms / 0.100 ms\n"), text);
+        Map<String, Object> f = r.fields();
+        assertEquals(3L, f.get("gc_collections"));
+        assertEquals(3000L, f.get("gc_examined"));
+        assertEquals(6_000_000L, f.get("gc_pause_max_ns"));
+        assertEquals(90_000L, f.get("gc_stop_the_world_p99_ns"));
+        assertFalse(base.fields().containsKey("gc_collections"), "absent when not read");
+    }
+
+    @Test
     void jsonFieldsHaveStableNames() {
         Map<String, Object> f = FakeBackend.sampleReport(Preset.GIL.config(), true).fields();
         assertEquals(List.of("stats_enabled", "gil_acquisitions", "gil_switches", "gil_drop_requests",

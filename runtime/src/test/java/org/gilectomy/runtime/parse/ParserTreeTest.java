@@ -47,6 +47,8 @@ class ParserTreeTest {
                 Arguments.of("x[::2]", "[(ExprStmt 1:0 (Subscript 1:0 (Name 1:0 x) (Slice 1:2 - - (IntLiteral 1:4 2))))]"),
                 Arguments.of("x[:, 1:]", "[(ExprStmt 1:0 (Subscript 1:0 (Name 1:0 x) (TupleExpr 1:2 [(Slice 1:2 - - -) (Slice 1:5 (IntLiteral 1:5 1) - -)])))]"),
                 Arguments.of("x[a, b]", "[(ExprStmt 1:0 (Subscript 1:0 (Name 1:0 x) (TupleExpr 1:2 [(Name 1:2 a) (Name 1:5 b)])))]"),
+                Arguments.of("x[..., ::2]", "[(ExprStmt 1:0 (Subscript 1:0 (Name 1:0 x) (TupleExpr 1:2 [(NamedConstant 1:2 ELLIPSIS) (Slice 1:7 - - (IntLiteral 1:9 2))])))]"),
+                Arguments.of("...", "[(ExprStmt 1:0 (NamedConstant 1:0 ELLIPSIS))]"),
                 Arguments.of("x[1:2:3]", "[(ExprStmt 1:0 (Subscript 1:0 (Name 1:0 x) (Slice 1:2 (IntLiteral 1:2 1) (IntLiteral 1:4 2) (IntLiteral 1:6 3))))]"),
                 Arguments.of("()", "[(ExprStmt 1:0 (TupleExpr 1:0 []))]"),
                 Arguments.of("(1,)", "[(ExprStmt 1:0 (TupleExpr 1:0 [(IntLiteral 1:1 1)]))]"),

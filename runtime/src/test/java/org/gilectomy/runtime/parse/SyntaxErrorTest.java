@@ -192,17 +192,11 @@ class SyntaxErrorTest {
                 Arguments.of("@dec\nasync def f(): pass", "the 'async' statement", 2, 1),
                 Arguments.of("match x:\n    case 1: pass", "the 'match' statement", 1, 1),
                 Arguments.of("x = 1j", "imaginary literal", 1, 5),
-                Arguments.of("x = ...", "the Ellipsis literal '...'", 1, 5),
-                Arguments.of("x = a @ b", "the '@' operator", 1, 7),
-                Arguments.of("a @= b", "the '@=' operator", 1, 3),
                 Arguments.of("if (n := 10) > 5: pass", "assignment expression ':='", 1, 5),
                 Arguments.of("f(x := 1)", "assignment expression ':='", 1, 3),
-                Arguments.of("def f(a, /, b): pass", "positional-only parameter", 1, 10),
                 Arguments.of("def f(a: int): pass", "parameter annotation", 1, 8),
                 Arguments.of("def f() -> int: pass", "return annotation", 1, 9),
                 Arguments.of("x: int = 5", "variable annotation", 1, 1),
-                Arguments.of("from . import x", "relative import", 1, 6),
-                Arguments.of("from m import *", "'from ... import *'", 1, 15),
                 Arguments.of("x = await y", "'await' expression", 1, 5),
                 Arguments.of("a[*b]", "starred expression", 1, 3));
     }

@@ -31,7 +31,7 @@ import org.gilectomy.stress.matrix.StressRun.Mode;
 public final class StressMatrix {
     private static final String P = "^org\\.gilectomy\\.stress\\.";
     /** Termination tests (no samples in sanity mode). */
-    private static final String TERMINATION = "(ObjectLockWakeup|GilForcedSwitch|CriticalSectionSuspend|ParkingLotValidation)\\.";
+    private static final String TERMINATION = "(ObjectLockWakeup|GilForcedSwitch|CriticalSectionSuspend|ParkingLotValidation|StopTheWorldTerminates)\\.";
     private static final String LOCK_TESTS = P + "(MutualExclusion\\.ObjectLock|ObjectLockWakeup\\.(?!NegativeControl))";
     private static final String LOCK = "gilectomy.lock";
 

@@ -1,0 +1,544 @@
+package org.gilectomy.refcount;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.gilectomy.locks.BaseThreadState;
+import org.gilectomy.locks.EvalBreaker;
+import org.gilectomy.locks.StopTheWorld;
+
+/**
+ * The cycle collector (CPython's {@code Modules/gcmodule.c}, and for the free-threaded builds
+ * {@code Python/gc_free_threading.c}): frees groups of objects that reference one another
+ * and nothing else, which reference counts alone never free.
+ *
+ * <pre>
+ * Overview
+ *
+ * Which objects: every mortal GcTracked object (a container), registered by RefCounted's
+ * constructor in its thread's young list (RefCountThreadState.gcYoung: an array append, no
+ * shared write); a list that fills is compacted by its thread (freed objects dropped), so a
+ * freed object leaves the registry at the latest then, or at the next collection. The
+ * collector takes the young lists of the threads that run Python (runsPython) into its own
+ * generation lists (GENS), which only it touches.
+ *
+ * When: each thread counts containers made minus containers freed (gcAllocs, plain) and adds
+ * that to COUNT0 every FLUSH of them (one atomic add per FLUSH allocations: 32 under a GIL, 512
+ * in the free-threaded builds); when COUNT0 passes
+ * threshold 0 the thread sets RUN_GC in its own eval-breaker word, and the eval loop collects at
+ * its next check (CPython 3.12's scheduling: never inside an allocation, always at a point where
+ * every frame slot holds an owned reference).
+ *   GIL builds: generational as CPython 3.11 (700, 10, 10): generation g is collected when its
+ *     count passes threshold g (the count of 1 and 2 being collections of the one below);
+ *     survivors move up one generation.
+ *   free-threaded builds: one generation (CPython 3.13t): every collection examines every
+ *     container, with the world stopped (StopTheWorld) while it looks.
+ *
+ * A collection of the candidate set C (the algorithm of CPython, in our words):
+ *   1. for o in C: refs(o) = its count (RefCount.countForCollector)
+ *   2. for o in C, for each referent r of o in C: refs(r) -= 1
+ *      now refs(o) counts references from outside C only
+ *   3. the thread stacks are roots: an object in a live frame slot gets refs += 1 (under
+ *      deferred counting a stack slot is a reference the count does not hold)
+ *   4. every o with refs(o) > 0, and everything reachable from it in C, is alive; the rest is
+ *      garbage, unreachable from anything outside C
+ *   5. (world restarted) weak references to garbage cleared (hook), finalizers run once
+ *      (hook, PEP 442); if any ran, steps 1-4 are redone on the garbage alone, and what a
+ *      finalizer resurrected, and what it reaches, is kept
+ *   6. the collector counts what is still garbage (gc.collect's result), takes a reference to each garbage object, clears each (clearReferences:
+ *      the cycles break), then drops its references: the objects are freed by the normal
+ *      reference-count path (dealloc, poison, --check-refs accounting)
+ * Steps 1-4 need counts and references that do not move: the GIL is held, or the world is
+ * stopped and (BUFFERED) the logs flushed. refs(o) lives in RefCounted.gcState, with IN_SET
+ * and REACHABLE bits; gcState is 0 outside a collection.
+ *
+ * Field           access
+ * COUNT0          getAndAdd by allocating threads every FLUSH containers; reads anywhere
+ * collecting      CAS: one collection at a time; one that finds another running returns 0,
+ *                 as CPython's does (a finalizer that calls gc.collect(), a second thread)
+ * GENS, counts of generations 1 and 2, stats   the collecting thread only (ordered by the CAS)
+ * ORPHANS         young lists of threads that ended, under its monitor
+ * thresholds, enabled   volatile: the gc module writes, anyone reads
+ *
+ * Not promised: that an object made by a thread that runs no Python (a test's) is collected;
+ * that a cycle through an object whose type does not implement GcTracked is found (it stays
+ * alive, never freed wrongly: an untraversed reference only ever counts as one from outside).
+ * </pre>
+ */
+public final class CycleCollector {
+    static final int INITIAL_YOUNG = 64;
+    /**
+     * Net allocations a thread counts before it adds them to COUNT0: under a GIL a small
+     * batch (the threshold of 700 is then kept within 5%; the GIL serialises the adds), in the
+     * free-threaded builds CPython 3.13t's 512, so the shared count is written once per 512
+     * containers a thread makes.
+     */
+    static final int FLUSH = StopTheWorld.ENABLED ? 512 : 32;
+    /** Generation thresholds: CPython 3.11's, and CPython 3.13t's for the free-threaded builds. */
+    public static final int[] DEFAULT_THRESHOLDS = StopTheWorld.ENABLED ? new int[] {2000, 10, 0} : new int[] {700, 10, 10};
+    public static final int GENERATIONS = 3;
+
+    private static final int IN_SET = 1 << 30;
+    private static final int REACHABLE = 1 << 29;
+    private static final int REFS = (1 << 28) - 1;
+
+    private static final VarHandle COUNT0;
+    private static final VarHandle COLLECTING;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            COUNT0 = l.findStaticVarHandle(CycleCollector.class, "count0", int.class);
+            COLLECTING = l.findStaticVarHandle(CycleCollector.class, "collecting", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // through COUNT0 only
+    private static volatile int count0;
+    @SuppressWarnings("unused") // through COLLECTING only
+    private static volatile boolean collecting;
+    private static volatile boolean enabled = true;
+    private static volatile int[] thresholds = DEFAULT_THRESHOLDS.clone();
+    /** Collections of the generation below since this one's last: counts of generations 1 and 2. */
+    private static final int[] COUNTS = new int[GENERATIONS];
+    @SuppressWarnings("unchecked")
+    private static final ArrayList<RefCounted>[] GENS = new ArrayList[] {new ArrayList<>(), new ArrayList<>(), new ArrayList<>()};
+    /** gc.freeze(): objects no collection examines until gc.unfreeze(). */
+    private static final ArrayList<RefCounted> FROZEN = new ArrayList<>();
+    private static final ArrayList<RefCounted> ORPHANS = new ArrayList<>();
+    /** The thread stacks, as the runtime knows them: calls its argument for each live frame slot. */
+    private static volatile Consumer<GcTracked.Visitor> roots = v -> { };
+
+    private CycleCollector() {
+    }
+
+    // ---- registry (hot: every container's constructor, every container's free)
+
+    /** Registers a new container in its thread's young list (RefCounted's constructor). */
+    static void track(RefCounted o) {
+        RefCountThreadState ts = RefCountThreadState.current();
+        if (ts.gcYoungSize == ts.gcYoung.length) {
+            compactOrGrow(ts);
+        }
+        ts.gcYoung[ts.gcYoungSize++] = o;
+        if (++ts.gcAllocs >= FLUSH) {
+            flushAllocs(ts);
+        }
+    }
+
+    /** A container was freed by {@code ts}'s thread (RefCount's free path). */
+    static void untracked(RefCountThreadState ts) {
+        if (--ts.gcAllocs <= -FLUSH) {
+            flushAllocs(ts);
+        }
+    }
+
+    private static void compactOrGrow(RefCountThreadState ts) {
+        synchronized (ts) { // the collector takes young lists under this monitor
+            RefCounted[] a = ts.gcYoung;
+            int n = compact(a, ts.gcYoungSize);
+            ts.gcYoungSize = n;
+            if (n > a.length / 2) {
+                ts.gcYoung = java.util.Arrays.copyOf(a, a.length * 2);
+            }
+        }
+    }
+
+    /** Moves the live entries of {@code a[0, n)} to its front, nulls the rest; returns how many. */
+    private static int compact(RefCounted[] a, int n) {
+        int live = 0;
+        for (int i = 0; i < n; i++) {
+            RefCounted o = a[i];
+            if (!o.isFreed()) {
+                a[live++] = o;
+            }
+        }
+        java.util.Arrays.fill(a, live, n, null);
+        return live;
+    }
+
+    private static void flushAllocs(RefCountThreadState ts) {
+        int delta = ts.gcAllocs;
+        ts.gcAllocs = 0;
+        int now = (int) COUNT0.getAndAdd(delta) + delta;
+        int t0 = thresholds[0];
+        if (delta > 0 && enabled && t0 > 0 && now > t0 && ts.runsPython) {
+            ts.setBreakerBits(EvalBreaker.RUN_GC); // collected at this thread's next check
+        }
+    }
+
+    /** The young list of a thread that ends goes to ORPHANS, for the next collection. */
+    static void threadExited(RefCountThreadState ts) {
+        synchronized (ts) {
+            if (ts.gcYoungSize > 0) {
+                synchronized (ORPHANS) {
+                    for (int i = 0; i < ts.gcYoungSize; i++) {
+                        ORPHANS.add(ts.gcYoung[i]);
+                    }
+                }
+                java.util.Arrays.fill(ts.gcYoung, 0, ts.gcYoungSize, null);
+                ts.gcYoungSize = 0;
+            }
+        }
+        COUNT0.getAndAdd(ts.gcAllocs);
+        ts.gcAllocs = 0;
+    }
+
+    // ---- configuration (the gc module)
+
+    public static boolean isEnabled() {
+        return enabled;
+    }
+
+    public static void setEnabled(boolean on) {
+        enabled = on;
+    }
+
+    public static int[] thresholds() {
+        return thresholds.clone();
+    }
+
+    /** Sets the thresholds given ({@code t.length} of them, the rest unchanged). */
+    public static void setThresholds(int[] t) {
+        int[] next = thresholds.clone();
+        System.arraycopy(t, 0, next, 0, Math.min(t.length, GENERATIONS));
+        thresholds = next;
+    }
+
+    /** {@code gc.get_count()}: containers made minus freed since the last collection, then collections per generation. */
+    public static int[] counts() {
+        return new int[] {Math.max(0, (int) COUNT0.getVolatile()), COUNTS[1], COUNTS[2]};
+    }
+
+    /** Installs the source of roots: the runtime's thread stacks. */
+    public static void installRoots(Consumer<GcTracked.Visitor> source) {
+        roots = source;
+    }
+
+    /** {@code gc.is_tracked}: whether {@code o} is a container the collector examines. */
+    public static boolean isTracked(RefCounted o) {
+        return o instanceof GcTracked && !o.isImmortal() && o.refCountOpaque() < RefCounted.STATIC_REFS;
+    }
+
+    // ---- collections
+
+    /** Whether a collection is due, for the thread whose eval breaker found RUN_GC. */
+    public static void collectScheduled() {
+        if (!enabled) {
+            return;
+        }
+        int[] t = thresholds;
+        int gen = 0;
+        if (StopTheWorld.ENABLED) {
+            gen = GENERATIONS - 1; // one generation: every collection is full
+        } else {
+            for (int g = GENERATIONS - 1; g > 0; g--) {
+                if (t[g] > 0 && COUNTS[g] >= t[g]) {
+                    gen = g;
+                    break;
+                }
+            }
+        }
+        collect(gen, false);
+    }
+
+    /**
+     * Collects generation {@code gen} and the younger ones (free-threaded builds: all);
+     * returns the number of unreachable objects found, or 0 if a collection was already
+     * running. {@code explicit}: gc.collect() or finalization, counted apart in the statistics.
+     */
+    public static int collect(int gen, boolean explicit) {
+        if (!COLLECTING.compareAndSet(false, true)) {
+            return 0;
+        }
+        try {
+            return collectLocked(Math.max(0, Math.min(gen, GENERATIONS - 1)), explicit);
+        } finally {
+            COLLECTING.setVolatile(false);
+        }
+    }
+
+    private static int collectLocked(int gen, boolean explicit) {
+        BaseThreadState me = BaseThreadState.current();
+        long t0 = System.nanoTime();
+        long stopNanos = StopTheWorld.ENABLED ? StopTheWorld.WORLD.stop(me) : 0;
+        List<RefCounted> garbage;
+        int examined;
+        try {
+            RefCount.flush();
+            takeYoungLists();
+            List<RefCounted> candidates = new ArrayList<>();
+            for (int g = 0; g <= gen; g++) {
+                candidates.addAll(GENS[g]);
+                GENS[g].clear();
+            }
+            examined = candidates.size();
+            garbage = new Pass().unreachable(candidates);
+            int older = Math.min(gen + 1, GENERATIONS - 1);
+            GENS[older].addAll(candidates); // unreachable() left only the survivors in it
+            COUNT0.setVolatile(0);
+            if (gen + 1 < GENERATIONS) {
+                COUNTS[gen + 1]++;
+            }
+            for (int g = 1; g <= gen; g++) {
+                COUNTS[g] = 0;
+            }
+        } finally {
+            if (StopTheWorld.ENABLED) {
+                StopTheWorld.WORLD.start(me);
+            }
+        }
+        long pause = System.nanoTime() - t0;
+        if (!garbage.isEmpty()) {
+            garbage = finalizeGarbage(garbage);
+            clearGarbage(garbage);
+        }
+        int found = garbage.size(); // as CPython's: what finalizers freed or resurrected is not counted
+        CollectorStats.record(gen, explicit, examined, found, pause, stopNanos);
+        return found;
+    }
+
+    /** Moves every Python thread's young list (and the ended threads') into generation 0. */
+    private static void takeYoungLists() {
+        ArrayList<RefCounted> young = GENS[0];
+        for (BaseThreadState s : BaseThreadState.states()) {
+            if (s instanceof RefCountThreadState r && r.runsPython) {
+                synchronized (r) {
+                    RefCounted[] a = r.gcYoung;
+                    for (int i = 0; i < r.gcYoungSize; i++) {
+                        young.add(a[i]);
+                    }
+                    java.util.Arrays.fill(a, 0, r.gcYoungSize, null);
+                    r.gcYoungSize = 0;
+                }
+            }
+        }
+        synchronized (ORPHANS) {
+            young.addAll(ORPHANS);
+            ORPHANS.clear();
+        }
+    }
+
+    /**
+     * Step 5: weak references, then finalizers; if a finalizer ran, what it resurrected is
+     * taken out (the world stopped again while looking). Returns what is still garbage.
+     */
+    private static List<RefCounted> finalizeGarbage(List<RefCounted> garbage) {
+        for (RefCounted o : garbage) {
+            ((GcTracked) o).clearWeakReferencesAsGarbage();
+        }
+        boolean ran = false;
+        for (RefCounted o : garbage) {
+            ran |= ((GcTracked) o).finalizeAsGarbage();
+        }
+        if (!ran) {
+            return garbage;
+        }
+        BaseThreadState me = BaseThreadState.current();
+        if (StopTheWorld.ENABLED) {
+            StopTheWorld.WORLD.stop(me);
+        }
+        try {
+            RefCount.flush();
+            List<RefCounted> all = new ArrayList<>(garbage);
+            List<RefCounted> still = new Pass().unreachable(all);
+            GENS[GENERATIONS - 1].addAll(all); // the resurrected survive, in the oldest generation
+            return still;
+        } finally {
+            if (StopTheWorld.ENABLED) {
+                StopTheWorld.WORLD.start(me);
+            }
+        }
+    }
+
+    /** Step 6: hold, clear, release: the cycles break and the counts free the objects. */
+    private static void clearGarbage(List<RefCounted> garbage) {
+        for (RefCounted o : garbage) {
+            RefCount.incref(o);
+        }
+        for (RefCounted o : garbage) {
+            ((GcTracked) o).clearReferences();
+        }
+        for (RefCounted o : garbage) {
+            RefCount.decref(o);
+        }
+        RefCount.flush();
+        for (RefCounted o : garbage) {
+            if (!o.isFreed()) {
+                GENS[GENERATIONS - 1].add(o); // kept alive by a reference no clear dropped
+            }
+        }
+    }
+
+    // ---- gc.freeze and friends
+
+    /** {@code gc.freeze()}: every tracked object moves where no collection looks. */
+    public static void freeze() {
+        runStopped(() -> {
+            takeYoungLists();
+            for (ArrayList<RefCounted> g : GENS) {
+                FROZEN.addAll(g);
+                g.clear();
+            }
+        });
+    }
+
+    /** {@code gc.unfreeze()}: the frozen objects go back to the oldest generation. */
+    public static void unfreeze() {
+        runStopped(() -> {
+            GENS[GENERATIONS - 1].addAll(FROZEN);
+            FROZEN.clear();
+        });
+    }
+
+    /** {@code gc.get_freeze_count()}. */
+    public static int freezeCount() {
+        int[] n = new int[1];
+        runStopped(() -> {
+            FROZEN.removeIf(RefCounted::isFreed);
+            n[0] = FROZEN.size();
+        });
+        return n[0];
+    }
+
+    /**
+     * {@code gc.get_referrers}: the tracked objects that reference one of {@code targets}
+     * (each a new reference), found with the world stopped.
+     */
+    public static List<RefCounted> referrers(List<? extends RefCounted> targets) {
+        List<RefCounted> found = new ArrayList<>();
+        runStopped(() -> {
+            takeYoungLists();
+            for (ArrayList<RefCounted> g : GENS) {
+                for (RefCounted o : g) {
+                    if (!o.isFreed() && refersToAny(o, targets)) {
+                        RefCount.incref(o);
+                        found.add(o);
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    private static boolean refersToAny(RefCounted o, List<? extends RefCounted> targets) {
+        boolean[] hit = new boolean[1];
+        ((GcTracked) o).traverse(r -> {
+            for (RefCounted t : targets) {
+                hit[0] |= r == t;
+            }
+        });
+        return hit[0];
+    }
+
+    /**
+     * Runs {@code body} as a collection does: alone, with the other threads stopped; not at
+     * all if a collection is running (a finalizer's call: waiting for it would deadlock).
+     */
+    private static void runStopped(Runnable body) {
+        if (!COLLECTING.compareAndSet(false, true)) {
+            return;
+        }
+        BaseThreadState me = BaseThreadState.current();
+        try {
+            if (StopTheWorld.ENABLED) {
+                StopTheWorld.WORLD.stop(me);
+            }
+            try {
+                body.run();
+            } finally {
+                if (StopTheWorld.ENABLED) {
+                    StopTheWorld.WORLD.start(me);
+                }
+            }
+        } finally {
+            COLLECTING.setVolatile(false);
+        }
+    }
+
+    /** Steps 1-4 over one candidate set: the scratch state of one pass. */
+    private static final class Pass {
+        private final ArrayList<RefCounted> work = new ArrayList<>();
+
+        private final GcTracked.Visitor subtract = r -> {
+            if (r == null) {
+                return; // an empty slot
+            }
+            int s = r.gcState;
+            if ((s & IN_SET) != 0 && (s & REFS) > 0) {
+                r.gcState = s - 1;
+            }
+        };
+
+        private final GcTracked.Visitor root = r -> {
+            if (r == null) {
+                return; // an empty slot
+            }
+            int s = r.gcState;
+            if ((s & IN_SET) != 0 && (s & REFS) < REFS) {
+                r.gcState = s + 1;
+            }
+        };
+
+        private final GcTracked.Visitor reach = r -> {
+            if (r == null) {
+                return; // an empty slot
+            }
+            int s = r.gcState;
+            if ((s & IN_SET) != 0 && (s & REACHABLE) == 0) {
+                r.gcState = s | REACHABLE;
+                work.add(r);
+            }
+        };
+
+        /**
+         * Removes the unreachable objects of {@code set} (and any already freed) from it and
+         * returns them; {@code set} keeps the live ones. Every gcState is 0 again after.
+         */
+        List<RefCounted> unreachable(List<RefCounted> set) {
+            int live = 0;
+            for (RefCounted o : set) {
+                if (o.isFreed()) {
+                    continue;
+                }
+                int c = RefCount.countForCollector(o);
+                if (c <= 0) {
+                    continue; // being freed by its count right now: not ours to judge
+                }
+                o.gcState = IN_SET | Math.min(c, REFS);
+                set.set(live++, o);
+            }
+            set.subList(live, set.size()).clear();
+            for (RefCounted o : set) {
+                ((GcTracked) o).traverse(subtract);
+            }
+            roots.accept(root);
+            for (RefCounted o : set) {
+                if ((o.gcState & REFS) > 0 && (o.gcState & REACHABLE) == 0) {
+                    o.gcState |= REACHABLE;
+                    work.add(o);
+                }
+            }
+            while (!work.isEmpty()) {
+                RefCounted o = work.remove(work.size() - 1);
+                ((GcTracked) o).traverse(reach);
+            }
+            List<RefCounted> garbage = new ArrayList<>();
+            int kept = 0;
+            for (RefCounted o : set) {
+                if ((o.gcState & REACHABLE) == 0) {
+                    garbage.add(o);
+                } else {
+                    set.set(kept++, o);
+                }
+                o.gcState = 0;
+            }
+            set.subList(kept, set.size()).clear();
+            return garbage;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+class Resource:
+    def __del__(self):
+        print("closed")
+
+
+r = Resource()
+del r

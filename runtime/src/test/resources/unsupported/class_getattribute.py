@@ -1,6 +1,0 @@
-class Proxy:
-    def __getattribute__(self, name):
-        return 1
-
-
-print(Proxy().x)

@@ -1,5 +1,0 @@
-class Point:
-    __slots__ = ("x", "y")
-
-
-print(Point())
