@@ -185,7 +185,6 @@ class SyntaxErrorTest {
     /** Valid Python outside the supported subset: the feature named and located. */
     static Stream<Arguments> unsupportedPrograms() {
         return Stream.of(
-                Arguments.of("class A(metaclass=M): pass", "class keyword argument", 1, 9),
                 Arguments.of("try:\n    pass\nexcept* E:\n    pass", "'except*'", 3, 7),
                 Arguments.of("with (a() as x, b() as y):\n    pass", "parenthesized context managers", 1, 6),
                 Arguments.of("async def f(): pass", "the 'async' statement", 1, 1),
