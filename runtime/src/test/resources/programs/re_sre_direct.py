@@ -64,3 +64,8 @@ for bad in [lambda: x.search(b"a=1"), lambda: bs.search("abc"), lambda: x.search
         print(bad())
     except (TypeError, IndexError) as e:
         print(type(e).__name__, e)
+for code in [[1], [14, 4, 0, 1, 1, 16], [14, 4, 0, 0, 0, 99, 1]]:
+    try:
+        print(_sre.compile('a', 0, code, 0, {}, (None,)).match('a'))
+    except RuntimeError as e:
+        print('RuntimeError', e)

@@ -101,6 +101,19 @@ final class SrePattern extends PyObject {
 
     private static final int MATCH = 0, FULLMATCH = 1, SEARCH = 2;
 
+    /**
+     * One search or match. Code the engine cannot follow (only a hand-made code list passed to
+     * {@code _sre.compile} can be such: re's compiler makes none) is CPython's RuntimeError,
+     * never a Java exception.
+     */
+    static boolean run(SreEngine e, boolean search) {
+        try {
+            return search ? e.search() : e.match();
+        } catch (SreEngine.InternalError | IndexOutOfBoundsException ex) {
+            throw new org.gilectomy.objects.PyException(PyExc.RUNTIME_ERROR, "invalid SRE code");
+        }
+    }
+
     private PyObject matchCall(String fn, int kind, PyObject[] a, int off, int n, PyTuple kw) {
         PyObject[] p = Params.bind(fn, a, off + 1, n - 1, kw, 1, "string", "pos", "endpos");
         SreModule.Subject s = SreModule.Subject.of(p[0], pattern);
@@ -108,7 +121,7 @@ final class SrePattern extends PyObject {
         int endpos = SreModule.clamp(p[2], MAXSIZE, s.length());
         SreEngine e = engine(s, pos, endpos);
         e.matchAll = kind == FULLMATCH;
-        boolean ok = kind == SEARCH ? e.search() : e.match();
+        boolean ok = run(e, kind == SEARCH);
         return ok ? new SreMatch(this, s, e, pos, endpos) : PyNone.newRef();
     }
 
@@ -131,7 +144,7 @@ final class SrePattern extends PyObject {
         try {
             while (e.start <= endpos) {
                 e.reset();
-                if (!e.search()) {
+                if (!run(e, true)) {
                     break;
                 }
                 PyObject item;
@@ -168,7 +181,7 @@ final class SrePattern extends PyObject {
             int last = 0;
             for (long count = 0; maxsplit == 0 || count < maxsplit; count++) {
                 e.reset();
-                if (!e.search()) {
+                if (!run(e, true)) {
                     break;
                 }
                 appendOwned(out, s.slice(last, e.start));
@@ -215,7 +228,7 @@ final class SrePattern extends PyObject {
             int i = 0;
             while (count == 0 || done < count) {
                 e.reset();
-                if (!e.search()) {
+                if (!run(e, true)) {
                     break;
                 }
                 if (i < e.start) {
@@ -403,7 +416,7 @@ final class SrePattern extends PyObject {
             }
             SreEngine e = engine;
             e.reset();
-            boolean ok = search ? e.search() : e.match();
+            boolean ok = run(e, search);
             if (!ok) {
                 exhausted = true;
                 return PyNone.newRef();

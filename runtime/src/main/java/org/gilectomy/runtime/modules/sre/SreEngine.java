@@ -234,9 +234,9 @@ public final class SreEngine {
         }
     }
 
-    private static void lastmarkSave(Frame f, SreEngine s) {
-        f.lastmark = s.lastmark;
-        f.lastindex = s.lastindex;
+    private void lastmarkSave(Frame f) {
+        f.lastmark = lastmark;
+        f.lastindex = lastindex;
     }
 
     private void lastmarkRestore(Frame f) {
@@ -341,7 +341,7 @@ public final class SreEngine {
                             pc += code[pc];
                             continue;
                         case BRANCH: {
-                            lastmarkSave(ctx, this);
+                            lastmarkSave(ctx);
                             if (repeat != null) {
                                 markPush(ctx.lastmark);
                             }
@@ -370,7 +370,7 @@ public final class SreEngine {
                                 mode = RETURN;
                                 continue;
                             }
-                            lastmarkSave(ctx, this);
+                            lastmarkSave(ctx);
                             if (repeat != null) {
                                 markPush(ctx.lastmark);
                             }
@@ -408,7 +408,7 @@ public final class SreEngine {
                                 mode = RETURN;
                                 continue;
                             }
-                            lastmarkSave(ctx, this);
+                            lastmarkSave(ctx);
                             if (repeat != null) {
                                 markPush(ctx.lastmark);
                             }
@@ -467,7 +467,7 @@ public final class SreEngine {
                             }
                             if (op == MIN_UNTIL) { // lazy: the tail first
                                 repeat = rp.prev;
-                                lastmarkSave(ctx, this);
+                                lastmarkSave(ctx);
                                 if (repeat != null) {
                                     markPush(ctx.lastmark);
                                 }
@@ -478,7 +478,7 @@ public final class SreEngine {
                             long max = u(code[rp.pc + 2]);
                             if ((ctx.count < max || max == MAXREPEAT) && this.ptr != rp.lastPtr) {
                                 rp.count = ctx.count;
-                                lastmarkSave(ctx, this);
+                                lastmarkSave(ctx);
                                 markPush(ctx.lastmark);
                                 saveInt(rp.lastPtr);
                                 rp.lastPtr = this.ptr;
@@ -552,7 +552,7 @@ public final class SreEngine {
                             int back = code[pc + 1];
                             if (back >= 0 && ptr >= back) {
                                 this.ptr = ptr - back;
-                                lastmarkSave(ctx, this);
+                                lastmarkSave(ctx);
                                 if (repeat != null) {
                                     markPush(ctx.lastmark);
                                 }
@@ -660,7 +660,7 @@ public final class SreEngine {
                 case POSS_REPEAT_MORE: {
                     long max = u(code[pc + 2]);
                     if ((ctx.count < max || max == MAXREPEAT) && this.ptr != ptr) {
-                        lastmarkSave(ctx, this);
+                        lastmarkSave(ctx);
                         markPush(ctx.lastmark);
                         ptr = this.ptr;
                         ctx = call(ctx, J_POSS_REPEAT_2, pc, ptr, false);
