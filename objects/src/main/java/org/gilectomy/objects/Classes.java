@@ -236,6 +236,9 @@ public final class Classes {
         if (name.equals("__base__")) {
             return t.base() == null ? PyNone.newRef() : newRef(t.base());
         }
+        if (name.equals("__annotations__") && t.isHeapType()) {
+            return ownAnnotations(t);
+        }
         PyObject v = t.lookup(name);
         if (v == null) {
             throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
@@ -245,6 +248,20 @@ public final class Classes {
         } finally {
             RefCount.decref(v);
         }
+    }
+
+    /**
+     * A class's {@code __annotations__}: its own, never a base's; a class that annotates nothing
+     * gets an empty dict, stored in its namespace on first use (CPython 3.10+'s type getter).
+     */
+    private static PyObject ownAnnotations(PyType t) {
+        PyObject own = t.dictBorrowed().getName("__annotations__");
+        if (own != null) {
+            return own;
+        }
+        PyDict made = new PyDict();
+        t.setAttribute(PyStr.internBorrowed("__annotations__"), made);
+        return made;
     }
 
     /** Whether class {@code t} (or a base) defines {@code __setattr__} in Python. */

@@ -555,6 +555,9 @@ public final class Ops {
             }
             return PyInt.of(r.start + j * r.step);
         }
+        if (o instanceof PyType t && PyGenericAlias.isGeneric(t)) {
+            return new PyGenericAlias(t, key);
+        }
         PyObject r = Dunders.callOrNull(o, "__getitem__", key);
         if (r != null) {
             return r;

@@ -48,6 +48,8 @@ final class Scope {
     /** Every name bound here (parameters first), before removing globals and nonlocals. */
     private final Set<String> bound = new LinkedHashSet<>();
     private final Set<String> used = new HashSet<>();
+    /** Names annotated by {@code name: T} in this scope (a later global/nonlocal of one is an error). */
+    private final Set<String> annotated = new HashSet<>();
     final Set<String> globals = new HashSet<>();
     private final Set<String> nonlocals = new HashSet<>();
     /** The global or nonlocal statement that declared each name (CPython reports conflicts at the first). */
@@ -194,6 +196,8 @@ final class Scope {
                 expr(s, a.value());
                 expr(s, a.target());
                 target(s, a.target());
+            } else if (st instanceof Ast.AnnAssign a) {
+                annAssign(s, a);
             } else if (st instanceof Ast.For f) {
                 expr(s, f.iter());
                 target(s, f.target());
@@ -210,6 +214,9 @@ final class Scope {
             } else if (st instanceof Ast.FunctionDef d) {
                 exprs(s, d.decorators());
                 defaults(s, d.parameters());
+                for (Ast.Annotation an : d.annotations()) {
+                    expr(s, an.value()); // evaluated where the def runs
+                }
                 s.bound.add(d.name());
                 Scope inner = s.open(d, d.name(), d.parameters().slotOrder(), false);
                 inner.positionalCount = d.parameters().positional().size();
@@ -318,6 +325,9 @@ final class Scope {
                 if ((global ? s.nonlocals : s.globals).contains(n)) {
                     throw error("name '" + n + "' is nonlocal and global", s.declarations.get(n));
                 }
+                if (s.annotated.contains(n)) {
+                    throw error("annotated name '" + n + "' can't be " + kind, at);
+                }
                 if (s.bound.contains(n)) {
                     throw error("name '" + n + "' is assigned to before " + kind + " declaration", at);
                 }
@@ -386,6 +396,26 @@ final class Scope {
         private void exprs(Scope s, List<Ast.Expr> es) throws PySyntaxError {
             for (Ast.Expr e : es) {
                 expr(s, e);
+            }
+        }
+
+        /**
+         * {@code target: annotation [= value]}: a simple name becomes local even without a value
+         * (CPython's symtable), other targets are assigned only when there is a value.
+         */
+        private void annAssign(Scope s, Ast.AnnAssign a) throws PySyntaxError {
+            if (a.target() instanceof Ast.Name n && a.simple()) {
+                boolean declared = s.globals.contains(n.id()) || s.nonlocals.contains(n.id());
+                if (declared && !s.isModule) {
+                    throw error("annotated name '" + n.id() + "' can't be "
+                            + (s.globals.contains(n.id()) ? "global" : "nonlocal"), a);
+                }
+                s.annotated.add(n.id());
+            }
+            expr(s, a.annotation());
+            expr(s, a.value());
+            if (!(a.target() instanceof Ast.Name) || a.simple() || a.value() != null) {
+                target(s, a.target());
             }
         }
 

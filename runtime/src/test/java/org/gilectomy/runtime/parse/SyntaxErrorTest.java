@@ -197,11 +197,6 @@ class SyntaxErrorTest {
                 Arguments.of("if (n := 10) > 5: pass", "assignment expression ':='", 1, 5),
                 Arguments.of("f(x := 1)", "assignment expression ':='", 1, 3),
                 Arguments.of("def f(a, /, b): pass", "positional-only parameter", 1, 10),
-                Arguments.of("def f(a: int): pass", "parameter annotation", 1, 8),
-                Arguments.of("def f() -> int: pass", "return annotation", 1, 9),
-                Arguments.of("x: int = 5", "variable annotation", 1, 1),
-                Arguments.of("from . import x", "relative import", 1, 6),
-                Arguments.of("from m import *", "'from ... import *'", 1, 15),
                 Arguments.of("x = await y", "'await' expression", 1, 5),
                 Arguments.of("a[*b]", "starred expression", 1, 3));
     }
