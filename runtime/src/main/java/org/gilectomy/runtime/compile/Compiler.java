@@ -638,6 +638,10 @@ public final class Compiler {
                 }
             }
             b.emit(BUILD_SLICE, 3, -2);
+        } else if (e instanceof Ast.NamedExpr ne) {
+            expr(ne.value());
+            b.emit(DUP_TOP, 0, 1);
+            storeName(ne.target().id());
         } else if (e instanceof Ast.Yield y) {
             yieldExpr(y);
         } else if (e instanceof Ast.Lambda l) {

@@ -454,6 +454,9 @@ final class Scope {
                 Scope inner = s.open(l, "<lambda>", l.parameters().slotOrder(), false);
                 inner.positionalCount = l.parameters().positional().size();
                 expr(inner, l.body());
+            } else if (e instanceof Ast.NamedExpr ne) {
+                expr(s, ne.value());
+                namedTarget(s, ne);
             } else if (e instanceof Ast.Yield y) {
                 yieldExpr(s, y);
             } else if (e instanceof Ast.ComprehensionExpr c) {
@@ -483,6 +486,49 @@ final class Scope {
             }
             expr(inner, c.elt());
             expr(inner, c.value());
+        }
+
+        /**
+         * The target of {@code x := v}: bound where it stands, except in a comprehension, which
+         * binds it in the nearest enclosing scope that is not one (PEP 572): global there if that
+         * is the module, a free variable of every comprehension in between otherwise.
+         */
+        private void namedTarget(Scope s, Ast.NamedExpr ne) throws PySyntaxError {
+            String name = ne.target().id();
+            Scope owner = s;
+            while (owner.comprehension != null) {
+                for (Ast.Comprehension g : owner.comprehension.generators()) {
+                    if (bindsName(g.target(), name)) {
+                        throw error("assignment expression cannot rebind comprehension iteration variable '" + name + "'", ne.target());
+                    }
+                }
+                owner = owner.parent;
+            }
+            if (owner == s) {
+                s.bound.add(name);
+                return;
+            }
+            if (owner.isClass) {
+                throw error("assignment expression within a comprehension cannot be used in a class body", ne.target());
+            }
+            boolean global = owner.isModule || owner.globals.contains(name);
+            for (Scope c = s; c != owner; c = c.parent) {
+                (global ? c.globals : c.nonlocals).add(name);
+            }
+            owner.bound.add(name);
+        }
+
+        private static boolean bindsName(Ast.Expr target, String name) {
+            if (target instanceof Ast.Name n) {
+                return n.id().equals(name);
+            }
+            List<Ast.Expr> elts = target instanceof Ast.TupleExpr t ? t.elts() : target instanceof Ast.ListExpr l ? l.elts() : List.of();
+            for (Ast.Expr e : elts) {
+                if (bindsName(e instanceof Ast.Starred st ? st.value() : e, name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Marks the function a generator; CPython's errors where a yield may not be. */

@@ -57,7 +57,8 @@ final class AssignmentParser {
             if (first instanceof Ast.Name && !expr.parentheses().contains(first)) {
                 throw diag.invalidSyntax(); // valid only in parentheses
             }
-            throw expr.walrus(first);
+            expr.walrus(first); // CPython's error for a non-name target
+            throw diag.invalidSyntax();
         }
         if (first instanceof Ast.TupleExpr && !expr.parentheses().contains(first) && t.startsExpression()) {
             diagnoseTupleContinuation();

@@ -52,6 +52,10 @@ public final class Ast {
     public record AnnAssign(Expr target, Expr annotation, Expr value, boolean simple, int line, int col) implements Stmt {
     }
 
+    /** {@code target := value} (PEP 572). */
+    public record NamedExpr(Name target, Expr value, int line, int col) implements Expr {
+    }
+
     /** {@code return [value]}; value null when bare. */
     public record Return(Expr value, int line, int col) implements Stmt {
     }

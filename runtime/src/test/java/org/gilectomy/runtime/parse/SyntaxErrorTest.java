@@ -194,8 +194,6 @@ class SyntaxErrorTest {
                 Arguments.of("x = 1j", "imaginary literal", 1, 5),
                 Arguments.of("x = a @ b", "the '@' operator", 1, 7),
                 Arguments.of("a @= b", "the '@=' operator", 1, 3),
-                Arguments.of("if (n := 10) > 5: pass", "assignment expression ':='", 1, 5),
-                Arguments.of("f(x := 1)", "assignment expression ':='", 1, 3),
                 Arguments.of("def f(a, /, b): pass", "positional-only parameter", 1, 10),
                 Arguments.of("x = await y", "'await' expression", 1, 5),
                 Arguments.of("a[*b]", "starred expression", 1, 3));
