@@ -619,6 +619,9 @@ public final class Classes {
                 RefCount.decref(mv);
             }
         }
+        if (name.equals("__annotations__") && t.isHeapType()) {
+            return ownAnnotations(t);
+        }
         PyObject v = t.lookup(name);
         if (v == null && mv != null) {
             try {
@@ -649,6 +652,20 @@ public final class Classes {
             items[i] = newRef(types.get(i));
         }
         return PyTuple.steal(items);
+    }
+
+    /**
+     * A class's {@code __annotations__}: its own, never a base's; a class that annotates nothing
+     * gets an empty dict, stored in its namespace on first use (CPython 3.10+'s type getter).
+     */
+    private static PyObject ownAnnotations(PyType t) {
+        PyObject own = t.dictBorrowed().getName("__annotations__");
+        if (own != null) {
+            return own;
+        }
+        PyDict made = new PyDict();
+        t.setAttribute(PyStr.internBorrowed("__annotations__"), made);
+        return made;
     }
 
     /** Whether class {@code t} (or a base) defines {@code __setattr__} in Python. */

@@ -78,6 +78,11 @@ public final class PyFunction extends PyObject implements DataAttributes, org.gi
                 RefCount.incref(own);
                 yield own;
             }
+            case "__annotations__" -> { // none given: an empty dict, made once and kept, as CPython's
+                PyDict made = new PyDict();
+                attributesMadeIfAbsent().putName(attr, made);
+                yield made;
+            }
             default -> null;
         };
     }

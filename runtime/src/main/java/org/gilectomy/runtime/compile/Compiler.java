@@ -47,15 +47,20 @@ public final class Compiler {
         this.table = table;
     }
 
+    /** {@code from __future__ import annotations}: annotations are kept as their source text (PEP 563). */
+    private boolean stringAnnotations;
+
     /** Parses and compiles a whole file into its module code object. */
     public static PyCode compileModule(String text, String filename) throws PySyntaxError {
         Ast.Module m = Parser.parse(text, filename);
         SourceLines lines = new SourceLines(text);
         Compiler c = new Compiler(filename, lines, Scope.ofModule(m, filename, lines));
+        c.stringAnnotations = c.futureFeatures(m.body());
         if (!m.body().isEmpty() && m.body().get(0) instanceof Ast.ExprStmt doc && doc.value() instanceof Ast.StrLiteral s) {
             c.b.emit(LOAD_CONST, c.b.constant("s" + s.value(), PyStr.internBorrowed(s.value())), 1);
             c.b.emit(STORE_GLOBAL, c.b.name("__doc__"), -1); // the module's docstring, as CPython's compiler stores it
         }
+        c.setupAnnotations(m.body());
         for (Ast.Stmt s : m.body()) {
             c.stmt(s);
         }
@@ -138,6 +143,8 @@ public final class Compiler {
             }
         } else if (s instanceof Ast.AugAssign a) {
             augAssign(a);
+        } else if (s instanceof Ast.AnnAssign a) {
+            annAssign(a);
         } else if (s instanceof Ast.If i) {
             CodeBuilder.Label orelse = new CodeBuilder.Label();
             CodeBuilder.Label end = new CodeBuilder.Label();
@@ -323,8 +330,119 @@ public final class Compiler {
         c.b.emit(RETURN_VALUE, 0, -1);
         b.setLine(d.line());
         makeFunction(c.buildFunction(d.name(), inner, d.line(), d.parameters()), inner, d.parameters(), d);
+        if (!d.annotations().isEmpty()) { // f.__annotations__ = {name: annotation, ...}, before the decorators run
+            b.emit(DUP_TOP, 0, 1);
+            for (Ast.Annotation an : d.annotations()) {
+                b.emit(LOAD_CONST, b.constant("s" + an.name(), PyStr.internBorrowed(an.name())), 1);
+                annotationValue(an.value());
+            }
+            b.emit(BUILD_MAP, d.annotations().size(), 1 - 2 * d.annotations().size());
+            b.emit(ROT_TWO, 0, 0);
+            b.emit(STORE_ATTR, b.name("__annotations__"), -2);
+        }
         applyDecorators(d.decorators());
         storeName(d.name());
+    }
+
+    // ---- annotations
+
+    /**
+     * The {@code from __future__ import ...} statements that open a module (after its
+     * docstring), checked as CPython checks them; whether {@code annotations} is among them. One
+     * anywhere else is CPython's SyntaxError.
+     */
+    private boolean futureFeatures(List<Ast.Stmt> body) throws PySyntaxError {
+        boolean annotations = false;
+        boolean opening = true;
+        for (int i = 0; i < body.size(); i++) {
+            Ast.Stmt s = body.get(i);
+            if (i == 0 && s instanceof Ast.ExprStmt e && e.value() instanceof Ast.StrLiteral) {
+                continue;
+            }
+            if (s instanceof Ast.ImportFrom im && "__future__".equals(im.module())) {
+                if (!opening) {
+                    throw error("SyntaxError", "from __future__ imports must occur at the beginning of the file", s);
+                }
+                for (String name : im.names()) {
+                    if (!FUTURE_FEATURES.contains(name)) {
+                        throw error("SyntaxError", name.equals("braces") ? "not a chance" : "future feature " + name + " is not defined", s);
+                    }
+                    annotations |= name.equals("annotations");
+                }
+            } else {
+                opening = false;
+            }
+        }
+        return annotations;
+    }
+
+    /** CPython 3.11's future features, all but annotations mandatory (no effect) by now. */
+    private static final java.util.Set<String> FUTURE_FEATURES = java.util.Set.of("nested_scopes", "generators",
+            "division", "absolute_import", "with_statement", "print_function", "unicode_literals",
+            "barry_as_FLUFL", "generator_stop", "annotations");
+
+    /**
+     * A module or class body that annotates a simple name anywhere (outside nested functions
+     * and classes) starts with an empty {@code __annotations__}, as CPython's SETUP_ANNOTATIONS.
+     */
+    private void setupAnnotations(List<Ast.Stmt> body) {
+        if (AnnotationText.annotatesAName(body)) {
+            b.emit(BUILD_MAP, 0, 1);
+            storeName("__annotations__");
+        }
+    }
+
+    /** The value an annotation stands for: the expression's, or under PEP 563 its text. */
+    private void annotationValue(Ast.Expr annotation) throws PySyntaxError {
+        if (!stringAnnotations) {
+            expr(annotation);
+            return;
+        }
+        String text;
+        try {
+            text = AnnotationText.of(annotation);
+        } catch (IllegalArgumentException e) {
+            throw unsupported("this annotation under 'from __future__ import annotations' (" + e.getMessage() + ")", annotation);
+        }
+        b.emit(LOAD_CONST, b.constant("s" + text, PyStr.internBorrowed(text)), 1);
+    }
+
+    /**
+     * {@code target: annotation [= value]} (CPython 3.11's order): the value is assigned first;
+     * a module or class then records a simple name's annotation in {@code __annotations__}, and
+     * evaluates (without recording) any other target's; a function evaluates none. A complex
+     * target without a value still evaluates its object (and index).
+     */
+    private void annAssign(Ast.AnnAssign a) throws PySyntaxError {
+        if (a.value() != null) {
+            expr(a.value());
+            store(a.target());
+        }
+        boolean recorded = table.isModule || table.isClass;
+        if (a.target() instanceof Ast.Name n) {
+            if (a.simple() && recorded) {
+                annotationValue(a.annotation());
+                loadName(new Ast.Name("__annotations__", a.line(), a.col()));
+                b.emit(LOAD_CONST, b.constant("s" + n.id(), PyStr.internBorrowed(n.id())), 1);
+                b.emit(STORE_SUBSCR, 0, -3);
+            }
+            return;
+        }
+        if (a.value() == null) {
+            if (a.target() instanceof Ast.Attribute at) {
+                expr(at.value());
+                b.emit(POP_TOP, 0, -1);
+            } else if (a.target() instanceof Ast.Subscript sub) {
+                expr(sub.value());
+                b.emit(POP_TOP, 0, -1);
+                expr(sub.index());
+                b.emit(POP_TOP, 0, -1);
+            }
+        }
+        if (recorded && !stringAnnotations) {
+            expr(a.annotation());
+            b.emit(POP_TOP, 0, -1);
+        }
     }
 
     /** Evaluates a def's or class's decorators, outermost first, before the definition itself. */
@@ -520,6 +638,10 @@ public final class Compiler {
                 }
             }
             b.emit(BUILD_SLICE, 3, -2);
+        } else if (e instanceof Ast.NamedExpr ne) {
+            expr(ne.value());
+            b.emit(DUP_TOP, 0, 1);
+            storeName(ne.target().id());
         } else if (e instanceof Ast.Yield y) {
             yieldExpr(y);
         } else if (e instanceof Ast.Lambda l) {
@@ -729,6 +851,7 @@ public final class Compiler {
         decorators(c.decorators());
         Scope inner = table.child(c);
         Compiler body = nested(inner, c);
+        body.setupAnnotations(c.body());
         body.body(c.body());
         if (inner.cells.contains(Scope.CLASS_CELL)) {
             body.b.emit(LOAD_CLOSURE, body.b.local(Scope.CLASS_CELL), 1);
@@ -1118,6 +1241,7 @@ public final class Compiler {
      */
     private Compiler nested(Scope inner, Ast.Node at) {
         Compiler c = new Compiler(filename, source, inner);
+        c.stringAnnotations = stringAnnotations;
         if (inner.isClass) {
             c.b.local(".namespace"); // slot 0: the class namespace dict
         }

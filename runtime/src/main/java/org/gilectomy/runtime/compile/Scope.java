@@ -48,6 +48,8 @@ final class Scope {
     /** Every name bound here (parameters first), before removing globals and nonlocals. */
     private final Set<String> bound = new LinkedHashSet<>();
     private final Set<String> used = new HashSet<>();
+    /** Names annotated by {@code name: T} in this scope (a later global/nonlocal of one is an error). */
+    private final Set<String> annotated = new HashSet<>();
     final Set<String> globals = new HashSet<>();
     private final Set<String> nonlocals = new HashSet<>();
     /** The global or nonlocal statement that declared each name (CPython reports conflicts at the first). */
@@ -194,6 +196,8 @@ final class Scope {
                 expr(s, a.value());
                 expr(s, a.target());
                 target(s, a.target());
+            } else if (st instanceof Ast.AnnAssign a) {
+                annAssign(s, a);
             } else if (st instanceof Ast.For f) {
                 expr(s, f.iter());
                 target(s, f.target());
@@ -210,6 +214,9 @@ final class Scope {
             } else if (st instanceof Ast.FunctionDef d) {
                 exprs(s, d.decorators());
                 defaults(s, d.parameters());
+                for (Ast.Annotation an : d.annotations()) {
+                    expr(s, an.value()); // evaluated where the def runs
+                }
                 s.bound.add(d.name());
                 Scope inner = s.open(d, d.name(), d.parameters().slotOrder(), false);
                 inner.positionalCount = d.parameters().positional().size();
@@ -318,6 +325,9 @@ final class Scope {
                 if ((global ? s.nonlocals : s.globals).contains(n)) {
                     throw error("name '" + n + "' is nonlocal and global", s.declarations.get(n));
                 }
+                if (s.annotated.contains(n)) {
+                    throw error("annotated name '" + n + "' can't be " + kind, at);
+                }
                 if (s.bound.contains(n)) {
                     throw error("name '" + n + "' is assigned to before " + kind + " declaration", at);
                 }
@@ -389,6 +399,26 @@ final class Scope {
             }
         }
 
+        /**
+         * {@code target: annotation [= value]}: a simple name becomes local even without a value
+         * (CPython's symtable), other targets are assigned only when there is a value.
+         */
+        private void annAssign(Scope s, Ast.AnnAssign a) throws PySyntaxError {
+            if (a.target() instanceof Ast.Name n && a.simple()) {
+                boolean declared = s.globals.contains(n.id()) || s.nonlocals.contains(n.id());
+                if (declared && !s.isModule) {
+                    throw error("annotated name '" + n.id() + "' can't be "
+                            + (s.globals.contains(n.id()) ? "global" : "nonlocal"), a);
+                }
+                s.annotated.add(n.id());
+            }
+            expr(s, a.annotation());
+            expr(s, a.value());
+            if (!(a.target() instanceof Ast.Name) || a.simple() || a.value() != null) {
+                target(s, a.target());
+            }
+        }
+
         void target(Scope s, Ast.Expr t) throws PySyntaxError {
             if (t instanceof Ast.Name n) {
                 s.bound.add(n.id());
@@ -424,6 +454,9 @@ final class Scope {
                 Scope inner = s.open(l, "<lambda>", l.parameters().slotOrder(), false);
                 inner.positionalCount = l.parameters().positional().size();
                 expr(inner, l.body());
+            } else if (e instanceof Ast.NamedExpr ne) {
+                expr(s, ne.value());
+                namedTarget(s, ne);
             } else if (e instanceof Ast.Yield y) {
                 yieldExpr(s, y);
             } else if (e instanceof Ast.ComprehensionExpr c) {
@@ -453,6 +486,49 @@ final class Scope {
             }
             expr(inner, c.elt());
             expr(inner, c.value());
+        }
+
+        /**
+         * The target of {@code x := v}: bound where it stands, except in a comprehension, which
+         * binds it in the nearest enclosing scope that is not one (PEP 572): global there if that
+         * is the module, a free variable of every comprehension in between otherwise.
+         */
+        private void namedTarget(Scope s, Ast.NamedExpr ne) throws PySyntaxError {
+            String name = ne.target().id();
+            Scope owner = s;
+            while (owner.comprehension != null) {
+                for (Ast.Comprehension g : owner.comprehension.generators()) {
+                    if (bindsName(g.target(), name)) {
+                        throw error("assignment expression cannot rebind comprehension iteration variable '" + name + "'", ne.target());
+                    }
+                }
+                owner = owner.parent;
+            }
+            if (owner == s) {
+                s.bound.add(name);
+                return;
+            }
+            if (owner.isClass) {
+                throw error("assignment expression within a comprehension cannot be used in a class body", ne.target());
+            }
+            boolean global = owner.isModule || owner.globals.contains(name);
+            for (Scope c = s; c != owner; c = c.parent) {
+                (global ? c.globals : c.nonlocals).add(name);
+            }
+            owner.bound.add(name);
+        }
+
+        private static boolean bindsName(Ast.Expr target, String name) {
+            if (target instanceof Ast.Name n) {
+                return n.id().equals(name);
+            }
+            List<Ast.Expr> elts = target instanceof Ast.TupleExpr t ? t.elts() : target instanceof Ast.ListExpr l ? l.elts() : List.of();
+            for (Ast.Expr e : elts) {
+                if (bindsName(e instanceof Ast.Starred st ? st.value() : e, name)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Marks the function a generator; CPython's errors where a yield may not be. */

@@ -49,13 +49,14 @@ final class AssignmentParser {
             return new Ast.AugAssign(first, op, value, start.line(), start.col());
         }
         if (t.isOp(":")) {
-            throw annotation(first);
+            return annotation(start, first);
         }
         if (t.isOp(":=")) {
             if (first instanceof Ast.Name && !expr.parentheses().contains(first)) {
                 throw diag.invalidSyntax(); // valid only in parentheses
             }
-            throw expr.walrus(first);
+            expr.walrus(first); // CPython's error for a non-name target
+            throw diag.invalidSyntax();
         }
         if (first instanceof Ast.TupleExpr && !expr.parentheses().contains(first) && t.startsExpression()) {
             diagnoseTupleContinuation();
@@ -135,19 +136,30 @@ final class AssignmentParser {
     }
 
     /**
-     * {@code target: annotation [= value]}, the current token being the ':': unsupported when
+     * {@code target: annotation [= value]}, the current token being the ':': an AnnAssign when
      * valid, otherwise CPython's error.
      */
-    private PySyntaxError annotation(Ast.Expr target) throws PySyntaxError {
+    private Ast.Stmt annotation(Token start, Ast.Expr target) throws PySyntaxError {
         if (Targets.isSingleTarget(target)) {
             // CPython parses these annotations in its first pass, so their errors are plain ones.
             ts.next();
             if (!ts.peek().startsExpression()) {
-                return diag.invalidSyntax();
+                throw diag.invalidSyntax();
             }
-            expr.expression();
-            return st.notSupported("variable annotation", target);
+            Ast.Expr annotation = expr.expression();
+            Ast.Expr value = null;
+            if (ts.peek().isOp("=")) {
+                ts.next();
+                value = expr.starExpressions();
+            }
+            Targets.rejectDebug(st, target);
+            boolean simple = target instanceof Ast.Name && !expr.parentheses().contains(target);
+            return new Ast.AnnAssign(target, annotation, value, simple, start.line(), start.col());
         }
+        throw invalidAnnotation(target);
+    }
+
+    private PySyntaxError invalidAnnotation(Ast.Expr target) throws PySyntaxError {
         // Other targets are only diagnosed if an annotation follows.
         if (diag.speculate(() -> {
             ts.next();

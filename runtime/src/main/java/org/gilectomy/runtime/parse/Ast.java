@@ -31,11 +31,29 @@ public final class Ast {
      * undecorated). The position is the {@code def} keyword's, as in CPython's ast.
      */
     public record FunctionDef(String name, Parameters parameters, List<Stmt> body, List<Expr> decorators,
-                              int line, int col) implements Stmt {
+                              List<Annotation> annotations, int line, int col) implements Stmt {
         /** The positional parameters' names. */
         public List<String> params() {
             return parameters.positional();
         }
+    }
+
+    /**
+     * One entry of a function's {@code __annotations__}: a parameter's name (or {@code return})
+     * and its annotation, in CPython's order (parameters as written, then the return).
+     */
+    public record Annotation(String name, Expr value) {
+    }
+
+    /**
+     * {@code target: annotation [= value]}; value null when absent. {@code simple}: the target
+     * is a bare name, not parenthesised, so a module or class records the annotation.
+     */
+    public record AnnAssign(Expr target, Expr annotation, Expr value, boolean simple, int line, int col) implements Stmt {
+    }
+
+    /** {@code target := value} (PEP 572). */
+    public record NamedExpr(Name target, Expr value, int line, int col) implements Expr {
     }
 
     /** {@code return [value]}; value null when bare. */

@@ -626,7 +626,8 @@ final class ExprParser {
                 Ast.Expr value = expression();
                 Token after = ts.peek();
                 if (after.isOp(":=")) {
-                    throw walrus(value);
+                    value = walrus(value);
+                    after = ts.peek();
                 }
                 if (after.isOp("=")) {
                     throw st.syntaxError("expression cannot contain assignment, perhaps you meant \"==\"?", value);
@@ -730,7 +731,7 @@ final class ExprParser {
     private Ast.Expr namedExpressionEnd(Ast.Expr e) throws PySyntaxError {
         Token t = ts.peek();
         if (t.isOp(":=")) {
-            throw walrus(e);
+            return walrus(e);
         }
         if (t.isOp("=")) {
             PySyntaxError typo = diagnosis.comparisonTypo(e);
@@ -747,14 +748,15 @@ final class ExprParser {
         return e;
     }
 
-    /** {@code target := value}, the current token being ':=': unsupported, or invalid for a non-name. */
-    PySyntaxError walrus(Ast.Expr target) throws PySyntaxError {
+    /** {@code target := value}, the current token being ':=': a NamedExpr, or CPython's error for a non-name. */
+    Ast.Expr walrus(Ast.Expr target) throws PySyntaxError {
         ts.next();
-        expression(); // a malformed value is reported as such
-        if (target instanceof Ast.Name && !parentheses.contains(target)) {
-            return st.notSupported("assignment expression ':='", target);
+        Ast.Expr value = expression(); // a malformed value is reported as such
+        if (target instanceof Ast.Name n && !parentheses.contains(target)) {
+            Targets.rejectDebug(st, n);
+            return new Ast.NamedExpr(n, value, n.line(), n.col());
         }
-        return st.syntaxError("cannot use assignment expressions with " + Targets.describe(target), target);
+        throw st.syntaxError("cannot use assignment expressions with " + Targets.describe(target), target);
     }
 
     // ------------------------------------------------------------------ lambdas and comprehensions

@@ -8,13 +8,15 @@ import java.util.Set;
 /**
  * The parameter list of a {@code def} (up to and including its ')') or of a {@code lambda} (up
  * to its ':', which is left for the caller): positional parameters with defaults, {@code *args}
- * or a bare {@code *}, positional-only ones before a {@code /}, keyword-only parameters, {@code **kwargs}, with CPython 3.11's errors.
- * Positional-only parameters ({@code /}) are counted; annotations are refused as unsupported.
+ * or a bare {@code *}, positional-only ones before a {@code /}, keyword-only parameters, {@code **kwargs},
+ * with CPython 3.11's errors. Annotations are collected for {@code __annotations__}.
  */
 final class ParameterParser {
     private final ParserState st;
     private final TokenStream ts;
     private final ExprParser expr;
+    /** The annotations read so far, in order. */
+    private final List<Ast.Annotation> annotations = new ArrayList<>();
 
     ParameterParser(ParserState st, ExprParser expr) {
         this.st = st;
@@ -30,6 +32,11 @@ final class ParameterParser {
         }
         ts.next();
         return p;
+    }
+
+    /** The parameters' annotations, once {@link #defParameters()} has read them. */
+    List<Ast.Annotation> annotations() {
+        return annotations;
     }
 
     /** After 'lambda': the parameters; the ':' is still to come. */
@@ -123,7 +130,11 @@ final class ParameterParser {
     private String parameterName(Token p, Set<String> seen, boolean isDef) throws PySyntaxError {
         String name = expr.name();
         if (isDef && ts.peek().isOp(":")) {
-            throw st.notSupported("parameter annotation", ts.peek());
+            ts.next();
+            if (ts.peek().isOp("*")) {
+                throw st.notSupported("a starred annotation ('*args: *Ts')", ts.peek());
+            }
+            annotations.add(new Ast.Annotation(name, expr.expression()));
         }
         if (!seen.add(name)) {
             st.deferSymtableError("duplicate argument '" + name + "' in function definition", p);

@@ -317,9 +317,12 @@ public final class Parser {
             throw st.syntaxError("expected '('", ts.peek());
         }
         ts.next();
-        Ast.Parameters params = new ParameterParser(st, expr).defParameters();
+        ParameterParser parameters = new ParameterParser(st, expr);
+        Ast.Parameters params = parameters.defParameters();
+        List<Ast.Annotation> annotations = new ArrayList<>(parameters.annotations());
         if (ts.peek().isOp("->")) {
-            throw st.notSupported("return annotation", ts.peek());
+            ts.next();
+            annotations.add(new Ast.Annotation("return", expr.expression()));
         }
         if (!ts.peek().isOp(":")) {
             throw st.syntaxError("expected ':'", ts.peek());
@@ -331,7 +334,7 @@ public final class Parser {
         List<Ast.Stmt> body = block("function definition", def);
         functionDepth--;
         loopDepth = outerLoops;
-        return new Ast.FunctionDef(name, params, body, decorators, def.line(), def.col());
+        return new Ast.FunctionDef(name, params, body, decorators, annotations, def.line(), def.col());
     }
 
     /** if/elif/else; the elif chain is parsed iteratively, then nested from the last one out. */

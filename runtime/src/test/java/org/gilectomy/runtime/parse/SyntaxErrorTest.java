@@ -191,11 +191,6 @@ class SyntaxErrorTest {
                 Arguments.of("@dec\nasync def f(): pass", "the 'async' statement", 2, 1),
                 Arguments.of("match x:\n    case 1: pass", "the 'match' statement", 1, 1),
                 Arguments.of("x = 1j", "imaginary literal", 1, 5),
-                Arguments.of("if (n := 10) > 5: pass", "assignment expression ':='", 1, 5),
-                Arguments.of("f(x := 1)", "assignment expression ':='", 1, 3),
-                Arguments.of("def f(a: int): pass", "parameter annotation", 1, 8),
-                Arguments.of("def f() -> int: pass", "return annotation", 1, 9),
-                Arguments.of("x: int = 5", "variable annotation", 1, 1),
                 Arguments.of("x = await y", "'await' expression", 1, 5),
                 Arguments.of("a[*b]", "starred expression", 1, 3));
     }
