@@ -285,9 +285,8 @@ public final class Classes {
     static PyObject classGetItem(PyType t, PyObject key) {
         PyObject m = t.lookup("__class_getitem__");
         if (m == null) {
-            if (!t.isHeapType() && (t == PyList.TYPE || t == PyDict.TYPE || t == PyTuple.TYPE || t == PySet.TYPE
-                    || t == PySet.FROZEN_TYPE || t == PyType.TYPE)) {
-                throw PyExc.notImplemented("subscripting the built-in type '" + t.name() + "' (types.GenericAlias)");
+            if (PyGenericAlias.isGeneric(t)) {
+                return new PyGenericAlias(t, key); // list[int], dict[str, int], type[C]
             }
             throw PyExc.typeError("type '" + t.name() + "' is not subscriptable");
         }

@@ -653,9 +653,6 @@ public final class Ops {
             if (r != null) {
                 return r;
             }
-            if (PyGenericAlias.isGeneric(t)) {
-                return new PyGenericAlias(t, key);
-            }
         }
         PyObject r = Dunders.callOrNull(o, "__getitem__", key);
         if (r != null) {
