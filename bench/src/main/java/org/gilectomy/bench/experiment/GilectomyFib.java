@@ -38,7 +38,8 @@ final class GilectomyFib implements Experiment {
     public List<Part> parts(Context ctx) {
         List<String> args = ctx.pick(List.of("4", "24"), List.of("12", "28"));
         List<Integer> threads = ctx.pick(List.of(1, 2), List.of(1, 2, 3, 4));
-        List<Cell> cells = Context.grid(ctx.builds(Preset.GIL, Preset.GILECTOMY, Preset.GILECTOMY_BUFFERED, Preset.NOGIL),
+        List<Cell> cells = Context.grid(ctx.builds(Preset.GIL, Preset.GILECTOMY, Preset.GILECTOMY_BUFFERED, Preset.NOGIL,
+                        Preset.NOGIL_3_13),
                 threads, args);
         return List.of(Part.of("fib", PROGRAM, cells, ctx.warmup(), ctx.repeat()).withCountTransfers());
     }
@@ -53,6 +54,8 @@ final class GilectomyFib implements Experiment {
         List<Target> targets = List.of(
                 Target.atLeast("nogil: 2-thread speedup", "wall(1 thread) / wall(2 threads)",
                         Tables.ratio(r.wall("nogil", 1), r.wall("nogil", 2)), 1.8),
+                Target.atLeast("nogil-3.13: 2-thread speedup", "wall(1 thread) / wall(2 threads)",
+                        Tables.ratio(r.wall("nogil-3.13", 1), r.wall("nogil-3.13", 2)), 1.8),
                 Target.atLeast("gilectomy: CPU time at 2 threads vs gil's", "cpu(gilectomy, 2) / cpu(gil, 2)",
                         Tables.ratio(r.cpu("gilectomy", 2), r.cpu("gil", 2)), 1.5));
         List<Path> charts = new ArrayList<>();
