@@ -104,6 +104,7 @@ class DefaultReprTest {
         {"objects.BuiltinSubclasses$FloatSub", "F(2.5)"}, {"objects.Descriptors$SlotMember", "Sl.a"},
         {"objects.MappingProxy", "Sl.__dict__"}, {"objects.PyEllipsis", "..."},
         {"objects.PyByteArray", "bytearray(b'x')"},
+        {"objects.PyGenericAlias", "list[int]"}, {"objects.PyGenericAlias", "dict[str, list[int]]"},
         {"runtime.modules.FunctoolsModule$Partial", "_functools.partial(max, 1, default=2)"},
         {"runtime.modules.OperatorModule$Getter", "_operator.itemgetter(1, 'a')"},
         {"runtime.modules.OperatorModule$Getter", "_operator.attrgetter('x.y')"},
