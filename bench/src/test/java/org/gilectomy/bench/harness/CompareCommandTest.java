@@ -57,7 +57,7 @@ class CompareCommandTest {
         assertEquals(2, execute(program.toString(), "--warmup", "-1"));
         assertEquals(2, execute(program.toString(), "--timeout", "-5"));
         assertEquals(2, execute(program.toString(), "--peer", "cobol"));
-        assertTrue(err.toString().contains("unknown peer 'cobol' (expected one of: python3, jython)"), err.toString());
+        assertTrue(err.toString().contains("unknown peer 'cobol' (expected one of: python3, pypy3, jython)"), err.toString());
     }
 
     @Test
