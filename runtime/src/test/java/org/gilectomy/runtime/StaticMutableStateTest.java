@@ -39,8 +39,8 @@ class StaticMutableStateTest {
     static final Map<String, String> REVIEWED = Map.ofEntries(
             Map.entry("org.gilectomy.locks.BaseThreadState.foreignFactory", "set once per module at class initialisation"),
             Map.entry("org.gilectomy.locks.EvalBreaker.all", "requests for every thread: GIL drop, signals, stop-the-world"),
-            Map.entry("org.gilectomy.locks.TypeCounters.samplesKnown", "--count-transfers only: a new type's first transfer"),
-            Map.entry("org.gilectomy.locks.TypeCounters.NEXT_INDEX", "--count-transfers only: a new type's first transfer"),
+            Map.entry("org.gilectomy.cacheline.TypeCounters.samplesKnown", "--count-transfers only: a new type's first transfer"),
+            Map.entry("org.gilectomy.cacheline.TypeCounters.NEXT_INDEX", "--count-transfers only: a new type's first transfer"),
             Map.entry("org.gilectomy.locks.ThreadCounters.SLOTS", "one per statistics table, at class initialisation"),
             Map.entry("org.gilectomy.locks.LockOrdered$Ids.NEXT", "a container's first multi-object lock"),
             Map.entry("org.gilectomy.locks.StatefulThread.ENDED_CPU_NANOS", "once per thread, as it ends (--iterations)"),

@@ -4,7 +4,7 @@ import static org.gilectomy.runtime.compile.Opcode.*;
 
 import org.gilectomy.locks.EvalBreaker;
 import org.gilectomy.locks.Gil;
-import org.gilectomy.locks.TransferCounter;
+import org.gilectomy.cacheline.TransferCounter;
 import org.gilectomy.objects.AttrCache;
 import org.gilectomy.objects.BinaryOp;
 import org.gilectomy.objects.Classes;

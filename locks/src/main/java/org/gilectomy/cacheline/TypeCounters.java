@@ -1,4 +1,4 @@
-package org.gilectomy.locks;
+package org.gilectomy.cacheline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.gilectomy.locks.Lockable;
+import org.gilectomy.locks.ThreadCounters;
 
 /**
  * Counters per object type and per column (an operation), per thread, summed on demand: the

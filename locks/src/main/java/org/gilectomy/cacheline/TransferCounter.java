@@ -1,8 +1,12 @@
-package org.gilectomy.locks;
+package org.gilectomy.cacheline;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Map;
+
+import org.gilectomy.locks.Build;
+import org.gilectomy.locks.Lockable;
+import org.gilectomy.locks.ThreadCounters;
 
 /**
  * A software model of cache-line transfers on object headers ({@code --count-transfers}):
@@ -72,7 +76,7 @@ public final class TransferCounter {
     }
 
     /** {@code o} was just created by the calling thread: the first writer of its header. */
-    static void created(Lockable o) {
+    public static void created(Lockable o) {
         SLOT.setOpaque(LAST_WRITER, slotOf(o), writerId());
     }
 
