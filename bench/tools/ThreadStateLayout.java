@@ -1,6 +1,6 @@
 import java.lang.reflect.Method;
 
-import org.gilectomy.locks.StatefulThread;
+import org.gilectomy.threadstate.StatefulThread;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.vm.VM;
 

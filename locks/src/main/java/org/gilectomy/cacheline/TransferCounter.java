@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.gilectomy.locks.Build;
 import org.gilectomy.locks.Lockable;
-import org.gilectomy.locks.ThreadCounters;
+import org.gilectomy.threadstate.ThreadCounters;
 
 /**
  * A software model of cache-line transfers on object headers ({@code --count-transfers}):

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gilectomy.locks.Lockable;
-import org.gilectomy.locks.ThreadCounters;
+import org.gilectomy.threadstate.ThreadCounters;
 
 /**
  * Counters per object type and per column (an operation), per thread, summed on demand: the

@@ -3,7 +3,7 @@ package org.gilectomy.locks.timeline;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gilectomy.locks.ThreadCounters;
+import org.gilectomy.threadstate.ThreadCounters;
 
 /**
  * Records, per thread, when it ran holding the GIL, waited for it, or was blocked (in a

@@ -2,7 +2,7 @@ package org.gilectomy.runtime.interp;
 
 import static org.gilectomy.runtime.compile.Opcode.*;
 
-import org.gilectomy.locks.EvalBreaker;
+import org.gilectomy.threadstate.EvalBreaker;
 import org.gilectomy.locks.Gil;
 import org.gilectomy.cacheline.TransferCounter;
 import org.gilectomy.objects.AttrCache;
@@ -684,7 +684,7 @@ public final class Eval {
             Gil.INSTANCE.yieldToWaiter();
         }
         if ((bits & EvalBreaker.STOP_THE_WORLD) != 0) {
-            org.gilectomy.locks.StopTheWorld.WORLD.pause(ts);
+            org.gilectomy.threadstate.StopTheWorld.WORLD.pause(ts);
         }
         if ((bits & EvalBreaker.RUN_GC) != 0) {
             ts.clearBreakerBits(EvalBreaker.RUN_GC);

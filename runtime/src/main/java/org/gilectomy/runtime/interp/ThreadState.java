@@ -1,7 +1,7 @@
 package org.gilectomy.runtime.interp;
 
-import org.gilectomy.locks.BaseThreadState;
-import org.gilectomy.locks.StatefulThread;
+import org.gilectomy.threadstate.BaseThreadState;
+import org.gilectomy.threadstate.StatefulThread;
 import org.gilectomy.objects.PyBaseException;
 import org.gilectomy.refcount.RefCountThread;
 import org.gilectomy.refcount.RefCountThreadState;
@@ -66,7 +66,7 @@ public final class ThreadState extends RefCountThreadState implements org.gilect
         if (org.gilectomy.locks.Gil.ENABLED) {
             org.gilectomy.locks.Gil.INSTANCE.acquire();
         } else {
-            org.gilectomy.locks.StopTheWorld.WORLD.attach(this);
+            org.gilectomy.threadstate.StopTheWorld.WORLD.attach(this);
         }
     }
 
@@ -75,7 +75,7 @@ public final class ThreadState extends RefCountThreadState implements org.gilect
         if (org.gilectomy.locks.Gil.ENABLED) {
             org.gilectomy.locks.Gil.INSTANCE.release();
         } else {
-            org.gilectomy.locks.StopTheWorld.WORLD.detach(this);
+            org.gilectomy.threadstate.StopTheWorld.WORLD.detach(this);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.gilectomy.locks;
+package org.gilectomy.threadstate;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

@@ -1,7 +1,9 @@
-package org.gilectomy.locks;
+package org.gilectomy.threadstate;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+
+import org.gilectomy.locks.Gil;
 
 /**
  * Stopping every thread that runs Python, for the free-threaded builds' cycle collector

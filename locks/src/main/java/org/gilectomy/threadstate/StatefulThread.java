@@ -1,4 +1,4 @@
-package org.gilectomy.locks;
+package org.gilectomy.threadstate;
 
 import java.util.function.Function;
 

@@ -1,4 +1,4 @@
-package org.gilectomy.locks;
+package org.gilectomy.threadstate;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -6,6 +6,8 @@ import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+
+import org.gilectomy.locks.CriticalSection;
 
 /**
  * What the locks module keeps per thread, and the root of the thread-state chain (CPython's
@@ -77,7 +79,7 @@ public class BaseThreadState {
     private final WeakReference<Thread> thread;
     @SuppressWarnings("unused") // through BREAKER only
     private volatile int breaker;
-    final CriticalSection.Stack sections;
+    public final CriticalSection.Stack sections;
     /** StopTheWorld's attached/detached status of this thread; through STATUS only (see StopTheWorld). */
     @SuppressWarnings("unused")
     private volatile int status;

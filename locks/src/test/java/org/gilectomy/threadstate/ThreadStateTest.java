@@ -1,4 +1,4 @@
-package org.gilectomy.locks;
+package org.gilectomy.threadstate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+
+import org.gilectomy.locks.CriticalSection;
+import org.gilectomy.locks.Lockable;
 
 /**
  * The locks level of the thread state: found through the thread's field (a StatefulThread)
