@@ -3,7 +3,7 @@ package org.gilectomy.locks;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 
-import org.gilectomy.locks.timeline.GilTimeline;
+import org.gilectomy.trace.GilTimeline;
 import org.gilectomy.threadstate.EvalBreaker;
 
 /**

@@ -1,4 +1,4 @@
-package org.gilectomy.locks.timeline;
+package org.gilectomy.trace;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.gilectomy.locks.timeline;
+package org.gilectomy.trace;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.gilectomy.locks.timeline;
+package org.gilectomy.runtime.cli;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
+
+import org.gilectomy.trace.GilTimeline;
 
 /**
  * Draws a {@link GilTimeline} as a PNG in the style of Beazley's GIL pictures: one row per

@@ -1,9 +1,9 @@
-package org.gilectomy.locks.timeline;
+package org.gilectomy.trace;
 
-import static org.gilectomy.locks.timeline.GilTimeline.BLOCKED;
-import static org.gilectomy.locks.timeline.GilTimeline.RELEASED;
-import static org.gilectomy.locks.timeline.GilTimeline.RUNNING;
-import static org.gilectomy.locks.timeline.GilTimeline.WAITING;
+import static org.gilectomy.trace.GilTimeline.BLOCKED;
+import static org.gilectomy.trace.GilTimeline.RELEASED;
+import static org.gilectomy.trace.GilTimeline.RUNNING;
+import static org.gilectomy.trace.GilTimeline.WAITING;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,16 +13,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.gilectomy.bench.harness.ChartsTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The recorder's coalescing and the chart; the switch itself is off in this JVM (zero cost). */
+/** The recorder's coalescing (the chart: runtime.cli.TimelineChartTest); the switch itself is off in this JVM (zero cost). */
 class GilTimelineTest {
     static final long US = 1_000;
-
-    @TempDir
-    Path dir;
 
     static GilTimeline.Track.Copy track(long[] times, byte[] states) {
         GilTimeline.Track t = new GilTimeline.Track("t");
@@ -77,15 +72,6 @@ class GilTimelineTest {
         assertTrue(c.truncated());
     }
 
-    @Test
-    void chartIsAPng() throws IOException {
-        Path f = dir.resolve("t.png");
-        GilTimeline.Track.Copy a = track(new long[] {0, 5000 * US, 10000 * US}, new byte[] {RUNNING, WAITING, RUNNING});
-        GilTimeline.Track.Copy b = track(new long[] {0, 5000 * US, 9000 * US}, new byte[] {WAITING, RUNNING, BLOCKED});
-        TimelineChart.write(f, "title", "note", List.of(a, b), 1_000_000_000L);
-        ChartsTest.assertPng(f);
-    }
-
     /** Runs {@link TimelineProbe} in a fresh JVM (the switch is a static final) and returns its output. */
     static String probe(String enabled) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -111,12 +97,5 @@ class GilTimelineTest {
     @Test
     void switchedOffTheHooksRecordNothing() throws Exception { // negative control of the one above
         assertEquals("", probe("false"));
-    }
-
-    @Test
-    void niceSteps() {
-        assertEquals(100.0, TimelineChart.niceStep(1000, 10), 1e-9);
-        assertEquals(0.5, TimelineChart.niceStep(4.5, 10), 1e-9);
-        assertEquals(2.0, TimelineChart.niceStep(23, 10), 1e-9);
     }
 }
