@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The GIL timeline as Chrome trace-event JSON ({@code run --trace FILE.json}), which Perfetto's
- * UI, chrome://tracing and speedscope open: the same events {@link TimelineChart} draws.
+ * UI, chrome://tracing and speedscope open: the same events {@code runtime.cli.TimelineChart} draws.
  *
  * <p>One process, one track per Python thread (a {@code thread_name} metadata event), and on
  * each a begin/end pair per span of a state: "running (GIL held)", "waiting for the GIL",
