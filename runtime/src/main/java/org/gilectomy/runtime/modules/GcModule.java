@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import java.util.List;
 import org.gilectomy.objects.Args;
@@ -17,17 +17,19 @@ import org.gilectomy.refcount.CycleCollector;
 import org.gilectomy.refcount.GcTracked;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.refcount.RefCounted;
+import org.gilectomy.runtime.interp.Keywords;
+import org.gilectomy.runtime.interp.Modules;
 
 /**
  * The {@code gc} module: the cycle collector ({@link CycleCollector}) as Python sees it.
  * {@code gc.callbacks} and the debug flags are not provided (an AttributeError says so);
  * {@code gc.garbage} is the empty list CPython keeps when no debug flag is set.
  */
-final class GcModule {
+public final class GcModule {
     private GcModule() {
     }
 
-    static PyModule module() {
+    public static PyModule module() {
         PyModule m = new PyModule("gc");
         Modules.def(m, "collect", (a, off, n, kw) -> {
             Args.between("collect", n, 0, 1, null);

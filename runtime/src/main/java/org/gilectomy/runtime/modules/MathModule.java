@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -12,6 +12,10 @@ import org.gilectomy.objects.PyInt;
 import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyTuple;
+import org.gilectomy.runtime.interp.Builtins;
+import org.gilectomy.runtime.interp.Keywords;
+import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.interp.NumberBuiltins;
 
 /**
  * The {@code math} module, with CPython's domain and range errors. exp, log, sin, cos and tan
@@ -20,7 +24,7 @@ import org.gilectomy.objects.PyTuple;
  * 200 arguments each, the pick disagrees in the last bit about 1 time in 200. Print rounded
  * values where the last bit matters.
  */
-final class MathModule {
+public final class MathModule {
     private MathModule() {
     }
 
@@ -51,7 +55,7 @@ final class MathModule {
         return r;
     }
 
-    static PyModule module() {
+    public static PyModule module() {
         PyModule m = new PyModule("math");
         constant(m, "pi", Math.PI);
         constant(m, "e", Math.E);

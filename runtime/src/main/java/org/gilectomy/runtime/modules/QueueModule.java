@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
@@ -14,6 +14,9 @@ import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Blocking;
+import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.interp.Params;
 
 /**
  * The {@code queue} module: {@code Queue} (FIFO, optionally bounded), with {@code Empty} and
@@ -37,7 +40,7 @@ import org.gilectomy.refcount.RefCount;
  * unfinished   guarded by mutex
  * </pre>
  */
-final class QueueModule {
+public final class QueueModule {
     static final PyType QUEUE_TYPE = PyType.ofModule("queue", "Queue", PyType.OBJECT);
     static final PyType EMPTY = new PyType("_queue.Empty", PyExc.EXCEPTION);
     static final PyType FULL = new PyType("queue.Full", PyExc.EXCEPTION);
@@ -45,7 +48,7 @@ final class QueueModule {
     private QueueModule() {
     }
 
-    static PyModule module() {
+    public static PyModule module() {
         PyModule m = new PyModule("queue");
         m.set("Empty", EMPTY);
         m.set("Full", FULL);

@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +23,10 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Builtins;
+import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.interp.NumberBuiltins;
+import org.gilectomy.runtime.interp.Params;
 
 /**
  * The {@code random} module: CPython 3.11's algorithms over {@link MersenneTwister}, so a
@@ -31,7 +35,7 @@ import org.gilectomy.refcount.RefCount;
  * lock, as each was one C call under CPython's GIL; a {@code randrange} that draws twice may
  * interleave with another thread's draws, as in CPython.
  */
-final class RandomModule {
+public final class RandomModule {
     static final PyType STATE_TYPE = PyType.ofModule("random", "Random", PyType.OBJECT);
 
     /** The module's generator, as an object so that it has a Py_LOCK. */
@@ -92,7 +96,7 @@ final class RandomModule {
     private RandomModule() {
     }
 
-    static PyModule module() {
+    public static PyModule module() {
         PyModule m = new PyModule("random");
         State st = new State();
         st.seed(new BigInteger(2500, new SecureRandom())); // CPython seeds from os.urandom(2500)

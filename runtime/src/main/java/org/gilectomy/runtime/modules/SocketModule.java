@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -24,6 +24,8 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Blocking;
+import org.gilectomy.runtime.interp.Params;
 
 /**
  * The {@code socket} module, TCP over IPv4 only: enough for a server thread and its clients
@@ -50,7 +52,7 @@ import org.gilectomy.refcount.RefCount;
  * closed       volatile
  * </pre>
  */
-final class SocketModule {
+public final class SocketModule {
     static final PyType SOCKET_TYPE = PyType.ofModule("socket", "socket", PyType.OBJECT);
     static final PyType CONNECTION_REFUSED = PyExc.CONNECTION_REFUSED_ERROR;
     static final PyType CONNECTION_RESET = PyExc.CONNECTION_RESET_ERROR;
@@ -70,7 +72,7 @@ final class SocketModule {
         RefCount.decref(i);
     }
 
-    static PyModule module() {
+    public static PyModule module() {
         PyModule m = new PyModule("socket");
         constant(m, "AF_INET", AF_INET);
         constant(m, "SOCK_STREAM", SOCK_STREAM);

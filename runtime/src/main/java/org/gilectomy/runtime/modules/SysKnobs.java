@@ -1,7 +1,8 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import org.gilectomy.locks.Gil;
 import org.gilectomy.objects.PyInt;
+import org.gilectomy.runtime.interp.Ticker;
 
 /**
  * The process-wide settings a program can turn through {@code sys}: the GIL's switch interval
@@ -11,13 +12,13 @@ import org.gilectomy.objects.PyInt;
  * ({@code run --iterations}, the test suites) starts with the settings of the command line, as
  * a fresh process would. What {@code sys} reports is the interpreter's own ({@link Modules}).
  */
-record SysKnobs(long gilSwitchIntervalNanos, int checkInterval, int maxStrDigits) {
-    static SysKnobs save() {
+public record SysKnobs(long gilSwitchIntervalNanos, int checkInterval, int maxStrDigits) {
+    public static SysKnobs save() {
         return new SysKnobs(Gil.ENABLED ? Gil.INSTANCE.switchIntervalNanos() : 0, Ticker.interval(), PyInt.maxStrDigits());
     }
 
     /** After the program: none of its Python threads runs any more. */
-    void restore() {
+    public void restore() {
         if (Gil.ENABLED) {
             Gil.INSTANCE.setSwitchIntervalNanos(gilSwitchIntervalNanos);
         }

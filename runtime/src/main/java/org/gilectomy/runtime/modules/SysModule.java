@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import org.gilectomy.locks.Gil;
 import org.gilectomy.objects.Args;
@@ -19,6 +19,13 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.imports.StdlibLocation;
+import org.gilectomy.runtime.interp.BuiltinModules;
+import org.gilectomy.runtime.interp.Eval;
+import org.gilectomy.runtime.interp.Interpreter;
+import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.interp.Params;
+import org.gilectomy.runtime.interp.ThreadState;
+import org.gilectomy.runtime.interp.Ticker;
 
 /**
  * The {@code sys} module of one interpreter. Its structured values ({@code version_info},
@@ -27,7 +34,7 @@ import org.gilectomy.runtime.imports.StdlibLocation;
  * module is made, so that they are ordinary tuples and objects with attributes.
  * {@code sys.path} and {@code sys.modules} are set by {@link Modules#bootstrap}.
  */
-final class SysModule {
+public final class SysModule {
     static final int MAJOR = 3;
     static final int MINOR = 11;
     static final int MICRO = 7;
@@ -107,7 +114,7 @@ final class SysModule {
         return (long) MAJOR << 24 | MINOR << 16 | MICRO << 8 | 0xf0;
     }
 
-    static PyModule module(Interpreter interp) {
+    public static PyModule module(Interpreter interp) {
         Modules self = interp.modules;
         PyModule m = new PyModule("sys");
         PyList args = new PyList();

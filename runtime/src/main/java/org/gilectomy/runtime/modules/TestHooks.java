@@ -1,10 +1,11 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Modules;
 
 /**
  * {@code _testrefcount}: deliberate reference-count bugs, for the negative controls of
@@ -19,18 +20,18 @@ import org.gilectomy.refcount.RefCount;
  *       that every class the runtime defines has a repr without Java in it.
  * </ul>
  */
-final class TestHooks {
+public final class TestHooks {
     static final String PROPERTY = org.gilectomy.locks.Build.PREFIX + "test-hooks";
-    static final String NAME = "_testrefcount";
+    public static final String NAME = "_testrefcount";
 
     private TestHooks() {
     }
 
-    static boolean enabled() {
+    public static boolean enabled() {
         return org.gilectomy.locks.Build.flag("test-hooks");
     }
 
-    static PyModule module() {
+    public static PyModule module() {
         PyModule m = new PyModule(NAME);
         Modules.def(m, "leak", (a, off, n, kw) -> {
             Args.exactly("leak", n, 1, kw);

@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

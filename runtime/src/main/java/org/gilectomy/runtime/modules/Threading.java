@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,15 +19,21 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Blocking;
+import org.gilectomy.runtime.interp.Builtins;
+import org.gilectomy.runtime.interp.Interpreter;
+import org.gilectomy.runtime.interp.Keywords;
+import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.interp.ThreadState;
 
 /**
  * The {@code threading} module: {@code Thread} (each a Java platform thread), {@code Lock}
  * (a binary semaphore: any thread may release it, as in Python), {@code get_ident}. Every
  * blocking wait releases the GIL.
  */
-final class Threading {
+public final class Threading {
     /** Python frames are Java frames: give each thread room for the recursion limit. */
-    static final long STACK_BYTES = 512L << 20;
+    public static final long STACK_BYTES = 512L << 20;
 
     static final PyType THREAD_TYPE = PyType.ofModule("threading", "Thread", PyType.OBJECT);
     static final PyType LOCK_TYPE = PyType.ofModule("_thread", "lock", PyType.OBJECT);
@@ -47,7 +53,7 @@ final class Threading {
      * An interpreter's threads (part of CPython's interpreter state): names from {@code Thread-1},
      * the non-daemon threads to join at exit, the daemon threads to hand to {@link #ORPHANS}.
      */
-    static final class Registry {
+    public static final class Registry {
         private final AtomicInteger counter = new AtomicInteger();
         private final List<Thread> nonDaemon = new CopyOnWriteArrayList<>();
         private final List<Thread> daemons = new CopyOnWriteArrayList<>();
@@ -70,7 +76,7 @@ final class Threading {
         }
 
         /** Waits for every started non-daemon thread, with the GIL released (threading._shutdown). */
-        void joinAll() {
+        public void joinAll() {
             for (Thread t : nonDaemon) {
                 Blocking.run(t::join);
             }
@@ -78,7 +84,7 @@ final class Threading {
         }
 
         /** The program has ended: its daemon threads still running become the process's orphans. */
-        void orphanDaemons() {
+        public void orphanDaemons() {
             for (Thread t : daemons) {
                 if (t.isAlive()) {
                     ORPHANS.add(t);
@@ -94,7 +100,7 @@ final class Threading {
      * for the processor and the GIL, which a fresh process would not (CPython kills daemon
      * threads at exit; Java cannot): returns its name so the caller can refuse, else null.
      */
-    static String orphanStillRunning() throws InterruptedException {
+    public static String orphanStillRunning() throws InterruptedException {
         for (Thread t : ORPHANS) {
             t.join(DAEMON_GRACE_MILLIS);
             if (t.isAlive()) {
@@ -106,7 +112,7 @@ final class Threading {
     }
 
     /** The threading module of one interpreter; its types are the process's (see the static block). */
-    static PyModule module() {
+    public static PyModule module() {
         PyModule m = new PyModule("threading");
         m.set("Thread", THREAD_TYPE);
         m.set("Lock", LOCK_TYPE);
@@ -190,7 +196,7 @@ final class Threading {
     }
 
     /** A {@code threading.Thread}: target and args owned until the thread has run. */
-    static final class PyThread extends org.gilectomy.objects.PyInstance {
+    public static final class PyThread extends org.gilectomy.objects.PyInstance {
         /** The interpreter whose program made this Thread: the thread runs in it. */
         private final Interpreter interp;
         private PyObject target;

@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,6 +15,11 @@ import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Blocking;
+import org.gilectomy.runtime.interp.Interpreter;
+import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.interp.Params;
+import org.gilectomy.runtime.interp.ThreadState;
 
 /**
  * {@code threading.RLock}, {@code Event}, {@code current_thread}, {@code active_count}. Every

@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import java.lang.management.ManagementFactory;
 import org.gilectomy.objects.Args;
@@ -7,13 +7,15 @@ import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyFloat;
 import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
+import org.gilectomy.runtime.interp.Blocking;
+import org.gilectomy.runtime.interp.Modules;
 
 /** The {@code time} module: clocks and {@code sleep} (which releases the GIL). */
-final class TimeModule {
+public final class TimeModule {
     private TimeModule() {
     }
 
-    static PyModule module() {
+    public static PyModule module() {
         PyModule m = new PyModule("time");
         long originNanos = System.nanoTime();
         Modules.def(m, "time", (a, off, n, kw) -> {

@@ -1,10 +1,12 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
+
+import org.gilectomy.runtime.modules.MersenneTwister;
 
 /** The generator against numbers CPython 3.11 printed for the same seeds (`random.seed(n)`). */
 class MersenneTwisterTest {

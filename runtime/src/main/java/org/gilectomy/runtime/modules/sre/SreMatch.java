@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules.sre;
 
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.Ops;
@@ -11,6 +11,7 @@ import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Params;
 import org.gilectomy.runtime.modules.sre.SreEngine;
 
 /** {@code re.Match}: the spans of one match, immutable once made. */

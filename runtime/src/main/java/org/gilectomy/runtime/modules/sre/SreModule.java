@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules.sre;
 
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.Ops;
@@ -13,6 +13,9 @@ import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Interpreter;
+import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.interp.Params;
 import org.gilectomy.runtime.modules.sre.SreChars;
 import org.gilectomy.runtime.modules.sre.SreEngine;
 
@@ -22,11 +25,11 @@ import org.gilectomy.runtime.modules.sre.SreEngine;
  * which wraps the code list in a {@link SrePattern}. The matching itself is
  * {@link SreEngine}'s.
  */
-final class SreModule {
+public final class SreModule {
     private SreModule() {
     }
 
-    static PyModule module() {
+    public static PyModule module() {
         PyModule m = new PyModule("_sre");
         setInt(m, "MAGIC", SreEngine.MAGIC);
         setInt(m, "CODESIZE", SreEngine.CODESIZE);

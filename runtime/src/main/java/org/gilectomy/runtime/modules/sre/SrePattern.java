@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.modules.sre;
 
 import java.io.ByteArrayOutputStream;
 import org.gilectomy.objects.Args;
@@ -15,6 +15,7 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Params;
 import org.gilectomy.runtime.modules.sre.SreEngine;
 
 /**
