@@ -27,11 +27,11 @@ import org.gilectomy.refcount.RefCount;
 
 /** The {@code builtins} namespace and the methods of the built-in types. */
 public final class Builtins {
-    static final Builtins INSTANCE = new Builtins();
+    public static final Builtins INSTANCE = new Builtins();
 
-    final PyDict dict = new PyDict();
+    public final PyDict dict = new PyDict();
     /** The {@code builtins} module: this namespace (shared by every interpreter of the process). */
-    final org.gilectomy.objects.PyModule module;
+    public final org.gilectomy.objects.PyModule module;
 
     private Builtins() {
         function("print", Builtins::print);

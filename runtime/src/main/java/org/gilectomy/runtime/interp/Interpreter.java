@@ -22,6 +22,8 @@ import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.modules.SysKnobs;
 import org.gilectomy.runtime.modules.Threading;
 
+import org.gilectomy.runtime.imports.Modules;
+
 /**
  * One Python interpreter (CPython's {@code PyInterpreterState}): everything a program sees.
  * Each program runs in an instance of its own, once; several may run in one JVM, one after the
@@ -276,7 +278,7 @@ public final class Interpreter {
      * A module this program just made, for Python code to run in: its namespace (the globals
      * dict of its functions) becomes deferred; the module already is (PyModule).
      */
-    PyModule deferred(PyModule m) {
+    public PyModule deferred(PyModule m) {
         RefCount.markDeferred(m.dictBorrowed(), this);
         return m;
     }

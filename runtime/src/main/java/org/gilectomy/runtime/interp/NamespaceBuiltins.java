@@ -21,6 +21,8 @@ import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.compile.Compiler;
+import org.gilectomy.runtime.imports.ImportSystem;
+import org.gilectomy.runtime.imports.Modules;
 import org.gilectomy.runtime.parse.PySyntaxError;
 
 /**
@@ -32,7 +34,7 @@ import org.gilectomy.runtime.parse.PySyntaxError;
  * ({@link #callWithFrame}). Called any other way (through another name, with keywords) they
  * work when given their namespace explicitly and otherwise raise an error saying so.
  */
-final class NamespaceBuiltins {
+public final class NamespaceBuiltins {
     /** The caller's namespace: its globals, and (in a function or class body) its locals. */
     private record Frame(PyDict globals, PyCode code, PyObject[] slots) {
         /** locals(): the globals at module level, the class namespace, or a snapshot of a function's variables; new reference. */
@@ -285,7 +287,7 @@ final class NamespaceBuiltins {
     }
 
     /** A SyntaxError (or IndentationError...) as a Python exception, from the compiler's. */
-    static PyException syntaxError(PySyntaxError e) {
+    public static PyException syntaxError(PySyntaxError e) {
         PyType type = PyExc.SYNTAX_ERROR;
         PyObject t = Builtins.INSTANCE.dict.getBorrowed(PyStr.internBorrowed(e.pythonType()));
         if (t instanceof PyType pt && pt.isSubtypeOf(PyExc.SYNTAX_ERROR)) {

@@ -24,7 +24,7 @@ public final class Tracebacks {
         return fatalReported;
     }
 
-    void registerSource(String filename, String text) {
+    public void registerSource(String filename, String text) {
         sources.put(filename, new SourceLines(text));
     }
 

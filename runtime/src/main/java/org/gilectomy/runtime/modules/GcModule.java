@@ -18,7 +18,7 @@ import org.gilectomy.refcount.GcTracked;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.refcount.RefCounted;
 import org.gilectomy.runtime.interp.Keywords;
-import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.imports.Modules;
 
 /**
  * The {@code gc} module: the cycle collector ({@link CycleCollector}) as Python sees it.

@@ -14,7 +14,7 @@ import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.runtime.interp.Builtins;
 import org.gilectomy.runtime.interp.Keywords;
-import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.imports.Modules;
 import org.gilectomy.runtime.interp.NumberBuiltins;
 
 /**

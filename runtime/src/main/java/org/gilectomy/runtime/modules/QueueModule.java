@@ -15,7 +15,7 @@ import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.interp.Blocking;
-import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.imports.Modules;
 import org.gilectomy.runtime.interp.Params;
 
 /**

@@ -24,7 +24,7 @@ import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.interp.Builtins;
-import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.imports.Modules;
 import org.gilectomy.runtime.interp.NumberBuiltins;
 import org.gilectomy.runtime.interp.Params;
 

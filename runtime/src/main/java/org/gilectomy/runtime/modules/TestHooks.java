@@ -5,7 +5,7 @@ import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.refcount.RefCount;
-import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.imports.Modules;
 
 /**
  * {@code _testrefcount}: deliberate reference-count bugs, for the negative controls of

@@ -23,7 +23,7 @@ import org.gilectomy.runtime.interp.Blocking;
 import org.gilectomy.runtime.interp.Builtins;
 import org.gilectomy.runtime.interp.Interpreter;
 import org.gilectomy.runtime.interp.Keywords;
-import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.imports.Modules;
 import org.gilectomy.runtime.interp.ThreadState;
 
 /**

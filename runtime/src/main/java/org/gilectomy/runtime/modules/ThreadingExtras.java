@@ -17,7 +17,7 @@ import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.interp.Blocking;
 import org.gilectomy.runtime.interp.Interpreter;
-import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.imports.Modules;
 import org.gilectomy.runtime.interp.Params;
 import org.gilectomy.runtime.interp.ThreadState;
 

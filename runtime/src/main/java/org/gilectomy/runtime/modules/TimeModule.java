@@ -8,7 +8,7 @@ import org.gilectomy.objects.PyFloat;
 import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.runtime.interp.Blocking;
-import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.imports.Modules;
 
 /** The {@code time} module: clocks and {@code sleep} (which releases the GIL). */
 public final class TimeModule {

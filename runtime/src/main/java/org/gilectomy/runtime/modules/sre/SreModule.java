@@ -14,7 +14,7 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.interp.Interpreter;
-import org.gilectomy.runtime.interp.Modules;
+import org.gilectomy.runtime.imports.Modules;
 import org.gilectomy.runtime.interp.Params;
 import org.gilectomy.runtime.modules.sre.SreChars;
 import org.gilectomy.runtime.modules.sre.SreEngine;

@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.imports;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +18,9 @@ import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.imports.StdlibLocation;
+import org.gilectomy.runtime.interp.Builtins;
+import org.gilectomy.runtime.interp.Interpreter;
+import org.gilectomy.runtime.interp.ThreadState;
 import org.gilectomy.runtime.modules.SysKnobs;
 
 /**
@@ -43,12 +46,12 @@ public final class Modules {
     /** Whether the program changed the process-wide GIL settings (then put back at its end: SysKnobs). */
     public volatile boolean turnedProcessKnobs;
 
-    Modules(Interpreter interp) {
+    public Modules(Interpreter interp) {
         this.interp = interp;
         this.imports = new ImportSystem(interp, this);
     }
 
-    boolean turnedProcessKnobs() {
+    public boolean turnedProcessKnobs() {
         return turnedProcessKnobs;
     }
 
@@ -57,7 +60,7 @@ public final class Modules {
      * {@code __main__} in it, and sys.path: the script's directory, PYTHONPATH, then the
      * standard library ({@link StdlibLocation}).
      */
-    void bootstrap(PyModule main, String filename) {
+    public void bootstrap(PyModule main, String filename) {
         PyDict table = new PyDict();
         sysModules = table;
         PyModule s = BuiltinModules.TABLE.get("sys").apply(interp);
@@ -130,7 +133,7 @@ public final class Modules {
     }
 
     /** {@code sys.<name>}, a new reference, or null if sys lacks it (the program deleted it). */
-    PyObject sysAttr(String name) {
+    public PyObject sysAttr(String name) {
         return sys.dictBorrowed().getName(name);
     }
 
@@ -138,7 +141,7 @@ public final class Modules {
      * Interpreter finalization (--check-refs): sys.modules is emptied, then every module made
      * for this interpreter has its namespace released. The shared builtins module is left alone.
      */
-    void finalizeAll() {
+    public void finalizeAll() {
         PyDict table = sysModules;
         if (table == null) {
             return;
@@ -163,7 +166,7 @@ public final class Modules {
     }
 
     /** The namespaces of the modules in sys.modules (for the ALL_SHARED immortalisation). */
-    List<PyDict> loadedNamespaces() {
+    public List<PyDict> loadedNamespaces() {
         List<PyDict> r = new ArrayList<>();
         PyDict table = sysModules;
         if (table == null) {
@@ -197,7 +200,7 @@ public final class Modules {
     }
 
     /** A Python None or the string, as a new reference. */
-    static PyObject strOrNone(String s) {
+    public static PyObject strOrNone(String s) {
         return s == null ? PyNone.newRef() : PyStr.of(s);
     }
 }

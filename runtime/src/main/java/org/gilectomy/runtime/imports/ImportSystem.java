@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.imports;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +24,11 @@ import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.compile.Compiler;
 import org.gilectomy.runtime.imports.StdlibLocation;
+import org.gilectomy.runtime.interp.Builtins;
+import org.gilectomy.runtime.interp.Eval;
+import org.gilectomy.runtime.interp.Interpreter;
+import org.gilectomy.runtime.interp.NamespaceBuiltins;
+import org.gilectomy.runtime.interp.ThreadState;
 import org.gilectomy.runtime.parse.PySyntaxError;
 import org.gilectomy.runtime.parse.SourceDecoder;
 
@@ -65,7 +70,7 @@ public final class ImportSystem {
      * {@code __import__(name, globals, None, fromlist, level)}: a new reference to the module
      * the import statement binds (the top-level package for {@code import a.b}).
      */
-    PyObject importName(String name, PyDict globals, PyObject fromList, int level) {
+    public PyObject importName(String name, PyDict globals, PyObject fromList, int level) {
         if (level < 0) {
             throw PyExc.valueError("level must be >= 0");
         }
@@ -478,7 +483,7 @@ public final class ImportSystem {
      * IMPORT_FROM: {@code module.name}, else the submodule {@code module.__name__ + '.' + name}
      * from sys.modules; else CPython's ImportError. A new reference.
      */
-    PyObject importFrom(PyObject module, String name) {
+    public PyObject importFrom(PyObject module, String name) {
         PyObject v = attrOrNull(module, name);
         if (v != null) {
             return v;
@@ -514,7 +519,7 @@ public final class ImportSystem {
     }
 
     /** {@code from module import *} into {@code globals}: {@code __all__}'s names, else the public ones. */
-    void importStar(PyObject module, PyDict globals) {
+    public void importStar(PyObject module, PyDict globals) {
         PyObject all = attrOrNull(module, "__all__");
         List<PyObject> names = new ArrayList<>();
         boolean fromAll = all != null;
@@ -561,7 +566,7 @@ public final class ImportSystem {
     // ------------------------------------------------------------------ helpers
 
     /** {@code getattr(o, name, None)} without the None: a new reference or null (AttributeError only). */
-    static PyObject attrOrNull(PyObject o, String name) {
+    public static PyObject attrOrNull(PyObject o, String name) {
         if (o instanceof PyModule m) {
             PyDict d = m.dictBorrowed();
             return d == null ? null : d.getName(name);

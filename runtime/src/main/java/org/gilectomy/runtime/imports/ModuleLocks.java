@@ -1,7 +1,9 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.imports;
 
 import java.util.HashMap;
 import java.util.Map;
+
+import org.gilectomy.runtime.interp.Blocking;
 
 /**
  * The per-module import locks of one interpreter (CPython's {@code _ModuleLock}).

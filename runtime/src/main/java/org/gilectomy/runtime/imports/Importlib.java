@@ -1,9 +1,11 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.imports;
 
 import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
+import org.gilectomy.runtime.interp.Interpreter;
+import org.gilectomy.runtime.interp.Params;
 
 /**
  * A small {@code importlib} written in Java (CPython's {@code importlib/__init__.py} needs

@@ -1,9 +1,11 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.imports;
 
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.gilectomy.objects.PyModule;
+import org.gilectomy.runtime.interp.Builtins;
+import org.gilectomy.runtime.interp.Interpreter;
 import org.gilectomy.runtime.modules.GcModule;
 import org.gilectomy.runtime.modules.MathModule;
 import org.gilectomy.runtime.modules.QueueModule;
