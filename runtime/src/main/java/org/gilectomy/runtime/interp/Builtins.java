@@ -24,6 +24,12 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.types.BytesMethods;
+import org.gilectomy.runtime.types.ContainerMethods;
+import org.gilectomy.runtime.types.NumberAttributes;
+import org.gilectomy.runtime.types.NumberBytes;
+import org.gilectomy.runtime.types.StrMethods;
+import org.gilectomy.runtime.types.ValueAttributes;
 
 /** The {@code builtins} namespace and the methods of the built-in types. */
 public final class Builtins {
@@ -123,7 +129,7 @@ public final class Builtins {
         dict.putName(name, new PyBuiltinFunction(name, body));
     }
 
-    void type(String name, PyType t, PyBuiltinFunction.Body constructor) {
+    public void type(String name, PyType t, PyBuiltinFunction.Body constructor) {
         t.constructor = constructor;
         dict.putName(name, t);
     }

@@ -8,19 +8,20 @@ import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyBuiltinFunction;
 import org.gilectomy.objects.PyDict;
+import org.gilectomy.objects.PyExc;
+import org.gilectomy.objects.PyException;
 import org.gilectomy.objects.PyFloat;
+import org.gilectomy.objects.PyInstance;
 import org.gilectomy.objects.PyInt;
 import org.gilectomy.objects.PyList;
 import org.gilectomy.objects.PyNone;
-import org.gilectomy.objects.PySet;
-import org.gilectomy.objects.PyExc;
-import org.gilectomy.objects.PyException;
-import org.gilectomy.objects.PyInstance;
 import org.gilectomy.objects.PyObject;
+import org.gilectomy.objects.PySet;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.types.ContainerMethods;
 
 /**
  * The built-ins of classes and exceptions: {@code object}, {@code type}, {@code isinstance},

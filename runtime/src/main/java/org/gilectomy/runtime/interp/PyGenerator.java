@@ -22,8 +22,8 @@ import org.gilectomy.runtime.compile.Opcode;
  * {@code running} (acquire) and its reset (release) order one resumption's frame writes before
  * the next one's reads.
  */
-final class PyGenerator extends PyIterator implements org.gilectomy.refcount.GcTracked {
-    static final PyType TYPE = new PyType("generator", null);
+public final class PyGenerator extends PyIterator implements org.gilectomy.refcount.GcTracked {
+    public static final PyType TYPE = new PyType("generator", null);
 
     static {
         TYPE.addMethod("send", (a, off, n, kw) -> {

@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.types;
 
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.Ops;
@@ -20,6 +20,7 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.PyGenerator;
 
 /**
  * Attributes that every built-in value has in CPython and programs probe with
@@ -29,7 +30,7 @@ import org.gilectomy.refcount.RefCount;
  * {@code step}. Each calls the operation the runtime already has, so behaviour is the same as
  * {@code len(x)}, {@code iter(x)}, {@code y in x}, {@code x[k]}.
  */
-final class ValueAttributes {
+public final class ValueAttributes {
     private static final PyType[] VALUE_TYPES = {
         PyInt.TYPE, PyFloat.TYPE, PyStr.TYPE, PyBytes.TYPE, PyList.TYPE, PyTuple.TYPE, PyDict.TYPE, PySet.TYPE,
         PySet.FROZEN_TYPE, PyRange.TYPE, PyNone.TYPE, PyFunction.TYPE, PyIterator.TYPE, PyGenerator.TYPE,
@@ -79,7 +80,7 @@ final class ValueAttributes {
     }
 
     /** {@code slice(stop)} or {@code slice(start, stop[, step])}. */
-    static PyObject newSlice(PyObject[] a, int off, int n, PyTuple kw) {
+    public static PyObject newSlice(PyObject[] a, int off, int n, PyTuple kw) {
         Args.noKeywords("slice", kw);
         if (n < 1 || n > 3) {
             throw PyExc.typeError("slice expected " + (n < 1 ? "at least 1 argument" : "at most 3 arguments") + ", got " + n);
@@ -90,7 +91,7 @@ final class ValueAttributes {
         return new PySlice(newRef(start), newRef(stop), newRef(step));
     }
 
-    static void install() {
+    public static void install() {
         for (PyType t : VALUE_TYPES) {
             t.addGetter("__class__", o -> {
                 PyType type = o.type();

@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.types;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -19,13 +19,15 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Builtins;
+import org.gilectomy.runtime.interp.Params;
 
 /**
  * The constructors and methods of {@code bytes} and {@code bytearray}: one body per method,
  * installed on both types, reading the receiver's content through {@link BytesLike} and
  * answering with the receiver's type, as CPython's shared {@code bytes_methods.c} does.
  */
-final class BytesMethods {
+public final class BytesMethods {
     private BytesMethods() {
     }
 
@@ -34,7 +36,7 @@ final class BytesMethods {
         PyObject call(PyObject self, byte[] c, PyObject[] args, PyTuple kw);
     }
 
-    static void install(Builtins b) {
+    public static void install(Builtins b) {
         b.type("bytes", PyBytes.TYPE, (a, off, n, kw) -> PyBytes.wrap(construct("bytes", a, off, n, kw)));
         b.type("bytearray", PyByteArray.TYPE, (a, off, n, kw) -> new PyByteArray(construct("bytearray", a, off, n, kw)));
         for (PyType t : new PyType[] {PyBytes.TYPE, PyByteArray.TYPE}) {

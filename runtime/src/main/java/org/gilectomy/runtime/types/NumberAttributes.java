@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.types;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -19,11 +19,11 @@ import org.gilectomy.refcount.RefCount;
  * {@code bit_length()}, {@code bit_count()}, {@code as_integer_ratio()}, and float's
  * {@code is_integer()}. A bool's are those of the int it equals, as in CPython.
  */
-final class NumberAttributes {
+public final class NumberAttributes {
     private NumberAttributes() {
     }
 
-    static void install() {
+    public static void install() {
         PyType i = PyInt.TYPE;
         i.addGetter("real", NumberAttributes::asInt);
         i.addGetter("imag", o -> PyInt.of(0));

@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.types;
 
 import java.util.List;
 import java.util.Map;
@@ -19,13 +19,14 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Builtins;
 
 /** The methods of {@code list}, {@code dict} and {@code set}/{@code frozenset}. */
-final class ContainerMethods {
+public final class ContainerMethods {
     private ContainerMethods() {
     }
 
-    static void install() {
+    public static void install() {
         listMethods();
         dictMethods();
         setMethods(PySet.TYPE, "set", false);
@@ -173,7 +174,7 @@ final class ContainerMethods {
     }
 
     /** {@code d.update(src)}: from a dict, or from an iterable of pairs (CPython's messages). */
-    static void update(PyDict d, PyObject src) {
+    public static void update(PyDict d, PyObject src) {
         if (src instanceof PyDict other) {
             d.putAll(other);
             return;

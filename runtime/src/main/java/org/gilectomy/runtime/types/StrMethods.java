@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.types;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,11 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.Builtins;
+import org.gilectomy.runtime.interp.Params;
 
 /** The methods of {@code str}, with CPython 3.11's results and error messages. */
-final class StrMethods {
+public final class StrMethods {
     private StrMethods() {
     }
 
@@ -41,7 +43,7 @@ final class StrMethods {
         t.addMethod(name, body);
     }
 
-    static void install() {
+    public static void install() {
         PyType t = PyStr.TYPE;
         unary(t, "upper", s -> PyStr.of(s.toUpperCase(Locale.ROOT)));
         unary(t, "lower", s -> PyStr.of(s.toLowerCase(Locale.ROOT)));

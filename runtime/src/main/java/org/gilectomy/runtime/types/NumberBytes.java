@@ -1,4 +1,4 @@
-package org.gilectomy.runtime.interp;
+package org.gilectomy.runtime.types;
 
 import java.math.BigInteger;
 import java.util.Locale;
@@ -13,17 +13,18 @@ import org.gilectomy.objects.PyInt;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyType;
+import org.gilectomy.runtime.interp.Params;
 
 /**
  * Conversions of numbers to and from other representations: {@code int.to_bytes},
  * {@code int.from_bytes}, {@code float.hex} and {@code float.fromhex}, with CPython 3.11's
  * defaults (length 1, big-endian) and errors.
  */
-final class NumberBytes {
+public final class NumberBytes {
     private NumberBytes() {
     }
 
-    static void install() {
+    public static void install() {
         PyInt.TYPE.addMethod("to_bytes", (a, off, n, kw) -> {
             PyObject[] p = Params.bind("to_bytes", a, off + 1, n - 1, kw, 0, "length", "byteorder", "signed");
             return PyBytes.wrap(toBytes(a[off], Params.optLong(p[0], 1), little(p[1]),
