@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.BinaryOp;
 import org.gilectomy.objects.CompareOp;
-import org.gilectomy.objects.ListSort;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyBuiltinFunction;
@@ -62,7 +61,7 @@ public final class Builtins {
             Args.exactly("sorted", n, 1, null);
             PyList l = newList(collect(a[off]));
             try {
-                sortList(l, a, off + n, kw); // CPython names sort() in sorted()'s errors too
+                ContainerMethods.sortList(l, a, off + n, kw); // CPython names sort() in sorted()'s errors too
             } catch (PyException e) {
                 RefCount.decref(l);
                 throw e;
@@ -111,8 +110,6 @@ public final class Builtins {
         dict.putName("Ellipsis", org.gilectomy.objects.PyEllipsis.ELLIPSIS);
         type("slice", org.gilectomy.objects.PySlice.TYPE, ValueAttributes::newSlice);
         type("range", PyRange.TYPE, Builtins::range);
-        listMethods();
-        dictMethods();
         StrMethods.install();
         ContainerMethods.install();
         IterBuiltins.install(this);
@@ -412,50 +409,5 @@ public final class Builtins {
         long stop = Args.asLong(a[off + (n == 1 ? 0 : 1)]);
         long step = n == 3 ? Args.asLong(a[off + 2]) : 1;
         return new PyRange(start, stop, step);
-    }
-
-    private static void sortList(PyList l, PyObject[] a, int kwOff, PyTuple kw) {
-        PyObject[] opts = Keywords.get("sort", a, kwOff, kw, "key", "reverse");
-        PyObject key = opts[0] == PyNone.NONE ? null : opts[0];
-        ListSort.sort(l, key, opts[1] != null && Ops.isTrue(opts[1]));
-    }
-
-    private static void listMethods() {
-        PyType t = PyList.TYPE;
-        t.addMethod("append", (a, off, n, kw) -> {
-            Args.exactly("list.append", n - 1, 1, kw);
-            ((PyList) a[off]).append(a[off + 1]);
-            return PyNone.newRef();
-        });
-        t.addMethod("extend", (a, off, n, kw) -> {
-            Args.exactly("list.extend", n - 1, 1, kw);
-            ((PyList) a[off]).extendFrom(a[off + 1]);
-            return PyNone.newRef();
-        });
-        t.addMethod("pop", (a, off, n, kw) -> {
-            Args.between("pop", n - 1, 0, 1, kw);
-            return ((PyList) a[off]).pop(n == 2 ? Args.asLong(a[off + 1]) : -1);
-        });
-        t.addMethod("sort", (a, off, n, kw) -> {
-            if (n != 1) {
-                throw PyExc.typeError("sort() takes no positional arguments");
-            }
-            sortList((PyList) a[off], a, off + n, kw);
-            return PyNone.newRef();
-        });
-    }
-
-    private static void dictMethods() {
-        PyType t = PyDict.TYPE;
-        t.addMethod("get", (a, off, n, kw) -> {
-            Args.between("get", n - 1, 1, 2, kw);
-            PyObject v = ((PyDict) a[off]).get(a[off + 1]);
-            if (v != null) {
-                return v;
-            }
-            PyObject dflt = n == 3 ? a[off + 2] : PyNone.NONE;
-            RefCount.incref(dflt);
-            return dflt;
-        });
     }
 }

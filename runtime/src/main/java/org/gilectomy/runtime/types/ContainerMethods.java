@@ -3,6 +3,7 @@ package org.gilectomy.runtime.types;
 import java.util.List;
 import java.util.Map;
 import org.gilectomy.objects.Args;
+import org.gilectomy.objects.ListSort;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyDict;
@@ -20,8 +21,9 @@ import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.interp.Builtins;
+import org.gilectomy.runtime.interp.Keywords;
 
-/** The methods of {@code list}, {@code dict} and {@code set}/{@code frozenset}. */
+/** The methods of {@code list}, {@code dict} and {@code set}/{@code frozenset}: every one of them, in one place per type (the constructors are the builtins module's, in {@code interp.Builtins}). */
 public final class ContainerMethods {
     private ContainerMethods() {
     }
@@ -39,7 +41,28 @@ public final class ContainerMethods {
 
     private static void listMethods() {
         PyType t = PyList.TYPE;
-        t.addMethod("insert", (a, off, n, kw) -> {
+        t.addMethod("append", (a, off, n, kw) -> {
+            Args.exactly("list.append", n - 1, 1, kw);
+            ((PyList) a[off]).append(a[off + 1]);
+            return PyNone.newRef();
+        });
+        t.addMethod("extend", (a, off, n, kw) -> {
+            Args.exactly("list.extend", n - 1, 1, kw);
+            ((PyList) a[off]).extendFrom(a[off + 1]);
+            return PyNone.newRef();
+        });
+        t.addMethod("pop", (a, off, n, kw) -> {
+            Args.between("pop", n - 1, 0, 1, kw);
+            return ((PyList) a[off]).pop(n == 2 ? Args.asLong(a[off + 1]) : -1);
+        });
+        t.addMethod("sort", (a, off, n, kw) -> {
+            if (n != 1) {
+                throw PyExc.typeError("sort() takes no positional arguments");
+            }
+            sortList((PyList) a[off], a, off + n, kw);
+            return PyNone.newRef();
+        });
+            t.addMethod("insert", (a, off, n, kw) -> {
             Args.noKeywords("insert", kw);
             if (n - 1 != 2) {
                 throw PyExc.typeError("insert expected 2 arguments, got " + (n - 1));
@@ -85,13 +108,30 @@ public final class ContainerMethods {
         });
     }
 
+    /** list.sort, and sorted() after it copied: the keyword arguments key and reverse. */
+    public static void sortList(PyList l, PyObject[] a, int kwOff, PyTuple kw) {
+        PyObject[] opts = Keywords.get("sort", a, kwOff, kw, "key", "reverse");
+        PyObject key = opts[0] == PyNone.NONE ? null : opts[0];
+        ListSort.sort(l, key, opts[1] != null && Ops.isTrue(opts[1]));
+    }
+
     private static PyDict dict(PyObject[] a, int off) {
         return (PyDict) a[off];
     }
 
     private static void dictMethods() {
         PyType t = PyDict.TYPE;
-        t.addMethod("keys", (a, off, n, kw) -> view("keys", a, off, n, kw, PyDictView.Kind.KEYS));
+        t.addMethod("get", (a, off, n, kw) -> {
+            Args.between("get", n - 1, 1, 2, kw);
+            PyObject v = ((PyDict) a[off]).get(a[off + 1]);
+            if (v != null) {
+                return v;
+            }
+            PyObject dflt = n == 3 ? a[off + 2] : PyNone.NONE;
+            RefCount.incref(dflt);
+            return dflt;
+        });
+            t.addMethod("keys", (a, off, n, kw) -> view("keys", a, off, n, kw, PyDictView.Kind.KEYS));
         t.addMethod("values", (a, off, n, kw) -> view("values", a, off, n, kw, PyDictView.Kind.VALUES));
         t.addMethod("items", (a, off, n, kw) -> view("items", a, off, n, kw, PyDictView.Kind.ITEMS));
         t.addMethod("setdefault", (a, off, n, kw) -> {
