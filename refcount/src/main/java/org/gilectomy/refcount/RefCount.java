@@ -452,6 +452,22 @@ public final class RefCount {
         decref(o);
     }
 
+    /** {@link #increfStack(RefCounted)} with the caller's owner id held: see {@link #incref(RefCounted, int)}. */
+    public static void increfStack(RefCounted o, int self) {
+        if (DEFERRED && o.deferredPlain()) {
+            return;
+        }
+        incref(o, self);
+    }
+
+    /** {@link #decrefStack(RefCounted)} with the caller's owner id held: see {@link #incref(RefCounted, int)}. */
+    public static void decrefStack(RefCounted o, int self) {
+        if (DEFERRED && o.deferredPlain()) {
+            return;
+        }
+        decref(o, self);
+    }
+
     /**
      * A new (counted) reference becomes a frame's: for a deferred object the count is dropped
      * (its bias keeps it from zero). Returns {@code o}. ({@code PyStackRef_FromPyObjectSteal}.)
