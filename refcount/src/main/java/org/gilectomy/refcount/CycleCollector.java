@@ -5,9 +5,9 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.gilectomy.locks.BaseThreadState;
-import org.gilectomy.locks.EvalBreaker;
-import org.gilectomy.locks.StopTheWorld;
+import org.gilectomy.threadstate.BaseThreadState;
+import org.gilectomy.threadstate.EvalBreaker;
+import org.gilectomy.threadstate.StopTheWorld;
 
 /**
  * The cycle collector (CPython's {@code Modules/gcmodule.c}, and for the free-threaded builds

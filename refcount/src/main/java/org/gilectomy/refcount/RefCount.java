@@ -1,7 +1,7 @@
 package org.gilectomy.refcount;
 
 import org.gilectomy.locks.Build;
-import org.gilectomy.locks.TransferCounter;
+import org.gilectomy.cacheline.TransferCounter;
 
 /**
  * {@code Py_INCREF} / {@code Py_DECREF}, immortality, and the free-on-zero contract.

@@ -82,13 +82,13 @@ class DefaultReprTest {
         {"objects.Dunders$NextIterator", "iter(It())"},
         {"runtime.interp.PyGenerator", "g()"}, {"runtime.interp.IterBuiltins$Mapped", "map(f, [])"},
         {"runtime.interp.IterBuiltins$Mapped", "zip()"}, {"runtime.interp.IterBuiltins$Enumerated", "enumerate([])"},
-        {"runtime.interp.QueueModule$PyQueue", "queue.Queue()"}, {"runtime.interp.Threading$PyLock", "threading.Lock()"},
-        {"runtime.interp.ThreadingExtras$PyRLock", "threading.RLock()"},
-        {"runtime.interp.ThreadingExtras$PyEvent", "threading.Event()"},
-        {"runtime.interp.Threading$PyThread", "threading.Thread()"},
-        {"runtime.interp.ThreadingExtras$CurrentThread", "threading.current_thread()"},
-        {"runtime.interp.ThreadLocals$PyThreadLocal", "threading.local()"},
-        {"runtime.interp.StdStreams$Stream", "sys.stdout"}, {"runtime.interp.SocketModule$PySocket", "sock"},
+        {"runtime.modules.QueueModule$PyQueue", "queue.Queue()"}, {"runtime.modules.Threading$PyLock", "threading.Lock()"},
+        {"runtime.modules.ThreadingExtras$PyRLock", "threading.RLock()"},
+        {"runtime.modules.ThreadingExtras$PyEvent", "threading.Event()"},
+        {"runtime.modules.Threading$PyThread", "threading.Thread()"},
+        {"runtime.modules.ThreadingExtras$CurrentThread", "threading.current_thread()"},
+        {"runtime.modules.ThreadLocals$PyThreadLocal", "threading.local()"},
+        {"runtime.interp.StdStreams$Stream", "sys.stdout"}, {"runtime.modules.SocketModule$PySocket", "sock"},
         {"runtime.modules.PyStringIO", "io.StringIO()"}, {"runtime.modules.PyBytesIO", "io.BytesIO()"},
         {"runtime.modules.PyTextFile", "open('/dev/null')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'rb')"},
         {"runtime.modules.PyBufferedFile", "open('/dev/null', 'wb')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'r+b')"},
@@ -120,9 +120,9 @@ class DefaultReprTest {
             "objects.PyCode", "functions have no __code__ attribute in this runtime",
             "objects.PyCell", "functions have no __closure__ attribute in this runtime",
             "objects.PySet$1", "the deleted-slot marker inside a set's table",
-            "runtime.interp.RandomModule$State", "the random module's hidden generator (random.Random is not provided)",
-            "runtime.interp.SrePattern", SRE, "runtime.interp.SreMatch", SRE,
-            "runtime.interp.SrePattern$MatchIterator", SRE, "runtime.interp.SrePattern$Scanner", SRE);
+            "runtime.modules.RandomModule$State", "the random module's hidden generator (random.Random is not provided)",
+            "runtime.modules.sre.SrePattern", SRE, "runtime.modules.sre.SreMatch", SRE,
+            "runtime.modules.sre.SrePattern$MatchIterator", SRE, "runtime.modules.sre.SrePattern$Scanner", SRE);
 
 
     /**

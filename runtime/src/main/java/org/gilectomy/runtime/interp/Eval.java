@@ -2,9 +2,9 @@ package org.gilectomy.runtime.interp;
 
 import static org.gilectomy.runtime.compile.Opcode.*;
 
-import org.gilectomy.locks.EvalBreaker;
+import org.gilectomy.threadstate.EvalBreaker;
 import org.gilectomy.locks.Gil;
-import org.gilectomy.locks.TransferCounter;
+import org.gilectomy.cacheline.TransferCounter;
 import org.gilectomy.objects.AttrCache;
 import org.gilectomy.objects.BinaryOp;
 import org.gilectomy.objects.Classes;
@@ -685,7 +685,7 @@ public final class Eval {
             Gil.INSTANCE.yieldToWaiter();
         }
         if ((bits & EvalBreaker.STOP_THE_WORLD) != 0) {
-            org.gilectomy.locks.StopTheWorld.WORLD.pause(ts);
+            org.gilectomy.threadstate.StopTheWorld.WORLD.pause(ts);
         }
         if ((bits & EvalBreaker.RUN_GC) != 0) {
             ts.clearBreakerBits(EvalBreaker.RUN_GC);

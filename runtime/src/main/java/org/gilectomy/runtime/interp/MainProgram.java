@@ -2,6 +2,7 @@ package org.gilectomy.runtime.interp;
 
 import java.io.PrintStream;
 import org.gilectomy.objects.Ops;
+import org.gilectomy.objects.PyCode;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
 import org.gilectomy.objects.PyInt;
@@ -9,10 +10,11 @@ import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyType;
-import org.gilectomy.objects.PyCode;
 import org.gilectomy.refcount.RefCheck;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.compile.Compiler;
+import org.gilectomy.runtime.modules.SysKnobs;
+import org.gilectomy.runtime.modules.Threading;
 import org.gilectomy.runtime.parse.PySyntaxError;
 
 /**
