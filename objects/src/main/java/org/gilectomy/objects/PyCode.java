@@ -32,8 +32,22 @@ public final class PyCode extends PyObject {
      * before the code object is published.
      */
     public int[] exceptionTable = NO_HANDLERS;
-    /** Whether calling a function with this code makes a generator (its body yields). Set with exceptionTable. */
+    /**
+     * Whether calling a function with this code makes a suspendable frame object instead of
+     * running it: a generator, coroutine or async generator ({@link #coFlags} says which). Set
+     * with exceptionTable.
+     */
     public boolean isGenerator;
+    /**
+     * CPython's co_flags bits saying what calling the code makes: {@link #CO_GENERATOR},
+     * {@link #CO_COROUTINE}, {@link #CO_ASYNC_GENERATOR}, and {@link #CO_ITERABLE_COROUTINE}
+     * for a generator that {@code await} accepts ({@code types.coroutine}). Set with exceptionTable.
+     */
+    public int coFlags;
+    public static final int CO_GENERATOR = 0x20;
+    public static final int CO_COROUTINE = 0x80;
+    public static final int CO_ITERABLE_COROUTINE = 0x100;
+    public static final int CO_ASYNC_GENERATOR = 0x200;
 
     private static final int[] NO_HANDLERS = new int[0];
 

@@ -131,7 +131,8 @@ final class CodeBuilder {
                 consts.toArray(new PyObject[0]), Arrays.copyOf(code, size), Arrays.copyOf(lines, size), maxDepth + 1,
                 isModule);
         c.exceptionTable = exceptionTable();
-        c.isGenerator = generator;
+        c.coFlags = coFlags;
+        c.isGenerator = coFlags != 0;
         return c;
     }
 
@@ -141,7 +142,8 @@ final class CodeBuilder {
     }
 
     private final List<Handler> handlers = new ArrayList<>();
-    boolean generator;
+    /** What calling the code makes: PyCode's CO_GENERATOR, CO_COROUTINE or CO_ASYNC_GENERATOR, or 0. */
+    int coFlags;
 
     /** The stack depth at this point of the code (items above the locals). */
     int depth() {
