@@ -82,7 +82,7 @@ class DefaultReprTest {
         {"objects.Sequences$ArrayIterator", "reversed((1,))"}, {"objects.Sequences$ArrayIterator", "reversed({1: 2})"},
         {"objects.Dunders$NextIterator", "iter(It())"},
         {"runtime.interp.PyGenerator", "g()"}, {"runtime.interp.PyCoroutine", "co()"},
-        {"runtime.interp.PyCoroutineWrapper", "co().__await__()"}, {"runtime.interp.IterBuiltins$Mapped", "map(f, [])"},
+        {"runtime.interp.PyCoroutineWrapper", "co().__await__()"}, {"objects.PyCode", "f.__code__"}, {"runtime.interp.IterBuiltins$Mapped", "map(f, [])"},
         {"runtime.interp.IterBuiltins$Mapped", "zip()"}, {"runtime.interp.IterBuiltins$Enumerated", "enumerate([])"},
         {"runtime.interp.QueueModule$PyQueue", "queue.Queue()"}, {"runtime.interp.Threading$PyLock", "threading.Lock()"},
         {"runtime.interp.ThreadingExtras$PyRLock", "threading.RLock()"},
@@ -119,7 +119,6 @@ class DefaultReprTest {
 
     /** Classes no Python program can get an instance of, with the reason. */
     private static final Map<String, String> UNREACHABLE = Map.of(
-            "objects.PyCode", "functions have no __code__ attribute in this runtime",
             "objects.PyCell", "functions have no __closure__ attribute in this runtime",
             "objects.PySet$1", "the deleted-slot marker inside a set's table",
             "runtime.interp.RandomModule$State", "the random module's hidden generator (random.Random is not provided)",

@@ -132,7 +132,7 @@ final class CodeBuilder {
                 isModule);
         c.exceptionTable = exceptionTable();
         c.coFlags = coFlags;
-        c.isGenerator = coFlags != 0;
+        c.isGenerator = (coFlags & (PyCode.CO_GENERATOR | PyCode.CO_COROUTINE | PyCode.CO_ASYNC_GENERATOR)) != 0;
         return c;
     }
 
@@ -142,7 +142,10 @@ final class CodeBuilder {
     }
 
     private final List<Handler> handlers = new ArrayList<>();
-    /** What calling the code makes: PyCode's CO_GENERATOR, CO_COROUTINE or CO_ASYNC_GENERATOR, or 0. */
+    /**
+     * CPython's co_flags bits the code records: what calling it makes (PyCode's CO_GENERATOR,
+     * CO_COROUTINE, CO_ASYNC_GENERATOR) and CO_FUTURE_ANNOTATIONS.
+     */
     int coFlags;
 
     /** The stack depth at this point of the code (items above the locals). */

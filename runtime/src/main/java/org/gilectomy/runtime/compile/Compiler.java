@@ -56,6 +56,7 @@ public final class Compiler {
         SourceLines lines = new SourceLines(text);
         Compiler c = new Compiler(filename, lines, Scope.ofModule(m, filename, lines));
         c.stringAnnotations = c.futureFeatures(m.body());
+        c.b.coFlags = c.stringAnnotations ? PyCode.CO_FUTURE_ANNOTATIONS : 0;
         if (!m.body().isEmpty() && m.body().get(0) instanceof Ast.ExprStmt doc && doc.value() instanceof Ast.StrLiteral s) {
             c.b.emit(LOAD_CONST, c.b.constant("s" + s.value(), PyStr.internBorrowed(s.value())), 1);
             c.b.emit(STORE_GLOBAL, c.b.name("__doc__"), -1); // the module's docstring, as CPython's compiler stores it
@@ -1305,7 +1306,7 @@ public final class Compiler {
         for (String f : inner.frees) {
             c.b.local(f);
         }
-        c.b.coFlags = inner.coFlags();
+        c.b.coFlags = inner.coFlags() | (stringAnnotations ? PyCode.CO_FUTURE_ANNOTATIONS : 0);
         c.b.setLine(at.line());
         return c;
     }
