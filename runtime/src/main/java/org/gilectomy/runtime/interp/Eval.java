@@ -71,7 +71,7 @@ public final class Eval {
         PyObject[] slots = new PyObject[code.varNames.length + code.stackSize];
         ArgumentBinder.bind(f, slots, args, off, nargs, kwnames);
         if (code.isGenerator) {
-            return new PyGenerator(code, f.globals, slots);
+            return SuspendedFrame.objectFor(code, f.globals, slots);
         }
         return run(ts, code, f.globals, slots, null);
     }
@@ -90,7 +90,7 @@ public final class Eval {
      * frame returns the yielded value at each yield, and marks the generator finished when it
      * returns or raises.
      */
-    static PyObject run(ThreadState ts, PyCode code, PyDict globals, PyObject[] slots, PyGenerator gen) {
+    static PyObject run(ThreadState ts, PyCode code, PyDict globals, PyObject[] slots, SuspendedFrame gen) {
         if (++ts.depth > ThreadState.RECURSION_LIMIT) {
             ts.depth--;
             if (gen == null) {
@@ -600,7 +600,7 @@ public final class Eval {
             stack[off + i] = null;
         }
         if (code.isGenerator) {
-            return new PyGenerator(code, f.globals, slots);
+            return SuspendedFrame.objectFor(code, f.globals, slots);
         }
         return run(ts, code, f.globals, slots, null);
     }
