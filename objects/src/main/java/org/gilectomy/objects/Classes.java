@@ -138,7 +138,9 @@ public final class Classes {
         for (java.util.Map.Entry<PyObject, PyObject> e : namespace.itemsSnapshot()) {
             try {
                 PyObject v = e.getValue();
-                if (!(v instanceof Descriptors.PyProperty) && Dunders.has(v, "__set_name__")) {
+                if (v.type() == Descriptors.PyProperty.TYPE && e.getKey() instanceof PyStr k) {
+                    ((Descriptors.PyProperty) v).setName(k.value); // property's own __set_name__, without the call
+                } else if (Dunders.has(v, "__set_name__")) {
                     RefCount.decref(Dunders.callOrNull(v, "__set_name__", cls, e.getKey()));
                 }
             } finally {
@@ -191,7 +193,6 @@ public final class Classes {
         implicitWrapper(namespace, "__new__", Descriptors.PyFunctionWrapper.STATICMETHOD);
         implicitWrapper(namespace, "__init_subclass__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
         implicitWrapper(namespace, "__class_getitem__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
-        Descriptors.nameProperties(namespace);
         noHashWithoutEq(namespace);
         PyType cls;
         try {

@@ -34,6 +34,8 @@ public final class PyCode extends PyObject {
     public int[] exceptionTable = NO_HANDLERS;
     /** Whether calling a function with this code makes a generator (its body yields). Set with exceptionTable. */
     public boolean isGenerator;
+    /** A function body's docstring (its functions' {@code __doc__}), null if none. Set with exceptionTable. */
+    public String doc;
 
     private static final int[] NO_HANDLERS = new int[0];
 
