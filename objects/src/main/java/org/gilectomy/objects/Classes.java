@@ -178,10 +178,15 @@ public final class Classes {
             bases = new PyType[] {PyType.OBJECT};
         }
         PyObject del = namespace.getName("__del__");
-        if (del != null) { // never called would be a silent difference: refused until finalizers exist
+        if (del != null) {
             RefCount.decref(del);
-            RefCount.decref(namespace);
-            throw PyExc.notImplemented("a class defining __del__");
+            for (PyType b : bases) {
+                if (b.builtinBase().builtinNew != null) { // its instances are not PyInstances: never finalized
+                    RefCount.decref(namespace);
+                    throw PyExc.notImplemented("__del__ in a subclass of the built-in type '" + b.builtinBase().name() + "'");
+                }
+            }
+            PyType.finalizerDefined();
         }
         java.util.List<PyStr> slotted;
         try {
@@ -279,6 +284,36 @@ public final class Classes {
                 RefCount.decref(w);
             }
             RefCount.decref(f);
+        }
+    }
+
+    /** Whether instances of {@code t} have a {@code __del__} (their class's or a base's). */
+    static boolean hasFinalizer(PyType t) {
+        PyObject m = t.lookupHeap("__del__");
+        RefCount.xdecref(m);
+        return m != null;
+    }
+
+    /**
+     * Calls {@code o.__del__()}; an exception it raises is reported as CPython reports one
+     * that cannot propagate ("Exception ignored in: ..." on stderr) and dropped.
+     */
+    static void runFinalizer(PyObject o) {
+        PyObject m = o.type().lookupHeap("__del__");
+        if (m == null) {
+            return; // deleted from the class since the free path looked
+        }
+        try {
+            PyObject f = Descriptors.bind(m, o, o.type());
+            try {
+                RefCount.decref(Ops.call(f));
+            } finally {
+                RefCount.decref(f);
+            }
+        } catch (PyException e) {
+            Unraisable.report(Ops.repr(m), e);
+        } finally {
+            RefCount.decref(m);
         }
     }
 
