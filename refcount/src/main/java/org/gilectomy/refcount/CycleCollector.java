@@ -299,6 +299,7 @@ public final class CycleCollector {
         }
         int found = garbage.size(); // as CPython's: what finalizers freed or resurrected is not counted
         CollectorStats.record(gen, explicit, examined, found, pause, stopNanos);
+        Finalizers.runPending(); // those of objects freed where no Python runs (BUFFERED's commit thread)
         return found;
     }
 
@@ -333,7 +334,7 @@ public final class CycleCollector {
         }
         boolean ran = false;
         for (RefCounted o : garbage) {
-            ran |= ((GcTracked) o).finalizeAsGarbage();
+            ran |= !o.isFreed() && ((GcTracked) o).finalizeAsGarbage(); // an earlier finalizer may have freed it
         }
         if (!ran) {
             return garbage;
