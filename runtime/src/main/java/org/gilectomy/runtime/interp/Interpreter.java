@@ -94,6 +94,7 @@ public final class Interpreter {
     final Modules modules;
     final Threading.Registry threads = new Threading.Registry();
     final Tracebacks tracebacks = new Tracebacks(this);
+    final AtExit atExit = new AtExit();
     volatile PyDict mainNamespace;
     private volatile boolean functionsShared;
     volatile Thread mainThread;
