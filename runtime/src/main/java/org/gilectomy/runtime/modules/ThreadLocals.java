@@ -42,13 +42,16 @@ final class ThreadLocals {
     private ThreadLocals() {
     }
 
-    static void install(PyModule m) {
+    static { // once, before threading or _thread can hand the type out
         LOCAL_TYPE.constructor = (a, off, n, kw) -> {
             if (n != 0 || (kw != null && kw.size() != 0)) {
                 throw PyExc.typeError("Initialization arguments are not supported");
             }
             return new PyThreadLocal();
         };
+    }
+
+    static void install(PyModule m) {
         m.set("local", LOCAL_TYPE);
     }
 
