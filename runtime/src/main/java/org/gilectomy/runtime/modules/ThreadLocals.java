@@ -62,7 +62,7 @@ final class ThreadLocals {
         }
     }
 
-    static final class PyThreadLocal extends PyObject implements DataAttributes {
+    static final class PyThreadLocal extends PyObject implements DataAttributes, org.gilectomy.refcount.GcTracked {
         private final ConcurrentHashMap<Thread, PyDict> dicts = new ConcurrentHashMap<>();
 
         PyThreadLocal() {
@@ -119,6 +119,21 @@ final class ThreadLocals {
         @Override
         protected void dealloc() {
             LIVE.remove(this);
+            clearReferences();
+        }
+
+        // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+        /** Every thread's dict: the collector sees all of them, as CPython's does. */
+        @Override
+        public void traverse(Visitor v) {
+            for (PyDict d : dicts.values()) {
+                v.visit(d);
+            }
+        }
+
+        @Override
+        public void clearReferences() {
             for (Thread t : dicts.keySet()) {
                 release(t);
             }
