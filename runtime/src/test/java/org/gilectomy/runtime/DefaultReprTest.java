@@ -39,6 +39,7 @@ class DefaultReprTest {
             "import queue, threading, socket, sys, io, _collections, itertools, _functools, _operator, _testrefcount",
             "def f(): pass",
             "def g(): yield 1",
+            "async def co(): pass",
             "class C:",
             "    def m(self): pass",
             "class Slicer:",
@@ -54,6 +55,8 @@ class DefaultReprTest {
             "class S(str): pass",
             "class I(int): pass",
             "class F(float): pass",
+            "class Cm(classmethod): pass",
+            "class Pr(property): pass",
             "class Sl:",
             "    __slots__ = ('a',)",
             "sock = socket.socket()",
@@ -71,6 +74,7 @@ class DefaultReprTest {
         {"objects.PyFunction", "f"}, {"objects.PyBoundMethod", "C().m"}, {"objects.PyBoundMethod", "[].append"},
         {"objects.PyBuiltinFunction", "len"}, {"objects.Dunders$Singleton", "NotImplemented"},
         {"objects.Descriptors$PyFunctionWrapper", "staticmethod(f)"}, {"objects.Descriptors$PyProperty", "property()"},
+        {"objects.Descriptors$PyFunctionWrapper$Sub", "Cm(f)"}, {"objects.Descriptors$PyProperty$Sub", "Pr()"},
         {"objects.Classes$PySuper", "super(C, C())"},
         {"objects.PyList$Iter", "iter([])"}, {"objects.PyRange$Iter", "iter(range(3))"},
         {"objects.PyRange$Iter", "reversed(range(2))"}, {"objects.Sequences$ArrayIterator", "iter((1,))"},
@@ -80,7 +84,8 @@ class DefaultReprTest {
         {"objects.PySet$Iter", "iter({1})"}, {"objects.Sequences$ArrayIterator", "reversed([1])"},
         {"objects.Sequences$ArrayIterator", "reversed((1,))"}, {"objects.Sequences$ArrayIterator", "reversed({1: 2})"},
         {"objects.Dunders$NextIterator", "iter(It())"},
-        {"runtime.interp.PyGenerator", "g()"}, {"runtime.interp.IterBuiltins$Mapped", "map(f, [])"},
+        {"runtime.interp.PyGenerator", "g()"}, {"runtime.interp.PyCoroutine", "co()"},
+        {"runtime.interp.PyCoroutineWrapper", "co().__await__()"}, {"objects.PyCode", "f.__code__"}, {"runtime.interp.IterBuiltins$Mapped", "map(f, [])"},
         {"runtime.interp.IterBuiltins$Mapped", "zip()"}, {"runtime.interp.IterBuiltins$Enumerated", "enumerate([])"},
         {"runtime.modules.QueueModule$PyQueue", "queue.Queue()"}, {"runtime.modules.Threading$PyLock", "threading.Lock()"},
         {"runtime.modules.ThreadingExtras$PyRLock", "threading.RLock()"},
@@ -117,7 +122,6 @@ class DefaultReprTest {
 
     /** Classes no Python program can get an instance of, with the reason. */
     private static final Map<String, String> UNREACHABLE = Map.of(
-            "objects.PyCode", "functions have no __code__ attribute in this runtime",
             "objects.PyCell", "functions have no __closure__ attribute in this runtime",
             "objects.PySet$1", "the deleted-slot marker inside a set's table",
             "runtime.modules.RandomModule$State", "the random module's hidden generator (random.Random is not provided)",

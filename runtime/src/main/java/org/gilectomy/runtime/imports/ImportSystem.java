@@ -571,15 +571,7 @@ public final class ImportSystem {
             PyDict d = m.dictBorrowed();
             return d == null ? null : d.getName(name);
         }
-        try {
-            return Ops.getAttr(o, name);
-        } catch (PyException e) {
-            if (!e.matches(PyExc.ATTRIBUTE_ERROR)) {
-                throw e;
-            }
-            e.release();
-            return null;
-        }
+        return Ops.attrOrNull(o, name);
     }
 
     private static boolean hasAttr(PyObject o, String name) {

@@ -89,6 +89,10 @@ public final class Interpreter {
         Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
         org.gilectomy.objects.ReprGuard.install(ThreadState::currentOrNull);
         org.gilectomy.refcount.CycleCollector.installRoots(ThreadState::visitFrames);
+        org.gilectomy.objects.Unraisable.install((what, e) -> {
+            Interpreter i = current();
+            i.err.print("Exception ignored in: " + what + "\n" + i.tracebacks.format(e));
+        });
     }
 
     public final List<String> argv;
@@ -99,6 +103,7 @@ public final class Interpreter {
     public final Modules modules;
     public final Threading.Registry threads = new Threading.Registry();
     public final Tracebacks tracebacks = new Tracebacks(this);
+    public final AtExit atExit = new AtExit();
     volatile PyDict mainNamespace;
     private volatile boolean functionsShared;
     volatile Thread mainThread;

@@ -20,6 +20,7 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
+import org.gilectomy.runtime.interp.PyCoroutineWrapper;
 import org.gilectomy.runtime.interp.PyGenerator;
 
 /**
@@ -121,7 +122,7 @@ public final class ValueAttributes {
                 return Ops.getItemBuiltin(a[off], a[off + 1]);
             });
         }
-        for (PyType t : new PyType[] {PyIterator.TYPE, PyGenerator.TYPE}) {
+        for (PyType t : new PyType[] {PyIterator.TYPE, PyGenerator.TYPE, PyCoroutineWrapper.TYPE}) {
             t.addMethod("__iter__", (a, off, n, kw) -> {
                 Args.exactly("__iter__", n - 1, 0, kw);
                 return Ops.iter(a[off]);

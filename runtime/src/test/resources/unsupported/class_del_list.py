@@ -1,7 +1,7 @@
-class Resource:
+class Resources(list):
     def __del__(self):
         print("closed")
 
 
-r = Resource()
+r = Resources()
 del r
