@@ -41,8 +41,28 @@ final class CodeBuilder {
         return size;
     }
 
-    /** Emits {@code op arg} with stack effect {@code delta}. */
+    /** Emits {@code op arg} with the stack effect the opcode table declares for it. */
+    void emit(int op, int arg) {
+        emit(op, arg, fixedEffect(op));
+    }
+
+    private static int fixedEffect(int op) {
+        int e = Opcode.stackEffect(op);
+        if (e == Opcode.BY_ARG) {
+            throw new IllegalStateException(Opcode.name(op) + "'s stack effect depends on its argument: pass it");
+        }
+        return e;
+    }
+
+    /**
+     * Emits {@code op arg} with stack effect {@code delta}: for the opcodes whose effect depends on
+     * the argument (the table says BY_ARG); any other must agree with the table.
+     */
     void emit(int op, int arg, int delta) {
+        int declared = Opcode.stackEffect(op);
+        if (declared != Opcode.BY_ARG && declared != delta) {
+            throw new IllegalStateException(Opcode.name(op) + " has stack effect " + declared + ", not " + delta);
+        }
         if (arg < 0 || arg > 0xffffff) {
             throw new IllegalStateException("instruction argument out of range: " + arg);
         }
@@ -58,6 +78,11 @@ final class CodeBuilder {
         if (depth < 0) { // exception handlers cut the stack to compile-time depths: they must be exact
             throw new IllegalStateException("stack depth " + depth + " after " + Opcode.name(op) + " at " + (size - 1));
         }
+    }
+
+    /** A jump with the table's stack effect on the path that falls through. */
+    void emitJump(int op, Label target) {
+        emitJump(op, target, fixedEffect(op));
     }
 
     void emitJump(int op, Label target, int delta) {

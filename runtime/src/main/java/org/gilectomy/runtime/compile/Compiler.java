@@ -58,15 +58,15 @@ public final class Compiler {
         c.stringAnnotations = c.futureFeatures(m.body());
         c.b.coFlags = c.stringAnnotations ? PyCode.CO_FUTURE_ANNOTATIONS : 0;
         if (!m.body().isEmpty() && m.body().get(0) instanceof Ast.ExprStmt doc && doc.value() instanceof Ast.StrLiteral s) {
-            c.b.emit(LOAD_CONST, c.b.constant("s" + s.value(), PyStr.internBorrowed(s.value())), 1);
-            c.b.emit(STORE_GLOBAL, c.b.name("__doc__"), -1); // the module's docstring, as CPython's compiler stores it
+            c.b.emit(LOAD_CONST, c.b.constant("s" + s.value(), PyStr.internBorrowed(s.value())));
+            c.b.emit(STORE_GLOBAL, c.b.name("__doc__")); // the module's docstring, as CPython's compiler stores it
         }
         c.setupAnnotations(m.body());
         for (Ast.Stmt s : m.body()) {
             c.stmt(s);
         }
-        c.b.emit(LOAD_CONST, c.b.constant("None", PyNone.NONE), 1);
-        c.b.emit(RETURN_VALUE, 0, -1);
+        c.b.emit(LOAD_CONST, c.b.constant("None", PyNone.NONE));
+        c.b.emit(RETURN_VALUE, 0);
         return c.b.build("<module>", filename, 1, 0, true);
     }
 
@@ -90,7 +90,7 @@ public final class Compiler {
                 throw new PySyntaxError("SyntaxError", "invalid syntax", filename, line, 1, lines.line(line));
             }
             c.expr(e.value());
-            c.b.emit(RETURN_VALUE, 0, -1);
+            c.b.emit(RETURN_VALUE, 0);
             return c.b.build("<module>", filename, 1, 0, true);
         }
         if (m.body().size() > 1) {
@@ -102,8 +102,8 @@ public final class Compiler {
         for (Ast.Stmt s : m.body()) {
             c.stmt(s);
         }
-        c.b.emit(LOAD_CONST, c.b.constant("None", PyNone.NONE), 1);
-        c.b.emit(RETURN_VALUE, 0, -1);
+        c.b.emit(LOAD_CONST, c.b.constant("None", PyNone.NONE));
+        c.b.emit(RETURN_VALUE, 0);
         return c.b.build("<module>", filename, 1, 0, true);
     }
 
@@ -127,18 +127,18 @@ public final class Compiler {
         b.setLine(s.line());
         if (s instanceof Ast.ExprStmt e) {
             if (displayHook != null) { // compile(..., 'single'): the value is shown, as at the prompt
-                b.emit(LOAD_CONST, b.constant("<displayhook>", displayHook), 1);
+                b.emit(LOAD_CONST, b.constant("<displayhook>", displayHook));
                 expr(e.value());
                 b.emit(CALL, 1, -1);
             } else {
                 expr(e.value());
             }
-            b.emit(POP_TOP, 0, -1);
+            b.emit(POP_TOP, 0);
         } else if (s instanceof Ast.Assign a) {
             expr(a.value());
             for (int i = 0; i < a.targets().size(); i++) {
                 if (i < a.targets().size() - 1) {
-                    b.emit(DUP_TOP, 0, 1);
+                    b.emit(DUP_TOP, 0);
                 }
                 store(a.targets().get(i));
             }
@@ -150,10 +150,10 @@ public final class Compiler {
             CodeBuilder.Label orelse = new CodeBuilder.Label();
             CodeBuilder.Label end = new CodeBuilder.Label();
             expr(i.test());
-            b.emitJump(POP_JUMP_IF_FALSE, orelse, -1);
+            b.emitJump(POP_JUMP_IF_FALSE, orelse);
             body(i.body());
             if (!i.orelse().isEmpty()) {
-                b.emitJump(JUMP, end, 0);
+                b.emitJump(JUMP, end);
             }
             b.bind(orelse);
             body(i.orelse());
@@ -170,10 +170,10 @@ public final class Compiler {
             int depthBefore = b.depth();
             List<Block> unwound = unwindBlocks(true);
             if (l.popsIterator) {
-                b.emit(POP_TOP, 0, -1);
+                b.emit(POP_TOP, 0);
                 b.adjustDepth(1); // the fall-through path still has the iterator
             }
-            b.emitJump(JUMP, l.breakTarget, 0);
+            b.emitJump(JUMP, l.breakTarget);
             rewindBlocks(unwound, depthBefore);
         } else if (s instanceof Ast.Continue c) {
             Loop l = loops.peek();
@@ -182,7 +182,7 @@ public final class Compiler {
             }
             int depthBefore = b.depth();
             List<Block> unwound = unwindBlocks(true);
-            b.emitJump(JUMP_BACKWARD, l.continueTarget, 0);
+            b.emitJump(JUMP_BACKWARD, l.continueTarget);
             rewindBlocks(unwound, depthBefore);
         } else if (s instanceof Ast.Return r) {
             if (scope == null) {
@@ -197,7 +197,7 @@ public final class Compiler {
                 returnThroughBlocks();
                 return;
             }
-            b.emit(RETURN_VALUE, 0, -1);
+            b.emit(RETURN_VALUE, 0);
         } else if (s instanceof Ast.FunctionDef d) {
             functionDef(d);
         } else if (s instanceof Ast.Global || s instanceof Ast.Nonlocal || s instanceof Ast.Pass) {
@@ -210,9 +210,9 @@ public final class Compiler {
                 String[] parts = name.split("\\.");
                 if (as != null) { // `import a.b.c as d` binds a.b.c itself: walk down from a
                     for (int p = 1; p < parts.length; p++) {
-                        b.emit(IMPORT_FROM, b.name(parts[p]), 1);
-                        b.emit(ROT_TWO, 0, 0);
-                        b.emit(POP_TOP, 0, -1);
+                        b.emit(IMPORT_FROM, b.name(parts[p]));
+                        b.emit(ROT_TWO, 0);
+                        b.emit(POP_TOP, 0);
                     }
                 }
                 storeName(as != null ? as : parts[0]);
@@ -223,16 +223,16 @@ public final class Compiler {
                 if (!table.isModule) {
                     throw error("SyntaxError", "import * only allowed at module level", im);
                 }
-                b.emit(IMPORT_STAR, 0, -1);
+                b.emit(IMPORT_STAR, 0);
                 return;
             }
             for (int k = 0; k < im.names().size(); k++) {
                 String name = im.names().get(k);
-                b.emit(IMPORT_FROM, b.name(name), 1);
+                b.emit(IMPORT_FROM, b.name(name));
                 String as = im.asNames().get(k);
                 storeName(as != null ? as : name);
             }
-            b.emit(POP_TOP, 0, -1);
+            b.emit(POP_TOP, 0);
         } else if (!langAStmt(s)) {
             throw unsupported(s.getClass().getSimpleName() + " statement", s);
         }
@@ -240,7 +240,7 @@ public final class Compiler {
 
     /** {@code IMPORT_NAME} with CPython's operands: the level and the from-list (None for {@code import m}). */
     private void importName(String module, int level, java.util.List<String> fromList) {
-        b.emit(LOAD_CONST, b.constant("<import-level>" + level, PyInt.of(level)), 1);
+        b.emit(LOAD_CONST, b.constant("<import-level>" + level, PyInt.of(level)));
         if (fromList == null) {
             loadNone();
         } else {
@@ -248,9 +248,9 @@ public final class Compiler {
             for (int i = 0; i < names.length; i++) {
                 names[i] = PyStr.internBorrowed(fromList.get(i));
             }
-            b.emit(LOAD_CONST, b.constant("<import-from>" + fromList, PyTuple.constant(names)), 1);
+            b.emit(LOAD_CONST, b.constant("<import-from>" + fromList, PyTuple.constant(names)));
         }
-        b.emit(IMPORT_NAME, b.name(module), -1);
+        b.emit(IMPORT_NAME, b.name(module));
     }
 
     private void whileLoop(Ast.While w) throws PySyntaxError {
@@ -259,13 +259,13 @@ public final class Compiler {
         CodeBuilder.Label end = new CodeBuilder.Label();
         b.bind(top);
         expr(w.test());
-        b.emitJump(POP_JUMP_IF_FALSE, orelse, -1);
+        b.emitJump(POP_JUMP_IF_FALSE, orelse);
         loops.push(new Loop(top, end, false));
         blocks.push(new Block(BlockKind.LOOP, null, null, false));
         body(w.body());
         blocks.pop();
         loops.pop();
-        b.emitJump(JUMP_BACKWARD, top, 0);
+        b.emitJump(JUMP_BACKWARD, top);
         b.bind(orelse);
         body(w.orelse());
         b.bind(end);
@@ -279,16 +279,16 @@ public final class Compiler {
         CodeBuilder.Label exhausted = new CodeBuilder.Label();
         CodeBuilder.Label end = new CodeBuilder.Label();
         expr(f.iter());
-        b.emit(GET_ITER, 0, 0);
+        b.emit(GET_ITER, 0);
         b.bind(top);
-        b.emitJump(FOR_ITER, exhausted, 1);
+        b.emitJump(FOR_ITER, exhausted);
         store(f.target());
         loops.push(new Loop(top, end, true));
         blocks.push(new Block(BlockKind.LOOP, null, null, true));
         body(f.body());
         blocks.pop();
         loops.pop();
-        b.emitJump(JUMP_BACKWARD, top, 0);
+        b.emitJump(JUMP_BACKWARD, top);
         b.bind(exhausted);
         b.adjustDepth(-1); // FOR_ITER popped the iterator on this path
         body(f.orelse());
@@ -301,25 +301,25 @@ public final class Compiler {
         if (t instanceof Ast.Name n) {
             loadName(n);
             expr(a.value());
-            b.emit(BINARY, op, -1);
+            b.emit(BINARY, op);
             storeName(n.id());
         } else if (t instanceof Ast.Subscript sub) {
             expr(sub.value());
             index(sub.index());
-            b.emit(DUP_TOP_TWO, 0, 2);
-            b.emit(BINARY_SUBSCR, 0, -1);
+            b.emit(DUP_TOP_TWO, 0);
+            b.emit(BINARY_SUBSCR, 0);
             expr(a.value());
-            b.emit(BINARY, op, -1);
-            b.emit(ROT_THREE, 0, 0);
-            b.emit(STORE_SUBSCR, 0, -3);
+            b.emit(BINARY, op);
+            b.emit(ROT_THREE, 0);
+            b.emit(STORE_SUBSCR, 0);
         } else if (t instanceof Ast.Attribute at) {
             expr(at.value());
-            b.emit(DUP_TOP, 0, 1);
-            b.emit(LOAD_ATTR, b.name(at.attr()), 0);
+            b.emit(DUP_TOP, 0);
+            b.emit(LOAD_ATTR, b.name(at.attr()));
             expr(a.value());
-            b.emit(BINARY, op, -1);
-            b.emit(ROT_TWO, 0, 0);
-            b.emit(STORE_ATTR, b.name(at.attr()), -2);
+            b.emit(BINARY, op);
+            b.emit(ROT_TWO, 0);
+            b.emit(STORE_ATTR, b.name(at.attr()));
         } else {
             throw error("SyntaxError", "'" + describe(t) + "' is an illegal expression for augmented assignment", t);
         }
@@ -334,7 +334,7 @@ public final class Compiler {
             throw unsupported("an asynchronous generator", d);
         }
         c.loadNone();
-        c.b.emit(RETURN_VALUE, 0, -1);
+        c.b.emit(RETURN_VALUE, 0);
         b.setLine(d.line());
         PyCode code = c.buildFunction(d.name(), inner, d.line(), d.parameters());
         if (!d.body().isEmpty() && d.body().get(0) instanceof Ast.ExprStmt doc && doc.value() instanceof Ast.StrLiteral s) {
@@ -342,14 +342,14 @@ public final class Compiler {
         }
         makeFunction(code, inner, d.parameters(), d);
         if (!d.annotations().isEmpty()) { // f.__annotations__ = {name: annotation, ...}, before the decorators run
-            b.emit(DUP_TOP, 0, 1);
+            b.emit(DUP_TOP, 0);
             for (Ast.Annotation an : d.annotations()) {
-                b.emit(LOAD_CONST, b.constant("s" + an.name(), PyStr.internBorrowed(an.name())), 1);
+                b.emit(LOAD_CONST, b.constant("s" + an.name(), PyStr.internBorrowed(an.name())));
                 annotationValue(an.value());
             }
             b.emit(BUILD_MAP, d.annotations().size(), 1 - 2 * d.annotations().size());
-            b.emit(ROT_TWO, 0, 0);
-            b.emit(STORE_ATTR, b.name("__annotations__"), -2);
+            b.emit(ROT_TWO, 0);
+            b.emit(STORE_ATTR, b.name("__annotations__"));
         }
         applyDecorators(d.decorators());
         storeName(d.name());
@@ -415,7 +415,7 @@ public final class Compiler {
         } catch (IllegalArgumentException e) {
             throw unsupported("this annotation under 'from __future__ import annotations' (" + e.getMessage() + ")", annotation);
         }
-        b.emit(LOAD_CONST, b.constant("s" + text, PyStr.internBorrowed(text)), 1);
+        b.emit(LOAD_CONST, b.constant("s" + text, PyStr.internBorrowed(text)));
     }
 
     /**
@@ -434,25 +434,25 @@ public final class Compiler {
             if (a.simple() && recorded) {
                 annotationValue(a.annotation());
                 loadName(new Ast.Name("__annotations__", a.line(), a.col()));
-                b.emit(LOAD_CONST, b.constant("s" + n.id(), PyStr.internBorrowed(n.id())), 1);
-                b.emit(STORE_SUBSCR, 0, -3);
+                b.emit(LOAD_CONST, b.constant("s" + n.id(), PyStr.internBorrowed(n.id())));
+                b.emit(STORE_SUBSCR, 0);
             }
             return;
         }
         if (a.value() == null) {
             if (a.target() instanceof Ast.Attribute at) {
                 expr(at.value());
-                b.emit(POP_TOP, 0, -1);
+                b.emit(POP_TOP, 0);
             } else if (a.target() instanceof Ast.Subscript sub) {
                 expr(sub.value());
-                b.emit(POP_TOP, 0, -1);
+                b.emit(POP_TOP, 0);
                 expr(sub.index());
-                b.emit(POP_TOP, 0, -1);
+                b.emit(POP_TOP, 0);
             }
         }
         if (recorded && !stringAnnotations) {
             expr(a.annotation());
-            b.emit(POP_TOP, 0, -1);
+            b.emit(POP_TOP, 0);
         }
     }
 
@@ -475,19 +475,19 @@ public final class Compiler {
 
     private void loadName(Ast.Name n) {
         switch (table.access(n.id())) {
-            case FAST -> b.emit(LOAD_FAST, b.local(n.id()), 1);
-            case DEREF -> b.emit(LOAD_DEREF, b.local(n.id()), 1);
-            case GLOBAL -> b.emit(LOAD_GLOBAL, b.name(n.id()), 1);
-            case NAME -> b.emit(LOAD_NAME, b.name(n.id()), 1);
+            case FAST -> b.emit(LOAD_FAST, b.local(n.id()));
+            case DEREF -> b.emit(LOAD_DEREF, b.local(n.id()));
+            case GLOBAL -> b.emit(LOAD_GLOBAL, b.name(n.id()));
+            case NAME -> b.emit(LOAD_NAME, b.name(n.id()));
         }
     }
 
     private void storeName(String name) {
         switch (table.access(name)) {
-            case FAST -> b.emit(STORE_FAST, b.local(name), -1);
-            case DEREF -> b.emit(STORE_DEREF, b.local(name), -1);
-            case GLOBAL -> b.emit(STORE_GLOBAL, b.name(name), -1);
-            case NAME -> b.emit(STORE_NAME, b.name(name), -1);
+            case FAST -> b.emit(STORE_FAST, b.local(name));
+            case DEREF -> b.emit(STORE_DEREF, b.local(name));
+            case GLOBAL -> b.emit(STORE_GLOBAL, b.name(name));
+            case NAME -> b.emit(STORE_NAME, b.name(name));
         }
     }
 
@@ -498,10 +498,10 @@ public final class Compiler {
         } else if (t instanceof Ast.Subscript s) {
             expr(s.value());
             index(s.index());
-            b.emit(STORE_SUBSCR, 0, -3);
+            b.emit(STORE_SUBSCR, 0);
         } else if (t instanceof Ast.Attribute a) {
             expr(a.value());
-            b.emit(STORE_ATTR, b.name(a.attr()), -2);
+            b.emit(STORE_ATTR, b.name(a.attr()));
         } else if (t instanceof Ast.TupleExpr || t instanceof Ast.ListExpr) {
             List<Ast.Expr> elts = t instanceof Ast.TupleExpr tu ? tu.elts() : ((Ast.ListExpr) t).elts();
             if (!unpackStarred(t, elts)) {
@@ -545,7 +545,7 @@ public final class Compiler {
     // ------------------------------------------------------------------ expressions
 
     private void loadNone() {
-        b.emit(LOAD_CONST, b.constant("None", PyNone.NONE), 1);
+        b.emit(LOAD_CONST, b.constant("None", PyNone.NONE));
     }
 
     private void expr(Ast.Expr e) throws PySyntaxError {
@@ -553,11 +553,11 @@ public final class Compiler {
         if (e instanceof Ast.Name n) {
             loadName(n);
         } else if (e instanceof Ast.IntLiteral i) {
-            b.emit(LOAD_CONST, b.constant(i.value(), PyInt.of(i.value())), 1);
+            b.emit(LOAD_CONST, b.constant(i.value(), PyInt.of(i.value())));
         } else if (e instanceof Ast.FloatLiteral f) {
-            b.emit(LOAD_CONST, b.constant(Double.doubleToRawLongBits(f.value()) + "f", PyFloat.of(f.value())), 1);
+            b.emit(LOAD_CONST, b.constant(Double.doubleToRawLongBits(f.value()) + "f", PyFloat.of(f.value())));
         } else if (e instanceof Ast.StrLiteral s) {
-            b.emit(LOAD_CONST, b.constant("s" + s.value(), PyStr.internBorrowed(s.value())), 1);
+            b.emit(LOAD_CONST, b.constant("s" + s.value(), PyStr.internBorrowed(s.value())));
         } else if (e instanceof Ast.BytesLiteral by) {
             b.emit(LOAD_CONST, b.constant("b" + java.util.HexFormat.of().formatHex(by.value()),
                     org.gilectomy.objects.PyBytes.wrap(by.value())), 1);
@@ -568,12 +568,12 @@ public final class Compiler {
                 case FALSE -> PyBool.FALSE;
                 case ELLIPSIS -> org.gilectomy.objects.PyEllipsis.ELLIPSIS;
             };
-            b.emit(LOAD_CONST, b.constant(c.kind(), v), 1);
+            b.emit(LOAD_CONST, b.constant(c.kind(), v));
         } else if (e instanceof Ast.BinOp o) {
             expr(o.left());
             expr(o.right());
             b.setLine(o.line());
-            b.emit(BINARY, binaryOp(o.op()).ordinal(), -1);
+            b.emit(BINARY, binaryOp(o.op()).ordinal());
         } else if (e instanceof Ast.UnaryOp u) {
             expr(u.operand());
             int op = switch (u.op()) {
@@ -598,11 +598,11 @@ public final class Compiler {
             call(c);
         } else if (e instanceof Ast.Attribute a) {
             expr(a.value());
-            b.emit(LOAD_ATTR, b.name(a.attr()), 0);
+            b.emit(LOAD_ATTR, b.name(a.attr()));
         } else if (e instanceof Ast.Subscript s) {
             expr(s.value());
             index(s.index());
-            b.emit(BINARY_SUBSCR, 0, -1);
+            b.emit(BINARY_SUBSCR, 0);
         } else if (e instanceof Ast.ListExpr l) {
             if (hasStarred(l.elts())) {
                 starredDisplay(l.elts(), false);
@@ -633,9 +633,9 @@ public final class Compiler {
             CodeBuilder.Label orelse = new CodeBuilder.Label();
             CodeBuilder.Label end = new CodeBuilder.Label();
             expr(ie.test());
-            b.emitJump(POP_JUMP_IF_FALSE, orelse, -1);
+            b.emitJump(POP_JUMP_IF_FALSE, orelse);
             expr(ie.body());
-            b.emitJump(JUMP, end, 0);
+            b.emitJump(JUMP, end);
             b.adjustDepth(-1);
             b.bind(orelse);
             expr(ie.orelse());
@@ -651,7 +651,7 @@ public final class Compiler {
             b.emit(BUILD_SLICE, 3, -2);
         } else if (e instanceof Ast.NamedExpr ne) {
             expr(ne.value());
-            b.emit(DUP_TOP, 0, 1);
+            b.emit(DUP_TOP, 0);
             storeName(ne.target().id());
         } else if (e instanceof Ast.Yield y) {
             yieldExpr(y);
@@ -683,25 +683,25 @@ public final class Compiler {
         int n = c.ops().size();
         if (n == 1) {
             expr(c.comparators().get(0));
-            b.emit(COMPARE, compareOp(c.ops().get(0)).ordinal(), -1);
+            b.emit(COMPARE, compareOp(c.ops().get(0)).ordinal());
             return;
         }
         CodeBuilder.Label cleanup = new CodeBuilder.Label();
         CodeBuilder.Label end = new CodeBuilder.Label();
         for (int i = 0; i < n - 1; i++) {
             expr(c.comparators().get(i));
-            b.emit(DUP_TOP, 0, 1);
-            b.emit(ROT_THREE, 0, 0);
-            b.emit(COMPARE, compareOp(c.ops().get(i)).ordinal(), -1);
-            b.emitJump(JUMP_IF_FALSE_OR_POP, cleanup, -1);
+            b.emit(DUP_TOP, 0);
+            b.emit(ROT_THREE, 0);
+            b.emit(COMPARE, compareOp(c.ops().get(i)).ordinal());
+            b.emitJump(JUMP_IF_FALSE_OR_POP, cleanup);
         }
         expr(c.comparators().get(n - 1));
-        b.emit(COMPARE, compareOp(c.ops().get(n - 1)).ordinal(), -1);
-        b.emitJump(JUMP, end, 0);
+        b.emit(COMPARE, compareOp(c.ops().get(n - 1)).ordinal());
+        b.emitJump(JUMP, end);
         b.bind(cleanup);   // stack: middle operand, false result
         b.adjustDepth(1);
-        b.emit(ROT_TWO, 0, 0);
-        b.emit(POP_TOP, 0, -1);
+        b.emit(ROT_TWO, 0);
+        b.emit(POP_TOP, 0);
         b.bind(end);
     }
 
@@ -717,7 +717,7 @@ public final class Compiler {
         int nkw = c.keywords().size();
         if (c.func() instanceof Ast.Attribute a && nkw == 0) {
             expr(a.value());
-            b.emit(LOAD_METHOD, b.name(a.attr()), 1);
+            b.emit(LOAD_METHOD, b.name(a.attr()));
             for (Ast.Expr x : c.args()) {
                 expr(x);
             }
@@ -747,7 +747,7 @@ public final class Compiler {
             kwnames[i] = PyStr.internBorrowed(k.name());
             key.append(':').append(k.name());
         }
-        b.emit(LOAD_CONST, b.constant(key.toString(), PyTuple.constant(kwnames)), 1);
+        b.emit(LOAD_CONST, b.constant(key.toString(), PyTuple.constant(kwnames)));
         b.setLine(c.line());
         b.emit(CALL_KW, npos + nkw, -(npos + nkw) - 1);
     }
@@ -867,11 +867,11 @@ public final class Compiler {
         body.setupAnnotations(c.body());
         body.body(c.body());
         if (inner.cells.contains(Scope.CLASS_CELL)) {
-            body.b.emit(LOAD_CLOSURE, body.b.local(Scope.CLASS_CELL), 1);
+            body.b.emit(LOAD_CLOSURE, body.b.local(Scope.CLASS_CELL));
         } else {
             body.loadNone();
         }
-        body.b.emit(RETURN_VALUE, 0, -1);
+        body.b.emit(RETURN_VALUE, 0);
         PyCode code = body.buildFunction(c.name(), inner, c.line(), Ast.Parameters.NONE);
         b.setLine(c.line());
         makeFunction(code, inner, Ast.Parameters.NONE, c);
@@ -894,7 +894,7 @@ public final class Compiler {
                 kwnames[i] = PyStr.internBorrowed(k.name());
                 key.append(':').append(k.name());
             }
-            b.emit(LOAD_CONST, b.constant(key.toString(), PyTuple.constant(kwnames)), 1);
+            b.emit(LOAD_CONST, b.constant(key.toString(), PyTuple.constant(kwnames)));
         }
         b.setLine(c.line());
         b.emit(BUILD_CLASS, nkw, nkw > 0 ? -nkw - 2 : -1);
@@ -926,10 +926,10 @@ public final class Compiler {
                 || !table.frees.contains(Scope.CLASS_CELL) || table.positionalCount == 0) {
             return false;
         }
-        b.emit(LOAD_CLOSURE, b.local(Scope.CLASS_CELL), 1);
+        b.emit(LOAD_CLOSURE, b.local(Scope.CLASS_CELL));
         loadName(new Ast.Name(table.params.get(0), c.line(), c.col()));
         b.setLine(c.line());
-        b.emit(LOAD_SUPER, 0, -1);
+        b.emit(LOAD_SUPER, 0);
         return true;
     }
 
@@ -958,7 +958,7 @@ public final class Compiler {
         body(t.body());
         protectedBody.end();
         body(t.orelse());
-        b.emitJump(JUMP, end, 0);
+        b.emitJump(JUMP, end);
 
         b.bind(handler);
         b.setDepth(d + 2); // prev exc
@@ -970,33 +970,33 @@ public final class Compiler {
             if (h.type() != null) {
                 expr(h.type());
                 b.setLine(h.line());
-                b.emit(CHECK_EXC_MATCH, 0, 0);
-                b.emitJump(POP_JUMP_IF_FALSE, next, -1);
+                b.emit(CHECK_EXC_MATCH, 0);
+                b.emitJump(POP_JUMP_IF_FALSE, next);
             }
             if (h.name() != null) {
                 storeName(h.name());
             } else {
-                b.emit(POP_TOP, 0, -1);
+                b.emit(POP_TOP, 0);
             }
             blocks.push(new Block(BlockKind.HANDLER, handlerCode, null, false));
             body(h.body());
             blocks.pop();
             handlerCode.end();
-            b.emit(POP_EXCEPT, 0, -1);
+            b.emit(POP_EXCEPT, 0);
             if (h.name() != null) {
                 clearName(h.name());
             }
-            b.emitJump(JUMP, end, 0);
+            b.emitJump(JUMP, end);
             b.bind(next);
             b.setDepth(d + 2);
             lastIsBare = h.type() == null;
         }
         if (!lastIsBare) {
-            b.emit(RERAISE, 0, -2);
+            b.emit(RERAISE, 0);
         }
         b.bind(cleanup);
         b.setDepth(d + 3); // prev, then (prev2 exc2) pushed by the eval loop
-        b.emit(CLEANUP_RERAISE, 0, -3);
+        b.emit(CLEANUP_RERAISE, 0);
         b.bind(end);
         b.setDepth(d);
     }
@@ -1023,7 +1023,7 @@ public final class Compiler {
         blocks.pop();
         protectedBody.end();
         body(t.finalbody());
-        b.emitJump(JUMP, end, 0);
+        b.emitJump(JUMP, end);
 
         b.bind(handler);
         b.setDepth(d + 2);
@@ -1032,10 +1032,10 @@ public final class Compiler {
         body(t.finalbody());
         blocks.pop();
         finallyCode.end();
-        b.emit(RERAISE, 0, -2);
+        b.emit(RERAISE, 0);
         b.bind(cleanup);
         b.setDepth(d + 3);
-        b.emit(CLEANUP_RERAISE, 0, -3);
+        b.emit(CLEANUP_RERAISE, 0);
         b.bind(end);
         b.setDepth(d);
     }
@@ -1062,13 +1062,13 @@ public final class Compiler {
             switch (k.kind) {
                 case LOOP -> {
                     if (k.forLoop) {
-                        b.emit(POP_TOP, 0, -1);
+                        b.emit(POP_TOP, 0);
                     }
                 }
-                case HANDLER -> b.emit(POP_EXCEPT, 0, -1);
+                case HANDLER -> b.emit(POP_EXCEPT, 0);
                 case FINALLY_EXCEPTIONAL -> {
-                    b.emit(POP_TOP, 0, -1);
-                    b.emit(POP_EXCEPT, 0, -1);
+                    b.emit(POP_TOP, 0);
+                    b.emit(POP_EXCEPT, 0);
                 }
                 case FINALLY -> body(k.finalbody);
                 case WITH -> {
@@ -1076,7 +1076,7 @@ public final class Compiler {
                     loadNone();
                     loadNone();
                     b.emit(CALL, 3, -3);
-                    b.emit(POP_TOP, 0, -1);
+                    b.emit(POP_TOP, 0);
                 }
             }
         }
@@ -1099,10 +1099,10 @@ public final class Compiler {
     private void returnThroughBlocks() throws PySyntaxError {
         int depthBefore = b.depth();
         int tmp = b.local(RETURN_SLOT);
-        b.emit(STORE_FAST, tmp, -1);
+        b.emit(STORE_FAST, tmp);
         List<Block> left = unwindBlocks(false);
-        b.emit(LOAD_FAST, tmp, 1);
-        b.emit(RETURN_VALUE, 0, -1);
+        b.emit(LOAD_FAST, tmp);
+        b.emit(RETURN_VALUE, 0);
         rewindBlocks(left, depthBefore - 1);
     }
 
@@ -1114,12 +1114,12 @@ public final class Compiler {
         }
         expr(w.context());
         b.setLine(w.line());
-        b.emit(BEFORE_WITH, 0, 1);
+        b.emit(BEFORE_WITH, 0);
         int d = b.depth() - 1; // exit stays below
         if (w.target() != null) {
             store(w.target());
         } else {
-            b.emit(POP_TOP, 0, -1);
+            b.emit(POP_TOP, 0);
         }
         CodeBuilder.Label handler = new CodeBuilder.Label();
         CodeBuilder.Label cleanup = new CodeBuilder.Label();
@@ -1135,25 +1135,25 @@ public final class Compiler {
         loadNone();
         loadNone();
         b.emit(CALL, 3, -3);
-        b.emit(POP_TOP, 0, -1);
-        b.emitJump(JUMP, end, 0);
+        b.emit(POP_TOP, 0);
+        b.emitJump(JUMP, end);
 
         b.bind(handler);
         b.setDepth(d + 2); // exit prev exc
         Region exitCall = new Region(cleanup, d + 1);
-        b.emit(WITH_EXCEPT_START, 0, 1);
-        b.emitJump(POP_JUMP_IF_TRUE, suppress, -1);
+        b.emit(WITH_EXCEPT_START, 0);
+        b.emitJump(POP_JUMP_IF_TRUE, suppress);
         exitCall.end();
-        b.emit(RERAISE, 0, -2);
+        b.emit(RERAISE, 0);
         b.bind(suppress);
         b.setDepth(d + 2);
-        b.emit(POP_TOP, 0, -1);
-        b.emit(POP_EXCEPT, 0, -1);
-        b.emit(POP_TOP, 0, -1);
-        b.emitJump(JUMP, end, 0);
+        b.emit(POP_TOP, 0);
+        b.emit(POP_EXCEPT, 0);
+        b.emit(POP_TOP, 0);
+        b.emitJump(JUMP, end);
         b.bind(cleanup);
         b.setDepth(d + 3);
-        b.emit(CLEANUP_RERAISE, 0, -3);
+        b.emit(CLEANUP_RERAISE, 0);
         b.bind(end);
         b.setDepth(d - 1);
     }
@@ -1174,7 +1174,7 @@ public final class Compiler {
             expr(y.value());
         }
         b.setLine(y.line());
-        b.emit(YIELD_VALUE, 0, 0);
+        b.emit(YIELD_VALUE, 0);
     }
 
     /**
@@ -1187,7 +1187,7 @@ public final class Compiler {
         }
         expr(y.value());
         b.setLine(y.line());
-        b.emit(GET_YIELD_FROM_ITER, 0, 0);
+        b.emit(GET_YIELD_FROM_ITER, 0);
         delegate();
     }
 
@@ -1207,7 +1207,7 @@ public final class Compiler {
         }
         expr(a.value());
         b.setLine(a.line());
-        b.emit(GET_AWAITABLE, 0, 0);
+        b.emit(GET_AWAITABLE, 0);
         delegate();
     }
 
@@ -1221,9 +1221,9 @@ public final class Compiler {
         CodeBuilder.Label send = new CodeBuilder.Label();
         CodeBuilder.Label exit = new CodeBuilder.Label();
         b.bind(send);
-        b.emitJump(SEND, exit, 0);
-        b.emit(YIELD_VALUE, 0, 0);
-        b.emitJump(JUMP_BACKWARD, send, 0);
+        b.emitJump(SEND, exit);
+        b.emit(YIELD_VALUE, 0);
+        b.emitJump(JUMP_BACKWARD, send);
         b.bind(exit);
         b.adjustDepth(-1); // SEND jumps here with the result in place of the iterator and the value
     }
@@ -1237,10 +1237,10 @@ public final class Compiler {
         } else if (t instanceof Ast.Subscript s) {
             expr(s.value());
             index(s.index());
-            b.emit(DELETE_SUBSCR, 0, -2);
+            b.emit(DELETE_SUBSCR, 0);
         } else if (t instanceof Ast.Attribute a) {
             expr(a.value());
-            b.emit(DELETE_ATTR, b.name(a.attr()), -1);
+            b.emit(DELETE_ATTR, b.name(a.attr()));
         } else if (t instanceof Ast.TupleExpr tu) {
             for (Ast.Expr x : tu.elts()) {
                 delete(x);
@@ -1256,19 +1256,19 @@ public final class Compiler {
 
     private void deleteName(String name) {
         switch (table.access(name)) {
-            case FAST -> b.emit(DELETE_FAST, b.local(name), 0);
-            case GLOBAL -> b.emit(DELETE_GLOBAL, b.name(name), 0);
-            case NAME -> b.emit(DELETE_NAME, b.name(name), 0);
-            case DEREF -> b.emit(DELETE_DEREF, b.local(name), 0);
+            case FAST -> b.emit(DELETE_FAST, b.local(name));
+            case GLOBAL -> b.emit(DELETE_GLOBAL, b.name(name));
+            case NAME -> b.emit(DELETE_NAME, b.name(name));
+            case DEREF -> b.emit(DELETE_DEREF, b.local(name));
         }
     }
 
     private void assertStmt(Ast.Assert a) throws PySyntaxError {
         CodeBuilder.Label end = new CodeBuilder.Label();
         expr(a.test());
-        b.emitJump(POP_JUMP_IF_TRUE, end, -1);
+        b.emitJump(POP_JUMP_IF_TRUE, end);
         b.setLine(a.line());
-        b.emit(LOAD_ASSERTION_ERROR, 0, 1);
+        b.emit(LOAD_ASSERTION_ERROR, 0);
         if (a.msg() != null) {
             expr(a.msg());
             b.setLine(a.line());
@@ -1338,7 +1338,7 @@ public final class Compiler {
             Ast.Expr d = params.kwDefaults().get(i);
             if (d != null) {
                 String name = params.kwonly().get(i);
-                b.emit(LOAD_CONST, b.constant("s" + name, PyStr.internBorrowed(name)), 1);
+                b.emit(LOAD_CONST, b.constant("s" + name, PyStr.internBorrowed(name)));
                 expr(d);
                 nkw++;
             }
@@ -1349,7 +1349,7 @@ public final class Compiler {
         }
         if (!inner.frees.isEmpty()) {
             for (String f : inner.frees) {
-                b.emit(LOAD_CLOSURE, b.local(f), 1);
+                b.emit(LOAD_CLOSURE, b.local(f));
             }
             b.emit(BUILD_TUPLE, inner.frees.size(), 1 - inner.frees.size());
             flags |= 4;
@@ -1357,7 +1357,7 @@ public final class Compiler {
         b.setLine(at.line());
         int index = b.constant(code, code);
         if (flags == 0) {
-            b.emit(MAKE_FUNCTION, index, 1);
+            b.emit(MAKE_FUNCTION, index);
             return;
         }
         if (index > 0xffff) {
@@ -1370,7 +1370,7 @@ public final class Compiler {
         Scope inner = table.child(l);
         Compiler c = nested(inner, l);
         c.expr(l.body());
-        c.b.emit(RETURN_VALUE, 0, -1);
+        c.b.emit(RETURN_VALUE, 0);
         makeFunction(c.buildFunction("<lambda>", inner, l.line(), l.parameters()), inner, l.parameters(), l);
     }
 
@@ -1397,12 +1397,12 @@ public final class Compiler {
         if (comp.kind() == Ast.ComprehensionKind.GENERATOR) {
             c.loadNone();
         }
-        c.b.emit(RETURN_VALUE, 0, -1);
+        c.b.emit(RETURN_VALUE, 0);
         String name = comp.kind().codeName;
         Ast.Parameters params = new Ast.Parameters(List.of(".0"), List.of(), null, List.of(), List.of(), null);
         makeFunction(c.buildFunction(name, inner, comp.line(), params), inner, params, comp);
         expr(comp.generators().get(0).iter());
-        b.emit(GET_ITER, 0, 0);
+        b.emit(GET_ITER, 0);
         b.setLine(comp.line());
         b.emit(CALL, 1, -1);
     }
@@ -1411,20 +1411,20 @@ public final class Compiler {
     private void comprehensionLoop(Ast.ComprehensionExpr comp, int k) throws PySyntaxError {
         Ast.Comprehension gen = comp.generators().get(k);
         if (k == 0) {
-            b.emit(LOAD_FAST, b.local(".0"), 1);
+            b.emit(LOAD_FAST, b.local(".0"));
         } else {
             expr(gen.iter());
-            b.emit(GET_ITER, 0, 0);
+            b.emit(GET_ITER, 0);
         }
         CodeBuilder.Label top = new CodeBuilder.Label();
         CodeBuilder.Label next = new CodeBuilder.Label();
         CodeBuilder.Label exhausted = new CodeBuilder.Label();
         b.bind(top);
-        b.emitJump(FOR_ITER, exhausted, 1);
+        b.emitJump(FOR_ITER, exhausted);
         store(gen.target());
         for (Ast.Expr cond : gen.ifs()) {
             expr(cond);
-            b.emitJump(POP_JUMP_IF_FALSE, next, -1);
+            b.emitJump(POP_JUMP_IF_FALSE, next);
         }
         int depth = k + 1;
         if (k + 1 < comp.generators().size()) {
@@ -1432,18 +1432,18 @@ public final class Compiler {
         } else if (comp.kind() == Ast.ComprehensionKind.DICT) {
             expr(comp.elt());
             expr(comp.value());
-            b.emit(MAP_ADD, depth, -2);
+            b.emit(MAP_ADD, depth);
         } else if (comp.kind() == Ast.ComprehensionKind.GENERATOR) {
             expr(comp.elt());
             b.setLine(comp.line());
-            b.emit(YIELD_VALUE, 0, 0);
-            b.emit(POP_TOP, 0, -1);
+            b.emit(YIELD_VALUE, 0);
+            b.emit(POP_TOP, 0);
         } else {
             expr(comp.elt());
             b.emit(comp.kind() == Ast.ComprehensionKind.LIST ? LIST_APPEND : SET_ADD, depth, -1);
         }
         b.bind(next);
-        b.emitJump(JUMP_BACKWARD, top, 0);
+        b.emitJump(JUMP_BACKWARD, top);
         b.bind(exhausted);
         b.adjustDepth(-1); // FOR_ITER popped the iterator on this path
     }
@@ -1463,14 +1463,14 @@ public final class Compiler {
         for (Ast.Expr e : elts) {
             if (e instanceof Ast.Starred st) {
                 expr(st.value());
-                b.emit(LIST_EXTEND, 0, -1);
+                b.emit(LIST_EXTEND, 0);
             } else {
                 expr(e);
-                b.emit(LIST_APPEND, 0, -1);
+                b.emit(LIST_APPEND, 0);
             }
         }
         if (tuple) {
-            b.emit(LIST_TO_TUPLE, 0, 0);
+            b.emit(LIST_TO_TUPLE, 0);
         }
     }
 
@@ -1481,11 +1481,11 @@ public final class Compiler {
             Ast.Expr k = d.keys().get(i);
             if (k == null) {
                 expr(d.values().get(i));
-                b.emit(DICT_UPDATE, 0, -1);
+                b.emit(DICT_UPDATE, 0);
             } else {
                 expr(k);
                 expr(d.values().get(i));
-                b.emit(MAP_ADD, 0, -2);
+                b.emit(MAP_ADD, 0);
             }
         }
     }
@@ -1496,10 +1496,10 @@ public final class Compiler {
             for (Ast.Expr e : set.elts()) {
                 if (e instanceof Ast.Starred st) {
                     expr(st.value());
-                    b.emit(SET_UPDATE, 0, -1);
+                    b.emit(SET_UPDATE, 0);
                 } else {
                     expr(e);
-                    b.emit(SET_ADD, 0, -1);
+                    b.emit(SET_ADD, 0);
                 }
             }
             return;
@@ -1521,13 +1521,13 @@ public final class Compiler {
         for (Ast.Expr a : c.args()) {
             if (a instanceof Ast.Starred st) {
                 expr(st.value());
-                b.emit(LIST_EXTEND, 0x100, -1); // 0x100: errors name the function being called
+                b.emit(LIST_EXTEND, 0x100); // 0x100: errors name the function being called
             } else {
                 expr(a);
-                b.emit(LIST_APPEND, 0, -1);
+                b.emit(LIST_APPEND, 0);
             }
         }
-        b.emit(LIST_TO_TUPLE, 0, 0);
+        b.emit(LIST_TO_TUPLE, 0);
         boolean hasKeywords = !c.keywords().isEmpty();
         if (hasKeywords) {
             b.emit(BUILD_MAP, 0, 1);
@@ -1535,11 +1535,11 @@ public final class Compiler {
                 if (k.name() == null) {
                     expr(k.value());
                 } else {
-                    b.emit(LOAD_CONST, b.constant("s" + k.name(), PyStr.internBorrowed(k.name())), 1);
+                    b.emit(LOAD_CONST, b.constant("s" + k.name(), PyStr.internBorrowed(k.name())));
                     expr(k.value());
                     b.emit(BUILD_MAP, 1, -1);
                 }
-                b.emit(DICT_MERGE, 0, -1);
+                b.emit(DICT_MERGE, 0);
             }
         }
         b.setLine(c.line());
@@ -1571,7 +1571,7 @@ public final class Compiler {
     private void joinedStr(Ast.JoinedStr j) throws PySyntaxError {
         List<Ast.Expr> values = j.values();
         if (values.isEmpty()) {
-            b.emit(LOAD_CONST, b.constant("s", PyStr.internBorrowed("")), 1);
+            b.emit(LOAD_CONST, b.constant("s", PyStr.internBorrowed("")));
             return;
         }
         for (Ast.Expr v : values) {

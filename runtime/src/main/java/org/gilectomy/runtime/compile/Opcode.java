@@ -2,7 +2,8 @@ package org.gilectomy.runtime.compile;
 
 /**
  * The instruction set. An instruction is one int: {@code opcode | arg << 8} (arg unsigned, 24
- * bits). Stack effects are given as (before -- after), top of stack on the right.
+ * bits). Stack effects are given as (before -- after), top of stack on the right, in the
+ * comments; the table at the end ({@link #info}) is what the compiler and the eval loop read.
  */
 public final class Opcode {
     private Opcode() {
@@ -73,12 +74,6 @@ public final class Opcode {
     public static final int YIELD_VALUE = 58;      // (v -- sent)
     public static final int LOAD_SUPER = 59;       // (cell self -- super)
 
-    /** The names of opcodes 42..69, apart so that other ranges can be added independently. */
-    static final String[] NAMES_42 = {
-        "RAISE_VARARGS", "CHECK_EXC_MATCH", "POP_EXCEPT", "RERAISE", "CLEANUP_RERAISE", "BEFORE_WITH",
-        "WITH_EXCEPT_START", "BUILD_CLASS", "LOAD_NAME", "STORE_NAME", "DELETE_NAME", "DELETE_FAST",
-        "DELETE_GLOBAL", "DELETE_SUBSCR", "DELETE_ATTR", "LOAD_ASSERTION_ERROR", "YIELD_VALUE", "LOAD_SUPER",
-    };
 
     // 70..99: closures, argument unpacking, comprehensions, unpacking, f-strings (lang-b).
     // "depth" args count the stack items between the container and the popped operands.
@@ -113,46 +108,133 @@ public final class Opcode {
     public static final int IMPORT_STAR = 150;     // (module -- ) binds its public names in the globals
     public static final int CALL_WITH_FRAME = 151; // arg: argc  (f a1..an -- r) CALL, giving globals()/eval() this frame
 
-    /** Names of the opcodes in 100..119. */
-    private static final String[] NAMES_100 = {"SEND", "GET_YIELD_FROM_ITER", "GET_AWAITABLE"};
+    /** A stack effect that depends on the argument (a count): the compiler passes it with the instruction. */
+    public static final int BY_ARG = Integer.MIN_VALUE;
+    private static final boolean HOT = true;
+    private static final boolean COLD = false;
 
-    static final String[] NAMES = {
-        "NOP", "LOAD_CONST", "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL", "LOAD_ATTR",
-        "LOAD_METHOD", "CALL_METHOD", "CALL", "CALL_KW", "BINARY", "COMPARE", "UNARY_NEGATIVE",
-        "UNARY_POSITIVE", "UNARY_INVERT", "UNARY_NOT", "POP_TOP", "DUP_TOP", "DUP_TOP_TWO", "ROT_TWO",
-        "ROT_THREE", "JUMP", "JUMP_BACKWARD", "POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE",
-        "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "GET_ITER", "FOR_ITER", "RETURN_VALUE",
-        "BUILD_LIST", "BUILD_TUPLE", "BUILD_MAP", "BUILD_SLICE", "BINARY_SUBSCR", "STORE_SUBSCR",
-        "UNPACK_SEQUENCE", "MAKE_FUNCTION", "IMPORT_NAME", "IMPORT_FROM", "STORE_ATTR",
-    };
+    /**
+     * What the compiler and the eval loop know of one opcode, declared once, below: its name
+     * (disassembly, errors), its stack effect when it falls through (the compiler's depth; a
+     * jump's other path is the compiler's to adjust), and whether {@code Eval}'s switch runs it
+     * (hot) or {@code ColdOpcodes} does (cold).
+     */
+    public record Info(String name, int stackEffect, boolean hot) {
+    }
 
-    /** Names of the opcodes in 70..99. */
-    private static final String[] NAMES_70 = {
-        "LOAD_DEREF", "STORE_DEREF", "LOAD_CLOSURE", "MAKE_FUNCTION_EX", "CALL_FUNCTION_EX", "LIST_APPEND",
-        "LIST_EXTEND", "LIST_TO_TUPLE", "DICT_MERGE", "DICT_UPDATE", "MAP_ADD", "BUILD_SET", "SET_ADD",
-        "UNPACK_EX", "FORMAT_VALUE", "BUILD_STRING",
-    };
+    private static final Info[] TABLE = new Info[256];
 
-    static String name(int op) {
-        if (op < NAMES.length) {
-            return NAMES[op];
+    private static void def(int op, String name, int stackEffect, boolean hot) {
+        if (TABLE[op] != null) {
+            throw new ExceptionInInitializerError("opcode " + op + " declared twice: " + TABLE[op].name() + ", " + name);
         }
-        if (op >= 42 && op - 42 < NAMES_42.length) {
-            return NAMES_42[op - 42];
-        }
-        if (op >= 70 && op - 70 < NAMES_70.length) {
-            return NAMES_70[op - 70];
-        }
-        if (op >= 100 && op - 100 < NAMES_100.length) {
-            return NAMES_100[op - 100];
-        }
-        if (op == IMPORT_STAR || op == CALL_WITH_FRAME) {
-            return op == IMPORT_STAR ? "IMPORT_STAR" : "CALL_WITH_FRAME";
-        }
-        if (op == SET_UPDATE || op == DELETE_DEREF) {
-            return op == SET_UPDATE ? "SET_UPDATE" : "DELETE_DEREF";
-        }
-        return "OP_" + op;
+        TABLE[op] = new Info(name, stackEffect, hot);
+    }
+
+    static {
+        def(NOP, "NOP", 0, HOT);
+        def(LOAD_CONST, "LOAD_CONST", 1, HOT);
+        def(LOAD_FAST, "LOAD_FAST", 1, HOT);
+        def(STORE_FAST, "STORE_FAST", -1, HOT);
+        def(LOAD_GLOBAL, "LOAD_GLOBAL", 1, HOT);
+        def(STORE_GLOBAL, "STORE_GLOBAL", -1, HOT);
+        def(LOAD_ATTR, "LOAD_ATTR", 0, HOT);
+        def(LOAD_METHOD, "LOAD_METHOD", 1, HOT);
+        def(CALL_METHOD, "CALL_METHOD", BY_ARG, HOT);
+        def(CALL, "CALL", BY_ARG, HOT);
+        def(CALL_KW, "CALL_KW", BY_ARG, HOT);
+        def(BINARY, "BINARY", -1, HOT);
+        def(COMPARE, "COMPARE", -1, HOT);
+        def(UNARY_NEGATIVE, "UNARY_NEGATIVE", 0, COLD);
+        def(UNARY_POSITIVE, "UNARY_POSITIVE", 0, COLD);
+        def(UNARY_INVERT, "UNARY_INVERT", 0, COLD);
+        def(UNARY_NOT, "UNARY_NOT", 0, HOT);
+        def(POP_TOP, "POP_TOP", -1, HOT);
+        def(DUP_TOP, "DUP_TOP", 1, HOT);
+        def(DUP_TOP_TWO, "DUP_TOP_TWO", 2, HOT);
+        def(ROT_TWO, "ROT_TWO", 0, HOT);
+        def(ROT_THREE, "ROT_THREE", 0, HOT);
+        def(JUMP, "JUMP", 0, HOT);
+        def(JUMP_BACKWARD, "JUMP_BACKWARD", 0, HOT);
+        def(POP_JUMP_IF_FALSE, "POP_JUMP_IF_FALSE", -1, HOT);
+        def(POP_JUMP_IF_TRUE, "POP_JUMP_IF_TRUE", -1, HOT);
+        def(JUMP_IF_FALSE_OR_POP, "JUMP_IF_FALSE_OR_POP", -1, HOT);
+        def(JUMP_IF_TRUE_OR_POP, "JUMP_IF_TRUE_OR_POP", -1, HOT);
+        def(GET_ITER, "GET_ITER", 0, COLD);
+        def(FOR_ITER, "FOR_ITER", 1, HOT);
+        def(RETURN_VALUE, "RETURN_VALUE", -1, HOT);
+        def(BUILD_LIST, "BUILD_LIST", BY_ARG, HOT);
+        def(BUILD_TUPLE, "BUILD_TUPLE", BY_ARG, HOT);
+        def(BUILD_MAP, "BUILD_MAP", BY_ARG, COLD);
+        def(BUILD_SLICE, "BUILD_SLICE", BY_ARG, COLD);
+        def(BINARY_SUBSCR, "BINARY_SUBSCR", -1, HOT);
+        def(STORE_SUBSCR, "STORE_SUBSCR", -3, HOT);
+        def(UNPACK_SEQUENCE, "UNPACK_SEQUENCE", BY_ARG, HOT);
+        def(MAKE_FUNCTION, "MAKE_FUNCTION", 1, COLD);
+        def(IMPORT_NAME, "IMPORT_NAME", -1, COLD);
+        def(IMPORT_FROM, "IMPORT_FROM", 1, COLD);
+        def(STORE_ATTR, "STORE_ATTR", -2, HOT);
+        def(RAISE_VARARGS, "RAISE_VARARGS", BY_ARG, HOT);
+        def(CHECK_EXC_MATCH, "CHECK_EXC_MATCH", 0, COLD);
+        def(POP_EXCEPT, "POP_EXCEPT", -1, COLD);
+        def(RERAISE, "RERAISE", -2, HOT);
+        def(CLEANUP_RERAISE, "CLEANUP_RERAISE", -3, HOT);
+        def(BEFORE_WITH, "BEFORE_WITH", 1, COLD);
+        def(WITH_EXCEPT_START, "WITH_EXCEPT_START", 1, COLD);
+        def(BUILD_CLASS, "BUILD_CLASS", BY_ARG, COLD);
+        def(LOAD_NAME, "LOAD_NAME", 1, HOT);
+        def(STORE_NAME, "STORE_NAME", -1, HOT);
+        def(DELETE_NAME, "DELETE_NAME", 0, COLD);
+        def(DELETE_FAST, "DELETE_FAST", 0, COLD);
+        def(DELETE_GLOBAL, "DELETE_GLOBAL", 0, COLD);
+        def(DELETE_SUBSCR, "DELETE_SUBSCR", -2, COLD);
+        def(DELETE_ATTR, "DELETE_ATTR", -1, COLD);
+        def(LOAD_ASSERTION_ERROR, "LOAD_ASSERTION_ERROR", 1, COLD);
+        def(YIELD_VALUE, "YIELD_VALUE", 0, HOT);
+        def(LOAD_SUPER, "LOAD_SUPER", -1, COLD);
+        def(LOAD_DEREF, "LOAD_DEREF", 1, HOT);
+        def(STORE_DEREF, "STORE_DEREF", -1, HOT);
+        def(LOAD_CLOSURE, "LOAD_CLOSURE", 1, HOT);
+        def(MAKE_FUNCTION_EX, "MAKE_FUNCTION_EX", BY_ARG, COLD);
+        def(CALL_FUNCTION_EX, "CALL_FUNCTION_EX", BY_ARG, COLD);
+        def(LIST_APPEND, "LIST_APPEND", -1, COLD);
+        def(LIST_EXTEND, "LIST_EXTEND", -1, COLD);
+        def(LIST_TO_TUPLE, "LIST_TO_TUPLE", 0, COLD);
+        def(DICT_MERGE, "DICT_MERGE", -1, COLD);
+        def(DICT_UPDATE, "DICT_UPDATE", -1, COLD);
+        def(MAP_ADD, "MAP_ADD", -2, COLD);
+        def(BUILD_SET, "BUILD_SET", BY_ARG, COLD);
+        def(SET_ADD, "SET_ADD", -1, COLD);
+        def(UNPACK_EX, "UNPACK_EX", BY_ARG, COLD);
+        def(FORMAT_VALUE, "FORMAT_VALUE", BY_ARG, COLD);
+        def(BUILD_STRING, "BUILD_STRING", BY_ARG, COLD);
+        def(SET_UPDATE, "SET_UPDATE", -1, COLD);
+        def(DELETE_DEREF, "DELETE_DEREF", 0, COLD);
+        def(SEND, "SEND", 0, HOT);
+        def(GET_YIELD_FROM_ITER, "GET_YIELD_FROM_ITER", 0, COLD);
+        def(GET_AWAITABLE, "GET_AWAITABLE", 0, COLD);
+        def(IMPORT_STAR, "IMPORT_STAR", -1, COLD);
+        def(CALL_WITH_FRAME, "CALL_WITH_FRAME", BY_ARG, COLD);
+    }
+
+    /** The opcode's entry, or null for a number no opcode has. */
+    public static Info info(int op) {
+        return op >= 0 && op < TABLE.length ? TABLE[op] : null;
+    }
+
+    public static String name(int op) {
+        Info i = info(op);
+        return i != null ? i.name() : "OP_" + op;
+    }
+
+    /** The fixed stack effect of {@code op}, or {@link #BY_ARG}. */
+    public static int stackEffect(int op) {
+        return TABLE[op].stackEffect();
+    }
+
+    /** Whether {@code Eval}'s own switch runs {@code op}; the others go to {@code ColdOpcodes}. */
+    public static boolean isHot(int op) {
+        return TABLE[op].hot();
     }
 
     public static int op(int insn) {

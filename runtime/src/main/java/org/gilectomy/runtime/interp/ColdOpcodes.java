@@ -3,6 +3,7 @@ package org.gilectomy.runtime.interp;
 import static org.gilectomy.runtime.compile.Opcode.*;
 
 import org.gilectomy.objects.Classes;
+import org.gilectomy.runtime.compile.Opcode;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyCell;
@@ -314,7 +315,8 @@ final class ColdOpcodes {
                 break;
             }
             default:
-                throw new IllegalStateException("bad opcode " + (insn & 0xff) + " at " + (pc - 1));
+                throw new IllegalStateException("opcode " + Opcode.name(insn & 0xff) + " at " + (pc - 1) + " is not run out of line"
+                        + (Opcode.info(insn & 0xff) != null && Opcode.isHot(insn & 0xff) ? " (the table says Eval's switch runs it)" : ""));
         }
         return sp;
     }
