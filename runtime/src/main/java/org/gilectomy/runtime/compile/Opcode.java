@@ -112,6 +112,19 @@ public final class Opcode {
     public static final int IMPORT_STAR = 150;     // (module -- ) binds its public names in the globals
     public static final int CALL_WITH_FRAME = 151; // arg: argc  (f a1..an -- r) CALL, giving globals()/eval() this frame
 
+    // 160..169: the match statement (PEP 634), as CPython 3.11's opcodes of the same names.
+    public static final int MATCH_SEQUENCE = 160;  //                           (subj -- subj bool)
+    public static final int MATCH_MAPPING = 161;   //                           (subj -- subj bool)
+    public static final int GET_LEN = 162;         //                           (o -- o len)
+    public static final int MATCH_KEYS = 163;      //                           (subj keys -- subj keys values|None)
+    public static final int MATCH_CLASS = 164;     // arg: positional count     (subj cls names -- attrs|None)
+    public static final int COPY_DICT_WITHOUT_KEYS = 165; //                    (subj keys -- subj rest)
+
+    /** Names of the opcodes in 160..169. */
+    private static final String[] NAMES_160 = {
+        "MATCH_SEQUENCE", "MATCH_MAPPING", "GET_LEN", "MATCH_KEYS", "MATCH_CLASS", "COPY_DICT_WITHOUT_KEYS",
+    };
+
     /** Names of the opcodes in 100..119. */
     private static final String[] NAMES_100 = {"SEND", "GET_YIELD_FROM_ITER"};
 
@@ -144,6 +157,9 @@ public final class Opcode {
         }
         if (op >= 100 && op - 100 < NAMES_100.length) {
             return NAMES_100[op - 100];
+        }
+        if (op >= 160 && op - 160 < NAMES_160.length) {
+            return NAMES_160[op - 160];
         }
         if (op == IMPORT_STAR || op == CALL_WITH_FRAME) {
             return op == IMPORT_STAR ? "IMPORT_STAR" : "CALL_WITH_FRAME";

@@ -137,7 +137,8 @@ public final class Parser {
                 case "match" -> {
                     MatchHead head = matchHead();
                     if (head != null && head.isStatement()) {
-                        throw st.notSupported("the 'match' statement", t);
+                        out.add(matchStatement());
+                        return;
                     }
                     if (head != null && head.afterSubject().kind() == TokenKind.NEWLINE) {
                         matchWithoutColon(out, head.afterSubject());
@@ -176,6 +177,39 @@ public final class Parser {
             Token after = ts.peek();
             return new MatchHead(after, after.isOp(":") && ts.peek(1).kind() == TokenKind.NEWLINE);
         });
+    }
+
+    /** {@code match subject: NEWLINE INDENT case... DEDENT}; matchHead() found the ':' and newline. */
+    private Ast.Stmt matchStatement() throws PySyntaxError {
+        Token keyword = ts.next();
+        Ast.Expr subject = expr.starExpressions();
+        ts.next(); // ':'
+        ts.next(); // NEWLINE
+        if (ts.peek().kind() != TokenKind.INDENT) {
+            throw st.indentationError("expected an indented block after 'match' statement on line " + keyword.line(), ts.peek());
+        }
+        ts.next();
+        PatternParser patterns = new PatternParser(st, expr);
+        List<Ast.MatchCase> cases = new ArrayList<>();
+        do {
+            ts.release();
+            expr.startStatement();
+            Token caseKeyword = ts.peek();
+            if (!caseKeyword.isKeyword("case")) {
+                throw diag.invalidSyntax();
+            }
+            ts.next();
+            Ast.Pattern pattern = patterns.patterns();
+            Ast.Expr guard = null;
+            if (ts.peek().isKeyword("if")) {
+                ts.next();
+                guard = expr.namedExpression();
+            }
+            headerColon();
+            cases.add(new Ast.MatchCase(pattern, guard, block("'case' statement", caseKeyword)));
+        } while (ts.peek().kind() != TokenKind.DEDENT);
+        ts.next();
+        return new Ast.Match(subject, cases, keyword.line(), keyword.col());
     }
 
     /** {@code match x} alone on a line: an expression statement if valid, else a match missing its ':'. */
