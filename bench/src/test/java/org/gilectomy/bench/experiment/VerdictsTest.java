@@ -32,6 +32,10 @@ class VerdictsTest {
         for (Cell c : part.cells()) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("wall_s", wall.applyAsDouble(c));
+            if (c.runOptions().contains(org.gilectomy.bench.harness.SteadyStateRunner.ITERATIONS_OPTION)) {
+                long ns = (long) (wall.applyAsDouble(c) * 1e9); // a steady-state cell: its iterations all take the wall time
+                f.put(org.gilectomy.bench.harness.SteadyState.ITERATIONS_FIELD, List.of(ns, ns, ns));
+            }
             runs.add(new RunResult(c, 1, wall.applyAsDouble(c), cpu.applyAsDouble(c), f, stdout.apply(c)));
         }
         return new PartResult(part, new Measurement.Result(runs, Summary.of(part.cells(), runs), Map.of(), null), null);
@@ -74,13 +78,16 @@ class VerdictsTest {
     @Test
     void gilectomyFibJudgesSpeedupAndCpu() throws Exception {
         GilectomyFib e = new GilectomyFib();
-        Part p = e.parts(ctx()).get(0);
-        // nogil and nogil-3.13: 2 threads twice as fast; gilectomy: 3x gil's CPU at 2 threads
-        Experiment.Analysis pass = e.analyse(ctx(), List.of(measured(p,
-                c -> c.series().startsWith("nogil") ? 10.0 / c.threads() : 10,
-                c -> c.series().equals("gilectomy") && c.threads() == 2 ? 30 : 10, c -> "")));
+        List<Part> parts = e.parts(ctx());
+        assertEquals(2, parts.size(), "a fresh-JVM part and a steady-state part");
+        // nogil and nogil-3.13: 2 threads twice as fast (fresh and steady); gilectomy: 3x gil's CPU at 2 threads
+        java.util.function.ToDoubleFunction<Cell> scales = c -> c.series().startsWith("nogil") ? 10.0 / c.threads() : 10;
+        java.util.function.ToDoubleFunction<Cell> cpu = c -> c.series().equals("gilectomy") && c.threads() == 2 ? 30 : 10;
+        Experiment.Analysis pass = e.analyse(ctx(), List.of(measured(parts.get(0), scales, cpu, c -> ""),
+                measured(parts.get(1), scales, cpu, c -> "")));
         assertTrue(verdicts(pass).values().stream().allMatch(v -> v == Target.Verdict.PASS), verdicts(pass).toString());
-        Experiment.Analysis fail = e.analyse(ctx(), List.of(measured(p, c -> 10, c -> 10, c -> "")));
+        Experiment.Analysis fail = e.analyse(ctx(), List.of(measured(parts.get(0), c -> 10, c -> 10, c -> ""),
+                measured(parts.get(1), c -> 10, c -> 10, c -> "")));
         assertTrue(verdicts(fail).values().stream().allMatch(v -> v == Target.Verdict.FAIL), verdicts(fail).toString());
     }
 
