@@ -510,7 +510,7 @@ public final class Compiler {
         if (e instanceof Ast.Call) {
             return "function call";
         }
-        if (e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.StrLiteral
+        if (e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.ImagLiteral || e instanceof Ast.StrLiteral
                 || e instanceof Ast.BytesLiteral) {
             return "literal";
         }
@@ -543,6 +543,9 @@ public final class Compiler {
             loadName(n);
         } else if (e instanceof Ast.IntLiteral i) {
             b.emit(LOAD_CONST, b.constant(i.value(), PyInt.of(i.value())), 1);
+        } else if (e instanceof Ast.ImagLiteral im) {
+            b.emit(LOAD_CONST, b.constant(Double.doubleToRawLongBits(im.value()) + "j",
+                    new org.gilectomy.objects.PyComplex(0.0, im.value())), 1);
         } else if (e instanceof Ast.FloatLiteral f) {
             b.emit(LOAD_CONST, b.constant(Double.doubleToRawLongBits(f.value()) + "f", PyFloat.of(f.value())), 1);
         } else if (e instanceof Ast.StrLiteral s) {

@@ -147,7 +147,7 @@ final class MatchCompiler {
         if (e instanceof Ast.BinOp bin) {
             return isLiteral(bin.left()) && isLiteral(bin.right());
         }
-        return e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.StrLiteral
+        return e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.ImagLiteral || e instanceof Ast.StrLiteral
                 || e instanceof Ast.BytesLiteral || e instanceof Ast.NamedConstant;
     }
 

@@ -65,6 +65,7 @@ final class Builtins {
         });
         type("int", PyInt.TYPE, Builtins::newInt);
         type("float", PyFloat.TYPE, Builtins::newFloat);
+        type("complex", org.gilectomy.objects.PyComplex.TYPE, ComplexBuiltins::newComplex);
         type("str", PyStr.TYPE, (a, off, n, kw) -> {
             Args.between("str", n, 0, 1, kw);
             return n == 0 ? PyStr.of("") : PyStr.of(Ops.str(a[off]));

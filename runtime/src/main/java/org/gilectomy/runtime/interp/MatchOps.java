@@ -2,6 +2,7 @@ package org.gilectomy.runtime.interp;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gilectomy.objects.DictUpdate;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyExc;
@@ -123,30 +124,7 @@ final class MatchOps {
     static PyDict rest(PyObject subject, PyTuple keys) {
         PyDict d = new PyDict();
         try {
-            if (subject instanceof PyDict m) {
-                d.putAll(m);
-            } else {
-                PyObject keysMethod = Ops.getAttr(subject, "keys");
-                PyObject ks;
-                try {
-                    ks = Ops.call(keysMethod);
-                } finally {
-                    RefCount.decref(keysMethod);
-                }
-                PyObject[] all = Builtins.collect(ks);
-                RefCount.decref(ks);
-                try {
-                    for (PyObject k : all) {
-                        PyObject v = Ops.getItem(subject, k);
-                        d.put(k, v);
-                        RefCount.decref(v);
-                    }
-                } finally {
-                    for (PyObject k : all) {
-                        RefCount.decref(k);
-                    }
-                }
-            }
+            DictUpdate.update(d, subject);
             for (int i = 0; i < keys.size(); i++) {
                 d.remove(keys.getBorrowed(i));
             }

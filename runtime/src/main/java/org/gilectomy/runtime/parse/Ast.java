@@ -160,6 +160,10 @@ public final class Ast {
     public record FloatLiteral(double value, int line, int col) implements Expr {
     }
 
+    /** An imaginary literal {@code 2.5j}: the complex number with that imaginary part and real part 0. */
+    public record ImagLiteral(double value, int line, int col) implements Expr {
+    }
+
     /** A string literal, escapes already decoded; adjacent literals already concatenated. */
     public record StrLiteral(String value, int line, int col) implements Expr {
     }

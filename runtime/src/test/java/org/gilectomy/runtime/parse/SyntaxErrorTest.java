@@ -220,7 +220,6 @@ class SyntaxErrorTest {
                 Arguments.of("with (a() as x, b() as y):\n    pass", "parenthesized context managers", 1, 6),
                 Arguments.of("async def f(): pass", "the 'async' statement", 1, 1),
                 Arguments.of("@dec\nasync def f(): pass", "the 'async' statement", 2, 1),
-                Arguments.of("x = 1j", "imaginary literal", 1, 5),
                 Arguments.of("x = await y", "'await' expression", 1, 5),
                 Arguments.of("a[*b]", "starred expression", 1, 3));
     }
