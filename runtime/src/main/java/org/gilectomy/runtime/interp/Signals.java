@@ -1,8 +1,8 @@
 package org.gilectomy.runtime.interp;
 
-import org.gilectomy.locks.BaseThreadState;
-import org.gilectomy.locks.EvalBreaker;
-import org.gilectomy.locks.StatefulThread;
+import org.gilectomy.threadstate.BaseThreadState;
+import org.gilectomy.threadstate.EvalBreaker;
+import org.gilectomy.threadstate.StatefulThread;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
 

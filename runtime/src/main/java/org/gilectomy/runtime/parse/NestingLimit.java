@@ -149,6 +149,8 @@ final class NestingLimit {
             }
         } else if (node instanceof Ast.Pattern p) {
             pushPattern(stack, p, depth);
+        } else if (node instanceof Ast.Await a) {
+            push(stack, a.value(), depth);
         }
         // Leaves: Name, literals, NamedConstant, Pass, Break, Continue, Global, Import, ImportFrom.
     }

@@ -218,9 +218,6 @@ class SyntaxErrorTest {
         return Stream.of(
                 Arguments.of("try:\n    pass\nexcept* E:\n    pass", "'except*'", 3, 7),
                 Arguments.of("with (a() as x, b() as y):\n    pass", "parenthesized context managers", 1, 6),
-                Arguments.of("async def f(): pass", "the 'async' statement", 1, 1),
-                Arguments.of("@dec\nasync def f(): pass", "the 'async' statement", 2, 1),
-                Arguments.of("x = await y", "'await' expression", 1, 5),
                 Arguments.of("a[*b]", "starred expression", 1, 3));
     }
 
