@@ -626,9 +626,32 @@ public final class Parser {
     private Ast.Stmt withStatement(Token async) throws PySyntaxError {
         Token keyword = ts.next();
         Token at = async != null ? async : keyword;
-        rejectParenthesizedItems();
         List<Ast.Expr> contexts = new ArrayList<>();
         List<Ast.Expr> targets = new ArrayList<>();
+        // with (a as x, b as y): -- Python 3.9+'s parenthesized items, tried first as CPython's
+        // grammar does; `with (a, b) as c:` and `with (a).b:` are then plain items.
+        boolean parenthesized = ts.peek().isOp("(") && Boolean.TRUE.equals(diag.tryAlternative(() -> {
+            ts.next();
+            withItems(new ArrayList<>(), new ArrayList<>(), true);
+            return ts.next().isOp(")") && ts.peek().isOp(":");
+        }));
+        if (parenthesized) {
+            ts.next();
+            withItems(contexts, targets, true);
+            ts.next(); // ')'
+        } else {
+            withItems(contexts, targets, false);
+        }
+        headerColon();
+        List<Ast.Stmt> body = block("'with' statement", keyword);
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            body = List.of(new Ast.With(contexts.get(i), targets.get(i), body, at.line(), at.col(), async != null));
+        }
+        return body.get(0);
+    }
+
+    /** {@code item [as target], ...}; inside brackets a trailing comma is allowed. */
+    private void withItems(List<Ast.Expr> contexts, List<Ast.Expr> targets, boolean parenthesized) throws PySyntaxError {
         while (true) {
             contexts.add(expr.expression());
             Ast.Expr target = null;
@@ -645,34 +668,8 @@ public final class Parser {
                 break;
             }
             ts.next();
-        }
-        headerColon();
-        List<Ast.Stmt> body = block("'with' statement", keyword);
-        for (int i = contexts.size() - 1; i >= 0; i--) {
-            body = List.of(new Ast.With(contexts.get(i), targets.get(i), body, at.line(), at.col(), async != null));
-        }
-        return body.get(0);
-    }
-
-    /** {@code with (a as x, b as y):} (Python 3.10+): an 'as' directly inside the first bracket. */
-    private void rejectParenthesizedItems() throws PySyntaxError {
-        if (!ts.peek().isOp("(")) {
-            return;
-        }
-        int depth = 0;
-        for (int i = 0; ; i++) {
-            Token t = ts.peek(i);
-            if (t.kind() == TokenKind.NEWLINE || t.kind() == TokenKind.ENDMARKER) {
-                return;
-            }
-            if (t.isOp("(") || t.isOp("[") || t.isOp("{")) {
-                depth++;
-            } else if (t.isOp(")") || t.isOp("]") || t.isOp("}")) {
-                if (--depth == 0) {
-                    return;
-                }
-            } else if (depth == 1 && t.isKeyword("as")) {
-                throw st.notSupported("parenthesized context managers", ts.peek());
+            if (parenthesized && ts.peek().isOp(")")) {
+                break;
             }
         }
     }
