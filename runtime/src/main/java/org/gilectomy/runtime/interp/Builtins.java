@@ -104,6 +104,7 @@ public final class Builtins {
         type("frozenset", PySet.FROZEN_TYPE, (a, off, n, kw) -> newSet("frozenset", a, off, n, kw, true));
         BytesMethods.install(this);
         dict.putName("Ellipsis", org.gilectomy.objects.PyEllipsis.ELLIPSIS);
+        dict.putName("__debug__", PyBool.TRUE); // no -O: assertions run
         type("slice", org.gilectomy.objects.PySlice.TYPE, ValueAttributes::newSlice);
         type("range", PyRange.TYPE, Builtins::range);
         listMethods();
