@@ -529,6 +529,30 @@ public final class RefCount {
         return DEFERRED ? DeferredCounts.releaseAll(scope) : 0;
     }
 
+    /**
+     * Whether {@code o} is a mortal deferred object that only its bias keeps alive: no
+     * counted reference (true count 0) but not freed. Frames may still hold it (uncounted):
+     * the collector asks its roots before it lets go (CPython 3.14t's collector does the same).
+     */
+    static boolean onlyBiasLeft(RefCounted o) {
+        return DEFERRED && o.deferredPlain() && !o.isFreed() && trueCount(o) == 0;
+    }
+
+    /**
+     * The collector found {@code o} unreachable (no heap reference from outside the garbage,
+     * no frame): it stops being deferred, leaves the registry and loses its bias, so the
+     * counts free it as any object (freeing it now if nothing counted holds it).
+     * CPython 3.14t's {@code disable_deferred_refcounting}.
+     */
+    static void undeferGarbage(RefCounted o) {
+        if (!DEFERRED || !o.deferredPlain() || trueCount(o) >= RefCounted.STATIC_REFS) {
+            return; // not deferred, or a process-lifetime object that has no bias
+        }
+        DeferredCounts.forget(o);
+        o.clearDeferredPlain(); // no frame can see it: nothing reads the flag meanwhile
+        dropBias(o);
+    }
+
     /** Removes the bias of one deferred object, at finalisation: no other thread updates it. */
     static void dropBias(RefCounted o) {
         if (o.isFreed() || o.refCountFieldOpaque() >= RefCounted.IMMORTAL_MIN) {

@@ -43,7 +43,11 @@ public final class BuiltinModules {
             Map.entry("_collections", i -> org.gilectomy.runtime.modules.CollectionsModule.module()),
             Map.entry("itertools", i -> org.gilectomy.runtime.modules.ItertoolsModule.module()),
             Map.entry("_functools", i -> org.gilectomy.runtime.modules.FunctoolsModule.module()),
-            Map.entry("_operator", i -> org.gilectomy.runtime.modules.OperatorModule.module()));
+            Map.entry("_operator", i -> org.gilectomy.runtime.modules.OperatorModule.module()),
+            Map.entry("_string", i -> org.gilectomy.runtime.modules.StringModule.module()),
+            Map.entry("errno", i -> org.gilectomy.runtime.modules.ErrnoModule.module()),
+            Map.entry("_thread", i -> org.gilectomy.runtime.modules.ThreadModule.module()),
+            Map.entry("atexit", i -> org.gilectomy.runtime.modules.AtexitModule.module()));
 
     /** The maker of the Java module {@code name}, or null: the test hooks only when enabled. */
     static Function<Interpreter, PyModule> get(String name) {

@@ -101,6 +101,7 @@ public final class Interpreter {
     public final Modules modules;
     public final Threading.Registry threads = new Threading.Registry();
     public final Tracebacks tracebacks = new Tracebacks(this);
+    public final AtExit atExit = new AtExit();
     volatile PyDict mainNamespace;
     private volatile boolean functionsShared;
     volatile Thread mainThread;

@@ -121,6 +121,7 @@ final class MainProgram {
                 status = uncaught(interp, e);
             }
             interp.threads.joinAll();
+            interp.atExit.run(); // after the threads, as CPython's finalization
             RefCount.flush(); // buffered counts: every logged update applied, every free done
             if (liveBefore != null) {
                 checkLeaks(interp, main, liveBefore);

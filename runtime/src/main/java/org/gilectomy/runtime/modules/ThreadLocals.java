@@ -42,13 +42,16 @@ final class ThreadLocals {
     private ThreadLocals() {
     }
 
-    static void install(PyModule m) {
+    static { // once, before threading or _thread can hand the type out
         LOCAL_TYPE.constructor = (a, off, n, kw) -> {
             if (n != 0 || (kw != null && kw.size() != 0)) {
                 throw PyExc.typeError("Initialization arguments are not supported");
             }
             return new PyThreadLocal();
         };
+    }
+
+    static void install(PyModule m) {
         m.set("local", LOCAL_TYPE);
     }
 
@@ -59,7 +62,7 @@ final class ThreadLocals {
         }
     }
 
-    static final class PyThreadLocal extends PyObject implements DataAttributes {
+    static final class PyThreadLocal extends PyObject implements DataAttributes, org.gilectomy.refcount.GcTracked {
         private final ConcurrentHashMap<Thread, PyDict> dicts = new ConcurrentHashMap<>();
 
         PyThreadLocal() {
@@ -116,6 +119,21 @@ final class ThreadLocals {
         @Override
         protected void dealloc() {
             LIVE.remove(this);
+            clearReferences();
+        }
+
+        // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+        /** Every thread's dict: the collector sees all of them, as CPython's does. */
+        @Override
+        public void traverse(Visitor v) {
+            for (PyDict d : dicts.values()) {
+                v.visit(d);
+            }
+        }
+
+        @Override
+        public void clearReferences() {
             for (Thread t : dicts.keySet()) {
                 release(t);
             }

@@ -177,6 +177,10 @@ public final class Threading {
             Args.exactly("locked", n - 1, 0, kw);
             return PyBool.of(((PyLock) a[off]).sem.availablePermits() == 0);
         });
+        for (String old : new String[] {"acquire", "release", "locked"}) { // _thread's older names
+            PyObject method = LOCK_TYPE.lookup(old); // kept: the type holds it for good
+            LOCK_TYPE.addMethod(old + "_lock", (a, off, n, kw) -> Ops.call(method, a, off, n, kw));
+        }
     }
 
     private static PyObject newThread(PyObject[] a, int off, int n, PyTuple kw) {
@@ -381,13 +385,13 @@ public final class Threading {
         }
 
         boolean acquire(boolean blocking, double timeoutSeconds) {
+            if (!blocking && timeoutSeconds != -1) {
+                throw PyExc.valueError("can't specify a timeout for a non-blocking call");
+            }
             if (sem.tryAcquire()) {
                 return true;
             }
             if (!blocking) {
-                if (timeoutSeconds != -1) {
-                    throw PyExc.valueError("can't specify a timeout for a non-blocking call");
-                }
                 return false;
             }
             boolean[] got = new boolean[1];
