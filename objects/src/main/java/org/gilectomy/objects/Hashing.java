@@ -47,6 +47,9 @@ public final class Hashing {
         if (o instanceof PyTuple t) {
             return ofTuple(t);
         }
+        if (o instanceof PyComplex c) { // CPython's complex_hash: real + 1000003 * imag, wrapping
+            return fix(ofDouble(c.real, c) + 1000003L * ofDouble(c.imag, c));
+        }
         if (o instanceof PySet s && s.isFrozen()) {
             return s.frozenHash();
         }

@@ -33,7 +33,7 @@ public final class Numbers {
         return o instanceof PyInt i ? i.toBigInteger() : BigInteger.valueOf(smallValue(o));
     }
 
-    static double toDouble(PyObject o) {
+    public static double toDouble(PyObject o) {
         if (o instanceof PyFloat f) {
             return f.value;
         }
@@ -49,6 +49,9 @@ public final class Numbers {
 
     /** Binary arithmetic; {@code op} is one of the {@link BinaryOp} constants. */
     public static PyObject binary(BinaryOp op, PyObject a, PyObject b) {
+        if (a instanceof PyComplex || b instanceof PyComplex) {
+            return PyComplex.binary(op, a, b);
+        }
         if (op == BinaryOp.MATMUL || !isNumber(a) || !isNumber(b)) {
             return null;
         }
@@ -64,7 +67,12 @@ public final class Numbers {
         if (op.intOnly) {
             return null;
         }
-        return PyFloat.of(floatOp(op, toDouble(a), toDouble(b)));
+        double x = toDouble(a);
+        double y = toDouble(b);
+        if (op == BinaryOp.POW && x < 0 && Double.isFinite(x) && Double.isFinite(y) && y != Math.rint(y)) {
+            return PyComplex.floatPower(x, y); // a negative number to a fractional power, as CPython's float_pow
+        }
+        return PyFloat.of(floatOp(op, x, y));
     }
 
     private static PyObject longOp(BinaryOp op, long x, long y) {
@@ -244,10 +252,6 @@ public final class Numbers {
                 if (x == 0 && y < 0) {
                     throw PyExc.zeroDivision("0.0 cannot be raised to a negative power");
                 }
-                if (x < 0 && Double.isFinite(x) && Double.isFinite(y) && y != Math.rint(y)) {
-                    // CPython answers with a complex number; without complex, refuse rather than print nan.
-                    throw PyExc.notImplemented("a complex result (a negative number raised to a fractional power)");
-                }
                 double r = Math.pow(x, y);
                 if (Double.isInfinite(r) && Double.isFinite(x) && Double.isFinite(y)) {
                     throw new PyException(PyExc.OVERFLOW_ERROR, "(34, 'Numerical result out of range')"); // C's ERANGE
@@ -309,6 +313,9 @@ public final class Numbers {
             }
             BigInteger v = big(a);
             return PyInt.of(op == '-' ? v.negate() : op == '+' ? v : v.not());
+        }
+        if (a instanceof PyComplex c && op != '~') {
+            return op == '-' ? c.negate() : new PyComplex(c.real, c.imag);
         }
         if (a instanceof PyFloat f && op != '~') {
             return PyFloat.of(op == '-' ? -f.value : f.value);

@@ -111,6 +111,9 @@ public final class Ops {
         if (o instanceof PyFloat f) {
             return f.value != 0;
         }
+        if (o instanceof PyComplex c) {
+            return c.real != 0 || c.imag != 0;
+        }
         if (o instanceof PyStr s) {
             return !s.value.isEmpty();
         }
@@ -172,7 +175,7 @@ public final class Ops {
         if (o instanceof PyStr s) {
             return PyStr.repr(s.value);
         }
-        if (o instanceof PyInt || o instanceof PyFloat) { // nothing nested: no guard needed
+        if (o instanceof PyInt || o instanceof PyFloat || o instanceof PyComplex) { // nothing nested: no guard needed
             return o.toString();
         }
         String marker = o instanceof PyList ? "[...]" : o instanceof PyDict ? "{...}" : o instanceof PyTuple ? "(...)"
@@ -278,6 +281,9 @@ public final class Ops {
             done = s.inPlace(op, b);
         } else if (a instanceof PyByteArray ba) {
             done = BytesLike.inPlace(ba, op, b);
+        } else if (a instanceof PyDict d && op == BinaryOp.OR) { // PEP 584: d |= x is d.update(x)
+            DictUpdate.update(d, b);
+            done = true;
         } else if (Dunders.isUserObject(a)) {
             PyObject r = Dunders.inPlace(op, a, b);
             if (r != null) {
@@ -375,6 +381,12 @@ public final class Ops {
         }
         if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
             return Numbers.compare(a, b) == 0;
+        }
+        if (a instanceof PyComplex || b instanceof PyComplex) {
+            Boolean r = PyComplex.equal(a, b);
+            if (r != null) {
+                return r;
+            }
         }
         if (a instanceof PyList x && b instanceof PyList y) {
             return sequencesEqual(x.snapshot(), y.snapshot());

@@ -31,6 +31,8 @@ public final class PyExc {
     public static final PyType UNICODE_DECODE_ERROR = new PyType("UnicodeDecodeError", UNICODE_ERROR);
     public static final PyType FLOATING_POINT_ERROR = new PyType("FloatingPointError", ARITHMETIC_ERROR);
     public static final PyType SYNTAX_ERROR = new PyType("SyntaxError", EXCEPTION);
+    public static final PyType INDENTATION_ERROR = new PyType("IndentationError", SYNTAX_ERROR);
+    public static final PyType TAB_ERROR = new PyType("TabError", INDENTATION_ERROR);
     public static final PyType TIMEOUT_ERROR = new PyType("TimeoutError", OS_ERROR);
     public static final PyType FILE_NOT_FOUND_ERROR = new PyType("FileNotFoundError", OS_ERROR);
     public static final PyType IS_A_DIRECTORY_ERROR = new PyType("IsADirectoryError", OS_ERROR);
@@ -52,7 +54,7 @@ public final class PyExc {
             RUNTIME_ERROR, RECURSION_ERROR, NOT_IMPLEMENTED_ERROR, IMPORT_ERROR, MODULE_NOT_FOUND_ERROR,
             STOP_ITERATION, OS_ERROR, ASSERTION_ERROR, GENERATOR_EXIT, UNICODE_ERROR, UNICODE_ENCODE_ERROR,
             UNICODE_DECODE_ERROR, FLOATING_POINT_ERROR,
-            SYNTAX_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, CONNECTION_ERROR, CONNECTION_REFUSED_ERROR,
+            SYNTAX_ERROR, INDENTATION_ERROR, TAB_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, CONNECTION_ERROR, CONNECTION_REFUSED_ERROR,
             CONNECTION_RESET_ERROR, BROKEN_PIPE_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING,
             IS_A_DIRECTORY_ERROR, NOT_A_DIRECTORY_ERROR, PERMISSION_ERROR, FILE_EXISTS_ERROR);
 

@@ -46,11 +46,16 @@ public class PyFloat extends PyObject {
 
     @Override
     public int hashCode() {
+        return javaHash(value);
+    }
+
+    /** The Java hash of a float (or of a complex with no imaginary part) equal to {@code v}. */
+    static int javaHash(double v) {
         // Integral floats hash like the equal int, so 1 and 1.0 are one dict key.
-        if (value == Math.rint(value) && !Double.isInfinite(value) && Math.abs(value) < 0x1p63) {
-            return Long.hashCode((long) value);
+        if (v == Math.rint(v) && !Double.isInfinite(v) && Math.abs(v) < 0x1p63) {
+            return Long.hashCode((long) v);
         }
-        return Double.hashCode(value);
+        return Double.hashCode(v);
     }
 
     /** CPython's {@code repr(float)}: shortest round-trip digits, exponent form outside 1e-4..1e16. */

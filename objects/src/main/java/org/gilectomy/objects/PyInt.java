@@ -90,6 +90,9 @@ public class PyInt extends PyObject {
 
     /** Python {@code ==} between ints, bools and floats, for Java equality of dict keys. */
     static boolean numericEquals(PyObject a, Object b) {
+        if (b instanceof PyComplex c) {
+            return c.equals(a);
+        }
         if (!(b instanceof PyObject) || !Numbers.isNumber((PyObject) b)) {
             return false;
         }

@@ -64,7 +64,7 @@ class DefaultReprTest {
 
     /** Java class (binary name without the package) and an expression that makes an instance of it. */
     private static final String[][] INSTANCES = {
-        {"objects.PyInt", "1"}, {"objects.PyBool", "True"}, {"objects.PyFloat", "1.5"},
+        {"objects.PyInt", "1"}, {"objects.PyBool", "True"}, {"objects.PyFloat", "1.5"}, {"objects.PyComplex", "1j"},
         {"objects.PyStr", "'s'"}, {"objects.PyBytes", "b'x'"}, {"objects.PyNone", "None"},
         {"objects.PyList", "[1]"}, {"objects.PyTuple", "(1,)"}, {"objects.PyDict", "{1: 2}"},
         {"objects.PySet", "{1}"}, {"objects.PySet", "frozenset()"}, {"objects.PyRange", "range(3)"},

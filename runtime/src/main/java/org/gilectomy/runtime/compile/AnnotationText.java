@@ -118,6 +118,8 @@ final class AnnotationText {
             sb.append(i.value());
         } else if (e instanceof Ast.FloatLiteral f) {
             sb.append(Double.isInfinite(f.value()) ? "1e309" : Ops.repr(PyFloat.of(f.value())));
+        } else if (e instanceof Ast.ImagLiteral im) {
+            sb.append(Double.isInfinite(im.value()) ? "1e309j" : new org.gilectomy.objects.PyComplex(0.0, im.value()).toString());
         } else if (e instanceof Ast.BytesLiteral by) {
             sb.append(org.gilectomy.objects.BytesLike.repr(by.value()));
         } else if (e instanceof Ast.NamedConstant c) {

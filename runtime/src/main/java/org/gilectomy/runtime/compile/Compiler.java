@@ -29,7 +29,7 @@ import org.gilectomy.runtime.parse.PySyntaxError;
 public final class Compiler {
     private final String filename;
     private final SourceLines source;
-    private final CodeBuilder b;
+    final CodeBuilder b;
     private final Scope scope;          // null at module level and in class bodies
     private final Scope table;          // this code's symbol table (the module's at module level)
     private final Deque<Loop> loops = new ArrayDeque<>();
@@ -107,7 +107,7 @@ public final class Compiler {
         return c.b.build("<module>", filename, 1, 0, true);
     }
 
-    private PySyntaxError error(String type, String message, Ast.Node at) {
+    PySyntaxError error(String type, String message, Ast.Node at) {
         return new PySyntaxError(type, message, filename, at.line(), at.col() + 1, source.line(at.line()));
     }
 
@@ -117,7 +117,7 @@ public final class Compiler {
 
     // ------------------------------------------------------------------ statements
 
-    private void body(List<Ast.Stmt> stmts) throws PySyntaxError {
+    void body(List<Ast.Stmt> stmts) throws PySyntaxError {
         for (Ast.Stmt s : stmts) {
             stmt(s);
         }
@@ -482,7 +482,7 @@ public final class Compiler {
         }
     }
 
-    private void storeName(String name) {
+    void storeName(String name) {
         switch (table.access(name)) {
             case FAST -> b.emit(STORE_FAST, b.local(name));
             case DEREF -> b.emit(STORE_DEREF, b.local(name));
@@ -521,7 +521,7 @@ public final class Compiler {
         if (e instanceof Ast.Call) {
             return "function call";
         }
-        if (e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.StrLiteral
+        if (e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.ImagLiteral || e instanceof Ast.StrLiteral
                 || e instanceof Ast.BytesLiteral) {
             return "literal";
         }
@@ -548,12 +548,15 @@ public final class Compiler {
         b.emit(LOAD_CONST, b.constant("None", PyNone.NONE));
     }
 
-    private void expr(Ast.Expr e) throws PySyntaxError {
+    void expr(Ast.Expr e) throws PySyntaxError {
         b.setLine(e.line());
         if (e instanceof Ast.Name n) {
             loadName(n);
         } else if (e instanceof Ast.IntLiteral i) {
-            b.emit(LOAD_CONST, b.constant(i.value(), PyInt.of(i.value())));
+            b.emit(LOAD_CONST, b.constant(i.value(), PyInt.of(i.value())), 1);
+        } else if (e instanceof Ast.ImagLiteral im) {
+            b.emit(LOAD_CONST, b.constant(Double.doubleToRawLongBits(im.value()) + "j",
+                    new org.gilectomy.objects.PyComplex(0.0, im.value())), 1);
         } else if (e instanceof Ast.FloatLiteral f) {
             b.emit(LOAD_CONST, b.constant(Double.doubleToRawLongBits(f.value()) + "f", PyFloat.of(f.value())));
         } else if (e instanceof Ast.StrLiteral s) {
@@ -847,6 +850,8 @@ public final class Compiler {
             }
         } else if (s instanceof Ast.Assert a) {
             assertStmt(a);
+        } else if (s instanceof Ast.Match m) {
+            new MatchCompiler(this, b).match(m);
         } else {
             return false;
         }
@@ -1303,6 +1308,9 @@ public final class Compiler {
         }
         if (inner.hasBlocks) {
             c.b.local(RETURN_SLOT);
+        }
+        for (String t : inner.matchTemps) {
+            c.b.local(t);
         }
         for (String cell : inner.cells) {
             c.b.local(cell); // a class body's __class__; a function's cells are among its locals

@@ -108,6 +108,14 @@ public final class Opcode {
     public static final int IMPORT_STAR = 150;     // (module -- ) binds its public names in the globals
     public static final int CALL_WITH_FRAME = 151; // arg: argc  (f a1..an -- r) CALL, giving globals()/eval() this frame
 
+    // 160..169: the match statement (PEP 634), as CPython 3.11's opcodes of the same names.
+    public static final int MATCH_SEQUENCE = 160;  //                           (subj -- subj bool)
+    public static final int MATCH_MAPPING = 161;   //                           (subj -- subj bool)
+    public static final int GET_LEN = 162;         //                           (o -- o len)
+    public static final int MATCH_KEYS = 163;      //                           (subj keys -- subj keys values|None)
+    public static final int MATCH_CLASS = 164;     // arg: positional count     (subj cls names -- attrs|None)
+    public static final int COPY_DICT_WITHOUT_KEYS = 165; //                    (subj keys -- subj rest)
+
     /** A stack effect that depends on the argument (a count): the compiler passes it with the instruction. */
     public static final int BY_ARG = Integer.MIN_VALUE;
     private static final boolean HOT = true;
@@ -215,6 +223,12 @@ public final class Opcode {
         def(GET_AWAITABLE, "GET_AWAITABLE", 0, COLD);
         def(IMPORT_STAR, "IMPORT_STAR", -1, COLD);
         def(CALL_WITH_FRAME, "CALL_WITH_FRAME", BY_ARG, COLD);
+        def(MATCH_SEQUENCE, "MATCH_SEQUENCE", 1, COLD);
+        def(MATCH_MAPPING, "MATCH_MAPPING", 1, COLD);
+        def(GET_LEN, "GET_LEN", 1, COLD);
+        def(MATCH_KEYS, "MATCH_KEYS", 1, COLD);
+        def(MATCH_CLASS, "MATCH_CLASS", -2, COLD);
+        def(COPY_DICT_WITHOUT_KEYS, "COPY_DICT_WITHOUT_KEYS", 0, COLD);
     }
 
     /** The opcode's entry, or null for a number no opcode has. */

@@ -32,6 +32,11 @@ final class Scope {
     /** The implicit free variable of zero-argument super(). */
     static final String CLASS_CELL = "__class__";
 
+    /** The hidden slot where a pattern keeps its capture of {@code name} (no identifier starts with '.'). */
+    static String matchTemp(String name) {
+        return ".m:" + name;
+    }
+
     final Scope parent;
     final boolean isModule;
     /** A class body: names in its namespace dict, invisible to nested scopes. */
@@ -60,6 +65,8 @@ final class Scope {
     final Set<String> locals = new LinkedHashSet<>();
     /** Locals that inner scopes capture; a class body's only cell is {@link #CLASS_CELL}. */
     final Set<String> cells = new LinkedHashSet<>();
+    /** Hidden slots where a match statement's patterns keep captures until the whole pattern matched. */
+    final Set<String> matchTemps = new LinkedHashSet<>();
     /** Names taken from enclosing functions, in closure order. */
     final Set<String> frees = new LinkedHashSet<>();
     /** The comprehension this scope compiles, or null. */
@@ -294,6 +301,13 @@ final class Scope {
                     String as = im.asNames().get(k);
                     s.bound.add(as != null ? as : im.names().get(k));
                 }
+            } else if (st instanceof Ast.Match m) {
+                expr(s, m.subject());
+                for (Ast.MatchCase c : m.cases()) {
+                    pattern(s, c.pattern());
+                    expr(s, c.guard());
+                    body(s, c.body());
+                }
             } else if (st instanceof Record r) {
                 components(s, r); // statements this walker has no rule for: their uses and inner scopes
             }
@@ -402,6 +416,47 @@ final class Scope {
                 }
             }
             return def;
+        }
+
+        /** A pattern's captures are bound in {@code s} (through a hidden slot each); its values are uses. */
+        private void pattern(Scope s, Ast.Pattern p) throws PySyntaxError {
+            String name = null;
+            if (p instanceof Ast.MatchValue v) {
+                expr(s, v.value());
+            } else if (p instanceof Ast.MatchSequence q) {
+                for (Ast.Pattern e : q.patterns()) {
+                    pattern(s, e);
+                }
+            } else if (p instanceof Ast.MatchStar star) {
+                name = star.name();
+            } else if (p instanceof Ast.MatchMapping m) {
+                exprs(s, m.keys());
+                for (Ast.Pattern e : m.patterns()) {
+                    pattern(s, e);
+                }
+                name = m.rest();
+            } else if (p instanceof Ast.MatchClass c) {
+                expr(s, c.cls());
+                for (Ast.Pattern e : c.patterns()) {
+                    pattern(s, e);
+                }
+                for (Ast.Pattern e : c.kwdPatterns()) {
+                    pattern(s, e);
+                }
+            } else if (p instanceof Ast.MatchAs a) {
+                if (a.pattern() != null) {
+                    pattern(s, a.pattern());
+                }
+                name = a.name();
+            } else if (p instanceof Ast.MatchOr o) {
+                for (Ast.Pattern e : o.patterns()) {
+                    pattern(s, e);
+                }
+            }
+            if (name != null) {
+                s.bound.add(name);
+                s.matchTemps.add(matchTemp(name));
+            }
         }
 
         private void defaults(Scope s, Ast.Parameters p) throws PySyntaxError {

@@ -45,8 +45,8 @@ public enum KnownDifference {
      * collisions, e.g. {@code {-5, 123456789, 11, 0xff}}), so printing or iterating them does.
      */
     SET_ORDER(true),
-    /** A negative float to a fractional power is refused (NotImplementedError); CPython gives a complex number, which this runtime lacks. */
-    COMPLEX_RESULT(true);
+    /** A negative float to a fractional power: was refused (NotImplementedError); now a complex number, as CPython's. */
+    COMPLEX_RESULT(false);
 
     /**
      * The known differences pending fixes: those constructed with {@code true}. The generator

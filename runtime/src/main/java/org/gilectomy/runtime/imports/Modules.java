@@ -123,7 +123,7 @@ public final class Modules {
     }
 
     /** sys.modules, borrowed. */
-    PyDict table() {
+    public PyDict table() {
         return sysModules;
     }
 

@@ -70,6 +70,7 @@ public final class Builtins {
         });
         type("int", PyInt.TYPE, Builtins::newInt);
         type("float", PyFloat.TYPE, Builtins::newFloat);
+        type("complex", org.gilectomy.objects.PyComplex.TYPE, ComplexBuiltins::newComplex);
         type("str", PyStr.TYPE, (a, off, n, kw) -> {
             Args.between("str", n, 0, 1, kw);
             return n == 0 ? PyStr.of("") : PyStr.of(Ops.str(a[off]));
@@ -108,6 +109,7 @@ public final class Builtins {
         type("frozenset", PySet.FROZEN_TYPE, (a, off, n, kw) -> newSet("frozenset", a, off, n, kw, true));
         BytesMethods.install(this);
         dict.putName("Ellipsis", org.gilectomy.objects.PyEllipsis.ELLIPSIS);
+        dict.putName("__debug__", PyBool.TRUE); // no -O: assertions run
         type("slice", org.gilectomy.objects.PySlice.TYPE, ValueAttributes::newSlice);
         type("range", PyRange.TYPE, Builtins::range);
         StrMethods.install();

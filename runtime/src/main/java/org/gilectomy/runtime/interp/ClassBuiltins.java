@@ -319,7 +319,7 @@ final class ClassBuiltins {
         throw PyExc.typeError("attribute name must be string, not '" + o.type().name() + "'");
     }
 
-    private static boolean isInstance(PyObject o, PyObject cls, String fn) {
+    static boolean isInstance(PyObject o, PyObject cls, String fn) {
         if (cls instanceof PyTuple t) {
             for (int i = 0; i < t.size(); i++) {
                 if (isInstance(o, t.getBorrowed(i), fn)) {

@@ -307,6 +307,37 @@ final class ColdOpcodes {
                 slots[sp++] = r;
                 break;
             }
+            case MATCH_SEQUENCE:
+            case MATCH_MAPPING: {
+                PyObject subject = slots[sp - 1];
+                slots[sp++] = PyBool.of((insn & 0xff) == MATCH_SEQUENCE ? MatchOps.isSequence(subject)
+                        : MatchOps.isMapping(subject));
+                break;
+            }
+            case GET_LEN:
+                slots[sp] = RefCount.stackRefSteal(org.gilectomy.objects.PyInt.of(Ops.len(slots[sp - 1])));
+                sp++;
+                break;
+            case MATCH_KEYS:
+            case COPY_DICT_WITHOUT_KEYS: {
+                PyTuple keys = (PyTuple) slots[sp - 1];
+                if ((insn & 0xff) == MATCH_KEYS) {
+                    PyObject values = pushable(MatchOps.values(slots[sp - 2], keys));
+                    slots[sp++] = values;
+                } else {
+                    PyObject rest = MatchOps.rest(slots[sp - 2], keys);
+                    slots[sp - 1] = RefCount.stackRefSteal(rest);
+                    RefCount.decrefStack(keys);
+                }
+                break;
+            }
+            case MATCH_CLASS: {
+                PyObject r = MatchOps.classAttributes(slots[sp - 3], slots[sp - 2], (PyTuple) slots[sp - 1], arg);
+                Eval.releaseSlots(slots, sp - 3, sp);
+                sp -= 3;
+                slots[sp++] = pushable(r);
+                break;
+            }
             case GET_YIELD_FROM_ITER:
             case GET_AWAITABLE: { // the operand stays in its slot until replaced, for the handler to release on an error
                 PyObject v = slots[sp - 1];
@@ -319,5 +350,14 @@ final class ColdOpcodes {
                         + (Opcode.info(insn & 0xff) != null && Opcode.isHot(insn & 0xff) ? " (the table says Eval's switch runs it)" : ""));
         }
         return sp;
+    }
+
+    /** A new reference or null (None) as a stack reference. */
+    private static PyObject pushable(PyObject r) {
+        if (r == null) {
+            RefCount.increfStack(PyNone.NONE);
+            return PyNone.NONE;
+        }
+        return RefCount.stackRefSteal(r);
     }
 }

@@ -33,6 +33,9 @@ public final class NumberBuiltins {
         b.function("abs", (a, off, n, kw) -> {
             Args.exactly("abs", n, 1, kw);
             PyObject x = a[off];
+            if (x instanceof org.gilectomy.objects.PyComplex c) {
+                return PyFloat.of(c.abs());
+            }
             if (!Numbers.isNumber(x)) {
                 throw PyExc.typeError("bad operand type for abs(): '" + x.type().name() + "'");
             }

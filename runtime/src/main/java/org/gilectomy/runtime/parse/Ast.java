@@ -11,7 +11,7 @@ public final class Ast {
     private Ast() {
     }
 
-    public sealed interface Node permits Stmt, Expr {
+    public sealed interface Node permits Stmt, Expr, Pattern {
         int line();
 
         int col();
@@ -179,6 +179,10 @@ public final class Ast {
     public record FloatLiteral(double value, int line, int col) implements Expr {
     }
 
+    /** An imaginary literal {@code 2.5j}: the complex number with that imaginary part and real part 0. */
+    public record ImagLiteral(double value, int line, int col) implements Expr {
+    }
+
     /** A string literal, escapes already decoded; adjacent literals already concatenated. */
     public record StrLiteral(String value, int line, int col) implements Expr {
     }
@@ -334,5 +338,55 @@ public final class Ast {
      * formatSpec (a JoinedStr) is null when absent.
      */
     public record FormattedValue(Expr value, int conversion, Expr formatSpec, int line, int col) implements Expr {
+    }
+
+    // ---------------------------------------------------------------- match (PEP 634)
+
+    /** {@code match subject: case ...}. */
+    public record Match(Expr subject, List<MatchCase> cases, int line, int col) implements Stmt {
+    }
+
+    /** {@code case pattern [if guard]: body}; guard null when absent. */
+    public record MatchCase(Pattern pattern, Expr guard, List<Stmt> body) {
+    }
+
+    /** A pattern of a case clause. */
+    public sealed interface Pattern extends Node {
+    }
+
+    /** A literal (other than None, True, False) or a dotted name: matches by {@code ==}. */
+    public record MatchValue(Expr value, int line, int col) implements Pattern {
+    }
+
+    /** {@code None}, {@code True}, {@code False}: matches by {@code is}. */
+    public record MatchSingleton(ConstantKind value, int line, int col) implements Pattern {
+    }
+
+    /** {@code [p, *rest, q]} or {@code (p, q)}: the elements, at most one a {@link MatchStar}. */
+    public record MatchSequence(List<Pattern> patterns, int line, int col) implements Pattern {
+    }
+
+    /** {@code *name} in a sequence pattern; name null for {@code *_}. */
+    public record MatchStar(String name, int line, int col) implements Pattern {
+    }
+
+    /** {@code {key: p, **rest}}; rest null when absent. */
+    public record MatchMapping(List<Expr> keys, List<Pattern> patterns, String rest, int line, int col) implements Pattern {
+    }
+
+    /** {@code cls(p, name=q)}: positional sub-patterns, then keyword attribute names and their patterns. */
+    public record MatchClass(Expr cls, List<Pattern> patterns, List<String> kwdAttrs, List<Pattern> kwdPatterns,
+                             int line, int col) implements Pattern {
+    }
+
+    /**
+     * {@code pattern as name}, a capture ({@code name}, pattern null) or the wildcard {@code _}
+     * (both null).
+     */
+    public record MatchAs(Pattern pattern, String name, int line, int col) implements Pattern {
+    }
+
+    /** {@code p | q | ...}. */
+    public record MatchOr(List<Pattern> patterns, int line, int col) implements Pattern {
     }
 }

@@ -679,15 +679,18 @@ final class ExprParser {
 
     /** The index of a subscript: an expression, a slice, or a tuple of them. */
     private Ast.Expr slices() throws PySyntaxError {
-        return commaList(this::slice, t -> !t.isOp("]"));
+        Ast.Expr index = commaList(this::slice, t -> !t.isOp("]"));
+        if (index instanceof Ast.Starred s) { // a[*b] (3.11): the index is the tuple (*b,)
+            return new Ast.TupleExpr(List.of(index), s.line(), s.col());
+        }
+        return index;
     }
 
     private Ast.Expr slice() throws PySyntaxError {
         Token start = ts.peek();
-        if (start.isOp("*")) {
+        if (start.isOp("*")) { // PEP 646: a[*b, c]
             ts.next();
-            bitwiseOr();
-            throw st.notSupported("starred expression", start);
+            return new Ast.Starred(bitwiseOr(), start.line(), start.col());
         }
         Ast.Expr lower = null;
         if (!start.isOp(":")) {

@@ -15,7 +15,7 @@ final class Literals {
         String text = t.text().replace("_", "");
         char last = text.charAt(text.length() - 1);
         if (last == 'j' || last == 'J') {
-            throw st.notSupported("imaginary literal", t);
+            return new Ast.ImagLiteral(Double.parseDouble(text.substring(0, text.length() - 1)), t.line(), t.col());
         }
         if (text.length() > 1 && text.charAt(0) == '0' && "xXoObB".indexOf(text.charAt(1)) >= 0) {
             char r = Character.toLowerCase(text.charAt(1));

@@ -140,10 +140,38 @@ final class NestingLimit {
             push(stack, a.msg(), depth);
         } else if (node instanceof Ast.Yield y) {
             push(stack, y.value(), depth);
+        } else if (node instanceof Ast.Match m) {
+            push(stack, m.subject(), depth);
+            for (Ast.MatchCase c : m.cases()) {
+                push(stack, c.pattern(), depth);
+                push(stack, c.guard(), depth);
+                pushAll(stack, c.body(), depth);
+            }
+        } else if (node instanceof Ast.Pattern p) {
+            pushPattern(stack, p, depth);
         } else if (node instanceof Ast.Await a) {
             push(stack, a.value(), depth);
         }
         // Leaves: Name, literals, NamedConstant, Pass, Break, Continue, Global, Import, ImportFrom.
+    }
+
+    private static void pushPattern(Deque<Pending> stack, Ast.Pattern p, int depth) {
+        if (p instanceof Ast.MatchValue v) {
+            push(stack, v.value(), depth);
+        } else if (p instanceof Ast.MatchSequence s) {
+            pushAll(stack, s.patterns(), depth);
+        } else if (p instanceof Ast.MatchMapping m) {
+            pushAll(stack, m.keys(), depth);
+            pushAll(stack, m.patterns(), depth);
+        } else if (p instanceof Ast.MatchClass c) {
+            push(stack, c.cls(), depth);
+            pushAll(stack, c.patterns(), depth);
+            pushAll(stack, c.kwdPatterns(), depth);
+        } else if (p instanceof Ast.MatchAs a) {
+            push(stack, a.pattern(), depth);
+        } else if (p instanceof Ast.MatchOr o) {
+            pushAll(stack, o.patterns(), depth);
+        }
     }
 
     private static void pushAll(Deque<Pending> stack, List<? extends Ast.Node> nodes, int depth) {

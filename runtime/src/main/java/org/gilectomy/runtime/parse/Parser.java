@@ -136,7 +136,8 @@ public final class Parser {
                 case "match" -> {
                     MatchHead head = matchHead();
                     if (head != null && head.isStatement()) {
-                        throw st.notSupported("the 'match' statement", t);
+                        out.add(matchStatement());
+                        return;
                     }
                     if (head != null && head.afterSubject().kind() == TokenKind.NEWLINE) {
                         matchWithoutColon(out, head.afterSubject());
@@ -175,6 +176,39 @@ public final class Parser {
             Token after = ts.peek();
             return new MatchHead(after, after.isOp(":") && ts.peek(1).kind() == TokenKind.NEWLINE);
         });
+    }
+
+    /** {@code match subject: NEWLINE INDENT case... DEDENT}; matchHead() found the ':' and newline. */
+    private Ast.Stmt matchStatement() throws PySyntaxError {
+        Token keyword = ts.next();
+        Ast.Expr subject = expr.starExpressions();
+        ts.next(); // ':'
+        ts.next(); // NEWLINE
+        if (ts.peek().kind() != TokenKind.INDENT) {
+            throw st.indentationError("expected an indented block after 'match' statement on line " + keyword.line(), ts.peek());
+        }
+        ts.next();
+        PatternParser patterns = new PatternParser(st, expr);
+        List<Ast.MatchCase> cases = new ArrayList<>();
+        do {
+            ts.release();
+            expr.startStatement();
+            Token caseKeyword = ts.peek();
+            if (!caseKeyword.isKeyword("case")) {
+                throw diag.invalidSyntax();
+            }
+            ts.next();
+            Ast.Pattern pattern = patterns.patterns();
+            Ast.Expr guard = null;
+            if (ts.peek().isKeyword("if")) {
+                ts.next();
+                guard = expr.namedExpression();
+            }
+            headerColon();
+            cases.add(new Ast.MatchCase(pattern, guard, block("'case' statement", caseKeyword)));
+        } while (ts.peek().kind() != TokenKind.DEDENT);
+        ts.next();
+        return new Ast.Match(subject, cases, keyword.line(), keyword.col());
     }
 
     /** {@code match x} alone on a line: an expression statement if valid, else a match missing its ':'. */
@@ -592,9 +626,32 @@ public final class Parser {
     private Ast.Stmt withStatement(Token async) throws PySyntaxError {
         Token keyword = ts.next();
         Token at = async != null ? async : keyword;
-        rejectParenthesizedItems();
         List<Ast.Expr> contexts = new ArrayList<>();
         List<Ast.Expr> targets = new ArrayList<>();
+        // with (a as x, b as y): -- Python 3.9+'s parenthesized items, tried first as CPython's
+        // grammar does; `with (a, b) as c:` and `with (a).b:` are then plain items.
+        boolean parenthesized = ts.peek().isOp("(") && Boolean.TRUE.equals(diag.tryAlternative(() -> {
+            ts.next();
+            withItems(new ArrayList<>(), new ArrayList<>(), true);
+            return ts.next().isOp(")") && ts.peek().isOp(":");
+        }));
+        if (parenthesized) {
+            ts.next();
+            withItems(contexts, targets, true);
+            ts.next(); // ')'
+        } else {
+            withItems(contexts, targets, false);
+        }
+        headerColon();
+        List<Ast.Stmt> body = block("'with' statement", keyword);
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            body = List.of(new Ast.With(contexts.get(i), targets.get(i), body, at.line(), at.col(), async != null));
+        }
+        return body.get(0);
+    }
+
+    /** {@code item [as target], ...}; inside brackets a trailing comma is allowed. */
+    private void withItems(List<Ast.Expr> contexts, List<Ast.Expr> targets, boolean parenthesized) throws PySyntaxError {
         while (true) {
             contexts.add(expr.expression());
             Ast.Expr target = null;
@@ -611,34 +668,8 @@ public final class Parser {
                 break;
             }
             ts.next();
-        }
-        headerColon();
-        List<Ast.Stmt> body = block("'with' statement", keyword);
-        for (int i = contexts.size() - 1; i >= 0; i--) {
-            body = List.of(new Ast.With(contexts.get(i), targets.get(i), body, at.line(), at.col(), async != null));
-        }
-        return body.get(0);
-    }
-
-    /** {@code with (a as x, b as y):} (Python 3.10+): an 'as' directly inside the first bracket. */
-    private void rejectParenthesizedItems() throws PySyntaxError {
-        if (!ts.peek().isOp("(")) {
-            return;
-        }
-        int depth = 0;
-        for (int i = 0; ; i++) {
-            Token t = ts.peek(i);
-            if (t.kind() == TokenKind.NEWLINE || t.kind() == TokenKind.ENDMARKER) {
-                return;
-            }
-            if (t.isOp("(") || t.isOp("[") || t.isOp("{")) {
-                depth++;
-            } else if (t.isOp(")") || t.isOp("]") || t.isOp("}")) {
-                if (--depth == 0) {
-                    return;
-                }
-            } else if (depth == 1 && t.isKeyword("as")) {
-                throw st.notSupported("parenthesized context managers", ts.peek());
+            if (parenthesized && ts.peek().isOp(")")) {
+                break;
             }
         }
     }

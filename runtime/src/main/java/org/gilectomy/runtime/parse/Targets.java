@@ -96,7 +96,7 @@ final class Targets {
                 case FALSE -> "False";
                 case ELLIPSIS -> "ellipsis";
             };
-        } else if (e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.StrLiteral
+        } else if (e instanceof Ast.IntLiteral || e instanceof Ast.FloatLiteral || e instanceof Ast.ImagLiteral || e instanceof Ast.StrLiteral
                 || e instanceof Ast.BytesLiteral) {
             return "literal";
         } else {

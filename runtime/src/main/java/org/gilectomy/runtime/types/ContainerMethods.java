@@ -6,6 +6,7 @@ import org.gilectomy.objects.Args;
 import org.gilectomy.objects.ListSort;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBool;
+import org.gilectomy.objects.DictUpdate;
 import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyDictView;
 import org.gilectomy.objects.PyExc;
@@ -213,41 +214,9 @@ public final class ContainerMethods {
         key.hashCode(); // unhashable keys raise TypeError before any change
     }
 
-    /** {@code d.update(src)}: from a dict, or from an iterable of pairs (CPython's messages). */
+    /** {@code d.update(src)}: see {@link DictUpdate}. */
     public static void update(PyDict d, PyObject src) {
-        if (src instanceof PyDict other) {
-            d.putAll(other);
-            return;
-        }
-        PyIterator it = Ops.iter(src);
-        try {
-            int index = 0;
-            for (PyObject x = it.next(); x != null; x = it.next(), index++) {
-                try {
-                    if (!(x instanceof PyTuple || x instanceof PyList || x instanceof PyStr)) {
-                        throw PyExc.typeError("cannot convert dictionary update sequence element #" + index
-                                + " to a sequence");
-                    }
-                    PyObject[] pair = Builtins.collect(x);
-                    try {
-                        if (pair.length != 2) {
-                            throw PyExc.valueError("dictionary update sequence element #" + index
-                                    + " has length " + pair.length + "; 2 is required");
-                        }
-                        hashCheck(pair[0]);
-                        d.put(pair[0], pair[1]);
-                    } finally {
-                        for (PyObject p : pair) {
-                            RefCount.decref(p);
-                        }
-                    }
-                } finally {
-                    RefCount.decref(x);
-                }
-            }
-        } finally {
-            RefCount.decref(it);
-        }
+        DictUpdate.update(d, src);
     }
 
     // ------------------------------------------------------------------ set and frozenset

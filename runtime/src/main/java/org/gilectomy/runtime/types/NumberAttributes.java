@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.function.UnaryOperator;
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.PyBool;
+import org.gilectomy.objects.PyComplex;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyFloat;
 import org.gilectomy.objects.PyInt;
@@ -43,6 +44,11 @@ public final class NumberAttributes {
             return PyBool.of(!Double.isInfinite(d) && d == Math.floor(d));
         });
         noArguments(f, "as_integer_ratio", NumberAttributes::floatRatio);
+
+        PyType c = PyComplex.TYPE;
+        c.addGetter("real", o -> PyFloat.of(((PyComplex) o).real));
+        c.addGetter("imag", o -> PyFloat.of(((PyComplex) o).imag));
+        noArguments(c, "conjugate", o -> new PyComplex(((PyComplex) o).real, -((PyComplex) o).imag));
     }
 
     private static void noArguments(PyType t, String name, UnaryOperator<PyObject> body) {

@@ -33,7 +33,7 @@ import org.gilectomy.runtime.interp.PyGenerator;
  */
 public final class ValueAttributes {
     private static final PyType[] VALUE_TYPES = {
-        PyInt.TYPE, PyFloat.TYPE, PyStr.TYPE, PyBytes.TYPE, PyList.TYPE, PyTuple.TYPE, PyDict.TYPE, PySet.TYPE,
+        PyInt.TYPE, PyFloat.TYPE, org.gilectomy.objects.PyComplex.TYPE, PyStr.TYPE, PyBytes.TYPE, PyList.TYPE, PyTuple.TYPE, PyDict.TYPE, PySet.TYPE,
         PySet.FROZEN_TYPE, PyRange.TYPE, PyNone.TYPE, PyFunction.TYPE, PyIterator.TYPE, PyGenerator.TYPE,
         org.gilectomy.objects.PyByteArray.TYPE, PySlice.TYPE, org.gilectomy.objects.PyEllipsis.TYPE,
     };
