@@ -43,3 +43,25 @@ async def r():
     yield
 print(run(r().__anext__()))
 print(run(ag().asend(3)))
+# aiter()/anext(), as contextlib's asynccontextmanager uses them.
+async def two():
+    yield "first"
+    yield "second"
+it = aiter(two())
+print(type(it).__name__, run(anext(it)), run(anext(it)), run(anext(it)))
+for bad in (1, two):
+    try:
+        aiter(bad)
+    except TypeError as e:
+        print(e)
+try:
+    anext(1)
+except TypeError as e:
+    print(e)
+class Half:
+    def __aiter__(self):
+        return 1
+try:
+    aiter(Half())
+except TypeError as e:
+    print(e)
