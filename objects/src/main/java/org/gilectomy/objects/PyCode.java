@@ -75,6 +75,8 @@ public final class PyCode extends PyObject {
     public static final int CO_COROUTINE = 0x80;
     public static final int CO_ITERABLE_COROUTINE = 0x100;
     public static final int CO_ASYNC_GENERATOR = 0x200;
+    /** A function body's docstring (its functions' {@code __doc__}), null if none. Set with exceptionTable. */
+    public String doc;
 
     private static final int[] NO_HANDLERS = new int[0];
 

@@ -87,6 +87,11 @@ public final class PyFunction extends PyObject implements DataAttributes, org.gi
                 RefCount.incref(code);
                 yield code;
             }
+            case "__doc__" -> code.doc == null ? PyNone.newRef() : PyStr.of(code.doc);
+            case "__module__" -> {
+                PyObject m = globals.getName("__name__");
+                yield m == null ? PyNone.newRef() : m;
+            }
             case "__dict__" -> {
                 PyDict own = attributesMadeIfAbsent();
                 RefCount.incref(own);

@@ -59,6 +59,8 @@ class DefaultReprTest {
             "class S(str): pass",
             "class I(int): pass",
             "class F(float): pass",
+            "class Cm(classmethod): pass",
+            "class Pr(property): pass",
             "class Sl:",
             "    __slots__ = ('a',)",
             "sock = socket.socket()",
@@ -76,6 +78,7 @@ class DefaultReprTest {
         {"objects.PyFunction", "f"}, {"objects.PyBoundMethod", "C().m"}, {"objects.PyBoundMethod", "[].append"},
         {"objects.PyBuiltinFunction", "len"}, {"objects.Dunders$Singleton", "NotImplemented"},
         {"objects.Descriptors$PyFunctionWrapper", "staticmethod(f)"}, {"objects.Descriptors$PyProperty", "property()"},
+        {"objects.Descriptors$PyFunctionWrapper$Sub", "Cm(f)"}, {"objects.Descriptors$PyProperty$Sub", "Pr()"},
         {"objects.Classes$PySuper", "super(C, C())"},
         {"objects.PyList$Iter", "iter([])"}, {"objects.PyRange$Iter", "iter(range(3))"},
         {"objects.PyRange$Iter", "reversed(range(2))"}, {"objects.Sequences$ArrayIterator", "iter((1,))"},
@@ -91,13 +94,13 @@ class DefaultReprTest {
         {"runtime.interp.PyAsyncGenerator", "ag()"}, {"runtime.interp.PyAsyncGenAwaitable", "ag().asend(None)"},
         {"runtime.interp.PyAsyncGenAwaitable", "ag().aclose()"}, {"runtime.interp.IterBuiltins$Mapped", "map(f, [])"},
         {"runtime.interp.IterBuiltins$Mapped", "zip()"}, {"runtime.interp.IterBuiltins$Enumerated", "enumerate([])"},
-        {"runtime.interp.QueueModule$PyQueue", "queue.Queue()"}, {"runtime.interp.Threading$PyLock", "threading.Lock()"},
-        {"runtime.interp.ThreadingExtras$PyRLock", "threading.RLock()"},
-        {"runtime.interp.ThreadingExtras$PyEvent", "threading.Event()"},
-        {"runtime.interp.Threading$PyThread", "threading.Thread()"},
-        {"runtime.interp.ThreadingExtras$CurrentThread", "threading.current_thread()"},
-        {"runtime.interp.ThreadLocals$PyThreadLocal", "threading.local()"},
-        {"runtime.interp.StdStreams$Stream", "sys.stdout"}, {"runtime.interp.SocketModule$PySocket", "sock"},
+        {"runtime.modules.QueueModule$PyQueue", "queue.Queue()"}, {"runtime.modules.Threading$PyLock", "threading.Lock()"},
+        {"runtime.modules.ThreadingExtras$PyRLock", "threading.RLock()"},
+        {"runtime.modules.ThreadingExtras$PyEvent", "threading.Event()"},
+        {"runtime.modules.Threading$PyThread", "threading.Thread()"},
+        {"runtime.modules.ThreadingExtras$CurrentThread", "threading.current_thread()"},
+        {"runtime.modules.ThreadLocals$PyThreadLocal", "threading.local()"},
+        {"runtime.interp.StdStreams$Stream", "sys.stdout"}, {"runtime.modules.SocketModule$PySocket", "sock"},
         {"runtime.modules.PyStringIO", "io.StringIO()"}, {"runtime.modules.PyBytesIO", "io.BytesIO()"},
         {"runtime.modules.PyTextFile", "open('/dev/null')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'rb')"},
         {"runtime.modules.PyBufferedFile", "open('/dev/null', 'wb')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'r+b')"},
@@ -128,9 +131,9 @@ class DefaultReprTest {
     private static final Map<String, String> UNREACHABLE = Map.of(
             "objects.PySet$1", "the deleted-slot marker inside a set's table",
             "runtime.interp.PyAsyncGenerator$Wrapped", "an async generator's yielded value, unwrapped before Python sees it",
-            "runtime.interp.RandomModule$State", "the random module's hidden generator (random.Random is not provided)",
-            "runtime.interp.SrePattern", SRE, "runtime.interp.SreMatch", SRE,
-            "runtime.interp.SrePattern$MatchIterator", SRE, "runtime.interp.SrePattern$Scanner", SRE);
+            "runtime.modules.RandomModule$State", "the random module's hidden generator (random.Random is not provided)",
+            "runtime.modules.sre.SrePattern", SRE, "runtime.modules.sre.SreMatch", SRE,
+            "runtime.modules.sre.SrePattern$MatchIterator", SRE, "runtime.modules.sre.SrePattern$Scanner", SRE);
 
 
     /**

@@ -386,7 +386,11 @@ public final class Compiler {
         c.loadNone();
         c.b.emit(RETURN_VALUE, 0, -1);
         b.setLine(d.line());
-        makeFunction(c.buildFunction(d.name(), inner, d.line(), d.parameters()), inner, d.parameters(), d);
+        PyCode code = c.buildFunction(d.name(), inner, d.line(), d.parameters());
+        if (!d.body().isEmpty() && d.body().get(0) instanceof Ast.ExprStmt doc && doc.value() instanceof Ast.StrLiteral s) {
+            code.doc = s.value(); // the function's __doc__, as CPython takes it from the body's first statement
+        }
+        makeFunction(code, inner, d.parameters(), d);
         if (!d.annotations().isEmpty()) { // f.__annotations__ = {name: annotation, ...}, before the decorators run
             b.emit(DUP_TOP, 0, 1);
             for (Ast.Annotation an : d.annotations()) {
