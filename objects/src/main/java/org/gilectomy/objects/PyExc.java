@@ -23,6 +23,7 @@ public final class PyExc {
     public static final PyType IMPORT_ERROR = new PyType("ImportError", EXCEPTION);
     public static final PyType MODULE_NOT_FOUND_ERROR = new PyType("ModuleNotFoundError", IMPORT_ERROR);
     public static final PyType STOP_ITERATION = new PyType("StopIteration", EXCEPTION);
+    public static final PyType STOP_ASYNC_ITERATION = new PyType("StopAsyncIteration", EXCEPTION);
     public static final PyType OS_ERROR = new PyType("OSError", EXCEPTION);
     public static final PyType ASSERTION_ERROR = new PyType("AssertionError", EXCEPTION);
     public static final PyType GENERATOR_EXIT = new PyType("GeneratorExit", BASE_EXCEPTION);
@@ -56,7 +57,8 @@ public final class PyExc {
             UNICODE_DECODE_ERROR, FLOATING_POINT_ERROR,
             SYNTAX_ERROR, INDENTATION_ERROR, TAB_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, CONNECTION_ERROR, CONNECTION_REFUSED_ERROR,
             CONNECTION_RESET_ERROR, BROKEN_PIPE_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING,
-            IS_A_DIRECTORY_ERROR, NOT_A_DIRECTORY_ERROR, PERMISSION_ERROR, FILE_EXISTS_ERROR);
+            IS_A_DIRECTORY_ERROR, NOT_A_DIRECTORY_ERROR, PERMISSION_ERROR, FILE_EXISTS_ERROR,
+            STOP_ASYNC_ITERATION);
 
     static {
         Classes.init(); // constructors and methods of the classes above

@@ -78,6 +78,11 @@ public final class PyFunction extends PyObject implements DataAttributes, org.gi
         return switch (attr) {
             case "__name__" -> PyStr.of(code.name);
             case "__qualname__" -> PyStr.of(code.qualname);
+            case "__closure__" -> {
+                PyObject c = closure != null ? closure : PyNone.NONE;
+                RefCount.incref(c);
+                yield c;
+            }
             case "__code__" -> {
                 RefCount.incref(code);
                 yield code;

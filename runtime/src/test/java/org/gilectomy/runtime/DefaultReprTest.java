@@ -40,6 +40,10 @@ class DefaultReprTest {
             "def f(): pass",
             "def g(): yield 1",
             "async def co(): pass",
+            "async def ag(): yield",
+            "def closure():",
+            "    x = 1",
+            "    return lambda: x",
             "class C:",
             "    def m(self): pass",
             "class Slicer:",
@@ -85,7 +89,10 @@ class DefaultReprTest {
         {"objects.Sequences$ArrayIterator", "reversed((1,))"}, {"objects.Sequences$ArrayIterator", "reversed({1: 2})"},
         {"objects.Dunders$NextIterator", "iter(It())"},
         {"runtime.interp.PyGenerator", "g()"}, {"runtime.interp.PyCoroutine", "co()"},
-        {"runtime.interp.PyCoroutineWrapper", "co().__await__()"}, {"objects.PyCode", "f.__code__"}, {"runtime.interp.IterBuiltins$Mapped", "map(f, [])"},
+        {"runtime.interp.PyCoroutineWrapper", "co().__await__()"}, {"objects.PyCode", "f.__code__"},
+        {"objects.PyCell", "closure().__closure__[0]"},
+        {"runtime.interp.PyAsyncGenerator", "ag()"}, {"runtime.interp.PyAsyncGenAwaitable", "ag().asend(None)"},
+        {"runtime.interp.PyAsyncGenAwaitable", "ag().aclose()"}, {"runtime.interp.IterBuiltins$Mapped", "map(f, [])"},
         {"runtime.interp.IterBuiltins$Mapped", "zip()"}, {"runtime.interp.IterBuiltins$Enumerated", "enumerate([])"},
         {"runtime.modules.QueueModule$PyQueue", "queue.Queue()"}, {"runtime.modules.Threading$PyLock", "threading.Lock()"},
         {"runtime.modules.ThreadingExtras$PyRLock", "threading.RLock()"},
@@ -122,8 +129,8 @@ class DefaultReprTest {
 
     /** Classes no Python program can get an instance of, with the reason. */
     private static final Map<String, String> UNREACHABLE = Map.of(
-            "objects.PyCell", "functions have no __closure__ attribute in this runtime",
             "objects.PySet$1", "the deleted-slot marker inside a set's table",
+            "runtime.interp.PyAsyncGenerator$Wrapped", "an async generator's yielded value, unwrapped before Python sees it",
             "runtime.modules.RandomModule$State", "the random module's hidden generator (random.Random is not provided)",
             "runtime.modules.sre.SrePattern", SRE, "runtime.modules.sre.SreMatch", SRE,
             "runtime.modules.sre.SrePattern$MatchIterator", SRE, "runtime.modules.sre.SrePattern$Scanner", SRE);

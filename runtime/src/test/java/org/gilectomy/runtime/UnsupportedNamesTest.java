@@ -21,7 +21,7 @@ class UnsupportedNamesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "print(aiter)|NameError: name 'aiter' is not defined|'aiter' is a built-in of CPython 3.11 that this runtime does not support",
+        "print(breakpoint)|NameError: name 'breakpoint' is not defined|'breakpoint' is a built-in of CPython 3.11 that this runtime does not support",
         "import zlib|ModuleNotFoundError: No module named 'zlib'|the module 'zlib' of CPython 3.11's standard library is not supported by this runtime",
         "import _ctypes|ModuleNotFoundError: No module named '_ctypes'|the module '_ctypes' of CPython 3.11's standard library is not supported by this runtime",
         "import threading; threading.Barrier|AttributeError: module 'threading' has no attribute 'Barrier'|'threading.Barrier' of CPython 3.11 is not supported by this runtime",

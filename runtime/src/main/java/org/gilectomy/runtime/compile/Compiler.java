@@ -9,6 +9,7 @@ import org.gilectomy.objects.BinaryOp;
 import org.gilectomy.objects.CompareOp;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyCode;
+import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyFloat;
 import org.gilectomy.objects.PyInt;
 import org.gilectomy.objects.PyNone;
@@ -188,6 +189,9 @@ public final class Compiler {
             if (scope == null) {
                 throw error("SyntaxError", "'return' outside function", r);
             }
+            if (r.value() != null && scope.coFlags() == PyCode.CO_ASYNC_GENERATOR) {
+                throw error("SyntaxError", "'return' with value in async generator", r);
+            }
             if (r.value() == null) {
                 loadNone();
             } else {
@@ -273,7 +277,8 @@ public final class Compiler {
 
     private void forLoop(Ast.For f) throws PySyntaxError {
         if (f.isAsync()) {
-            throw unsupported("the 'async for' statement", f);
+            asyncForLoop(f);
+            return;
         }
         CodeBuilder.Label top = new CodeBuilder.Label();
         CodeBuilder.Label exhausted = new CodeBuilder.Label();
@@ -281,18 +286,66 @@ public final class Compiler {
         expr(f.iter());
         b.emit(GET_ITER, 0);
         b.bind(top);
-        b.emitJump(FOR_ITER, exhausted);
+        b.emitJump(FOR_ITER, exhausted, 1);
+        iterationBody(f, top, end);
+        b.bind(exhausted);
+        b.adjustDepth(-1); // FOR_ITER popped the iterator on this path
+        body(f.orelse());
+        b.bind(end);
+    }
+
+    /** A for loop's target and body, the iterator below them (break pops it); then back to {@code top}. */
+    private void iterationBody(Ast.For f, CodeBuilder.Label top, CodeBuilder.Label end) throws PySyntaxError {
         store(f.target());
         loops.push(new Loop(top, end, true));
         blocks.push(new Block(BlockKind.LOOP, null, null, true));
         body(f.body());
         blocks.pop();
         loops.pop();
-        b.emitJump(JUMP_BACKWARD, top);
+        b.emitJump(JUMP_BACKWARD, top, 0);
+    }
+
+    /**
+     * {@code async for}: each item is {@code await ait.__anext__()}, the await protected by a
+     * handler that ends the loop on StopAsyncIteration and re-raises anything else; the body
+     * is outside it.
+     */
+    private void asyncForLoop(Ast.For f) throws PySyntaxError {
+        requireAsync("'async for'", f);
+        CodeBuilder.Label top = new CodeBuilder.Label();
+        CodeBuilder.Label handler = new CodeBuilder.Label();
+        CodeBuilder.Label exhausted = new CodeBuilder.Label();
+        CodeBuilder.Label end = new CodeBuilder.Label();
+        expr(f.iter());
+        b.setLine(f.line());
+        b.emit(GET_AITER, 0, 0);
+        int d = b.depth(); // the async iterator on top
+        b.bind(top);
+        Region next = new Region(handler, d);
+        b.emit(GET_ANEXT, 0, 1);
+        delegate();
+        next.end();
+        iterationBody(f, top, end);
+        b.bind(handler);
+        b.setDepth(d + 2); // ait prev exc
+        b.emit(LOAD_CONST, b.constant("StopAsyncIteration", PyExc.STOP_ASYNC_ITERATION), 1);
+        b.emit(CHECK_EXC_MATCH, 0, 0);
+        b.emitJump(POP_JUMP_IF_TRUE, exhausted, -1);
+        b.emit(RERAISE, 0, -2);
         b.bind(exhausted);
-        b.adjustDepth(-1); // FOR_ITER popped the iterator on this path
+        b.setDepth(d + 2);
+        b.emit(POP_TOP, 0, -1);
+        b.emit(POP_EXCEPT, 0, -1);
+        b.emit(POP_TOP, 0, -1); // the async iterator
         body(f.orelse());
         b.bind(end);
+    }
+
+    /** CPython's error for async for/with (and async comprehensions) outside an async function. */
+    private void requireAsync(String what, Ast.Node at) throws PySyntaxError {
+        if (scope == null || !scope.isCoroutine) {
+            throw error("SyntaxError", what + " outside async function", at);
+        }
     }
 
     private void augAssign(Ast.AugAssign a) throws PySyntaxError {
@@ -330,9 +383,6 @@ public final class Compiler {
         Scope inner = table.child(d);
         Compiler c = nested(inner, d);
         c.body(d.body());
-        if (inner.coFlags() == PyCode.CO_ASYNC_GENERATOR) { // after the body: its SyntaxErrors come first
-            throw unsupported("an asynchronous generator", d);
-        }
         c.loadNone();
         c.b.emit(RETURN_VALUE, 0);
         b.setLine(d.line());
@@ -789,7 +839,7 @@ public final class Compiler {
     /** Where {@code return v} keeps v while finally bodies run; declared before the free variables. */
     private static final String RETURN_SLOT = ".return";
 
-    private enum BlockKind { LOOP, FINALLY, HANDLER, FINALLY_EXCEPTIONAL, WITH }
+    private enum BlockKind { LOOP, FINALLY, HANDLER, FINALLY_EXCEPTIONAL, WITH, ASYNC_WITH }
 
     /** A try body, handler body, with body or loop; {@code region} is paused while control leaves it. */
     private record Block(BlockKind kind, Region region, List<Ast.Stmt> finalbody, boolean forLoop) {
@@ -1076,16 +1126,28 @@ public final class Compiler {
                     b.emit(POP_EXCEPT, 0);
                 }
                 case FINALLY -> body(k.finalbody);
-                case WITH -> {
-                    loadNone();
-                    loadNone();
-                    loadNone();
-                    b.emit(CALL, 3, -3);
-                    b.emit(POP_TOP, 0);
-                }
+                case WITH, ASYNC_WITH -> callExit(k.kind == BlockKind.ASYNC_WITH);
             }
         }
         return left;
+    }
+
+    /** Leaving a with block normally: exit(None, None, None), awaited for async with. */
+    private void callExit(boolean async) {
+        loadNone();
+        loadNone();
+        loadNone();
+        b.emit(CALL, 3, -3);
+        awaitIf(async, 2);
+        b.emit(POP_TOP, 0, -1);
+    }
+
+    /** Awaits the value on top when {@code async}; {@code where} is GET_AWAITABLE's argument (1 __aenter__, 2 __aexit__). */
+    private void awaitIf(boolean async, int where) {
+        if (async) {
+            b.emit(GET_AWAITABLE, where, 0);
+            delegate();
+        }
     }
 
     /** After the jump: the code that follows is still inside the blocks left. */
@@ -1113,13 +1175,18 @@ public final class Compiler {
 
     // ---- with
 
+    /**
+     * with, and async with: the same blocks, where async with awaits what __aenter__ and
+     * __aexit__ return.
+     */
     private void with(Ast.With w) throws PySyntaxError {
         if (w.isAsync()) {
-            throw unsupported("the 'async with' statement", w);
+            requireAsync("'async with'", w);
         }
         expr(w.context());
         b.setLine(w.line());
-        b.emit(BEFORE_WITH, 0);
+        b.emit(BEFORE_WITH, w.isAsync() ? 1 : 0, 1);
+        awaitIf(w.isAsync(), 1);
         int d = b.depth() - 1; // exit stays below
         if (w.target() != null) {
             store(w.target());
@@ -1131,23 +1198,20 @@ public final class Compiler {
         CodeBuilder.Label suppress = new CodeBuilder.Label();
         CodeBuilder.Label end = new CodeBuilder.Label();
         Region protectedBody = new Region(handler, d);
-        blocks.push(new Block(BlockKind.WITH, protectedBody, null, false));
+        blocks.push(new Block(w.isAsync() ? BlockKind.ASYNC_WITH : BlockKind.WITH, protectedBody, null, false));
         body(w.body());
         blocks.pop();
         protectedBody.end();
         b.setLine(w.line());
-        loadNone();
-        loadNone();
-        loadNone();
-        b.emit(CALL, 3, -3);
-        b.emit(POP_TOP, 0);
-        b.emitJump(JUMP, end);
+        callExit(w.isAsync());
+        b.emitJump(JUMP, end, 0);
 
         b.bind(handler);
         b.setDepth(d + 2); // exit prev exc
         Region exitCall = new Region(cleanup, d + 1);
-        b.emit(WITH_EXCEPT_START, 0);
-        b.emitJump(POP_JUMP_IF_TRUE, suppress);
+        b.emit(WITH_EXCEPT_START, 0, 1);
+        awaitIf(w.isAsync(), 2);
+        b.emitJump(POP_JUMP_IF_TRUE, suppress, -1);
         exitCall.end();
         b.emit(RERAISE, 0);
         b.bind(suppress);
@@ -1179,7 +1243,10 @@ public final class Compiler {
             expr(y.value());
         }
         b.setLine(y.line());
-        b.emit(YIELD_VALUE, 0);
+        if (scope.isCoroutine) { // an async generator's own value, told apart from what its awaits yield
+            b.emit(ASYNC_GEN_WRAP, 0, 0);
+        }
+        b.emit(YIELD_VALUE, 0, 0);
     }
 
     /**

@@ -60,7 +60,7 @@ public final class Opcode {
     public static final int POP_EXCEPT = 44;       // (prev -- ) the handled exception becomes prev again
     public static final int RERAISE = 45;          // (prev exc -- ) restores prev, throws exc again
     public static final int CLEANUP_RERAISE = 46;  // (prev x exc -- ) for exceptions inside a handler
-    public static final int BEFORE_WITH = 47;      // (mgr -- exit entered)
+    public static final int BEFORE_WITH = 47;      // arg: 1 async  (mgr -- exit entered) __enter__ / __aenter__
     public static final int WITH_EXCEPT_START = 48; // (exit prev exc -- exit prev exc suppress)
     public static final int BUILD_CLASS = 49;      // arg: const index of body  (cell bases -- cls)
     public static final int LOAD_NAME = 50;        // arg: name index           ( -- v) class namespace, globals, builtins
@@ -103,7 +103,10 @@ public final class Opcode {
     // which is how a suspended generator knows that throw() and close() go to the delegate.
     public static final int SEND = 100;            // arg: exit target          (it v -- it r), or (it v -- result) and jump
     public static final int GET_YIELD_FROM_ITER = 101; //                       (o -- it) iter(o), unwrapped for SEND
-    public static final int GET_AWAITABLE = 102;   // (o -- it) o itself if a coroutine, else o.__await__()
+    public static final int GET_AWAITABLE = 102;   // arg: 0 await, 1/2 after __aenter__/__aexit__ (o -- it) o itself if a coroutine, else o.__await__()
+    public static final int ASYNC_GEN_WRAP = 103;  // (v -- w) an async generator's own yielded value, told apart from its awaits'
+    public static final int GET_AITER = 104;       // (o -- ait) type(o).__aiter__(o)
+    public static final int GET_ANEXT = 105;       // (ait -- ait aw) the awaitable of ait.__anext__()
     // 150..159: imports. IMPORT_NAME (above) pops CPython's operands: (level fromlist -- module).
     public static final int IMPORT_STAR = 150;     // (module -- ) binds its public names in the globals
     public static final int CALL_WITH_FRAME = 151; // arg: argc  (f a1..an -- r) CALL, giving globals()/eval() this frame
@@ -221,6 +224,9 @@ public final class Opcode {
         def(SEND, "SEND", 0, HOT);
         def(GET_YIELD_FROM_ITER, "GET_YIELD_FROM_ITER", 0, COLD);
         def(GET_AWAITABLE, "GET_AWAITABLE", 0, COLD);
+        def(ASYNC_GEN_WRAP, "ASYNC_GEN_WRAP", 0, COLD);
+        def(GET_AITER, "GET_AITER", 0, COLD);
+        def(GET_ANEXT, "GET_ANEXT", 1, COLD);
         def(IMPORT_STAR, "IMPORT_STAR", -1, COLD);
         def(CALL_WITH_FRAME, "CALL_WITH_FRAME", BY_ARG, COLD);
         def(MATCH_SEQUENCE, "MATCH_SEQUENCE", 1, COLD);

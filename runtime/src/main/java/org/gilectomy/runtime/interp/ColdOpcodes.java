@@ -150,7 +150,7 @@ final class ColdOpcodes {
                 break;
             }
             case BEFORE_WITH:
-                sp = ExceptionOps.beforeWith(slots, sp);
+                sp = ExceptionOps.beforeWith(slots, sp, arg != 0);
                 break;
             case WITH_EXCEPT_START: {
                 PyObject exit = slots[sp - 3];
@@ -338,10 +338,23 @@ final class ColdOpcodes {
                 slots[sp++] = pushable(r);
                 break;
             }
+            case GET_AITER: {
+                PyObject v = slots[sp - 1];
+                slots[sp - 1] = Delegation.asyncIterator(v);
+                RefCount.decrefStack(v);
+                break;
+            }
+            case GET_ANEXT:
+                slots[sp] = Delegation.asyncNext(slots[sp - 1]);
+                sp++;
+                break;
+            case ASYNC_GEN_WRAP:
+                slots[sp - 1] = RefCount.stackRefSteal(new PyAsyncGenerator.Wrapped(RefCount.newRefFromStack(slots[sp - 1])));
+                break;
             case GET_YIELD_FROM_ITER:
             case GET_AWAITABLE: { // the operand stays in its slot until replaced, for the handler to release on an error
                 PyObject v = slots[sp - 1];
-                slots[sp - 1] = (insn & 0xff) == GET_AWAITABLE ? Delegation.awaitable(v) : Delegation.yieldFromIterator(v, code);
+                slots[sp - 1] = (insn & 0xff) == GET_AWAITABLE ? Delegation.awaitable(v, arg) : Delegation.yieldFromIterator(v, code);
                 RefCount.decrefStack(v);
                 break;
             }

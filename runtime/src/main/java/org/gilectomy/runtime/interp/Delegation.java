@@ -42,10 +42,12 @@ final class Delegation {
     /**
      * GET_AWAITABLE: a coroutine (or types.coroutine generator) as it is, else what its
      * {@code __await__} returns, which must be an iterator and not a coroutine (CPython's
-     * _PyCoro_GetAwaitableIter). Borrows {@code o}; returns a new stack reference.
+     * _PyCoro_GetAwaitableIter). {@code where}: 0 for await, 1 and 2 for the results of
+     * __aenter__ and __aexit__ (CPython's messages name them). Borrows {@code o}; returns a new
+     * stack reference.
      */
-    static PyObject awaitable(PyObject o) {
-        if (SuspendedFrame.isAwaitableFrame(o)) {
+    static PyObject awaitable(PyObject o, int where) {
+        if (SuspendedFrame.isAwaitableFrame(o) || o instanceof PyAsyncGenAwaitable) {
             if (o instanceof PyCoroutine c && c.frame().delegating()) {
                 throw new PyException(PyExc.RUNTIME_ERROR, "coroutine is being awaited already");
             }
@@ -54,7 +56,9 @@ final class Delegation {
         }
         PyObject it = Dunders.isUserObject(o) ? Dunders.callOrNull(o, "__await__") : null;
         if (it == null) {
-            throw PyExc.typeError("object " + o.type().name() + " can't be used in 'await' expression");
+            throw PyExc.typeError(where == 0 ? "object " + o.type().name() + " can't be used in 'await' expression"
+                    : "'async with' received an object from " + (where == 1 ? "__aenter__" : "__aexit__")
+                    + " that does not implement __await__: " + o.type().name());
         }
         if (SuspendedFrame.isAwaitableFrame(it) || !(it instanceof PyIterator) && !Dunders.has(it, "__next__")) {
             String message = SuspendedFrame.isAwaitableFrame(it) ? "__await__() returned a coroutine"
@@ -63,6 +67,58 @@ final class Delegation {
             throw PyExc.typeError(message);
         }
         return RefCount.stackRefSteal(it);
+    }
+
+    /** GET_AITER: {@code type(o).__aiter__(o)}, which must have __anext__. Borrows {@code o}; a new stack reference. */
+    static PyObject asyncIterator(PyObject o) {
+        PyObject it = callSpecial(o, "__aiter__");
+        if (it == null) {
+            throw PyExc.typeError("'async for' requires an object with __aiter__ method, got " + o.type().name());
+        }
+        if (!hasSpecial(it, "__anext__")) {
+            String type = it.type().name();
+            RefCount.decref(it);
+            throw PyExc.typeError("'async for' received an object from __aiter__ that does not implement __anext__: " + type);
+        }
+        return RefCount.stackRefSteal(it);
+    }
+
+    /** GET_ANEXT: the awaitable of {@code type(it).__anext__(it)}. Borrows {@code it}; a new stack reference. */
+    static PyObject asyncNext(PyObject it) {
+        PyObject next = it instanceof PyAsyncGenerator g ? PyAsyncGenAwaitable.send(g, PyNone.NONE) : callSpecial(it, "__anext__");
+        if (next == null) {
+            throw PyExc.typeError("'async for' requires an iterator with __anext__ method, got " + it.type().name());
+        }
+        try {
+            return awaitable(next, 0);
+        } catch (PyException e) {
+            if (!e.matches(PyExc.TYPE_ERROR)) {
+                throw e;
+            }
+            e.release();
+            throw PyExc.typeError("'async for' received an invalid object from __anext__: " + next.type().name());
+        } finally {
+            RefCount.decref(next);
+        }
+    }
+
+    /** {@code type(o).name(o)} for a method the type (built-in or a class) defines; null if it has none. */
+    static PyObject callSpecial(PyObject o, String name) {
+        PyObject m = o.type().lookup(name);
+        if (m == null) {
+            return null;
+        }
+        try {
+            return Ops.call(m, o);
+        } finally {
+            RefCount.decref(m);
+        }
+    }
+
+    private static boolean hasSpecial(PyObject o, String name) {
+        PyObject m = o.type().lookup(name);
+        RefCount.xdecref(m);
+        return m != null;
     }
 
     private static PyObject iteratorOf(PyObject o) {
@@ -86,6 +142,9 @@ final class Delegation {
         try {
             if (it instanceof SuspendedFrame.Suspendable g) {
                 return resume(slots, at, g.frame(), sent, null);
+            }
+            if (it instanceof PyAsyncGenAwaitable a) {
+                return a.step(sent, null);
             }
             if (sent == PyNone.NONE && it instanceof PyIterator i) {
                 PyObject r = i.next();
@@ -113,12 +172,15 @@ final class Delegation {
      */
     static PyObject throwInto(PyObject[] slots, int at, PyException exc) {
         PyObject it = slots[at];
-        if (!(it instanceof SuspendedFrame.Suspendable) && !Dunders.has(it, "throw")) {
+        if (!(it instanceof SuspendedFrame.Suspendable) && !(it instanceof PyAsyncGenAwaitable) && !Dunders.has(it, "throw")) {
             throw exc;
         }
         try {
             if (it instanceof SuspendedFrame.Suspendable g) {
                 return resume(slots, at, g.frame(), null, exc);
+            }
+            if (it instanceof PyAsyncGenAwaitable a) {
+                return a.step(null, exc);
             }
             PyBaseException value = exc.takeValue();
             try {
@@ -135,6 +197,8 @@ final class Delegation {
     static void close(PyObject it) {
         if (it instanceof SuspendedFrame.Suspendable g) {
             g.frame().close();
+        } else if (it instanceof PyAsyncGenAwaitable a) {
+            a.markDone();
         } else if (Dunders.has(it, "close")) {
             RefCount.decref(callMethod(it, "close"));
         }

@@ -108,14 +108,15 @@ final class ExceptionOps {
     }
 
     /** BEFORE_WITH: (mgr -- exit entered). */
-    static int beforeWith(PyObject[] slots, int sp) {
+    static int beforeWith(PyObject[] slots, int sp, boolean async) {
         PyObject mgr = slots[sp - 1];
-        PyObject enter = lookupSpecial(mgr, "__enter__");
-        PyObject exitFn = lookupSpecial(mgr, "__exit__");
+        PyObject enter = lookupSpecial(mgr, async ? "__aenter__" : "__enter__");
+        PyObject exitFn = lookupSpecial(mgr, async ? "__aexit__" : "__exit__");
         if (enter == null || exitFn == null) {
             RefCount.xdecref(enter);
             RefCount.xdecref(exitFn);
-            throw PyExc.typeError("'" + mgr.type().name() + "' object does not support the context manager protocol");
+            throw PyExc.typeError("'" + mgr.type().name() + "' object does not support the "
+                    + (async ? "asynchronous " : "") + "context manager protocol");
         }
         PyObject entered;
         try {

@@ -42,6 +42,32 @@ final class IterBuiltins {
             return Ops.iter(a[off]);
         });
         b.function("next", IterBuiltins::next);
+        b.function("aiter", (a, off, n, kw) -> { // type(o).__aiter__(o), which must be an async iterator
+            Args.exactly("aiter", n, 1, kw);
+            PyObject it = Delegation.callSpecial(a[off], "__aiter__");
+            if (it == null) {
+                throw PyExc.typeError("'" + a[off].type().name() + "' object is not an async iterable");
+            }
+            PyObject next = it.type().lookup("__anext__");
+            if (next == null) {
+                String type = it.type().name();
+                RefCount.decref(it);
+                throw PyExc.typeError("aiter() returned not an async iterator of type '" + type + "'");
+            }
+            RefCount.decref(next);
+            return it;
+        });
+        b.function("anext", (a, off, n, kw) -> { // type(it).__anext__(it): the awaitable of the next item
+            Args.between("anext", n, 1, 2, kw);
+            if (n == 2) {
+                throw PyExc.notImplemented("anext() with a default");
+            }
+            PyObject r = Delegation.callSpecial(a[off], "__anext__");
+            if (r == null) {
+                throw PyExc.typeError("'" + a[off].type().name() + "' object is not an async iterator");
+            }
+            return r;
+        });
         b.function("any", (a, off, n, kw) -> {
             Args.exactly("any", n, 1, kw);
             return PyBool.of(anyMatches(a[off], true));

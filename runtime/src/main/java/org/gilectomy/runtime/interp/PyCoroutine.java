@@ -9,7 +9,7 @@ import org.gilectomy.objects.PyType;
  * ({@link SuspendedFrame}) runs when awaited or sent to. Not an iterator (CPython's coroutine
  * has no {@code __next__}); {@code __await__()} gives one ({@link PyCoroutineWrapper}).
  */
-final class PyCoroutine extends PyObject implements SuspendedFrame.Owner {
+final class PyCoroutine extends FrameObject {
     static final PyType TYPE = new PyType("coroutine", null);
 
     static {
@@ -20,29 +20,12 @@ final class PyCoroutine extends PyObject implements SuspendedFrame.Owner {
         });
     }
 
-    private final SuspendedFrame frame;
-
     PyCoroutine(SuspendedFrame frame) {
-        this.frame = frame;
-    }
-
-    @Override
-    public SuspendedFrame frame() {
-        return frame;
+        super(frame);
     }
 
     @Override
     public PyType type() {
         return TYPE;
-    }
-
-    @Override
-    protected void dealloc() {
-        frame.release();
-    }
-
-    @Override
-    public String toString() {
-        return frame.repr(this);
     }
 }

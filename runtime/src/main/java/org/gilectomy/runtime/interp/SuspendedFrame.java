@@ -51,7 +51,7 @@ final class SuspendedFrame {
         }
     }
 
-    /** "generator" or "coroutine", as CPython's messages name the object. */
+    /** "generator", "coroutine" or "async generator", as CPython's messages name the object. */
     private final String kind;
     private final boolean isCoroutine;
     final PyCode code;
@@ -76,7 +76,7 @@ final class SuspendedFrame {
         this.slots = slots;
         this.sp = code.varNames.length;
         this.isCoroutine = (code.coFlags & PyCode.CO_COROUTINE) != 0;
-        this.kind = isCoroutine ? "coroutine" : "generator";
+        this.kind = isCoroutine ? "coroutine" : (code.coFlags & PyCode.CO_ASYNC_GENERATOR) != 0 ? "async generator" : "generator";
     }
 
     /** What calling a function with {@code code} (a generator's or coroutine's) returns: a new frame object. */
@@ -87,6 +87,9 @@ final class SuspendedFrame {
         }
         if ((code.coFlags & PyCode.CO_GENERATOR) != 0) {
             return new PyGenerator(f);
+        }
+        if ((code.coFlags & PyCode.CO_ASYNC_GENERATOR) != 0) {
+            return new PyAsyncGenerator(f);
         }
         throw new IllegalStateException("no frame object for co_flags " + code.coFlags);
     }
@@ -104,6 +107,11 @@ final class SuspendedFrame {
      */
     static void addProtocol(PyType t, String prefix, String delegateName) {
         addMethods(t);
+        addAttributes(t, prefix, delegateName);
+    }
+
+    /** The attributes of {@link #addProtocol} alone (an async generator has other methods). */
+    static void addAttributes(PyType t, String prefix, String delegateName) {
         t.addGetter(prefix + "code", o -> newRef(frameOf(o).code));
         t.addGetter(prefix + "running", o -> PyBool.of(frameOf(o).running.get()));
         t.addGetter(prefix + "frame", o -> {
@@ -129,16 +137,7 @@ final class SuspendedFrame {
         });
         t.addMethod("throw", (a, off, n, kw) -> {
             Args.exactly("throw", n - 1, 1, kw);
-            PyObject v = a[off + 1];
-            if (v instanceof PyType ty && ty.isSubtypeOf(PyExc.BASE_EXCEPTION) && ty != PyType.OBJECT) {
-                v = Ops.call(ty);
-            } else if (v instanceof PyBaseException) {
-                RefCount.incref(v);
-            } else {
-                throw PyExc.typeError("exceptions must be classes or instances deriving from BaseException, not "
-                        + v.type().name());
-            }
-            PyException carrier = ((PyBaseException) v).carrier().raiseStealing(); // the flight owns v
+            PyException carrier = exceptionToThrow(a[off + 1]);
             SuspendedFrame f = frameOf(a[off]);
             return f.orStopIteration(f.resume(null, carrier));
         });
@@ -146,6 +145,19 @@ final class SuspendedFrame {
             frameOf(a[off]).close();
             return PyNone.newRef();
         });
+    }
+
+    /** The exception throw(v) and athrow(v) throw in: a class is instantiated, an instance thrown as it is. */
+    static PyException exceptionToThrow(PyObject v) {
+        if (v instanceof PyType ty && ty.isSubtypeOf(PyExc.BASE_EXCEPTION) && ty != PyType.OBJECT) {
+            v = Ops.call(ty);
+        } else if (v instanceof PyBaseException) {
+            RefCount.incref(v);
+        } else {
+            throw PyExc.typeError("exceptions must be classes or instances deriving from BaseException, not "
+                    + v.type().name());
+        }
+        return ((PyBaseException) v).carrier().raiseStealing(); // the flight owns v
     }
 
     private static SuspendedFrame frameOf(PyObject o) {
@@ -269,8 +281,10 @@ final class SuspendedFrame {
                 r = Eval.run(ts, code, globals, slots, this);
             } catch (PyException e) {
                 finished = true;
-                if (e.matches(PyExc.STOP_ITERATION)) {
-                    PyException re = new PyException(PyExc.RUNTIME_ERROR, kind + " raised StopIteration");
+                boolean asyncStop = e.matches(PyExc.STOP_ASYNC_ITERATION) && (code.coFlags & PyCode.CO_ASYNC_GENERATOR) != 0;
+                if (e.matches(PyExc.STOP_ITERATION) || asyncStop) {
+                    PyException re = new PyException(PyExc.RUNTIME_ERROR,
+                            kind + " raised " + (asyncStop ? "StopAsyncIteration" : "StopIteration"));
                     re.setCauseStealing(e.takeValue());
                     throw re;
                 }
@@ -346,7 +360,7 @@ final class SuspendedFrame {
 
     /** The owner's repr: {@code <generator object f at 0x...>}. */
     String repr(PyObject owner) {
-        return "<" + kind + " object " + code.qualname + " at " + PyObject.address(owner) + ">";
+        return "<" + owner.type().name() + " object " + code.qualname + " at " + PyObject.address(owner) + ">";
     }
 
     // ---- the cycle collector's view of the owner (GcTracked: tp_traverse, tp_clear)
