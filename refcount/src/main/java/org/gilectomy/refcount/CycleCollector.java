@@ -44,7 +44,9 @@ import org.gilectomy.locks.StopTheWorld;
  *      deferred counting a stack slot is a reference the count does not hold)
  *   4. every o with refs(o) > 0, and everything reachable from it in C, is alive; the rest is
  *      garbage, unreachable from anything outside C
- *   5. (world restarted) weak references to garbage cleared (hook), finalizers run once
+ *   5. weak references to garbage cleared (Finalizers: still with the world stopped, so no
+ *      reader takes a reference to garbage), then, the world restarted, their callbacks
+ *      run, other weak reference hooks, finalizers run once
  *      (hook, PEP 442); if any ran, steps 1-4 are redone on the garbage alone, and what a
  *      finalizer resurrected, and what it reaches, is kept
  *   6. the collector counts what is still garbage (gc.collect's result), takes a reference to each garbage object, clears each (clearReferences:
@@ -267,6 +269,7 @@ public final class CycleCollector {
         long t0 = System.nanoTime();
         long stopNanos = StopTheWorld.ENABLED ? StopTheWorld.WORLD.stop(me) : 0;
         List<RefCounted> garbage;
+        List<Runnable> weakCallbacks;
         int examined;
         try {
             RefCount.flush();
@@ -278,6 +281,7 @@ public final class CycleCollector {
             }
             examined = candidates.size();
             garbage = new Pass().unreachable(candidates);
+            weakCallbacks = Finalizers.clearWeakReferences(garbage); // while no reader can take a reference
             int older = Math.min(gen + 1, GENERATIONS - 1);
             GENS[older].addAll(candidates); // unreachable() left only the survivors in it
             COUNT0.setVolatile(0);
@@ -294,6 +298,7 @@ public final class CycleCollector {
         }
         long pause = System.nanoTime() - t0;
         if (!garbage.isEmpty()) {
+            Finalizers.runAll(weakCallbacks);
             garbage = finalizeGarbage(garbage);
             clearGarbage(garbage);
         }

@@ -57,6 +57,8 @@ class StaticMutableStateTest {
             Map.entry("org.gilectomy.refcount.CycleCollector.roots", "set once when the runtime starts"),
             Map.entry("org.gilectomy.refcount.CollectorStats.explicit", "once per cycle collection, by the collecting thread"),
             Map.entry("org.gilectomy.objects.ReprGuard.current", "set once when the runtime starts"),
+            Map.entry("org.gilectomy.objects.Unraisable.writer", "set once when the runtime starts"),
+            Map.entry("org.gilectomy.objects.PyType.finalizersDefined", "the first class given a __del__ (read per instance free)"),
             Map.entry("org.gilectomy.objects.PyInt.maxStrDigits", "sys.set_int_max_str_digits"),
             Map.entry("org.gilectomy.runtime.interp.Signals.installed", "once per process"),
             Map.entry("org.gilectomy.runtime.imports.StdlibLocation.commandLine", "the command line, once"),

@@ -33,6 +33,7 @@ final class BuiltinModules {
             Map.entry("_collections", i -> org.gilectomy.runtime.modules.CollectionsModule.module()),
             Map.entry("itertools", i -> org.gilectomy.runtime.modules.ItertoolsModule.module()),
             Map.entry("_functools", i -> org.gilectomy.runtime.modules.FunctoolsModule.module()),
+            Map.entry("_weakref", i -> org.gilectomy.runtime.modules.WeakrefModule.module()),
             Map.entry("_operator", i -> org.gilectomy.runtime.modules.OperatorModule.module()));
 
     /** The maker of the Java module {@code name}, or null: the test hooks only when enabled. */
