@@ -58,6 +58,7 @@ class StaticMutableStateTest {
             Map.entry("org.gilectomy.refcount.CollectorStats.explicit", "once per cycle collection, by the collecting thread"),
             Map.entry("org.gilectomy.objects.ReprGuard.current", "set once when the runtime starts"),
             Map.entry("org.gilectomy.objects.Unraisable.writer", "set once when the runtime starts"),
+            Map.entry("org.gilectomy.refcount.Finalizers.weakClearer", "set once, when the weak reference type is initialised"),
             Map.entry("org.gilectomy.objects.PyType.finalizersDefined", "the first class given a __del__ (read per instance free)"),
             Map.entry("org.gilectomy.objects.PyInt.maxStrDigits", "sys.set_int_max_str_digits"),
             Map.entry("org.gilectomy.runtime.interp.Signals.installed", "once per process"),
