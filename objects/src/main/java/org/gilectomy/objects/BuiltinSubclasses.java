@@ -63,6 +63,7 @@ final class BuiltinSubclasses {
         }
         newOf(Descriptors.PyProperty.TYPE, (cls, a, off, n, kw) -> new Descriptors.PyProperty.Sub(cls));
         Descriptors.PyProperty.install();
+        PyWeakref.install();
     }
 
     /** tuple(arg): the one argument, checked as the built-in's constructor checks it. */
@@ -72,7 +73,7 @@ final class BuiltinSubclasses {
     }
 
     /** Registers how to make instances of subclasses of {@code t}, and {@code t.__new__}. */
-    private static void newOf(PyType t, PyType.BuiltinNew make) {
+    static void newOf(PyType t, PyType.BuiltinNew make) {
         t.builtinNew = make;
         t.addMethod("__new__", (a, off, n, kw) -> {
             if (n == 0) {

@@ -53,6 +53,9 @@ public final class Hashing {
         if (o instanceof PySet s && s.isFrozen()) {
             return s.frozenHash();
         }
+        if (o instanceof PyWeakref w) {
+            return w.pyHash(); // the referent's (a subclass's own __hash__ was taken above)
+        }
         if (Dunders.isUserObject(o)) {
             return Dunders.hash(o);
         }

@@ -150,6 +150,9 @@ public final class Ops {
         if (o instanceof PyStr s) {
             return s.value;
         }
+        if (o instanceof PyWeakref w && w.isProxy()) {
+            return w.proxyStr();
+        }
         if (o instanceof PyInstance) {
             String s = Dunders.str(o);
             if (s != null) {

@@ -50,7 +50,9 @@ import org.gilectomy.threadstate.StopTheWorld;
  *      (RefCount.undeferGarbage) and its count frees it, with whatever only it held. Not
  *      counted as garbage, as CPython 3.11 would not (it has no bias). Steps 1-4 are redone on
  *      the rest, until no orphan is left (a release can orphan another deferred object)
- *   5. (world restarted) weak references to garbage cleared (hook), finalizers run once
+ *   5. weak references to garbage cleared (Finalizers: still with the world stopped, so no
+ *      reader takes a reference to garbage), then, the world restarted, their callbacks
+ *      run, other weak reference hooks, finalizers run once
  *      (hook, PEP 442); if any ran, steps 1-4 are redone on the garbage alone, and what a
  *      finalizer resurrected, and what it reaches, is kept
  *   6. the collector counts what is still garbage (gc.collect's result), takes a reference to
@@ -275,6 +277,7 @@ public final class CycleCollector {
         long stopNanos = StopTheWorld.ENABLED ? StopTheWorld.WORLD.stop(me) : 0;
         List<RefCounted> garbage;
         List<RefCounted> orphans;
+        List<Runnable> weakCallbacks;
         int examined;
         try {
             RefCount.flush();
@@ -288,6 +291,7 @@ public final class CycleCollector {
             Pass pass = new Pass();
             garbage = pass.unreachable(candidates);
             orphans = pass.orphans;
+            weakCallbacks = Finalizers.clearWeakReferences(garbage); // while no reader can take a reference
             int older = Math.min(gen + 1, GENERATIONS - 1);
             GENS[older].addAll(candidates); // unreachable() left only the survivors in it
             COUNT0.setVolatile(0);
@@ -317,6 +321,7 @@ public final class CycleCollector {
             garbage = rejudge(garbage, again);
             orphans = again.orphans;
         }
+        Finalizers.runAll(weakCallbacks); // even if the orphans' release freed all the garbage
         if (!garbage.isEmpty()) {
             garbage = finalizeGarbage(garbage);
             clearGarbage(garbage);

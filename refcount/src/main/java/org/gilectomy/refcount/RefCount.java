@@ -371,8 +371,8 @@ public final class RefCount {
     }
 
     private static void release(RefCountThreadState ts, RefCounted o) {
-        if (o instanceof Finalizable && Finalizers.keptForFinalizer(ts, o)) {
-            return; // revived for its __del__ (Finalizers): freed when its count reaches zero again
+        if ((o instanceof Finalizable || o.weakRefsAcquire() != null) && Finalizers.keptForFinalizer(ts, o)) {
+            return; // revived for its __del__ or its weak references (Finalizers): freed when its count reaches zero again
         }
         if (o instanceof GcTracked) {
             CycleCollector.untracked(ts);

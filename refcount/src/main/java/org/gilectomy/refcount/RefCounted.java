@@ -86,6 +86,7 @@ public abstract class RefCounted extends Lockable {
     private static final VarHandle REF_COUNT;
     private static final VarHandle SHARED_WORD;
     private static final VarHandle OWNER_ID;
+    private static final VarHandle WEAK_REFS;
 
     static {
         try {
@@ -93,6 +94,7 @@ public abstract class RefCounted extends Lockable {
             REF_COUNT = l.findVarHandle(RefCounted.class, "refCount", int.class);
             SHARED_WORD = l.findVarHandle(RefCounted.class, "sharedWord", int.class);
             OWNER_ID = l.findVarHandle(RefCounted.class, "ownerId", int.class);
+            WEAK_REFS = l.findVarHandle(RefCounted.class, "weakRefs", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -104,6 +106,12 @@ public abstract class RefCounted extends Lockable {
     private int sharedWord;
     /** BIASED only. Touched only through the accessors below. */
     private int ownerId;
+    /**
+     * The weak references to this object (the objects module's list of them), null while it
+     * has none: set once by CAS, read with acquire (Finalizers explains the protocol).
+     */
+    @SuppressWarnings("unused") // through WEAK_REFS only
+    private Object weakRefs;
     /** The cycle collector's scratch word (CycleCollector): 0 outside a collection; plain. */
     int gcState;
     /** Written once, plain, before publication (RefCount.markDeferred); read plain. */
@@ -209,6 +217,19 @@ public abstract class RefCounted extends Lockable {
 
     final void setOwnerIdOpaque(int id) {
         OWNER_ID.setOpaque(this, id);
+    }
+
+    // ---- weakRefs
+
+    /** The weak reference list, or null if no weak reference to this object was ever made. */
+    public final Object weakRefsAcquire() {
+        return WEAK_REFS.getAcquire(this);
+    }
+
+    /** Installs the weak reference list if there is none yet; returns the one installed (this or another thread's). */
+    public final Object weakRefsInstall(Object list) {
+        Object witness = WEAK_REFS.compareAndExchange(this, null, list);
+        return witness == null ? list : witness;
     }
 
     // ---- deferred (DeferredCounts)

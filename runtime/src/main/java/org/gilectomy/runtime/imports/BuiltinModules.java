@@ -45,6 +45,7 @@ public final class BuiltinModules {
             Map.entry("_collections", i -> org.gilectomy.runtime.modules.CollectionsModule.module()),
             Map.entry("itertools", i -> org.gilectomy.runtime.modules.ItertoolsModule.module()),
             Map.entry("_functools", i -> org.gilectomy.runtime.modules.FunctoolsModule.module()),
+            Map.entry("_weakref", i -> org.gilectomy.runtime.modules.WeakrefModule.module()),
             Map.entry("_operator", i -> org.gilectomy.runtime.modules.OperatorModule.module()),
             Map.entry("_string", i -> org.gilectomy.runtime.modules.StringModule.module()),
             Map.entry("errno", i -> org.gilectomy.runtime.modules.ErrnoModule.module()),
