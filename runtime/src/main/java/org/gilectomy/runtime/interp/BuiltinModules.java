@@ -37,7 +37,9 @@ final class BuiltinModules {
             Map.entry("_string", i -> org.gilectomy.runtime.modules.StringModule.module()),
             Map.entry("errno", i -> org.gilectomy.runtime.modules.ErrnoModule.module()),
             Map.entry("_thread", i -> org.gilectomy.runtime.modules.ThreadModule.module()),
-            Map.entry("atexit", i -> org.gilectomy.runtime.modules.AtexitModule.module()));
+            Map.entry("atexit", i -> org.gilectomy.runtime.modules.AtexitModule.module()),
+            Map.entry("posix", i -> org.gilectomy.runtime.modules.PosixModule.module()),
+            Map.entry("_struct", i -> org.gilectomy.runtime.modules.StructModule.module()));
 
     /** The maker of the Java module {@code name}, or null: the test hooks only when enabled. */
     static Function<Interpreter, PyModule> get(String name) {
