@@ -7,7 +7,7 @@ import org.gilectomy.refcount.RefCount;
  * class statement's class the live namespace; for a built-in type a dict of its methods made
  * when asked. Owns its dict.
  */
-public final class MappingProxy extends PyObject implements Container {
+public final class MappingProxy extends PyObject implements Container, org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("mappingproxy", null);
 
     static {
@@ -95,5 +95,17 @@ public final class MappingProxy extends PyObject implements Container {
     @Override
     public String toString() {
         return "mappingproxy(" + Ops.repr(dict) + ")";
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        v.visit(dict);
+    }
+
+    /** Immutable: a cycle through it is broken where it closes, in the mutable container it reaches. */
+    @Override
+    public void clearReferences() {
     }
 }

@@ -6,7 +6,7 @@ import org.gilectomy.refcount.RefCount;
  * An iterator that owns the object it walks, and lets go of it once: at the end of the
  * iteration ({@link #finish}) or when the iterator itself is freed.
  */
-public abstract class OwningIterator<T extends PyObject> extends PyIterator {
+public abstract class OwningIterator<T extends PyObject> extends PyIterator implements org.gilectomy.refcount.GcTracked {
     private T source;
 
     protected OwningIterator(T ownedSource) {
@@ -29,6 +29,20 @@ public abstract class OwningIterator<T extends PyObject> extends PyIterator {
 
     @Override
     protected void dealloc() {
+        finish();
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    /** The source only: what a subclass holds besides is not visited, so it counts as held from outside. */
+    @Override
+    public void traverse(Visitor v) {
+        v.visit(source);
+    }
+
+    /** An exhausted iterator is still a valid one: it lets go of its source as at the end. */
+    @Override
+    public void clearReferences() {
         finish();
     }
 }

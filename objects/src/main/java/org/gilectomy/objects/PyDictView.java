@@ -8,7 +8,7 @@ import org.gilectomy.refcount.RefCount;
  * {@code dict.keys()}, {@code values()}, {@code items()}: live views of a dict (they see later
  * changes), iterating in insertion order over a snapshot taken when iteration starts.
  */
-public final class PyDictView extends PyObject implements Container {
+public final class PyDictView extends PyObject implements Container, org.gilectomy.refcount.GcTracked {
     public enum Kind {
         KEYS("dict_keys", IteratorTypes.DICT_KEYS), VALUES("dict_values", IteratorTypes.DICT_VALUES),
         ITEMS("dict_items", IteratorTypes.DICT_ITEMS);
@@ -126,5 +126,17 @@ public final class PyDictView extends PyObject implements Container {
     @Override
     public boolean equals(Object o) {
         return this == o;
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        v.visit(dict);
+    }
+
+    /** Immutable: a cycle through it is broken where it closes, in the mutable container it reaches. */
+    @Override
+    public void clearReferences() {
     }
 }

@@ -3,7 +3,7 @@ package org.gilectomy.objects;
 import org.gilectomy.refcount.RefCount;
 
 /** {@code slice(start, stop, step)}; parts are owned, None when absent. */
-public final class PySlice extends PyObject {
+public final class PySlice extends PyObject implements org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("slice", null);
 
     final PyObject start;
@@ -100,5 +100,19 @@ public final class PySlice extends PyObject {
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof PySlice s && Ops.eq(start, s.start) && Ops.eq(stop, s.stop) && Ops.eq(step, s.step);
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        v.visit(start);
+        v.visit(stop);
+        v.visit(step);
+    }
+
+    /** Immutable: a cycle through it is broken where it closes, in the mutable container it reaches. */
+    @Override
+    public void clearReferences() {
     }
 }

@@ -149,7 +149,7 @@ final class Sequences {
     }
 
     /** Hands out owned references from an array, releasing the rest if dropped early. */
-    static final class ArrayIterator extends PyIterator {
+    static final class ArrayIterator extends PyIterator implements org.gilectomy.refcount.GcTracked {
         private final PyType type;
         private final PyObject[] items;
         private int next;
@@ -176,9 +176,25 @@ final class Sequences {
 
         @Override
         protected void dealloc() {
+            clearReferences();
+        }
+
+        @Override
+        public void traverse(Visitor v) {
             for (int i = next; i < items.length; i++) {
-                RefCount.decref(items[i]);
+                v.visit(items[i]);
+            }
+        }
+
+        /** Exhausts the iterator: the items not handed out are released, once. */
+        @Override
+        public void clearReferences() {
+            int from = next;
+            next = items.length;
+            for (int i = from; i < items.length; i++) {
+                PyObject x = items[i];
                 items[i] = null;
+                RefCount.decref(x);
             }
         }
     }

@@ -5,9 +5,9 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.gilectomy.locks.BaseThreadState;
-import org.gilectomy.locks.EvalBreaker;
-import org.gilectomy.locks.StopTheWorld;
+import org.gilectomy.threadstate.BaseThreadState;
+import org.gilectomy.threadstate.EvalBreaker;
+import org.gilectomy.threadstate.StopTheWorld;
 
 /**
  * The cycle collector (CPython's {@code Modules/gcmodule.c}, and for the free-threaded builds
@@ -44,12 +44,19 @@ import org.gilectomy.locks.StopTheWorld;
  *      deferred counting a stack slot is a reference the count does not hold)
  *   4. every o with refs(o) > 0, and everything reachable from it in C, is alive; the rest is
  *      garbage, unreachable from anything outside C
+ *   4b. (world restarted; deferred counting) a garbage object that had no counted reference
+ *      at all, only its bias (an orphan: a deferred function whose last heap reference went),
+ *      is what a count would have freed the moment that reference went: its bias is dropped
+ *      (RefCount.undeferGarbage) and its count frees it, with whatever only it held. Not
+ *      counted as garbage, as CPython 3.11 would not (it has no bias). Steps 1-4 are redone on
+ *      the rest, until no orphan is left (a release can orphan another deferred object)
  *   5. (world restarted) weak references to garbage cleared (hook), finalizers run once
  *      (hook, PEP 442); if any ran, steps 1-4 are redone on the garbage alone, and what a
  *      finalizer resurrected, and what it reaches, is kept
- *   6. the collector counts what is still garbage (gc.collect's result), takes a reference to each garbage object, clears each (clearReferences:
- *      the cycles break), then drops its references: the objects are freed by the normal
- *      reference-count path (dealloc, poison, --check-refs accounting)
+ *   6. the collector counts what is still garbage (gc.collect's result), takes a reference to
+ *      each garbage object, clears each (clearReferences: the cycles break), drops the bias of
+ *      the deferred ones among them, then drops its references: the objects are freed by the
+ *      normal reference-count path (dealloc, poison, --check-refs accounting)
  * Steps 1-4 need counts and references that do not move: the GIL is held, or the world is
  * stopped and (BUFFERED) the logs flushed. refs(o) lives in RefCounted.gcState, with IN_SET
  * and REACHABLE bits; gcState is 0 outside a collection.
@@ -267,6 +274,7 @@ public final class CycleCollector {
         long t0 = System.nanoTime();
         long stopNanos = StopTheWorld.ENABLED ? StopTheWorld.WORLD.stop(me) : 0;
         List<RefCounted> garbage;
+        List<RefCounted> orphans;
         int examined;
         try {
             RefCount.flush();
@@ -277,7 +285,9 @@ public final class CycleCollector {
                 GENS[g].clear();
             }
             examined = candidates.size();
-            garbage = new Pass().unreachable(candidates);
+            Pass pass = new Pass();
+            garbage = pass.unreachable(candidates);
+            orphans = pass.orphans;
             int older = Math.min(gen + 1, GENERATIONS - 1);
             GENS[older].addAll(candidates); // unreachable() left only the survivors in it
             COUNT0.setVolatile(0);
@@ -293,12 +303,27 @@ public final class CycleCollector {
             }
         }
         long pause = System.nanoTime() - t0;
+        while (!orphans.isEmpty()) { // step 4b
+            for (RefCounted o : orphans) {
+                RefCount.undeferGarbage(o);
+            }
+            RefCount.flush();
+            keepUnfreed(orphans);
+            garbage.removeIf(RefCounted::isFreed);
+            if (garbage.isEmpty()) {
+                break;
+            }
+            Pass again = new Pass();
+            garbage = rejudge(garbage, again);
+            orphans = again.orphans;
+        }
         if (!garbage.isEmpty()) {
             garbage = finalizeGarbage(garbage);
             clearGarbage(garbage);
         }
         int found = garbage.size(); // as CPython's: what finalizers freed or resurrected is not counted
         CollectorStats.record(gen, explicit, examined, found, pause, stopNanos);
+        Finalizers.runPending(); // those of objects freed where no Python runs (BUFFERED's commit thread)
         return found;
     }
 
@@ -333,11 +358,23 @@ public final class CycleCollector {
         }
         boolean ran = false;
         for (RefCounted o : garbage) {
-            ran |= ((GcTracked) o).finalizeAsGarbage();
+            ran |= !o.isFreed() && ((GcTracked) o).finalizeAsGarbage(); // an earlier finalizer may have freed it
         }
         if (!ran) {
             return garbage;
         }
+        Pass pass = new Pass();
+        List<RefCounted> still = rejudge(garbage, pass);
+        still.addAll(pass.orphans); // a finalizer dropped their last counted reference: garbage all the same
+        return still;
+    }
+
+    /**
+     * Steps 1-4 again on {@code garbage} alone, the world stopped again, after code ran that
+     * may have made some of it reachable (a finalizer, a release): returns what is still
+     * garbage; the rest survives, in the oldest generation.
+     */
+    private static List<RefCounted> rejudge(List<RefCounted> garbage, Pass pass) {
         BaseThreadState me = BaseThreadState.current();
         if (StopTheWorld.ENABLED) {
             StopTheWorld.WORLD.stop(me);
@@ -345,8 +382,8 @@ public final class CycleCollector {
         try {
             RefCount.flush();
             List<RefCounted> all = new ArrayList<>(garbage);
-            List<RefCounted> still = new Pass().unreachable(all);
-            GENS[GENERATIONS - 1].addAll(all); // the resurrected survive, in the oldest generation
+            List<RefCounted> still = pass.unreachable(all);
+            GENS[GENERATIONS - 1].addAll(all);
             return still;
         } finally {
             if (StopTheWorld.ENABLED) {
@@ -364,12 +401,20 @@ public final class CycleCollector {
             ((GcTracked) o).clearReferences();
         }
         for (RefCounted o : garbage) {
+            RefCount.undeferGarbage(o); // our reference holds it: its bias goes, nothing is freed yet
+        }
+        for (RefCounted o : garbage) {
             RefCount.decref(o);
         }
         RefCount.flush();
-        for (RefCounted o : garbage) {
+        keepUnfreed(garbage); // kept alive by a reference no clear dropped
+    }
+
+    /** Whatever of {@code released} is still alive goes back to the oldest generation. */
+    private static void keepUnfreed(List<RefCounted> released) {
+        for (RefCounted o : released) {
             if (!o.isFreed()) {
-                GENS[GENERATIONS - 1].add(o); // kept alive by a reference no clear dropped
+                GENS[GENERATIONS - 1].add(o);
             }
         }
     }
@@ -463,6 +508,8 @@ public final class CycleCollector {
     /** Steps 1-4 over one candidate set: the scratch state of one pass. */
     private static final class Pass {
         private final ArrayList<RefCounted> work = new ArrayList<>();
+        /** The garbage found that only a deferred bias kept alive (step 4b), a part of what unreachable returned. */
+        final List<RefCounted> orphans = new ArrayList<>();
 
         private final GcTracked.Visitor subtract = r -> {
             if (r == null) {
@@ -506,7 +553,7 @@ public final class CycleCollector {
                     continue;
                 }
                 int c = RefCount.countForCollector(o);
-                if (c <= 0) {
+                if (c < 0 || (c == 0 && !RefCount.onlyBiasLeft(o))) {
                     continue; // being freed by its count right now: not ours to judge
                 }
                 o.gcState = IN_SET | Math.min(c, REFS);
@@ -531,7 +578,11 @@ public final class CycleCollector {
             int kept = 0;
             for (RefCounted o : set) {
                 if ((o.gcState & REACHABLE) == 0) {
-                    garbage.add(o);
+                    if (RefCount.onlyBiasLeft(o)) {
+                        orphans.add(o);
+                    } else {
+                        garbage.add(o);
+                    }
                 } else {
                     set.set(kept++, o);
                 }

@@ -1,7 +1,7 @@
 package org.gilectomy.refcount;
 
 import org.gilectomy.locks.Build;
-import org.gilectomy.locks.TransferCounter;
+import org.gilectomy.cacheline.TransferCounter;
 
 /**
  * {@code Py_INCREF} / {@code Py_DECREF}, immortality, and the free-on-zero contract.
@@ -371,6 +371,9 @@ public final class RefCount {
     }
 
     private static void release(RefCountThreadState ts, RefCounted o) {
+        if (o instanceof Finalizable && Finalizers.keptForFinalizer(ts, o)) {
+            return; // revived for its __del__ (Finalizers): freed when its count reaches zero again
+        }
         if (o instanceof GcTracked) {
             CycleCollector.untracked(ts);
         }
@@ -452,6 +455,22 @@ public final class RefCount {
         decref(o);
     }
 
+    /** {@link #increfStack(RefCounted)} with the caller's owner id held: see {@link #incref(RefCounted, int)}. */
+    public static void increfStack(RefCounted o, int self) {
+        if (DEFERRED && o.deferredPlain()) {
+            return;
+        }
+        incref(o, self);
+    }
+
+    /** {@link #decrefStack(RefCounted)} with the caller's owner id held: see {@link #incref(RefCounted, int)}. */
+    public static void decrefStack(RefCounted o, int self) {
+        if (DEFERRED && o.deferredPlain()) {
+            return;
+        }
+        decref(o, self);
+    }
+
     /**
      * A new (counted) reference becomes a frame's: for a deferred object the count is dropped
      * (its bias keeps it from zero). Returns {@code o}. ({@code PyStackRef_FromPyObjectSteal}.)
@@ -508,6 +527,30 @@ public final class RefCount {
      */
     public static int releaseDeferred(Object scope) {
         return DEFERRED ? DeferredCounts.releaseAll(scope) : 0;
+    }
+
+    /**
+     * Whether {@code o} is a mortal deferred object that only its bias keeps alive: no
+     * counted reference (true count 0) but not freed. Frames may still hold it (uncounted):
+     * the collector asks its roots before it lets go (CPython 3.14t's collector does the same).
+     */
+    static boolean onlyBiasLeft(RefCounted o) {
+        return DEFERRED && o.deferredPlain() && !o.isFreed() && trueCount(o) == 0;
+    }
+
+    /**
+     * The collector found {@code o} unreachable (no heap reference from outside the garbage,
+     * no frame): it stops being deferred, leaves the registry and loses its bias, so the
+     * counts free it as any object (freeing it now if nothing counted holds it).
+     * CPython 3.14t's {@code disable_deferred_refcounting}.
+     */
+    static void undeferGarbage(RefCounted o) {
+        if (!DEFERRED || !o.deferredPlain() || trueCount(o) >= RefCounted.STATIC_REFS) {
+            return; // not deferred, or a process-lifetime object that has no bias
+        }
+        DeferredCounts.forget(o);
+        o.clearDeferredPlain(); // no frame can see it: nothing reads the flag meanwhile
+        dropBias(o);
     }
 
     /** Removes the bias of one deferred object, at finalisation: no other thread updates it. */

@@ -36,7 +36,8 @@ import org.gilectomy.locks.Lockable;
  *     SHARED_MERGED (2)  no owner any more: the true count is count; refCount is 0
  *   SHARED_FREED   poisoned after dealloc (MERGED with a count far below zero)
  *
- * deferred: set by RefCount.markDeferred before the object is published, never cleared (deferred
+ * deferred: set by RefCount.markDeferred before the object is published, cleared only by the
+ *   collector on an object no thread can reach any more (RefCount.undeferGarbage) (deferred
  *   reference counting, DeferredCounts): references from frames are not counted, and a mortal
  *   one's count carries DeferredCounts.BIAS so that it never reaches zero through decrefs.
  *
@@ -218,6 +219,11 @@ public abstract class RefCounted extends Lockable {
 
     final void setDeferredPlain() {
         deferred = true;
+    }
+
+    /** The collector, on an object no thread can reach (RefCount.undeferGarbage). */
+    final void clearDeferredPlain() {
+        deferred = false;
     }
 
     // ---- public views

@@ -35,8 +35,11 @@ import org.openjdk.jcstress.infra.results.III_Result;
     state as a program's finalisation does (RefCount.releaseDeferred), so the registry of
     deferred objects does not grow with the samples.
 
-    Not tested here (needs the cycle collector, not on main when this was written): that the
-    collector does not free a deferred object that only another thread's frame references.
+    Not tested here: that the cycle collector does not free a deferred object that only
+    another thread's frame references (the collector visits every thread's frames as roots with
+    the world stopped, so there is no race for jcstress to find): refcount's
+    DeferredCollectionTest (with a negative control) and the corpus program
+    gw_deferred_frames.py (a function deleted while another thread runs it) test that.
 
     How to run (from the repository root): ./gilectomy stress -t 'BiasedDeferredNotFreed\.' [--mode quick]
  */

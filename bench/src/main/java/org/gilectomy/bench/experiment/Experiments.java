@@ -6,7 +6,8 @@ import java.util.Optional;
 /** The experiments {@code gilectomy experiment} ships, in the order {@code --list} shows them. */
 public final class Experiments {
     public static final List<Experiment> ALL = List.of(new BeazleyCount(), new SwitchInterval(), new Convoy(),
-            new GilectomyFib(), new FtScaling(), new SharedContainer(), new SingleThreadTax(), new Speed());
+            new GilectomyFib(), new FtScaling(), new SharedContainer(), new SingleThreadTax(), new Speed(),
+            new GcPause());
 
     private Experiments() {
     }

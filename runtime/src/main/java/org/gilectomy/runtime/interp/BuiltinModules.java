@@ -4,6 +4,16 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.gilectomy.objects.PyModule;
+import org.gilectomy.runtime.modules.GcModule;
+import org.gilectomy.runtime.modules.MathModule;
+import org.gilectomy.runtime.modules.QueueModule;
+import org.gilectomy.runtime.modules.RandomModule;
+import org.gilectomy.runtime.modules.SocketModule;
+import org.gilectomy.runtime.modules.SysModule;
+import org.gilectomy.runtime.modules.TestHooks;
+import org.gilectomy.runtime.modules.Threading;
+import org.gilectomy.runtime.modules.TimeModule;
+import org.gilectomy.runtime.modules.sre.SreModule;
 
 /**
  * The modules written in Java (CPython's built-in and extension modules): one line per module,
@@ -11,7 +21,7 @@ import org.gilectomy.objects.PyModule;
  * first import, and wins over a same-named {@code .py} file anywhere on {@code sys.path}, as a
  * built-in module does in CPython. To add a module, add a line here.
  */
-final class BuiltinModules {
+public final class BuiltinModules {
     private BuiltinModules() {
     }
 
@@ -50,7 +60,7 @@ final class BuiltinModules {
     }
 
     /** {@code sys.builtin_module_names}: sorted. */
-    static String[] names() {
+    public static String[] names() {
         return new TreeSet<>(TABLE.keySet()).toArray(new String[0]);
     }
 }

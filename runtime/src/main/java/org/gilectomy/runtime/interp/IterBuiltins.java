@@ -157,7 +157,7 @@ final class IterBuiltins {
      * map (function over the items of one or more iterators), filter (items whose function
      * value, or own value for None, is true) and zip (function null: tuples of the items).
      */
-    static final class Mapped extends PyIterator {
+    static final class Mapped extends PyIterator implements org.gilectomy.refcount.GcTracked {
         private final PyType type;
         private PyObject function; // owned, null for zip
         private PyIterator[] sources; // owned; null once exhausted
@@ -246,10 +246,27 @@ final class IterBuiltins {
         protected void dealloc() {
             release();
         }
+
+        @Override
+        public void traverse(Visitor v) {
+            v.visit(function);
+            PyIterator[] s = sources;
+            if (s != null) {
+                for (PyIterator it : s) {
+                    v.visit(it);
+                }
+            }
+        }
+
+        /** Exhausts the iterator, as its end does. */
+        @Override
+        public void clearReferences() {
+            release();
+        }
     }
 
     /** {@code enumerate(iterable, start)}: (index, item) tuples. */
-    static final class Enumerated extends PyIterator {
+    static final class Enumerated extends PyIterator implements org.gilectomy.refcount.GcTracked {
         private PyIterator source; // owned; null once exhausted
         private long index;
 
@@ -280,8 +297,20 @@ final class IterBuiltins {
 
         @Override
         protected void dealloc() {
-            RefCount.xdecref(source);
+            clearReferences();
+        }
+
+        @Override
+        public void traverse(Visitor v) {
+            v.visit(source);
+        }
+
+        /** Exhausts the iterator, as its end does. */
+        @Override
+        public void clearReferences() {
+            PyIterator s = source;
             source = null;
+            RefCount.xdecref(s);
         }
     }
 }

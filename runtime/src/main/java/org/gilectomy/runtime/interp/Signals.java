@@ -1,8 +1,8 @@
 package org.gilectomy.runtime.interp;
 
-import org.gilectomy.locks.BaseThreadState;
-import org.gilectomy.locks.EvalBreaker;
-import org.gilectomy.locks.StatefulThread;
+import org.gilectomy.threadstate.BaseThreadState;
+import org.gilectomy.threadstate.EvalBreaker;
+import org.gilectomy.threadstate.StatefulThread;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
 
@@ -18,7 +18,7 @@ import org.gilectomy.objects.PyException;
  * only one that handles signals);
  * the others never see it.
  */
-final class Signals {
+public final class Signals {
     static final int INTERRUPTED_STATUS = 130;
 
     private static volatile boolean installed;
@@ -55,7 +55,7 @@ final class Signals {
     }
 
     /** Ctrl-C for {@code target}'s main thread (also _thread.interrupt_main()): raised at its next check. */
-    static void interrupt(Interpreter target) {
+    public static void interrupt(Interpreter target) {
         if (!(target.mainThread instanceof StatefulThread main)) {
             return;
         }

@@ -64,7 +64,7 @@ public final class FunctoolsModule {
     }
 
     /** {@code functools.partial(func, *args, **keywords)}: immutable once made. */
-    static final class Partial extends PyObject implements CallableObject, DataAttributes {
+    static final class Partial extends PyObject implements CallableObject, DataAttributes, org.gilectomy.refcount.GcTracked {
         static final PyType TYPE = PyType.ofModule("functools", "partial", PyType.OBJECT);
 
         static {
@@ -182,6 +182,20 @@ public final class FunctoolsModule {
             RefCount.decref(func);
             RefCount.decref(args);
             RefCount.decref(keywords);
+        }
+
+        // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+        @Override
+        public void traverse(Visitor v) {
+            v.visit(func);
+            v.visit(args);
+            v.visit(keywords);
+        }
+
+        /** Immutable: the keywords dict clears itself; a cycle through func or args closes in a mutable object. */
+        @Override
+        public void clearReferences() {
         }
     }
 }

@@ -134,9 +134,25 @@ final class PyDefaultDict extends PyDict implements DataAttributes {
         return setAttribute(name, null);
     }
 
+    /** After the pairs (PyDict's dealloc, which is also its clear()): the factory. */
     @Override
-    protected void dealloc() {
+    protected void afterFree() {
         RefCount.decref((PyObject) FACTORY.getAndSet(this, (PyObject) null));
-        super.dealloc();
+        super.afterFree();
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        super.traverse(v);
+        v.visit((PyObject) FACTORY.getAcquire(this));
+    }
+
+    /** The factory becomes None (the dict stays valid), then the pairs go. */
+    @Override
+    public void clearReferences() {
+        setAttribute("default_factory", null);
+        super.clearReferences();
     }
 }

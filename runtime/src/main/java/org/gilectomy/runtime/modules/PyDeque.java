@@ -40,7 +40,7 @@ import org.gilectomy.refcount.RefCount;
  * maxlen   final (-1: unbounded)
  * </pre>
  */
-final class PyDeque extends PyObject implements Container, IndexedSequence {
+final class PyDeque extends PyObject implements Container, IndexedSequence, org.gilectomy.refcount.GcTracked {
     static final PyType TYPE = PyType.ofModule("collections", "deque", PyType.OBJECT);
     static final PyType ITER = PyType.ofModule("_collections", "_deque_iterator", PyType.OBJECT);
     static final PyType REVERSE_ITER = PyType.ofModule("_collections", "_deque_reverse_iterator", PyType.OBJECT);
@@ -492,6 +492,20 @@ final class PyDeque extends PyObject implements Container, IndexedSequence {
             RefCount.decref(items[slot(i)]);
         }
         items = null;
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    @Override
+    public void traverse(Visitor v) {
+        for (int i = 0; i < size; i++) {
+            v.visit(items[slot(i)]);
+        }
+    }
+
+    @Override
+    public void clearReferences() {
+        clear();
     }
 
     /**

@@ -13,7 +13,6 @@ import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 import org.gilectomy.objects.PyType;
-import org.gilectomy.runtime.interp.ThreadSupport;
 
 /**
  * CPython's {@code _thread}: low-level threads and locks, on the runtime's own thread machinery
