@@ -49,7 +49,13 @@ public final class BuiltinModules {
             Map.entry("_thread", i -> org.gilectomy.runtime.modules.ThreadModule.module()),
             Map.entry("atexit", i -> org.gilectomy.runtime.modules.AtexitModule.module()),
             Map.entry("posix", i -> org.gilectomy.runtime.modules.PosixModule.module()),
-            Map.entry("_struct", i -> org.gilectomy.runtime.modules.StructModule.module()));
+            Map.entry("_struct", i -> org.gilectomy.runtime.modules.StructModule.module()),
+            Map.entry("_md5", i -> org.gilectomy.runtime.modules.HashModules.module("_md5")),
+            Map.entry("_sha1", i -> org.gilectomy.runtime.modules.HashModules.module("_sha1")),
+            Map.entry("_sha256", i -> org.gilectomy.runtime.modules.HashModules.module("_sha256")),
+            Map.entry("_sha512", i -> org.gilectomy.runtime.modules.HashModules.module("_sha512")),
+            Map.entry("_sha3", i -> org.gilectomy.runtime.modules.HashModules.module("_sha3")),
+            Map.entry("_blake2", i -> org.gilectomy.runtime.modules.HashModules.module("_blake2")));
 
     /** The maker of the Java module {@code name}, or null: the test hooks only when enabled. */
     static Function<Interpreter, PyModule> get(String name) {
