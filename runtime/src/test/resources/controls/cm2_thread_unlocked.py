@@ -1,23 +1,25 @@
 # The negative control of programs/cm2_thread.py: its counter, bumped by _thread threads
-# without the lock. With no GIL, `counter[0] += n` is a read, an add and a write; threads lose
-# each other's updates.
+# without the lock. With no GIL, `counter[0] += 1` is a read, an add and a write; threads lose
+# each other's updates. Each worker hands over a _set_sentinel() lock first, which the runtime
+# releases however the thread ends, so the main thread never waits for a thread that died.
 import _thread
 
 counter = [0]
-dones = []
+sentinels = []
+ready = _thread.allocate_lock()
 
 
-def work(done):
+def work():
+    sentinels.append(_thread._set_sentinel())
+    ready.release()
     for _ in range(20000):
         counter[0] += 1
-    done.release()
 
 
 for i in range(4):
-    done = _thread.allocate_lock()
-    done.acquire()
-    dones.append(done)
-    _thread.start_new_thread(work, (done,))
-for done in dones:
-    done.acquire()
+    ready.acquire()
+    _thread.start_new_thread(work, ())
+ready.acquire()
+for s in sentinels:
+    s.acquire()
 print(counter[0])

@@ -37,6 +37,7 @@ class DefaultReprTest {
     /** Definitions the expressions use. */
     private static final String PRELUDE = String.join("\n",
             "import queue, threading, socket, sys, io, _collections, itertools, _functools, _operator, _testrefcount",
+            "import _string, _struct, _thread, _md5, _sha3",
             "def f(): pass",
             "def g(): yield 1",
             "async def co(): pass",
@@ -125,6 +126,10 @@ class DefaultReprTest {
         {"runtime.modules.OperatorModule$Getter", "_operator.itemgetter(1, 'a')"},
         {"runtime.modules.OperatorModule$Getter", "_operator.attrgetter('x.y')"},
         {"runtime.modules.OperatorModule$Getter", "_operator.methodcaller('m', 1, k=2)"},
+        {"runtime.modules.StructModule$PyStruct", "_struct.Struct('<i')"},
+        {"runtime.modules.HashModules$PyHash", "_md5.md5()"}, {"runtime.modules.HashModules$PyHash", "_sha3.sha3_256()"},
+        {"runtime.modules.ItertoolsIter", "_struct.iter_unpack('b', b'ab')"},
+        {"runtime.modules.ItertoolsIter", "_string.formatter_parser('a{0}')"},
     };
 
     /** Why the regular-expression types are listed as unreachable. */

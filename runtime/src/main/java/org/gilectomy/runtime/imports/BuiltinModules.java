@@ -50,7 +50,16 @@ public final class BuiltinModules {
             Map.entry("_string", i -> org.gilectomy.runtime.modules.StringModule.module()),
             Map.entry("errno", i -> org.gilectomy.runtime.modules.ErrnoModule.module()),
             Map.entry("_thread", i -> org.gilectomy.runtime.modules.ThreadModule.module()),
-            Map.entry("atexit", i -> org.gilectomy.runtime.modules.AtexitModule.module()));
+            Map.entry("atexit", i -> org.gilectomy.runtime.modules.AtexitModule.module()),
+            Map.entry("posix", i -> org.gilectomy.runtime.modules.PosixModule.module()),
+            Map.entry("_struct", i -> org.gilectomy.runtime.modules.StructModule.module()),
+            Map.entry("_md5", i -> org.gilectomy.runtime.modules.HashModules.module("_md5")),
+            Map.entry("_sha1", i -> org.gilectomy.runtime.modules.HashModules.module("_sha1")),
+            Map.entry("_sha256", i -> org.gilectomy.runtime.modules.HashModules.module("_sha256")),
+            Map.entry("_sha512", i -> org.gilectomy.runtime.modules.HashModules.module("_sha512")),
+            Map.entry("_sha3", i -> org.gilectomy.runtime.modules.HashModules.module("_sha3")),
+            Map.entry("_blake2", i -> org.gilectomy.runtime.modules.HashModules.module("_blake2")),
+            Map.entry("binascii", i -> org.gilectomy.runtime.modules.BinasciiModule.module()));
 
     /** The maker of the Java module {@code name}, or null: the test hooks only when enabled. */
     static Function<Interpreter, PyModule> get(String name) {

@@ -60,6 +60,11 @@ public final class ErrnoModule {
         return codes;
     }
 
+    /** Every code, in errorcode's order. */
+    static List<Code> codes() {
+        return CODES;
+    }
+
     /** The number of the errno called {@code name} ({@code "ENOENT"}); the name must exist. */
     static int number(String name) {
         Integer n = BY_NAME.get(name);

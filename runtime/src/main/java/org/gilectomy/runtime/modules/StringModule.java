@@ -19,8 +19,8 @@ import org.gilectomy.objects.PyType;
  * malformed string raises its ValueError where CPython's does: at the step that reaches it.
  */
 public final class StringModule {
-    static final PyType PARSER_ITER = PyType.ofModule("_string", "formatteriterator", PyType.OBJECT);
-    static final PyType FIELD_ITER = PyType.ofModule("_string", "fieldnameiterator", PyType.OBJECT);
+    static final PyType PARSER_ITER = new PyType("formatteriterator", PyType.OBJECT);
+    static final PyType FIELD_ITER = new PyType("fieldnameiterator", PyType.OBJECT);
 
     private StringModule() {
     }
