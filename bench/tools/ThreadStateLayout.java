@@ -1,6 +1,6 @@
 import java.lang.reflect.Method;
 
-import org.gilectomy.locks.StatefulThread;
+import org.gilectomy.threadstate.StatefulThread;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.vm.VM;
 
@@ -21,7 +21,7 @@ public class ThreadStateLayout {
         Class<?> type = Class.forName("org.gilectomy.runtime.interp.ThreadState");
         System.out.println(ClassLayout.parseClass(type).toPrintable());
         Method newThread = type.getDeclaredMethod("newThread", Runnable.class, String.class, long.class, boolean.class,
-                Class.forName("org.gilectomy.runtime.interp.Threading$PyThread"));
+                Class.forName("org.gilectomy.runtime.modules.Threading$PyThread"));
         newThread.setAccessible(true);
         Runnable nothing = () -> { };
         StatefulThread a = (StatefulThread) newThread.invoke(null, nothing, "a", 0L, false, null);

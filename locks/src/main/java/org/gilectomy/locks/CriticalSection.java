@@ -2,6 +2,8 @@ package org.gilectomy.locks;
 
 import java.util.Arrays;
 
+import org.gilectomy.threadstate.BaseThreadState;
+
 /**
  * Critical sections, as in CPython 3.13 ({@code Py_BEGIN_CRITICAL_SECTION}): a per-thread stack
  * of held per-object locks that is released as a whole before the thread blocks, so that no
@@ -68,7 +70,7 @@ public final class CriticalSection {
     }
 
     /** One thread's sections: parallel arrays, top at size - 1. */
-    static final class Stack {
+    public static final class Stack {
         Lockable[] first = new Lockable[8];   // null: a section that holds nothing (re-entry, call-out)
         Lockable[] second = new Lockable[8];  // null for a one-object section
         boolean[] suspended = new boolean[8];

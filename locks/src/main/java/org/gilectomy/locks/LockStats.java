@@ -1,5 +1,7 @@
 package org.gilectomy.locks;
 
+import org.gilectomy.threadstate.ThreadCounters;
+
 /**
  * Per-object-lock statistics, counted only when {@code -Dgilectomy.stats=true} (a static
  * final switch: with it off the JIT removes every counting site).

@@ -3,6 +3,8 @@ package org.gilectomy.locks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
+import org.gilectomy.cacheline.TransferCounter;
+
 /**
  * The lock word of an object header: the base of every object that {@link ObjectLock} can lock.
  *

@@ -3,7 +3,7 @@ package org.gilectomy.locks;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.gilectomy.locks.timeline.GilTimeline;
+import org.gilectomy.trace.GilTimeline;
 
 /**
  * What both GILs share: CPython's shape of a GIL, a {@code locked} flag and its last

@@ -3,7 +3,8 @@ package org.gilectomy.locks;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 
-import org.gilectomy.locks.timeline.GilTimeline;
+import org.gilectomy.trace.GilTimeline;
+import org.gilectomy.threadstate.EvalBreaker;
 
 /**
  * CPython 3.2+'s GIL (Antoine Pitrou's "new GIL"): a waiter waits one switch interval, then

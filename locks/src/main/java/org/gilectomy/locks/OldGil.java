@@ -1,6 +1,6 @@
 package org.gilectomy.locks;
 
-import org.gilectomy.locks.timeline.GilTimeline;
+import org.gilectomy.trace.GilTimeline;
 
 /**
  * CPython 2.x's GIL: a binary semaphore (mutex + condition, as Python 2's

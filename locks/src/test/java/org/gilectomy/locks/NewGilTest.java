@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+import org.gilectomy.threadstate.EvalBreaker;
+
 /** The new GIL's protocol: exclusion, drop requests after one interval, forced switching. */
 class NewGilTest {
     private static final long INTERVAL = 1_000_000; // 1 ms

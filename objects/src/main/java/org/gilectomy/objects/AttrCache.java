@@ -183,7 +183,7 @@ public final class AttrCache {
             } else if (cv instanceof PyFunction || cv instanceof PyBuiltinFunction) {
                 e = new AttrCache(s, version, METHOD, -1, cv, null, false);
             } else if (cv instanceof Descriptors.PyFunctionWrapper w) {
-                if (!w.bindsClass()) {
+                if (!w.bindsClass() && !(w instanceof BuiltinSubclass)) { // a subclass may re-init or override __get__
                     e = new AttrCache(s, version, VALUE, -1, w.function, null, false);
                 }
             } else if (cv != null) {

@@ -58,6 +58,11 @@ final class BuiltinSubclasses {
             RefCount.decref(exact);
             return new FloatSub(cls, v);
         });
+        for (PyType t : new PyType[] {Descriptors.PyFunctionWrapper.STATICMETHOD, Descriptors.PyFunctionWrapper.CLASSMETHOD}) {
+            newOf(t, (cls, a, off, n, kw) -> new Descriptors.PyFunctionWrapper.Sub(cls));
+        }
+        newOf(Descriptors.PyProperty.TYPE, (cls, a, off, n, kw) -> new Descriptors.PyProperty.Sub(cls));
+        Descriptors.PyProperty.install();
     }
 
     /** tuple(arg): the one argument, checked as the built-in's constructor checks it. */

@@ -138,7 +138,9 @@ public final class Classes {
         for (java.util.Map.Entry<PyObject, PyObject> e : namespace.itemsSnapshot()) {
             try {
                 PyObject v = e.getValue();
-                if (!(v instanceof Descriptors.PyProperty) && Dunders.has(v, "__set_name__")) {
+                if (v.type() == Descriptors.PyProperty.TYPE && e.getKey() instanceof PyStr k) {
+                    ((Descriptors.PyProperty) v).setName(k.value); // property's own __set_name__, without the call
+                } else if (Dunders.has(v, "__set_name__")) {
                     RefCount.decref(Dunders.callOrNull(v, "__set_name__", cls, e.getKey()));
                 }
             } finally {
@@ -176,10 +178,15 @@ public final class Classes {
             bases = new PyType[] {PyType.OBJECT};
         }
         PyObject del = namespace.getName("__del__");
-        if (del != null) { // never called would be a silent difference: refused until finalizers exist
+        if (del != null) {
             RefCount.decref(del);
-            RefCount.decref(namespace);
-            throw PyExc.notImplemented("a class defining __del__");
+            for (PyType b : bases) {
+                if (b.builtinBase().builtinNew != null) { // its instances are not PyInstances: never finalized
+                    RefCount.decref(namespace);
+                    throw PyExc.notImplemented("__del__ in a subclass of the built-in type '" + b.builtinBase().name() + "'");
+                }
+            }
+            PyType.finalizerDefined();
         }
         java.util.List<PyStr> slotted;
         try {
@@ -191,7 +198,6 @@ public final class Classes {
         implicitWrapper(namespace, "__new__", Descriptors.PyFunctionWrapper.STATICMETHOD);
         implicitWrapper(namespace, "__init_subclass__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
         implicitWrapper(namespace, "__class_getitem__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
-        Descriptors.nameProperties(namespace);
         noHashWithoutEq(namespace);
         PyType cls;
         try {
@@ -278,6 +284,36 @@ public final class Classes {
                 RefCount.decref(w);
             }
             RefCount.decref(f);
+        }
+    }
+
+    /** Whether instances of {@code t} have a {@code __del__} (their class's or a base's). */
+    static boolean hasFinalizer(PyType t) {
+        PyObject m = t.lookupHeap("__del__");
+        RefCount.xdecref(m);
+        return m != null;
+    }
+
+    /**
+     * Calls {@code o.__del__()}; an exception it raises is reported as CPython reports one
+     * that cannot propagate ("Exception ignored in: ..." on stderr) and dropped.
+     */
+    static void runFinalizer(PyObject o) {
+        PyObject m = o.type().lookupHeap("__del__");
+        if (m == null) {
+            return; // deleted from the class since the free path looked
+        }
+        try {
+            PyObject f = Descriptors.bind(m, o, o.type());
+            try {
+                RefCount.decref(Ops.call(f));
+            } finally {
+                RefCount.decref(f);
+            }
+        } catch (PyException e) {
+            Unraisable.report(Ops.repr(m), e);
+        } finally {
+            RefCount.decref(m);
         }
     }
 

@@ -15,23 +15,69 @@ public final class Descriptors {
 
     /**
      * {@code staticmethod(f)} and {@code classmethod(f)}: read through a class or instance,
-     * {@code f} itself, or {@code f} bound to the class. Owns f.
+     * {@code f} itself, or {@code f} bound to the class. Owns f. Instances of Python subclasses
+     * ({@code abc.abstractclassmethod}) are {@link Sub}s: made empty by {@code __new__}, given
+     * their function by {@code __init__} (as CPython's, whose {@code __new__} takes no part).
      */
-    public static final class PyFunctionWrapper extends PyObject {
+    public static class PyFunctionWrapper extends SubclassableDescriptor {
         public static final PyType STATICMETHOD = new PyType("staticmethod", null);
         public static final PyType CLASSMETHOD = new PyType("classmethod", null);
-        private final PyType kind;
-        final PyObject function;
+        private static final java.lang.invoke.VarHandle FUNCTION;
 
-        /** {@code kind}: STATICMETHOD or CLASSMETHOD. */
+        static {
+            try {
+                FUNCTION = java.lang.invoke.MethodHandles.lookup().findVarHandle(PyFunctionWrapper.class, "function", PyObject.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
+        private final PyType kind;
+        private final boolean bindsClass;
+        /** Replaced only by {@code __init__} (through FUNCTION: a re-initialisation releases the old one once). */
+        volatile PyObject function;
+
+        /** {@code kind}: STATICMETHOD or CLASSMETHOD, or a Python subclass of one. */
         public PyFunctionWrapper(PyType kind, PyObject function) {
+            this(kind, function, false);
+        }
+
+        private PyFunctionWrapper(PyType kind, PyObject function, boolean subclassInstance) {
+            super(subclassInstance);
             RefCount.incref(function);
             this.kind = kind;
+            this.bindsClass = kind.isSubtypeOf(CLASSMETHOD);
             this.function = function;
         }
 
         boolean bindsClass() {
-            return kind == CLASSMETHOD;
+            return bindsClass;
+        }
+
+        /**
+         * {@code classmethod.__init__(self, f)}: the function, replacing any earlier one; a
+         * subclass instance also takes f's name, module and docs into its own attributes (the
+         * subset of functools.wraps CPython's {@code __init__} applies).
+         */
+        public void init(PyObject f) {
+            RefCount.incref(f);
+            RefCount.decref((PyObject) FUNCTION.getAndSet(this, f));
+            if (this instanceof Sub s) {
+                for (String attr : new String[] {"__module__", "__name__", "__qualname__", "__doc__", "__annotations__"}) {
+                    PyObject v = Ops.attrOrNull(f, attr);
+                    if (v != null) {
+                        s.attributesBorrowed().put(PyStr.internBorrowed(attr), v);
+                        RefCount.decref(v);
+                    }
+                }
+            }
+        }
+
+        /** {@code __func__}: a new reference. */
+        public PyObject functionRef() {
+            PyObject f = function;
+            RefCount.incref(f);
+            return f;
         }
 
         @Override
@@ -46,29 +92,54 @@ public final class Descriptors {
 
         @Override
         public String toString() {
-            return "<" + kind.name() + "(" + Ops.repr(function) + ")>";
+            return "<" + (bindsClass ? "classmethod" : "staticmethod") + "(" + Ops.repr(function) + ")>"; // a subclass's too, as CPython's
+        }
+
+        /** An instance of a Python subclass of staticmethod or classmethod. */
+        static final class Sub extends PyFunctionWrapper implements BuiltinSubclass {
+            Sub(PyType cls) {
+                super(cls, PyNone.NONE, true);
+            }
+
+            @Override
+            public PyDict attributesBorrowed() {
+                return attributes;
+            }
         }
     }
 
     /**
      * {@code property(fget, fset, fdel, doc)}: a data descriptor calling its accessors. Owns
      * them (each None when absent). {@code name} is the attribute it was defined as in a class
-     * body (CPython's {@code __set_name__}), for error messages; null when unknown.
+     * body (CPython's {@code __set_name__}), for error messages; null when unknown. Instances of
+     * Python subclasses are {@link Sub}s (made empty by {@code __new__}, filled by {@code __init__}).
+     * {@code __init__} may run again on a live property: it and the copy ({@link #with}) hold the
+     * object's monitor, so each sees the four accessors of one initialisation; calls through the
+     * descriptor read one volatile field each and never lock.
      */
-    public static final class PyProperty extends PyObject implements DataAttributes {
+    public static class PyProperty extends SubclassableDescriptor {
         public static final PyType TYPE = new PyType("property", null);
-        final PyObject fget;
-        final PyObject fset;
-        final PyObject fdel;
-        final PyObject doc;
+        private final PyType cls;
+        private volatile PyObject fget;
+        private volatile PyObject fset;
+        private volatile PyObject fdel;
+        private volatile PyObject doc;
+        private volatile boolean docFromGetter; // doc is fget's: a copy with a new getter takes the new getter's
         private volatile String name; // set once, when the class is made
 
         /** Takes its own references. */
         public PyProperty(PyObject fget, PyObject fset, PyObject fdel, PyObject doc) {
-            this.fget = own(fget);
-            this.fset = own(fset);
-            this.fdel = own(fdel);
-            this.doc = own(doc);
+            this(TYPE, false);
+            init(fget, fset, fdel, doc);
+        }
+
+        private PyProperty(PyType cls, boolean subclassInstance) {
+            super(subclassInstance);
+            this.cls = cls;
+            this.fget = PyNone.NONE;
+            this.fset = PyNone.NONE;
+            this.fdel = PyNone.NONE;
+            this.doc = PyNone.NONE;
         }
 
         private static PyObject own(PyObject o) {
@@ -77,37 +148,126 @@ public final class Descriptors {
             return v;
         }
 
-        /** A copy with one accessor replaced ({@code prop.setter(f)}): which = 0 get, 1 set, 2 delete. */
-        public PyProperty with(int which, PyObject f) {
-            PyProperty p = new PyProperty(which == 0 ? f : fget, which == 1 ? f : fset, which == 2 ? f : fdel, doc);
-            p.name = name;
-            return p;
+        /**
+         * {@code property.__init__}: the accessors (null or None: absent), and the doc, the
+         * getter's {@code __doc__} when none is given (a subclass instance stores it as its own
+         * {@code __doc__} attribute, as CPython's, since the subclass's class attribute would hide it).
+         */
+        public synchronized void init(PyObject get, PyObject set, PyObject del, PyObject d) {
+            PyObject[] old = {fget, fset, fdel, doc};
+            boolean fromGetter = false;
+            if ((d == null || d == PyNone.NONE) && get != null && get != PyNone.NONE) {
+                d = Ops.attrOrNull(get, "__doc__");
+                fromGetter = d != null;
+            } else {
+                d = own(d);
+            }
+            fget = own(get);
+            fset = own(set);
+            fdel = own(del);
+            doc = d == null ? own(null) : d;
+            docFromGetter = fromGetter;
+            if (this instanceof Sub s) {
+                s.attributesBorrowed().put(PyStr.internBorrowed("__doc__"), doc);
+            }
+            for (PyObject o : old) {
+                RefCount.decref(o);
+            }
+        }
+
+        /**
+         * {@code prop.getter(f)} and the like: a copy with one accessor replaced (which = 0 get, 1
+         * set, 2 delete), made by calling the property's class (a subclass's {@code __init__} runs).
+         */
+        public PyObject with(int which, PyObject f) {
+            PyObject[] a;
+            synchronized (this) {
+                PyObject d = docFromGetter && (which != 0 || f != PyNone.NONE) ? PyNone.NONE : doc;
+                a = new PyObject[] {which == 0 ? f : fget, which == 1 ? f : fset, which == 2 ? f : fdel, d};
+                for (PyObject o : a) {
+                    RefCount.incref(o);
+                }
+            }
+            try {
+                PyObject made = cls == TYPE ? new PyProperty(a[0], a[1], a[2], a[3]) : Ops.call(cls, a);
+                if (made instanceof PyProperty p) {
+                    p.name = name;
+                }
+                return made;
+            } finally {
+                for (PyObject o : a) {
+                    RefCount.decref(o);
+                }
+            }
         }
 
         @Override
         public PyType type() {
-            return TYPE;
+            return cls;
         }
 
-        void nameIfUnset(String n) {
-            if (name == null) {
-                name = n;
+        /** {@code __set_name__(owner, name)}: names the property in its error messages. */
+        public void setName(String n) {
+            name = n;
+        }
+
+        /**
+         * The attributes of the three built-in descriptor types: their {@code __get__} (and
+         * property's {@code __set__}, {@code __delete__}), which a subclass reaches through
+         * {@code super()}; property's {@code fget}, {@code fset}, {@code fdel}, {@code __doc__};
+         * the wrappers' {@code __func__}; everyone's {@code __isabstractmethod__}.
+         */
+        static void install() {
+            for (PyType t : new PyType[] {TYPE, PyFunctionWrapper.STATICMETHOD, PyFunctionWrapper.CLASSMETHOD}) {
+                t.addMethod("__get__", (a, off, n, kw) -> {
+                    Args.between("__get__", n - 1, 1, 2, kw);
+                    PyObject instance = a[off + 1] == PyNone.NONE ? null : a[off + 1];
+                    PyObject owner = n > 2 && a[off + 2] != PyNone.NONE ? a[off + 2] : instance == null ? null : instance.type();
+                    if (instance == null && owner == null) {
+                        throw PyExc.typeError("__get__(None, None) is invalid");
+                    }
+                    if (!(owner instanceof PyType ot)) {
+                        throw PyExc.notImplemented("__get__ with an owner that is not a class");
+                    }
+                    return bindBuiltin(a[off], instance, ot);
+                });
+            }
+            TYPE.addMethod("__set__", (a, off, n, kw) -> {
+                Args.exactly("__set__", n - 1, 2, kw);
+                ((PyProperty) a[off]).set(a[off + 1], a[off + 2]);
+                return PyNone.newRef();
+            });
+            TYPE.addMethod("__delete__", (a, off, n, kw) -> {
+                Args.exactly("__delete__", n - 1, 1, kw);
+                ((PyProperty) a[off]).delete(a[off + 1]);
+                return PyNone.newRef();
+            });
+            TYPE.addGetter("fget", o -> own(((PyProperty) o).fget));
+            TYPE.addGetter("fset", o -> own(((PyProperty) o).fset));
+            TYPE.addGetter("fdel", o -> own(((PyProperty) o).fdel));
+            TYPE.addGetter("__doc__", o -> own(((PyProperty) o).doc));
+            TYPE.addGetter("__isabstractmethod__", o -> {
+                PyProperty p = (PyProperty) o;
+                return PyBool.of(isAbstract(p.fget) || isAbstract(p.fset) || isAbstract(p.fdel));
+            });
+            for (PyType t : new PyType[] {PyFunctionWrapper.STATICMETHOD, PyFunctionWrapper.CLASSMETHOD}) {
+                t.addGetter("__func__", o -> ((PyFunctionWrapper) o).functionRef());
+                t.addGetter("__wrapped__", o -> ((PyFunctionWrapper) o).functionRef());
+                t.addGetter("__isabstractmethod__", o -> PyBool.of(isAbstract(((PyFunctionWrapper) o).function)));
             }
         }
 
-        @Override
-        public PyObject getAttribute(String attr) {
-            PyObject v = switch (attr) {
-                case "fget" -> fget;
-                case "fset" -> fset;
-                case "fdel" -> fdel;
-                case "__doc__" -> doc;
-                default -> null;
-            };
-            if (v != null) {
-                RefCount.incref(v);
+        /** Whether {@code f.__isabstractmethod__} is true (absent: false), as CPython's descriptors ask. */
+        private static boolean isAbstract(PyObject f) {
+            PyObject v = f == PyNone.NONE ? null : Ops.attrOrNull(f, "__isabstractmethod__");
+            if (v == null) {
+                return false;
             }
-            return v;
+            try {
+                return Ops.isTrue(v);
+            } finally {
+                RefCount.decref(v);
+            }
         }
 
         PyException missing(PyObject instance, String what) {
@@ -116,24 +276,27 @@ public final class Descriptors {
         }
 
         PyObject get(PyObject instance) {
-            if (fget == PyNone.NONE) {
+            PyObject f = fget;
+            if (f == PyNone.NONE) {
                 throw missing(instance, "getter");
             }
-            return Ops.call(fget, instance);
+            return Ops.call(f, instance);
         }
 
         void set(PyObject instance, PyObject value) {
-            if (fset == PyNone.NONE) {
+            PyObject f = fset;
+            if (f == PyNone.NONE) {
                 throw missing(instance, "setter");
             }
-            RefCount.decref(Ops.call(fset, instance, value));
+            RefCount.decref(Ops.call(f, instance, value));
         }
 
         void delete(PyObject instance) {
-            if (fdel == PyNone.NONE) {
+            PyObject f = fdel;
+            if (f == PyNone.NONE) {
                 throw missing(instance, "deleter");
             }
-            RefCount.decref(Ops.call(fdel, instance));
+            RefCount.decref(Ops.call(f, instance));
         }
 
         @Override
@@ -142,6 +305,18 @@ public final class Descriptors {
             RefCount.decref(fset);
             RefCount.decref(fdel);
             RefCount.decref(doc);
+        }
+
+        /** An instance of a Python subclass of property. */
+        static final class Sub extends PyProperty implements BuiltinSubclass {
+            Sub(PyType cls) {
+                super(cls, true);
+            }
+
+            @Override
+            public PyDict attributesBorrowed() {
+                return attributes;
+            }
         }
     }
 
@@ -194,7 +369,28 @@ public final class Descriptors {
      */
     static boolean isData(PyObject v) {
         return v instanceof PyProperty || v instanceof SlotMember
-                || v instanceof PyInstance && (Dunders.has(v, "__set__") || Dunders.has(v, "__delete__"));
+                || pythonDescriptor(v) && (Dunders.has(v, "__set__") || Dunders.has(v, "__delete__"));
+    }
+
+    /**
+     * Whether {@code v}'s descriptor methods are looked up in its class: an instance of a class
+     * statement's class, or of a Python subclass of a built-in descriptor defining one of them.
+     */
+    private static boolean pythonDescriptor(PyObject v) {
+        if (v instanceof PyInstance) {
+            return true;
+        }
+        if (!(v instanceof BuiltinSubclass)) {
+            return false;
+        }
+        for (String m : new String[] {"__get__", "__set__", "__delete__"}) {
+            PyObject f = v.type().lookupHeap(m);
+            if (f != null) {
+                RefCount.decref(f);
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -203,6 +399,14 @@ public final class Descriptors {
      * yields.
      */
     static PyObject bind(PyObject v, PyObject instance, PyType owner) {
+        if (v instanceof BuiltinSubclass && pythonDescriptor(v) && Dunders.has(v, "__get__")) {
+            return Dunders.callOrNull(v, "__get__", instance == null ? PyNone.NONE : instance, owner);
+        }
+        return bindBuiltin(v, instance, owner);
+    }
+
+    /** {@link #bind} as the built-in descriptors do it, whatever a Python subclass overrides. */
+    private static PyObject bindBuiltin(PyObject v, PyObject instance, PyType owner) {
         if (v instanceof PyFunction || v instanceof PyBuiltinFunction) {
             return instance == null ? newRef(v) : new PyBoundMethod(v, instance);
         }
@@ -233,7 +437,7 @@ public final class Descriptors {
             m.set(instance, value);
             return true;
         }
-        if (v instanceof PyProperty p) {
+        if (v instanceof PyProperty p && !pythonDescriptor(v)) {
             if (value == null) {
                 p.delete(instance);
             } else {
@@ -241,7 +445,7 @@ public final class Descriptors {
             }
             return true;
         }
-        if (v instanceof PyInstance) {
+        if (pythonDescriptor(v)) {
             String dunder = value == null ? "__delete__" : "__set__";
             if (Dunders.has(v, dunder)) {
                 PyObject r = value == null ? Dunders.callOrNull(v, dunder, instance) : Dunders.callOrNull(v, dunder, instance, value);
@@ -253,17 +457,6 @@ public final class Descriptors {
             }
         }
         return false;
-    }
-
-    /** Gives properties defined in a class body their names (CPython's {@code __set_name__}). */
-    static void nameProperties(PyDict namespace) {
-        for (java.util.Map.Entry<PyObject, PyObject> e : namespace.itemsSnapshot()) {
-            if (e.getValue() instanceof PyProperty p && e.getKey() instanceof PyStr k) {
-                p.nameIfUnset(k.value);
-            }
-            RefCount.decref(e.getKey());
-            RefCount.decref(e.getValue());
-        }
     }
 
     private static PyObject newRef(PyObject o) {

@@ -947,6 +947,19 @@ public final class Ops {
         throw PyExc.attributeError(o, name);
     }
 
+    /** {@code getattr(o, name, None)} without the None: a new reference, or null on AttributeError only. */
+    public static PyObject attrOrNull(PyObject o, String name) {
+        try {
+            return getAttr(o, name);
+        } catch (PyException e) {
+            if (!e.matches(PyExc.ATTRIBUTE_ERROR)) {
+                throw e;
+            }
+            e.release();
+            return null;
+        }
+    }
+
     /** {@code o.name = value}. */
     public static void setAttr(PyObject o, String name, PyObject value) {
         if (o instanceof DataAttributes d && d.setAttribute(name, value)) {

@@ -11,6 +11,33 @@ import java.lang.invoke.VarHandle;
 public final class PyCode extends PyObject {
     public static final PyType TYPE = new PyType("code", null);
 
+    static {
+        TYPE.addGetter("co_flags", o -> PyInt.of(((PyCode) o).coFlagsAsCPython()));
+        TYPE.addGetter("co_name", o -> PyStr.of(((PyCode) o).name));
+        TYPE.addGetter("co_qualname", o -> PyStr.of(((PyCode) o).qualname));
+        TYPE.addGetter("co_filename", o -> PyStr.of(((PyCode) o).filename));
+        TYPE.addGetter("co_firstlineno", o -> PyInt.of(((PyCode) o).firstLine));
+        TYPE.addGetter("co_argcount", o -> PyInt.of(((PyCode) o).argCount));
+        TYPE.addGetter("co_kwonlyargcount", o -> PyInt.of(((PyCode) o).kwOnlyCount));
+        TYPE.addGetter("co_posonlyargcount", o -> PyInt.of(((PyCode) o).positionalOnlyCount));
+        TYPE.addMethod("replace", (a, off, n, kw) -> {
+            Args.exactly("replace", n - 1, 0, null);
+            PyCode c = (PyCode) a[off];
+            int flags = c.coFlagsAsCPython();
+            for (int i = 0; kw != null && i < kw.size(); i++) {
+                String key = ((PyStr) kw.getBorrowed(i)).toString();
+                if (!key.equals("co_flags")) {
+                    throw PyExc.notImplemented("code.replace(" + key + "=...)");
+                }
+                flags = (int) Args.asLong(a[off + n + i]);
+            }
+            if ((flags & ~PyCode.CO_ITERABLE_COROUTINE) != (c.coFlagsAsCPython() & ~PyCode.CO_ITERABLE_COROUTINE)) {
+                throw PyExc.notImplemented("code.replace() changing co_flags other than CO_ITERABLE_COROUTINE");
+            }
+            return c.withIterableCoroutine((flags & PyCode.CO_ITERABLE_COROUTINE) != 0);
+        });
+    }
+
     public final String name;
     public final String filename;
     public final int firstLine;
@@ -32,8 +59,24 @@ public final class PyCode extends PyObject {
      * before the code object is published.
      */
     public int[] exceptionTable = NO_HANDLERS;
-    /** Whether calling a function with this code makes a generator (its body yields). Set with exceptionTable. */
+    /**
+     * Whether calling a function with this code makes a suspendable frame object instead of
+     * running it: a generator, coroutine or async generator ({@link #coFlags} says which). Set
+     * with exceptionTable.
+     */
     public boolean isGenerator;
+    /**
+     * CPython's co_flags bits saying what calling the code makes: {@link #CO_GENERATOR},
+     * {@link #CO_COROUTINE}, {@link #CO_ASYNC_GENERATOR}, and {@link #CO_ITERABLE_COROUTINE}
+     * for a generator that {@code await} accepts ({@code types.coroutine}). Set with exceptionTable.
+     */
+    public int coFlags;
+    public static final int CO_GENERATOR = 0x20;
+    public static final int CO_COROUTINE = 0x80;
+    public static final int CO_ITERABLE_COROUTINE = 0x100;
+    public static final int CO_ASYNC_GENERATOR = 0x200;
+    /** A function body's docstring (its functions' {@code __doc__}), null if none. Set with exceptionTable. */
+    public String doc;
 
     private static final int[] NO_HANDLERS = new int[0];
 
@@ -115,6 +158,48 @@ public final class PyCode extends PyObject {
         GLOBALS_CACHE.setOpaque(globalsCache, nameIndex, e);
     }
 
+    /** CPython's co_flags bits other than those of {@link #coFlags}. */
+    private static final int CO_OPTIMIZED = 0x1;
+    private static final int CO_NEWLOCALS = 0x2;
+    private static final int CO_VARARGS = 0x4;
+    private static final int CO_VARKEYWORDS = 0x8;
+    private static final int CO_NESTED = 0x10;
+    /** {@code from __future__ import annotations} (CPython's CO_FUTURE_ANNOTATIONS), set by the compiler. */
+    public static final int CO_FUTURE_ANNOTATIONS = 0x1000000;
+
+    /**
+     * co_flags as CPython computes them: a function's frame is optimized with new locals, nested
+     * inside a function when its qualified name has {@code <locals>} in it.
+     */
+    int coFlagsAsCPython() {
+        int f = coFlags;
+        if (!isModule && !isClassBody()) {
+            f |= CO_OPTIMIZED | CO_NEWLOCALS;
+        }
+        f |= (flags & VARARGS) != 0 ? CO_VARARGS : 0;
+        f |= (flags & VARKEYWORDS) != 0 ? CO_VARKEYWORDS : 0;
+        f |= qualname.contains("<locals>") ? CO_NESTED : 0;
+        return f;
+    }
+
+    /** A class body's code: its first slot is the namespace (see the compiler). */
+    private boolean isClassBody() {
+        return varNames.length > 0 && varNames[0].equals(".namespace");
+    }
+
+    /**
+     * A copy flagged (or not) as a {@code types.coroutine} generator, for code.replace(). It
+     * shares this code's constants, which this code owns for the process.
+     */
+    private PyCode withIterableCoroutine(boolean iterable) {
+        PyCode c = new PyCode(name, qualname, filename, firstLine, argCount, kwOnlyCount, flags, cellSlots, freeCount,
+                varNames, names, consts, code, lines, stackSize, isModule);
+        c.exceptionTable = exceptionTable;
+        c.coFlags = iterable ? coFlags | CO_ITERABLE_COROUTINE : coFlags & ~CO_ITERABLE_COROUTINE;
+        c.isGenerator = isGenerator;
+        return c;
+    }
+
     /** Parameters of every kind: positional, keyword-only, *args, **kwargs. */
     public int totalParams() {
         return argCount + kwOnlyCount + Integer.bitCount(flags & (VARARGS | VARKEYWORDS));
@@ -127,7 +212,7 @@ public final class PyCode extends PyObject {
 
     @Override
     public String toString() {
-        return "<code object " + name + ", file \"" + filename + "\", line " + firstLine + ">";
+        return "<code object " + name + " at " + address(this) + ", file \"" + filename + "\", line " + firstLine + ">";
     }
 
     /**

@@ -17,12 +17,15 @@ import org.gilectomy.refcount.RefCount;
  *
  * Field       access
  * attributes  getAcquire (ATTRIBUTES) / compareAndSet (ATTRIBUTES); plain in dealloc (no other owner left)
+ * code        plain reads (every call) / setRelease (CODE) when __code__ is assigned (types.coroutine
+ *             does, once, before the function is called); a call racing the assignment runs either
  * </pre>
  */
 public final class PyFunction extends PyObject implements DataAttributes, org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("function", null);
 
-    public final PyCode code;
+    /** Replaced only by assigning {@code __code__}, with the same number of free variables. */
+    public PyCode code;
     public final PyDict globals;
     public final PyTuple defaults;   // null when none
     public final PyDict kwDefaults;  // null when none
@@ -30,10 +33,12 @@ public final class PyFunction extends PyObject implements DataAttributes, org.gi
     @SuppressWarnings("unused") // through ATTRIBUTES only
     private volatile PyDict attributes; // null until an attribute is set
     private static final java.lang.invoke.VarHandle ATTRIBUTES;
+    private static final java.lang.invoke.VarHandle CODE;
 
     static {
         try {
             ATTRIBUTES = java.lang.invoke.MethodHandles.lookup().findVarHandle(PyFunction.class, "attributes", PyDict.class);
+            CODE = java.lang.invoke.MethodHandles.lookup().findVarHandle(PyFunction.class, "code", PyCode.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -73,6 +78,15 @@ public final class PyFunction extends PyObject implements DataAttributes, org.gi
         return switch (attr) {
             case "__name__" -> PyStr.of(code.name);
             case "__qualname__" -> PyStr.of(code.qualname);
+            case "__code__" -> {
+                RefCount.incref(code);
+                yield code;
+            }
+            case "__doc__" -> code.doc == null ? PyNone.newRef() : PyStr.of(code.doc);
+            case "__module__" -> {
+                PyObject m = globals.getName("__name__");
+                yield m == null ? PyNone.newRef() : m;
+            }
             case "__dict__" -> {
                 PyDict own = attributesMadeIfAbsent();
                 RefCount.incref(own);
@@ -89,6 +103,10 @@ public final class PyFunction extends PyObject implements DataAttributes, org.gi
 
     @Override
     public boolean setAttribute(String attr, PyObject value) {
+        if (attr.equals("__code__")) {
+            setCode(value);
+            return true;
+        }
         attributesMadeIfAbsent().putName(attr, value);
         return true;
     }
@@ -100,6 +118,21 @@ public final class PyFunction extends PyObject implements DataAttributes, org.gi
             throw PyExc.attributeError(this, attr);
         }
         return true;
+    }
+
+    /** {@code f.__code__ = value}, with CPython's checks. */
+    private void setCode(PyObject value) {
+        if (!(value instanceof PyCode c)) {
+            throw PyExc.typeError("__code__ must be set to a code object");
+        }
+        if (c.freeCount != code.freeCount) {
+            throw PyExc.valueError(code.name + "() requires a code object with " + code.freeCount
+                    + " free vars, not " + c.freeCount);
+        }
+        PyCode old = code;
+        RefCount.incref(c);
+        CODE.setRelease(this, c);
+        RefCount.decref(old);
     }
 
     /** The attribute dict or null; pairs with the CAS that publishes it. */

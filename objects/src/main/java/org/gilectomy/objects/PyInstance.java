@@ -45,7 +45,7 @@ import org.gilectomy.refcount.RefCount;
  * <p>Java {@code equals}/{@code hashCode} dispatch to {@code __eq__}/{@code __hash__} so that
  * instances key a {@link PyDict} as Python says; without them, identity.
  */
-public class PyInstance extends PyObject implements org.gilectomy.refcount.GcTracked {
+public class PyInstance extends PyObject implements org.gilectomy.refcount.GcTracked, org.gilectomy.refcount.Finalizable {
     private static final VarHandle SHAPE;
 
     static {
@@ -63,6 +63,11 @@ public class PyInstance extends PyObject implements org.gilectomy.refcount.GcTra
     private Shape shape;
     private PyObject[] values = NO_VALUES;
     private PyDict dict;
+    /**
+     * Whether {@code __del__} has run (PEP 442: at most once). Written by the one thread that
+     * holds the object at count zero, or by the collector on garbage: never concurrently.
+     */
+    private boolean finalized;
 
     public PyInstance(PyType cls) {
         this.cls = cls;
@@ -304,6 +309,33 @@ public class PyInstance extends PyObject implements org.gilectomy.refcount.GcTra
             v.visit(o);
         }
         v.visit(dict);
+    }
+
+    /** Whether the class defines {@code __del__} and it has not run; a plain flag read when no class ever had one. */
+    @Override
+    public boolean finalizerPending() {
+        return PyType.finalizersDefined() && !finalized && Classes.hasFinalizer(cls);
+    }
+
+    @Override
+    public void runFinalizer() {
+        finalized = true;
+        Classes.runFinalizer(this);
+    }
+
+    /** PEP 442: the collector found this object in garbage; its {@code __del__} runs first, once. */
+    @Override
+    public boolean finalizeAsGarbage() {
+        if (!finalizerPending()) {
+            return false;
+        }
+        RefCount.incref(this); // held across the call, as the free path holds it
+        try {
+            runFinalizer();
+        } finally {
+            RefCount.decref(this);
+        }
+        return true;
     }
 
     @Override

@@ -583,7 +583,7 @@ public class PyList extends PyObject implements LockOrdered, org.gilectomy.refco
         int n = size;
         setItemsRelease(EMPTY);
         setSizeRelease(0);
-        for (int i = 0; i < n; i++) {
+        for (int i = n - 1; i >= 0; i--) { // last first, as CPython's (the order __del__ methods see)
             RefCount.decref(old[i]);
         }
     }

@@ -64,8 +64,8 @@ public class PyTuple extends PyObject implements org.gilectomy.refcount.GcTracke
 
     @Override
     protected void dealloc() {
-        for (PyObject o : items) {
-            RefCount.decref(o);
+        for (int i = items.length - 1; i >= 0; i--) { // last first, as CPython's (the order __del__ methods see)
+            RefCount.decref(items[i]);
         }
     }
 

@@ -272,7 +272,22 @@ public final class PyType extends PyObject {
     }
 
     /** {@code C.name = value} on a class made by a class statement (takes its own reference). */
+    /** Whether any class ever had a {@code __del__}: until then instances' frees look no further. */
+    private static volatile boolean finalizersDefined;
+
+    public static boolean finalizersDefined() {
+        return finalizersDefined;
+    }
+
+    /** A class statement or an assignment gave some class a {@code __del__}. */
+    static void finalizerDefined() {
+        finalizersDefined = true;
+    }
+
     void setAttribute(PyStr key, PyObject value) {
+        if (key.value.equals("__del__")) {
+            finalizerDefined();
+        }
         synchronized (this) {
             PyObject old = dict.get(key);
             dict.put(key, value);

@@ -195,7 +195,7 @@ public final class BiasedCounts {
             return;
         }
         st.mergeQueue.offer(o);
-        st.setBreakerBits(org.gilectomy.locks.EvalBreaker.MERGE_PENDING);
+        st.setBreakerBits(org.gilectomy.threadstate.EvalBreaker.MERGE_PENDING);
         if (st.dead()) {
             st.drain(); // the owner exited between our check and our offer
         }

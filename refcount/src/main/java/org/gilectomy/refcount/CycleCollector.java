@@ -5,9 +5,9 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.gilectomy.locks.BaseThreadState;
-import org.gilectomy.locks.EvalBreaker;
-import org.gilectomy.locks.StopTheWorld;
+import org.gilectomy.threadstate.BaseThreadState;
+import org.gilectomy.threadstate.EvalBreaker;
+import org.gilectomy.threadstate.StopTheWorld;
 
 /**
  * The cycle collector (CPython's {@code Modules/gcmodule.c}, and for the free-threaded builds
@@ -345,6 +345,7 @@ public final class CycleCollector {
         }
         int found = garbage.size(); // as CPython's: what finalizers freed or resurrected is not counted
         CollectorStats.record(gen, explicit, examined, found, pause, stopNanos);
+        Finalizers.runPending(); // those of objects freed where no Python runs (BUFFERED's commit thread)
         return found;
     }
 
@@ -379,7 +380,7 @@ public final class CycleCollector {
         }
         boolean ran = false;
         for (RefCounted o : garbage) {
-            ran |= ((GcTracked) o).finalizeAsGarbage();
+            ran |= !o.isFreed() && ((GcTracked) o).finalizeAsGarbage(); // an earlier finalizer may have freed it
         }
         if (!ran) {
             return garbage;

@@ -2,7 +2,7 @@ package org.gilectomy.refcount;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.gilectomy.locks.TypeCounters;
+import org.gilectomy.cacheline.TypeCounters;
 
 /**
  * {@code --check-refs}: live objects per type, for leak reports, and use-after-free made fatal.

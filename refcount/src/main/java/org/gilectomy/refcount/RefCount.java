@@ -1,7 +1,7 @@
 package org.gilectomy.refcount;
 
 import org.gilectomy.locks.Build;
-import org.gilectomy.locks.TransferCounter;
+import org.gilectomy.cacheline.TransferCounter;
 
 /**
  * {@code Py_INCREF} / {@code Py_DECREF}, immortality, and the free-on-zero contract.
@@ -371,6 +371,9 @@ public final class RefCount {
     }
 
     private static void release(RefCountThreadState ts, RefCounted o) {
+        if (o instanceof Finalizable && Finalizers.keptForFinalizer(ts, o)) {
+            return; // revived for its __del__ (Finalizers): freed when its count reaches zero again
+        }
         if (o instanceof GcTracked) {
             CycleCollector.untracked(ts);
         }
@@ -450,6 +453,22 @@ public final class RefCount {
             return;
         }
         decref(o);
+    }
+
+    /** {@link #increfStack(RefCounted)} with the caller's owner id held: see {@link #incref(RefCounted, int)}. */
+    public static void increfStack(RefCounted o, int self) {
+        if (DEFERRED && o.deferredPlain()) {
+            return;
+        }
+        incref(o, self);
+    }
+
+    /** {@link #decrefStack(RefCounted)} with the caller's owner id held: see {@link #incref(RefCounted, int)}. */
+    public static void decrefStack(RefCounted o, int self) {
+        if (DEFERRED && o.deferredPlain()) {
+            return;
+        }
+        decref(o, self);
     }
 
     /**

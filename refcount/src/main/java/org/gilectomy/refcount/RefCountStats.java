@@ -1,7 +1,7 @@
 package org.gilectomy.refcount;
 
 import org.gilectomy.locks.LockStats;
-import org.gilectomy.locks.ThreadCounters;
+import org.gilectomy.threadstate.ThreadCounters;
 
 /** Reference-count statistics, counted per thread when {@code -Dgilectomy.stats=true}. */
 public final class RefCountStats {

@@ -2,7 +2,7 @@ package org.gilectomy.refcount;
 
 import java.util.function.Function;
 
-import org.gilectomy.locks.StatefulThread;
+import org.gilectomy.threadstate.StatefulThread;
 
 /**
  * A thread that carries a reference-count thread state ({@link RefCountThreadState}, or the

@@ -3,7 +3,7 @@ package org.gilectomy.refcount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.gilectomy.locks.TransferCounter;
+import org.gilectomy.cacheline.TransferCounter;
 import org.junit.jupiter.api.Test;
 
 /**

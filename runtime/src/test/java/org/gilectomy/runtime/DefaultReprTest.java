@@ -39,6 +39,7 @@ class DefaultReprTest {
             "import queue, threading, socket, sys, io, _collections, itertools, _functools, _operator, _testrefcount",
             "def f(): pass",
             "def g(): yield 1",
+            "async def co(): pass",
             "class C:",
             "    def m(self): pass",
             "class Slicer:",
@@ -54,6 +55,8 @@ class DefaultReprTest {
             "class S(str): pass",
             "class I(int): pass",
             "class F(float): pass",
+            "class Cm(classmethod): pass",
+            "class Pr(property): pass",
             "class Sl:",
             "    __slots__ = ('a',)",
             "sock = socket.socket()",
@@ -71,6 +74,7 @@ class DefaultReprTest {
         {"objects.PyFunction", "f"}, {"objects.PyBoundMethod", "C().m"}, {"objects.PyBoundMethod", "[].append"},
         {"objects.PyBuiltinFunction", "len"}, {"objects.Dunders$Singleton", "NotImplemented"},
         {"objects.Descriptors$PyFunctionWrapper", "staticmethod(f)"}, {"objects.Descriptors$PyProperty", "property()"},
+        {"objects.Descriptors$PyFunctionWrapper$Sub", "Cm(f)"}, {"objects.Descriptors$PyProperty$Sub", "Pr()"},
         {"objects.Classes$PySuper", "super(C, C())"},
         {"objects.PyList$Iter", "iter([])"}, {"objects.PyRange$Iter", "iter(range(3))"},
         {"objects.PyRange$Iter", "reversed(range(2))"}, {"objects.Sequences$ArrayIterator", "iter((1,))"},
@@ -80,15 +84,16 @@ class DefaultReprTest {
         {"objects.PySet$Iter", "iter({1})"}, {"objects.Sequences$ArrayIterator", "reversed([1])"},
         {"objects.Sequences$ArrayIterator", "reversed((1,))"}, {"objects.Sequences$ArrayIterator", "reversed({1: 2})"},
         {"objects.Dunders$NextIterator", "iter(It())"},
-        {"runtime.interp.PyGenerator", "g()"}, {"runtime.interp.IterBuiltins$Mapped", "map(f, [])"},
+        {"runtime.interp.PyGenerator", "g()"}, {"runtime.interp.PyCoroutine", "co()"},
+        {"runtime.interp.PyCoroutineWrapper", "co().__await__()"}, {"objects.PyCode", "f.__code__"}, {"runtime.interp.IterBuiltins$Mapped", "map(f, [])"},
         {"runtime.interp.IterBuiltins$Mapped", "zip()"}, {"runtime.interp.IterBuiltins$Enumerated", "enumerate([])"},
-        {"runtime.interp.QueueModule$PyQueue", "queue.Queue()"}, {"runtime.interp.Threading$PyLock", "threading.Lock()"},
-        {"runtime.interp.ThreadingExtras$PyRLock", "threading.RLock()"},
-        {"runtime.interp.ThreadingExtras$PyEvent", "threading.Event()"},
-        {"runtime.interp.Threading$PyThread", "threading.Thread()"},
-        {"runtime.interp.ThreadingExtras$CurrentThread", "threading.current_thread()"},
-        {"runtime.interp.ThreadLocals$PyThreadLocal", "threading.local()"},
-        {"runtime.interp.StdStreams$Stream", "sys.stdout"}, {"runtime.interp.SocketModule$PySocket", "sock"},
+        {"runtime.modules.QueueModule$PyQueue", "queue.Queue()"}, {"runtime.modules.Threading$PyLock", "threading.Lock()"},
+        {"runtime.modules.ThreadingExtras$PyRLock", "threading.RLock()"},
+        {"runtime.modules.ThreadingExtras$PyEvent", "threading.Event()"},
+        {"runtime.modules.Threading$PyThread", "threading.Thread()"},
+        {"runtime.modules.ThreadingExtras$CurrentThread", "threading.current_thread()"},
+        {"runtime.modules.ThreadLocals$PyThreadLocal", "threading.local()"},
+        {"runtime.interp.StdStreams$Stream", "sys.stdout"}, {"runtime.modules.SocketModule$PySocket", "sock"},
         {"runtime.modules.PyStringIO", "io.StringIO()"}, {"runtime.modules.PyBytesIO", "io.BytesIO()"},
         {"runtime.modules.PyTextFile", "open('/dev/null')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'rb')"},
         {"runtime.modules.PyBufferedFile", "open('/dev/null', 'wb')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'r+b')"},
@@ -117,12 +122,11 @@ class DefaultReprTest {
 
     /** Classes no Python program can get an instance of, with the reason. */
     private static final Map<String, String> UNREACHABLE = Map.of(
-            "objects.PyCode", "functions have no __code__ attribute in this runtime",
             "objects.PyCell", "functions have no __closure__ attribute in this runtime",
             "objects.PySet$1", "the deleted-slot marker inside a set's table",
-            "runtime.interp.RandomModule$State", "the random module's hidden generator (random.Random is not provided)",
-            "runtime.interp.SrePattern", SRE, "runtime.interp.SreMatch", SRE,
-            "runtime.interp.SrePattern$MatchIterator", SRE, "runtime.interp.SrePattern$Scanner", SRE);
+            "runtime.modules.RandomModule$State", "the random module's hidden generator (random.Random is not provided)",
+            "runtime.modules.sre.SrePattern", SRE, "runtime.modules.sre.SreMatch", SRE,
+            "runtime.modules.sre.SrePattern$MatchIterator", SRE, "runtime.modules.sre.SrePattern$Scanner", SRE);
 
 
     /**

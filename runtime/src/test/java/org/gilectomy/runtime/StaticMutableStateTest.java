@@ -37,14 +37,14 @@ import org.junit.jupiter.api.Test;
 class StaticMutableStateTest {
     /** Reviewed fields: why each is written only off the hot paths. */
     static final Map<String, String> REVIEWED = Map.ofEntries(
-            Map.entry("org.gilectomy.locks.BaseThreadState.foreignFactory", "set once per module at class initialisation"),
-            Map.entry("org.gilectomy.locks.EvalBreaker.all", "requests for every thread: GIL drop, signals, stop-the-world"),
-            Map.entry("org.gilectomy.locks.TypeCounters.samplesKnown", "--count-transfers only: a new type's first transfer"),
-            Map.entry("org.gilectomy.locks.TypeCounters.NEXT_INDEX", "--count-transfers only: a new type's first transfer"),
-            Map.entry("org.gilectomy.locks.ThreadCounters.SLOTS", "one per statistics table, at class initialisation"),
+            Map.entry("org.gilectomy.threadstate.BaseThreadState.foreignFactory", "set once per module at class initialisation"),
+            Map.entry("org.gilectomy.threadstate.EvalBreaker.all", "requests for every thread: GIL drop, signals, stop-the-world"),
+            Map.entry("org.gilectomy.cacheline.TypeCounters.samplesKnown", "--count-transfers only: a new type's first transfer"),
+            Map.entry("org.gilectomy.cacheline.TypeCounters.NEXT_INDEX", "--count-transfers only: a new type's first transfer"),
+            Map.entry("org.gilectomy.threadstate.ThreadCounters.SLOTS", "one per statistics table, at class initialisation"),
             Map.entry("org.gilectomy.locks.LockOrdered$Ids.NEXT", "a container's first multi-object lock"),
-            Map.entry("org.gilectomy.locks.StatefulThread.ENDED_CPU_NANOS", "once per thread, as it ends (--iterations)"),
-            Map.entry("org.gilectomy.locks.StatefulThread.countCpu", "set once by --iterations; read as a thread ends"),
+            Map.entry("org.gilectomy.threadstate.StatefulThread.ENDED_CPU_NANOS", "once per thread, as it ends (--iterations)"),
+            Map.entry("org.gilectomy.threadstate.StatefulThread.countCpu", "set once by --iterations; read as a thread ends"),
             Map.entry("org.gilectomy.refcount.BufferedCounts.requests", "gilectomy-buffered: flush() calls"),
             Map.entry("org.gilectomy.refcount.BufferedCounts.served", "gilectomy-buffered: the commit thread, once per round"),
             Map.entry("org.gilectomy.refcount.BiasedCounts.DETACHED_IDS", "tests and benchmarks only"),

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Class features this runtime does not have ({@code __del__}, {@code __slots__} naming
+ * Class features this runtime does not have ({@code __del__} on a built-in type's subclass, {@code __slots__} naming
  * {@code __dict__}, the {@code __dict__} of an instance that also has slot values) are refused
  * with a NotImplementedError naming them: never silently ignored (CPython would behave
  * differently), never a Java exception. What is supported now ({@code __slots__} itself,
@@ -30,7 +30,7 @@ class UnsupportedClassFeaturesTest {
 
     @Test
     void finalizer() {
-        refusedWith("class_del.py", "a class defining __del__");
+        refusedWith("class_del_list.py", "__del__ in a subclass of the built-in type 'list'");
     }
 
     @Test

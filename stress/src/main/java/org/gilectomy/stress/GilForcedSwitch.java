@@ -1,7 +1,7 @@
 package org.gilectomy.stress;
 
 import java.util.concurrent.TimeUnit;
-import org.gilectomy.locks.EvalBreaker;
+import org.gilectomy.threadstate.EvalBreaker;
 import org.gilectomy.locks.Gil;
 import org.gilectomy.locks.GilKind;
 import org.openjdk.jcstress.annotations.Actor;

@@ -1,7 +1,7 @@
 package org.gilectomy.stress;
 
-import org.gilectomy.locks.BaseThreadState;
-import org.gilectomy.locks.StopTheWorld;
+import org.gilectomy.threadstate.BaseThreadState;
+import org.gilectomy.threadstate.StopTheWorld;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.JCStressMeta;
 import org.openjdk.jcstress.annotations.JCStressTest;

@@ -2,8 +2,8 @@ package org.gilectomy.stress;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.gilectomy.locks.BaseThreadState;
-import org.gilectomy.locks.StopTheWorld;
+import org.gilectomy.threadstate.BaseThreadState;
+import org.gilectomy.threadstate.StopTheWorld;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.JCStressMeta;
 import org.openjdk.jcstress.annotations.JCStressTest;

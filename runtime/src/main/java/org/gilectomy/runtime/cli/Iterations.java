@@ -60,7 +60,7 @@ record Iterations(int requested, List<Long> iterationNs, List<JvmCounters> jvm, 
                 count += Math.max(0, gc.getCollectionCount());
                 ms += Math.max(0, gc.getCollectionTime());
             }
-            return new JvmCounters(cpu, org.gilectomy.locks.StatefulThread.cpuOfEndedThreadsNanos(), jitMs, count, ms);
+            return new JvmCounters(cpu, org.gilectomy.threadstate.StatefulThread.cpuOfEndedThreadsNanos(), jitMs, count, ms);
         }
 
         /** What was spent between {@code before} and this snapshot (-1 where either is unknown). */
@@ -74,7 +74,7 @@ record Iterations(int requested, List<Long> iterationNs, List<JvmCounters> jvm, 
     static Iterations run(Backend backend, Path file, List<String> args, int count, PrintWriter err) {
         List<Long> times = new ArrayList<>(count);
         List<JvmCounters> spent = new ArrayList<>(count);
-        org.gilectomy.locks.StatefulThread.countCpuOfEndedThreads();
+        org.gilectomy.threadstate.StatefulThread.countCpuOfEndedThreads();
         int status = 0;
         for (int i = 1; i <= count; i++) {
             PrintStream out = i == 1 ? System.out : DISCARD;

@@ -374,7 +374,7 @@ public final class RunCommand implements Callable<Integer> {
             System.setProperty(org.gilectomy.refcount.RefCheck.PROPERTY, "true");
         }
         if (countTransfers) {
-            System.setProperty(org.gilectomy.locks.TransferCounter.PROPERTY, "true");
+            System.setProperty(org.gilectomy.cacheline.TransferCounter.PROPERTY, "true");
         }
         TimelineReport.enable(timeline != null ? timeline : trace);
         backend.select(config, counting, switchNanos);

@@ -14,7 +14,7 @@ import org.gilectomy.locks.GilKind;
 import org.gilectomy.locks.GilStats;
 import org.gilectomy.locks.LockKind;
 import org.gilectomy.locks.LockStats;
-import org.gilectomy.locks.TransferCounter;
+import org.gilectomy.cacheline.TransferCounter;
 import org.gilectomy.refcount.CollectorStats;
 import org.gilectomy.refcount.RefCountStats;
 

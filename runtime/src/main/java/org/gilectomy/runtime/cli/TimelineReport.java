@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.gilectomy.locks.GilKind;
-import org.gilectomy.locks.timeline.ChromeTrace;
-import org.gilectomy.locks.timeline.GilTimeline;
-import org.gilectomy.locks.timeline.TimelineChart;
+import org.gilectomy.trace.ChromeTrace;
+import org.gilectomy.trace.GilTimeline;
 
 /**
  * {@code run --timeline FILE.png}: switches the GIL timeline recorder on before the build is

@@ -131,7 +131,8 @@ final class CodeBuilder {
                 consts.toArray(new PyObject[0]), Arrays.copyOf(code, size), Arrays.copyOf(lines, size), maxDepth + 1,
                 isModule);
         c.exceptionTable = exceptionTable();
-        c.isGenerator = generator;
+        c.coFlags = coFlags;
+        c.isGenerator = (coFlags & (PyCode.CO_GENERATOR | PyCode.CO_COROUTINE | PyCode.CO_ASYNC_GENERATOR)) != 0;
         return c;
     }
 
@@ -141,7 +142,11 @@ final class CodeBuilder {
     }
 
     private final List<Handler> handlers = new ArrayList<>();
-    boolean generator;
+    /**
+     * CPython's co_flags bits the code records: what calling it makes (PyCode's CO_GENERATOR,
+     * CO_COROUTINE, CO_ASYNC_GENERATOR) and CO_FUTURE_ANNOTATIONS.
+     */
+    int coFlags;
 
     /** The stack depth at this point of the code (items above the locals). */
     int depth() {

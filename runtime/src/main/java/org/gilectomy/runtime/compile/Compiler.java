@@ -56,6 +56,7 @@ public final class Compiler {
         SourceLines lines = new SourceLines(text);
         Compiler c = new Compiler(filename, lines, Scope.ofModule(m, filename, lines));
         c.stringAnnotations = c.futureFeatures(m.body());
+        c.b.coFlags = c.stringAnnotations ? PyCode.CO_FUTURE_ANNOTATIONS : 0;
         if (!m.body().isEmpty() && m.body().get(0) instanceof Ast.ExprStmt doc && doc.value() instanceof Ast.StrLiteral s) {
             c.b.emit(LOAD_CONST, c.b.constant("s" + s.value(), PyStr.internBorrowed(s.value())), 1);
             c.b.emit(STORE_GLOBAL, c.b.name("__doc__"), -1); // the module's docstring, as CPython's compiler stores it
@@ -271,6 +272,9 @@ public final class Compiler {
     }
 
     private void forLoop(Ast.For f) throws PySyntaxError {
+        if (f.isAsync()) {
+            throw unsupported("the 'async for' statement", f);
+        }
         CodeBuilder.Label top = new CodeBuilder.Label();
         CodeBuilder.Label exhausted = new CodeBuilder.Label();
         CodeBuilder.Label end = new CodeBuilder.Label();
@@ -326,10 +330,17 @@ public final class Compiler {
         Scope inner = table.child(d);
         Compiler c = nested(inner, d);
         c.body(d.body());
+        if (inner.coFlags() == PyCode.CO_ASYNC_GENERATOR) { // after the body: its SyntaxErrors come first
+            throw unsupported("an asynchronous generator", d);
+        }
         c.loadNone();
         c.b.emit(RETURN_VALUE, 0, -1);
         b.setLine(d.line());
-        makeFunction(c.buildFunction(d.name(), inner, d.line(), d.parameters()), inner, d.parameters(), d);
+        PyCode code = c.buildFunction(d.name(), inner, d.line(), d.parameters());
+        if (!d.body().isEmpty() && d.body().get(0) instanceof Ast.ExprStmt doc && doc.value() instanceof Ast.StrLiteral s) {
+            code.doc = s.value(); // the function's __doc__, as CPython takes it from the body's first statement
+        }
+        makeFunction(code, inner, d.parameters(), d);
         if (!d.annotations().isEmpty()) { // f.__annotations__ = {name: annotation, ...}, before the decorators run
             b.emit(DUP_TOP, 0, 1);
             for (Ast.Annotation an : d.annotations()) {
@@ -644,6 +655,8 @@ public final class Compiler {
             storeName(ne.target().id());
         } else if (e instanceof Ast.Yield y) {
             yieldExpr(y);
+        } else if (e instanceof Ast.Await a) {
+            awaitExpr(a);
         } else if (e instanceof Ast.Lambda l) {
             lambda(l);
         } else if (e instanceof Ast.ComprehensionExpr c) {
@@ -1096,6 +1109,9 @@ public final class Compiler {
     // ---- with
 
     private void with(Ast.With w) throws PySyntaxError {
+        if (w.isAsync()) {
+            throw unsupported("the 'async with' statement", w);
+        }
         expr(w.context());
         b.setLine(w.line());
         b.emit(BEFORE_WITH, 0, 1);
@@ -1166,9 +1182,41 @@ public final class Compiler {
      * yields what it yields, until it finishes; its return value is the expression's.
      */
     private void yieldFrom(Ast.Yield y) throws PySyntaxError {
+        if (scope.isCoroutine) {
+            throw error("SyntaxError", "'yield from' inside async function", y);
+        }
         expr(y.value());
         b.setLine(y.line());
         b.emit(GET_YIELD_FROM_ITER, 0, 0);
+        delegate();
+    }
+
+    /**
+     * {@code await v}: as {@code yield from}, but on what GET_AWAITABLE makes of v (a
+     * coroutine, or its {@code __await__} iterator); CPython's errors where await may not be.
+     */
+    private void awaitExpr(Ast.Await a) throws PySyntaxError {
+        if (scope == null) {
+            throw error("SyntaxError", "'await' outside function", a);
+        }
+        if (scope.isComprehension()) {
+            throw unsupported("'await' in a comprehension", a);
+        }
+        if (!scope.isCoroutine) {
+            throw error("SyntaxError", "'await' outside async function", a);
+        }
+        expr(a.value());
+        b.setLine(a.line());
+        b.emit(GET_AWAITABLE, 0, 0);
+        delegate();
+    }
+
+    /**
+     * The loop of {@code yield from} and {@code await}, the delegate on the stack: SEND passes
+     * what the frame is sent (None first) on, and it yields what the delegate yields until the
+     * delegate finishes; its result replaces it on the stack.
+     */
+    private void delegate() {
         loadNone();
         CodeBuilder.Label send = new CodeBuilder.Label();
         CodeBuilder.Label exit = new CodeBuilder.Label();
@@ -1262,7 +1310,7 @@ public final class Compiler {
         for (String f : inner.frees) {
             c.b.local(f);
         }
-        c.b.generator = inner.isGenerator;
+        c.b.coFlags = inner.coFlags() | (stringAnnotations ? PyCode.CO_FUTURE_ANNOTATIONS : 0);
         c.b.setLine(at.line());
         return c;
     }
@@ -1332,6 +1380,11 @@ public final class Compiler {
      * function is a generator, which the call returns unstarted.
      */
     private void comprehension(Ast.ComprehensionExpr comp) throws PySyntaxError {
+        for (Ast.Comprehension g : comp.generators()) {
+            if (g.isAsync()) {
+                throw unsupported("an asynchronous comprehension", comp);
+            }
+        }
         Scope inner = table.child(comp);
         Compiler c = nested(inner, comp);
         switch (comp.kind()) {

@@ -108,12 +108,13 @@ public final class Opcode {
     // which is how a suspended generator knows that throw() and close() go to the delegate.
     public static final int SEND = 100;            // arg: exit target          (it v -- it r), or (it v -- result) and jump
     public static final int GET_YIELD_FROM_ITER = 101; //                       (o -- it) iter(o), unwrapped for SEND
+    public static final int GET_AWAITABLE = 102;   // (o -- it) o itself if a coroutine, else o.__await__()
     // 150..159: imports. IMPORT_NAME (above) pops CPython's operands: (level fromlist -- module).
     public static final int IMPORT_STAR = 150;     // (module -- ) binds its public names in the globals
     public static final int CALL_WITH_FRAME = 151; // arg: argc  (f a1..an -- r) CALL, giving globals()/eval() this frame
 
     /** Names of the opcodes in 100..119. */
-    private static final String[] NAMES_100 = {"SEND", "GET_YIELD_FROM_ITER"};
+    private static final String[] NAMES_100 = {"SEND", "GET_YIELD_FROM_ITER", "GET_AWAITABLE"};
 
     static final String[] NAMES = {
         "NOP", "LOAD_CONST", "LOAD_FAST", "STORE_FAST", "LOAD_GLOBAL", "STORE_GLOBAL", "LOAD_ATTR",

@@ -36,8 +36,10 @@ final class Scope {
     final boolean isModule;
     /** A class body: names in its namespace dict, invisible to nested scopes. */
     final boolean isClass;
-    /** A function whose body yields: calling it makes a generator. */
+    /** A function whose body yields: calling it makes a generator (an async generator if {@link #isCoroutine}). */
     boolean isGenerator;
+    /** An {@code async def}: calling it makes a coroutine. */
+    boolean isCoroutine;
     /** Whether the body has try or with blocks (a return inside them needs a hidden slot). */
     boolean hasBlocks;
     /** Positional parameters (the first of them is what zero-argument super() binds to). */
@@ -114,6 +116,19 @@ final class Scope {
         s.bound.addAll(parameters);
         children.put(node, s);
         return s;
+    }
+
+    /** CPython's co_flags bit for what calling this function makes, or 0 for a plain function. */
+    int coFlags() {
+        if (isCoroutine) {
+            return isGenerator ? org.gilectomy.objects.PyCode.CO_ASYNC_GENERATOR : org.gilectomy.objects.PyCode.CO_COROUTINE;
+        }
+        return isGenerator ? org.gilectomy.objects.PyCode.CO_GENERATOR : 0;
+    }
+
+    /** Whether this scope is a comprehension's function. */
+    boolean isComprehension() {
+        return comprehension != null;
     }
 
     /** The qualified name of the function this scope compiles. */
@@ -219,6 +234,7 @@ final class Scope {
                 }
                 s.bound.add(d.name());
                 Scope inner = s.open(d, d.name(), d.parameters().slotOrder(), false);
+                inner.isCoroutine = d.isAsync();
                 inner.positionalCount = d.parameters().positional().size();
                 body(inner, d.body());
                 checkNonlocals(inner, d, d.body());
@@ -546,7 +562,9 @@ final class Scope {
         /** The direct sub-expressions of the expression kinds that open no scope. */
         private static List<Ast.Expr> children(Ast.Expr e) {
             List<Ast.Expr> r = new ArrayList<>();
-            if (e instanceof Ast.BinOp b) {
+            if (e instanceof Ast.Await a) {
+                r.add(a.value());
+            } else if (e instanceof Ast.BinOp b) {
                 r.add(b.left());
                 r.add(b.right());
             } else if (e instanceof Ast.UnaryOp u) {

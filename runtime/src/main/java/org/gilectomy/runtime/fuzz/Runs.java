@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.gilectomy.locks.EvalBreaker;
+import org.gilectomy.threadstate.EvalBreaker;
 import org.gilectomy.runtime.interp.Interpreter;
 
 /**

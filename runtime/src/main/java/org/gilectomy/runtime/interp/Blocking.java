@@ -2,7 +2,7 @@ package org.gilectomy.runtime.interp;
 
 import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.locks.Gil;
-import org.gilectomy.locks.timeline.GilTimeline;
+import org.gilectomy.trace.GilTimeline;
 
 /**
  * Runs a blocking call (sleep, join, waiting for a lock) with the GIL released, as CPython's

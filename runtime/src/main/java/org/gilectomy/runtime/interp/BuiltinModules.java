@@ -4,6 +4,16 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.gilectomy.objects.PyModule;
+import org.gilectomy.runtime.modules.GcModule;
+import org.gilectomy.runtime.modules.MathModule;
+import org.gilectomy.runtime.modules.QueueModule;
+import org.gilectomy.runtime.modules.RandomModule;
+import org.gilectomy.runtime.modules.SocketModule;
+import org.gilectomy.runtime.modules.SysModule;
+import org.gilectomy.runtime.modules.TestHooks;
+import org.gilectomy.runtime.modules.Threading;
+import org.gilectomy.runtime.modules.TimeModule;
+import org.gilectomy.runtime.modules.sre.SreModule;
 
 /**
  * The modules written in Java (CPython's built-in and extension modules): one line per module,
@@ -11,7 +21,7 @@ import org.gilectomy.objects.PyModule;
  * first import, and wins over a same-named {@code .py} file anywhere on {@code sys.path}, as a
  * built-in module does in CPython. To add a module, add a line here.
  */
-final class BuiltinModules {
+public final class BuiltinModules {
     private BuiltinModules() {
     }
 
@@ -33,7 +43,11 @@ final class BuiltinModules {
             Map.entry("_collections", i -> org.gilectomy.runtime.modules.CollectionsModule.module()),
             Map.entry("itertools", i -> org.gilectomy.runtime.modules.ItertoolsModule.module()),
             Map.entry("_functools", i -> org.gilectomy.runtime.modules.FunctoolsModule.module()),
-            Map.entry("_operator", i -> org.gilectomy.runtime.modules.OperatorModule.module()));
+            Map.entry("_operator", i -> org.gilectomy.runtime.modules.OperatorModule.module()),
+            Map.entry("_string", i -> org.gilectomy.runtime.modules.StringModule.module()),
+            Map.entry("errno", i -> org.gilectomy.runtime.modules.ErrnoModule.module()),
+            Map.entry("_thread", i -> org.gilectomy.runtime.modules.ThreadModule.module()),
+            Map.entry("atexit", i -> org.gilectomy.runtime.modules.AtexitModule.module()));
 
     /** The maker of the Java module {@code name}, or null: the test hooks only when enabled. */
     static Function<Interpreter, PyModule> get(String name) {
@@ -44,7 +58,7 @@ final class BuiltinModules {
     }
 
     /** {@code sys.builtin_module_names}: sorted. */
-    static String[] names() {
+    public static String[] names() {
         return new TreeSet<>(TABLE.keySet()).toArray(new String[0]);
     }
 }

@@ -26,7 +26,7 @@ import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
 
 /** The {@code builtins} namespace and the methods of the built-in types. */
-final class Builtins {
+public final class Builtins {
     static final Builtins INSTANCE = new Builtins();
 
     final PyDict dict = new PyDict();
@@ -129,7 +129,7 @@ final class Builtins {
     }
 
     /** Owned references to every item of an iterable, in an exact-length array. */
-    static PyObject[] collect(PyObject iterable) {
+    public static PyObject[] collect(PyObject iterable) {
         return Ops.collect(iterable);
     }
 

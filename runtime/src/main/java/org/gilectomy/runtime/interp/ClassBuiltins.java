@@ -123,23 +123,29 @@ final class ClassBuiltins {
                 oneArgument(kind.name(), n, kw);
                 return new Descriptors.PyFunctionWrapper(kind, a[off]);
             };
+            kind.addMethod("__init__", (a, off, n, kw) -> {
+                oneArgument(kind.name(), n - 1, kw);
+                ((Descriptors.PyFunctionWrapper) a[off]).init(a[off + 1]);
+                return PyNone.newRef();
+            });
             builtins.putName(kind.name(), kind);
         }
         Descriptors.PyProperty.TYPE.constructor = (a, off, n, kw) -> {
-            if (n > 4) {
-                throw PyExc.typeError("property() takes at most 4 arguments (" + n + " given)");
-            }
-            PyObject[] named = Keywords.get("property", a, off + n, kw, "fget", "fset", "fdel", "doc");
-            PyObject[] p = new PyObject[4];
-            for (int i = 0; i < 4; i++) {
-                if (i < n && named[i] != null) {
-                    throw PyExc.typeError("argument for property() given by name ('" + new String[] {"fget", "fset", "fdel", "doc"}[i]
-                            + "') and position (" + (i + 1) + ")");
-                }
-                p[i] = i < n ? a[off + i] : named[i];
-            }
+            PyObject[] p = propertyArguments(a, off, n, kw);
             return new Descriptors.PyProperty(p[0], p[1], p[2], p[3]);
         };
+        Descriptors.PyProperty.TYPE.addMethod("__init__", (a, off, n, kw) -> {
+            PyObject[] p = propertyArguments(a, off + 1, n - 1, kw);
+            ((Descriptors.PyProperty) a[off]).init(p[0], p[1], p[2], p[3]);
+            return PyNone.newRef();
+        });
+        Descriptors.PyProperty.TYPE.addMethod("__set_name__", (a, off, n, kw) -> {
+            if (n - 1 != 2 || kw != null) {
+                throw PyExc.typeError("__set_name__() takes 2 positional arguments but " + (n - 1) + " were given");
+            }
+            ((Descriptors.PyProperty) a[off]).setName(Ops.str(a[off + 2]));
+            return PyNone.newRef();
+        });
         String[] accessors = {"getter", "setter", "deleter"};
         for (int i = 0; i < accessors.length; i++) {
             int which = i;
@@ -149,6 +155,23 @@ final class ClassBuiltins {
             });
         }
         builtins.putName("property", Descriptors.PyProperty.TYPE);
+    }
+
+    /** property()'s arguments {@code fget, fset, fdel, doc} (each null when not given), by position or name. */
+    private static PyObject[] propertyArguments(PyObject[] a, int off, int n, PyTuple kw) {
+        if (n > 4) {
+            throw PyExc.typeError("property() takes at most 4 arguments (" + n + " given)");
+        }
+        PyObject[] named = Keywords.get("property", a, off + n, kw, "fget", "fset", "fdel", "doc");
+        PyObject[] p = new PyObject[4];
+        for (int i = 0; i < 4; i++) {
+            if (i < n && named[i] != null) {
+                throw PyExc.typeError("argument for property() given by name ('" + new String[] {"fget", "fset", "fdel", "doc"}[i]
+                        + "') and position (" + (i + 1) + ")");
+            }
+            p[i] = i < n ? a[off + i] : named[i];
+        }
+        return p;
     }
 
     /**

@@ -307,8 +307,12 @@ final class ColdOpcodes {
                 break;
             }
             case GET_YIELD_FROM_ITER:
-                slots[sp - 1] = Delegation.iteratorReplacing(slots[sp - 1]);
+            case GET_AWAITABLE: { // the operand stays in its slot until replaced, for the handler to release on an error
+                PyObject v = slots[sp - 1];
+                slots[sp - 1] = (insn & 0xff) == GET_AWAITABLE ? Delegation.awaitable(v) : Delegation.yieldFromIterator(v, code);
+                RefCount.decrefStack(v);
                 break;
+            }
             default:
                 throw new IllegalStateException("bad opcode " + (insn & 0xff) + " at " + (pc - 1));
         }

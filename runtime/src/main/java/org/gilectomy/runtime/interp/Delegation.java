@@ -3,6 +3,7 @@ package org.gilectomy.runtime.interp;
 import org.gilectomy.objects.Dunders;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyBaseException;
+import org.gilectomy.objects.PyCode;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
 import org.gilectomy.objects.PyIterator;
@@ -24,14 +25,44 @@ final class Delegation {
     /**
      * GET_YIELD_FROM_ITER: iter(o), except that a user object's iterator is kept as it is (not
      * wrapped as for a for loop), so that its send() and its StopIteration's value are reached.
-     * Takes over the reference to {@code o}.
+     * Borrows {@code o} (on an error the eval loop releases the stack slot still holding it);
+     * returns a new stack reference.
      */
-    static PyObject iteratorReplacing(PyObject o) {
-        try {
-            return RefCount.stackRefSteal(iteratorOf(o));
-        } finally {
-            RefCount.decrefStack(o);
+    static PyObject yieldFromIterator(PyObject o, PyCode code) {
+        if (o instanceof PyCoroutine) { // a types.coroutine generator may delegate to one, as await does
+            if ((code.coFlags & PyCode.CO_ITERABLE_COROUTINE) == 0) {
+                throw PyExc.typeError("cannot 'yield from' a coroutine object in a non-coroutine generator");
+            }
+            RefCount.increfStack(o);
+            return o;
         }
+        return RefCount.stackRefSteal(iteratorOf(o));
+    }
+
+    /**
+     * GET_AWAITABLE: a coroutine (or types.coroutine generator) as it is, else what its
+     * {@code __await__} returns, which must be an iterator and not a coroutine (CPython's
+     * _PyCoro_GetAwaitableIter). Borrows {@code o}; returns a new stack reference.
+     */
+    static PyObject awaitable(PyObject o) {
+        if (SuspendedFrame.isAwaitableFrame(o)) {
+            if (o instanceof PyCoroutine c && c.frame().delegating()) {
+                throw new PyException(PyExc.RUNTIME_ERROR, "coroutine is being awaited already");
+            }
+            RefCount.increfStack(o);
+            return o;
+        }
+        PyObject it = Dunders.isUserObject(o) ? Dunders.callOrNull(o, "__await__") : null;
+        if (it == null) {
+            throw PyExc.typeError("object " + o.type().name() + " can't be used in 'await' expression");
+        }
+        if (SuspendedFrame.isAwaitableFrame(it) || !(it instanceof PyIterator) && !Dunders.has(it, "__next__")) {
+            String message = SuspendedFrame.isAwaitableFrame(it) ? "__await__() returned a coroutine"
+                    : "__await__() returned non-iterator of type '" + it.type().name() + "'";
+            RefCount.decref(it);
+            throw PyExc.typeError(message);
+        }
+        return RefCount.stackRefSteal(it);
     }
 
     private static PyObject iteratorOf(PyObject o) {
@@ -53,8 +84,8 @@ final class Delegation {
     static PyObject send(PyObject[] slots, int at, PyObject sent) {
         PyObject it = slots[at];
         try {
-            if (it instanceof PyGenerator g) {
-                return resume(slots, at, g, sent, null);
+            if (it instanceof SuspendedFrame.Suspendable g) {
+                return resume(slots, at, g.frame(), sent, null);
             }
             if (sent == PyNone.NONE && it instanceof PyIterator i) {
                 PyObject r = i.next();
@@ -82,12 +113,12 @@ final class Delegation {
      */
     static PyObject throwInto(PyObject[] slots, int at, PyException exc) {
         PyObject it = slots[at];
-        if (!(it instanceof PyGenerator) && !Dunders.has(it, "throw")) {
+        if (!(it instanceof SuspendedFrame.Suspendable) && !Dunders.has(it, "throw")) {
             throw exc;
         }
         try {
-            if (it instanceof PyGenerator g) {
-                return resume(slots, at, g, null, exc);
+            if (it instanceof SuspendedFrame.Suspendable g) {
+                return resume(slots, at, g.frame(), null, exc);
             }
             PyBaseException value = exc.takeValue();
             try {
@@ -102,15 +133,15 @@ final class Delegation {
 
     /** generator.close() while delegating: the delegate is closed first (a generator, or anything with close()). */
     static void close(PyObject it) {
-        if (it instanceof PyGenerator g) {
-            g.close();
+        if (it instanceof SuspendedFrame.Suspendable g) {
+            g.frame().close();
         } else if (Dunders.has(it, "close")) {
             RefCount.decref(callMethod(it, "close"));
         }
     }
 
     /** A delegate that is a generator: resumed directly, its return value kept for the result. */
-    private static PyObject resume(PyObject[] slots, int at, PyGenerator g, PyObject sent, PyException exc) {
+    private static PyObject resume(PyObject[] slots, int at, SuspendedFrame g, PyObject sent, PyException exc) {
         PyObject r = g.resume(sent, exc);
         if (r == null) {
             finish(slots, at, g.takeReturned());

@@ -2,9 +2,9 @@ package org.gilectomy.runtime.interp;
 
 import static org.gilectomy.runtime.compile.Opcode.*;
 
-import org.gilectomy.locks.EvalBreaker;
+import org.gilectomy.threadstate.EvalBreaker;
 import org.gilectomy.locks.Gil;
-import org.gilectomy.locks.TransferCounter;
+import org.gilectomy.cacheline.TransferCounter;
 import org.gilectomy.objects.AttrCache;
 import org.gilectomy.objects.BinaryOp;
 import org.gilectomy.objects.Classes;
@@ -71,7 +71,7 @@ public final class Eval {
         PyObject[] slots = new PyObject[code.varNames.length + code.stackSize];
         ArgumentBinder.bind(f, slots, args, off, nargs, kwnames);
         if (code.isGenerator) {
-            return new PyGenerator(code, f.globals, slots);
+            return SuspendedFrame.objectFor(code, f.globals, slots);
         }
         return run(ts, code, f.globals, slots, null);
     }
@@ -90,7 +90,7 @@ public final class Eval {
      * frame returns the yielded value at each yield, and marks the generator finished when it
      * returns or raises.
      */
-    static PyObject run(ThreadState ts, PyCode code, PyDict globals, PyObject[] slots, PyGenerator gen) {
+    static PyObject run(ThreadState ts, PyCode code, PyDict globals, PyObject[] slots, SuspendedFrame gen) {
         if (++ts.depth > ThreadState.RECURSION_LIMIT) {
             ts.depth--;
             if (gen == null) {
@@ -104,6 +104,7 @@ public final class Eval {
         try {
           final int[] insns = code.code;
           final PyObject[] consts = code.consts;
+          final int tid = ts.ownerId(); // biased counts: the owner check compares with a register (ob_tid)
           while (true) { // entered again at each exception handler
            try {
             if (pc == 0 && ts.breakerOpaque() != 0) {
@@ -130,7 +131,7 @@ public final class Eval {
                         break;
                     case LOAD_CONST: {
                         PyObject v = consts[arg];
-                        RefCount.increfStack(v);
+                        RefCount.increfStack(v, tid);
                         slots[sp++] = v;
                         break;
                     }
@@ -139,7 +140,7 @@ public final class Eval {
                         if (v == null) {
                             throw unboundLocal(code, arg);
                         }
-                        RefCount.increfStack(v);
+                        RefCount.increfStack(v, tid);
                         slots[sp++] = v;
                         break;
                     }
@@ -148,7 +149,7 @@ public final class Eval {
                         slots[arg] = slots[--sp];
                         slots[sp] = null;
                         if (old != null) {
-                            RefCount.decrefStack(old);
+                            RefCount.decrefStack(old, tid);
                         }
                         break;
                     }
@@ -159,13 +160,13 @@ public final class Eval {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
                         globals.put(code.nameObjects[arg], v);
-                        RefCount.decrefStack(v);
+                        RefCount.decrefStack(v, tid);
                         break;
                     }
                     case LOAD_ATTR: {
                         PyObject o = slots[sp - 1];
                         slots[sp - 1] = RefCount.stackRefSteal(AttrCache.load(code, arg, o));
-                        RefCount.decrefStack(o);
+                        RefCount.decrefStack(o, tid);
                         break;
                     }
                     case STORE_ATTR: {
@@ -189,7 +190,7 @@ public final class Eval {
                         } else {
                             m = o.type().lookupMethodBorrowed(code.names[arg]);
                             if (m != null) {
-                                RefCount.increfStack(m);
+                                RefCount.increfStack(m, tid);
                             }
                         }
                         if (m != null) {
@@ -197,7 +198,7 @@ public final class Eval {
                             slots[sp++] = o; // self: the reference moves up one slot
                         } else {
                             slots[sp - 1] = RefCount.stackRefSteal(AttrCache.load(code, arg, o));
-                            RefCount.decrefStack(o);
+                            RefCount.decrefStack(o, tid);
                             slots[sp++] = null; // no self
                         }
                         break;
@@ -238,10 +239,10 @@ public final class Eval {
                         try {
                             r = binary(arg, left, right);
                         } finally {
-                            RefCount.decrefStack(right);
+                            RefCount.decrefStack(right, tid);
                         }
                         slots[sp - 1] = RefCount.stackRefSteal(r);
-                        RefCount.decrefStack(left);
+                        RefCount.decrefStack(left, tid);
                         break;
                     }
                     case COMPARE: {
@@ -252,35 +253,35 @@ public final class Eval {
                         try {
                             r = compare(arg, left, right);
                         } finally {
-                            RefCount.decrefStack(right);
+                            RefCount.decrefStack(right, tid);
                         }
                         slots[sp - 1] = PyBool.of(r);
-                        RefCount.decrefStack(left);
+                        RefCount.decrefStack(left, tid);
                         break;
                     }
                     case UNARY_NOT: {
                         PyObject v = slots[sp - 1];
                         slots[sp - 1] = PyBool.of(!(v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v))));
-                        RefCount.decrefStack(v);
+                        RefCount.decrefStack(v, tid);
                         break;
                     }
                     case POP_TOP: {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
-                        RefCount.decrefStack(v);
+                        RefCount.decrefStack(v, tid);
                         break;
                     }
                     case DUP_TOP: {
                         PyObject v = slots[sp - 1];
-                        RefCount.increfStack(v);
+                        RefCount.increfStack(v, tid);
                         slots[sp++] = v;
                         break;
                     }
                     case DUP_TOP_TWO: {
                         PyObject a = slots[sp - 2];
                         PyObject c = slots[sp - 1];
-                        RefCount.increfStack(a);
-                        RefCount.increfStack(c);
+                        RefCount.increfStack(a, tid);
+                        RefCount.increfStack(c, tid);
                         slots[sp] = a;
                         slots[sp + 1] = c;
                         sp += 2;
@@ -313,7 +314,7 @@ public final class Eval {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
                         boolean t = v == PyBool.TRUE || (v != PyBool.FALSE && Ops.isTrue(v));
-                        RefCount.decrefStack(v);
+                        RefCount.decrefStack(v, tid);
                         if (t == ((insn & 0xff) == POP_JUMP_IF_TRUE)) {
                             pc = arg;
                         }
@@ -326,7 +327,7 @@ public final class Eval {
                             pc = arg;
                         } else {
                             slots[--sp] = null;
-                            RefCount.decrefStack(v);
+                            RefCount.decrefStack(v, tid);
                         }
                         break;
                     }
@@ -337,7 +338,7 @@ public final class Eval {
                             slots[sp++] = RefCount.stackRefSteal(next);
                         } else {
                             slots[--sp] = null;
-                            RefCount.decrefStack(it);
+                            RefCount.decrefStack(it, tid);
                             pc = arg;
                         }
                         break;
@@ -377,10 +378,10 @@ public final class Eval {
                         try {
                             r = getItem(o, key);
                         } finally {
-                            RefCount.decrefStack(key);
+                            RefCount.decrefStack(key, tid);
                         }
                         slots[sp - 1] = RefCount.stackRefSteal(r);
-                        RefCount.decrefStack(o);
+                        RefCount.decrefStack(o, tid);
                         break;
                     }
                     case STORE_SUBSCR: {
@@ -419,7 +420,7 @@ public final class Eval {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
                         ((PyDict) slots[0]).put(code.nameObjects[arg], v);
-                        RefCount.decrefStack(v);
+                        RefCount.decrefStack(v, tid);
                         break;
                     }
                     case YIELD_VALUE: {
@@ -446,7 +447,7 @@ public final class Eval {
                     }
                     case LOAD_CLOSURE: {
                         PyObject cell = slots[arg];
-                        RefCount.incref(cell);
+                        RefCount.incref(cell, tid);
                         slots[sp++] = cell;
                         break;
                     }
@@ -485,7 +486,7 @@ public final class Eval {
             slots[sp++] = ts.handled == null ? PyNone.newRef() : ts.handled; // ts's reference moves to the slot
             PyBaseException value = e.takeValue(); // the flight ends here
             slots[sp++] = value;
-            RefCount.incref(value);
+            RefCount.incref(value, tid);
             ts.handled = value;
             pc = code.exceptionTable[h + 2];
            }
@@ -599,7 +600,7 @@ public final class Eval {
             stack[off + i] = null;
         }
         if (code.isGenerator) {
-            return new PyGenerator(code, f.globals, slots);
+            return SuspendedFrame.objectFor(code, f.globals, slots);
         }
         return run(ts, code, f.globals, slots, null);
     }
@@ -684,7 +685,7 @@ public final class Eval {
             Gil.INSTANCE.yieldToWaiter();
         }
         if ((bits & EvalBreaker.STOP_THE_WORLD) != 0) {
-            org.gilectomy.locks.StopTheWorld.WORLD.pause(ts);
+            org.gilectomy.threadstate.StopTheWorld.WORLD.pause(ts);
         }
         if ((bits & EvalBreaker.RUN_GC) != 0) {
             ts.clearBreakerBits(EvalBreaker.RUN_GC);

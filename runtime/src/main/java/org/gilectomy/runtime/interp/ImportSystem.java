@@ -44,7 +44,7 @@ import org.gilectomy.runtime.parse.SourceDecoder;
  * is in {@link #initializing} while the body runs. If the body raises, the module is removed
  * from sys.modules again.
  */
-final class ImportSystem {
+public final class ImportSystem {
     /** {@code __spec__}'s class: a plain object with name, origin, parent, submodule_search_locations. */
     static final PyType MODULE_SPEC = PyType.ofModule("importlib._bootstrap", "ModuleSpec", null);
 
@@ -118,7 +118,7 @@ final class ImportSystem {
     }
 
     /** {@code importlib.import_module(name, package)}: the module itself (not its top-level package); a new reference. */
-    PyObject importModule(String name, String pkg) {
+    public PyObject importModule(String name, String pkg) {
         int level = 0;
         while (level < name.length() && name.charAt(level) == '.') {
             level++;
@@ -566,15 +566,7 @@ final class ImportSystem {
             PyDict d = m.dictBorrowed();
             return d == null ? null : d.getName(name);
         }
-        try {
-            return Ops.getAttr(o, name);
-        } catch (PyException e) {
-            if (!e.matches(PyExc.ATTRIBUTE_ERROR)) {
-                throw e;
-            }
-            e.release();
-            return null;
-        }
+        return Ops.attrOrNull(o, name);
     }
 
     private static boolean hasAttr(PyObject o, String name) {

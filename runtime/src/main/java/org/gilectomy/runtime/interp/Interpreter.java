@@ -19,6 +19,9 @@ import org.gilectomy.objects.PyModule;
 import org.gilectomy.refcount.ImmortalKind;
 import org.gilectomy.refcount.RefCount;
 
+import org.gilectomy.runtime.modules.SysKnobs;
+import org.gilectomy.runtime.modules.Threading;
+
 /**
  * One Python interpreter (CPython's {@code PyInterpreterState}): everything a program sees.
  * Each program runs in an instance of its own, once; several may run in one JVM, one after the
@@ -84,16 +87,21 @@ public final class Interpreter {
         Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
         org.gilectomy.objects.ReprGuard.install(ThreadState::currentOrNull);
         org.gilectomy.refcount.CycleCollector.installRoots(ThreadState::visitFrames);
+        org.gilectomy.objects.Unraisable.install((what, e) -> {
+            Interpreter i = current();
+            i.err.print("Exception ignored in: " + what + "\n" + i.tracebacks.format(e));
+        });
     }
 
-    final List<String> argv;
-    final PrintStream err;
-    final Stdout stdout;
-    final StdStreams.Stream sysStdout;
-    final StdStreams.Stream sysStderr;
-    final Modules modules;
-    final Threading.Registry threads = new Threading.Registry();
-    final Tracebacks tracebacks = new Tracebacks(this);
+    public final List<String> argv;
+    public final PrintStream err;
+    public final Stdout stdout;
+    public final StdStreams.Stream sysStdout;
+    public final StdStreams.Stream sysStderr;
+    public final Modules modules;
+    public final Threading.Registry threads = new Threading.Registry();
+    public final Tracebacks tracebacks = new Tracebacks(this);
+    public final AtExit atExit = new AtExit();
     volatile PyDict mainNamespace;
     private volatile boolean functionsShared;
     volatile Thread mainThread;
@@ -209,7 +217,7 @@ public final class Interpreter {
      * The interpreter of the calling thread: a field of its thread state (a type check and two
      * loads), read by the built-ins that need it (print, import), never by the eval loop.
      */
-    static Interpreter current() {
+    public static Interpreter current() {
         ThreadState ts = ThreadState.currentOrNull();
         if (ts != null && ts.interpreter() instanceof Interpreter i) {
             return i;
@@ -221,12 +229,12 @@ public final class Interpreter {
      * The calling thread starts running this interpreter's Python (its main thread or one it
      * started); threads it creates from now on inherit it (ThreadState.newThread).
      */
-    void enter() {
+    public void enter() {
         ThreadState.current().setInterpreter(this);
     }
 
     /** The calling thread has finished running Python. */
-    static void exit() {
+    public static void exit() {
         ThreadState ts = ThreadState.currentOrNull();
         if (ts != null) {
             ts.setInterpreter(null);
@@ -238,7 +246,7 @@ public final class Interpreter {
      * code and modules become immortal, and every function it makes from now on (see
      * {@link #newFunction}).
      */
-    void shareBeforeSecondThread() {
+    public void shareBeforeSecondThread() {
         if (RefCount.IMMORTAL != ImmortalKind.ALL_SHARED || functionsShared) {
             return;
         }

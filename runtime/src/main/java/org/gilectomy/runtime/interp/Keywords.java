@@ -6,7 +6,7 @@ import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
 
 /** Keyword arguments of built-in functions, matched by name with CPython's error. */
-final class Keywords {
+public final class Keywords {
     private Keywords() {
     }
 
@@ -14,7 +14,7 @@ final class Keywords {
      * The values of {@code allowed} keywords, borrowed, in the order of {@code allowed} (null
      * where not given). The keyword values sit at {@code a[kwOff ..]}, named by {@code kw}.
      */
-    static PyObject[] get(String fn, PyObject[] a, int kwOff, PyTuple kw, String... allowed) {
+    public static PyObject[] get(String fn, PyObject[] a, int kwOff, PyTuple kw, String... allowed) {
         PyObject[] r = new PyObject[allowed.length];
         if (kw == null) {
             return r;

@@ -2,6 +2,7 @@ package org.gilectomy.runtime.interp;
 
 import java.io.PrintStream;
 import org.gilectomy.objects.Ops;
+import org.gilectomy.objects.PyCode;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
 import org.gilectomy.objects.PyInt;
@@ -9,10 +10,11 @@ import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyType;
-import org.gilectomy.objects.PyCode;
 import org.gilectomy.refcount.RefCheck;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.compile.Compiler;
+import org.gilectomy.runtime.modules.SysKnobs;
+import org.gilectomy.runtime.modules.Threading;
 import org.gilectomy.runtime.parse.PySyntaxError;
 
 /**
@@ -119,9 +121,12 @@ final class MainProgram {
                 status = uncaught(interp, e);
             }
             interp.threads.joinAll();
+            interp.atExit.run(); // after the threads, as CPython's finalization
             RefCount.flush(); // buffered counts: every logged update applied, every free done
             if (liveBefore != null) {
                 checkLeaks(interp, main, liveBefore);
+            } else if (PyType.finalizersDefined()) {
+                finalizeForDel(interp, main);
             }
             return status;
         } catch (PyException e) {
@@ -163,18 +168,41 @@ final class MainProgram {
         }
     }
 
+    /**
+     * At exit, when some class has a {@code __del__}: the main module's namespace, then the
+     * imported modules', are cleared and cycles collected, as CPython's finalization does, so
+     * that the finalizers of what they held run (--check-refs does this and more).
+     */
+    private static void finalizeForDel(Interpreter interp, PyModule main) {
+        interp.mainNamespace = null;
+        settleCounts();
+        main.clearForFinalization();
+        settleCounts();
+        org.gilectomy.refcount.Finalizers.runPending(); // __main__'s objects' __del__, while sys is whole
+        interp.modules.finalizeAll();
+        settleCounts();
+        org.gilectomy.refcount.CycleCollector.collect(2, true);
+        settleCounts();
+        org.gilectomy.refcount.Finalizers.runPending();
+        interp.stdout.flush();
+    }
+
     /** What --check-refs prints for a program that did not run alone in the JVM. */
     static final String NOT_CHECKED = "check-refs: leaks not checked: another interpreter ran in this JVM at the same time\n";
 
     private static void finalizeAndCount(Interpreter interp, PyModule main, java.util.Map<String, Long> liveBefore) {
         settleCounts();
         main.clearForFinalization();
+        settleCounts();
+        org.gilectomy.refcount.Finalizers.runPending(); // __main__'s objects' __del__, while sys is whole
         interp.modules.finalizeAll();
         PyType.finalizeClasses();
         RefCount.releaseDeferred(interp); // no frame is left: the deferred objects' biases go
         RefCheck.releaseImmortalOwners(interp); // what functions made immortal at run time reference
         settleCounts();
         org.gilectomy.refcount.CycleCollector.collect(2, true); // cycles, as CPython's finalization collects
+        settleCounts();
+        org.gilectomy.refcount.Finalizers.runPending(); // what the last settling freed where no Python runs
         settleCounts();
         java.util.Map<String, Long> leaks = RefCheck.leaksSince(liveBefore);
         interp.setLeaks(leaks);

@@ -18,6 +18,7 @@ import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.imports.StdlibLocation;
+import org.gilectomy.runtime.modules.SysKnobs;
 
 /**
  * An interpreter's module table: {@code sys.modules} (a dict the program may read and write),
@@ -25,7 +26,7 @@ import org.gilectomy.runtime.imports.StdlibLocation;
  * modules' release at finalization. The modules written in Java are listed in
  * {@link BuiltinModules}.
  */
-final class Modules {
+public final class Modules {
     private final Interpreter interp;
     /** sys.modules: name -> module. Made with the sys module, on the main thread before __main__ runs. */
     private volatile PyDict sysModules;
@@ -34,13 +35,13 @@ final class Modules {
     private final List<PyModule> created = new ArrayList<>(); // guarded by itself
     /** See {@link #compiled}. */
     private final List<org.gilectomy.objects.PyCode> compiledCode = new ArrayList<>(); // guarded by itself
-    final ImportSystem imports;
+    public final ImportSystem imports;
     /** What {@code sys.getswitchinterval()} reports, also in the free-threaded build (as CPython's). */
-    volatile double switchIntervalSeconds = 0.005;
+    public volatile double switchIntervalSeconds = 0.005;
     /** What {@code sys.getrecursionlimit()} reports (the runtime's own limit stays ThreadState.RECURSION_LIMIT). */
-    volatile long recursionLimit = ThreadState.RECURSION_LIMIT;
+    public volatile long recursionLimit = ThreadState.RECURSION_LIMIT;
     /** Whether the program changed the process-wide GIL settings (then put back at its end: SysKnobs). */
-    volatile boolean turnedProcessKnobs;
+    public volatile boolean turnedProcessKnobs;
 
     Modules(Interpreter interp) {
         this.interp = interp;
@@ -110,7 +111,7 @@ final class Modules {
      * Code compiled while the program runs (imported modules, exec, compile): under
      * --check-refs, its constants are released at finalization ({@link PyCode#releaseConstantsForFinalization}).
      */
-    void compiled(org.gilectomy.objects.PyCode code) {
+    public void compiled(org.gilectomy.objects.PyCode code) {
         if (org.gilectomy.refcount.RefCheck.ENABLED) {
             synchronized (compiledCode) {
                 compiledCode.add(code);
@@ -178,11 +179,11 @@ final class Modules {
         return r;
     }
 
-    static void def(PyModule m, String name, PyBuiltinFunction.Body body) {
+    public static void def(PyModule m, String name, PyBuiltinFunction.Body body) {
         m.set(name, new PyBuiltinFunction(m.name() + "." + name, body));
     }
 
-    static double asDouble(PyObject o) {
+    public static double asDouble(PyObject o) {
         if (o instanceof PyFloat f) {
             return f.value;
         }

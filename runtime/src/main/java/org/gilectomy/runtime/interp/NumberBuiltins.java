@@ -25,7 +25,7 @@ import org.gilectomy.objects.PyType;
 import org.gilectomy.refcount.RefCount;
 
 /** Numeric and character built-ins: abs, divmod, round, pow, hex, bin, oct, ord, chr, hash, id, callable. */
-final class NumberBuiltins {
+public final class NumberBuiltins {
     private NumberBuiltins() {
     }
 
@@ -179,7 +179,7 @@ final class NumberBuiltins {
         return o instanceof PyInt || o instanceof PyBool;
     }
 
-    static BigInteger big(PyObject o) {
+    public static BigInteger big(PyObject o) {
         return o instanceof PyBool b ? BigInteger.valueOf(b.value ? 1 : 0) : ((PyInt) o).toBigInteger();
     }
 

@@ -1,8 +1,8 @@
 package org.gilectomy.runtime.interp;
 
-import org.gilectomy.locks.BaseThreadState;
-import org.gilectomy.locks.EvalBreaker;
-import org.gilectomy.locks.StatefulThread;
+import org.gilectomy.threadstate.BaseThreadState;
+import org.gilectomy.threadstate.EvalBreaker;
+import org.gilectomy.threadstate.StatefulThread;
 import org.gilectomy.objects.PyExc;
 import org.gilectomy.objects.PyException;
 
@@ -18,7 +18,7 @@ import org.gilectomy.objects.PyException;
  * only one that handles signals);
  * the others never see it.
  */
-final class Signals {
+public final class Signals {
     static final int INTERRUPTED_STATUS = 130;
 
     private static volatile boolean installed;
@@ -47,11 +47,20 @@ final class Signals {
         if (!(t instanceof StatefulThread main)) {
             return; // no program has started: nothing to interrupt
         }
-        BaseThreadState ts = main.state();
-        if (ts.breakerBitSet(EvalBreaker.SIGNAL_PENDING)) {
+        if (main.state().breakerBitSet(EvalBreaker.SIGNAL_PENDING)) {
             target.stdout.flush();
             Runtime.getRuntime().halt(INTERRUPTED_STATUS);
         }
+        interrupt(target);
+    }
+
+    /** Ctrl-C for {@code target}'s main thread (also _thread.interrupt_main()): raised at its next check. */
+    public static void interrupt(Interpreter target) {
+        if (!(target.mainThread instanceof StatefulThread main)) {
+            return;
+        }
+        Thread t = target.mainThread;
+        BaseThreadState ts = main.state();
         ts.setBreakerBits(EvalBreaker.SIGNAL_PENDING); // only that thread's word: the others never see it
         t.interrupt(); // wakes a sleep or join; Blocking turns it into KeyboardInterrupt
     }

@@ -9,7 +9,7 @@ import org.gilectomy.objects.PyExc;
  * is one call under the stream's monitor, so the text of one {@code print} is never torn by
  * another thread.
  */
-final class Stdout {
+public final class Stdout {
     private final PrintStream out;
 
     Stdout(PrintStream stream) {
@@ -36,7 +36,7 @@ final class Stdout {
         }
     }
 
-    void flush() {
+    public void flush() {
         out.flush();
     }
 }

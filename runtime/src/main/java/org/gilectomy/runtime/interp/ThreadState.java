@@ -1,10 +1,11 @@
 package org.gilectomy.runtime.interp;
 
-import org.gilectomy.locks.BaseThreadState;
-import org.gilectomy.locks.StatefulThread;
 import org.gilectomy.objects.PyBaseException;
 import org.gilectomy.refcount.RefCountThread;
 import org.gilectomy.refcount.RefCountThreadState;
+import org.gilectomy.runtime.modules.Threading;
+import org.gilectomy.threadstate.BaseThreadState;
+import org.gilectomy.threadstate.StatefulThread;
 
 /**
  * Per-thread interpreter state (CPython's PyThreadState), the last link of the thread-state
@@ -21,20 +22,20 @@ import org.gilectomy.refcount.RefCountThreadState;
 public final class ThreadState extends RefCountThreadState implements org.gilectomy.objects.ReprGuard.State {
     public static final int RECURSION_LIMIT = 1000;
 
-    final boolean isMain;
+    public final boolean isMain;
     int depth;
     /**
      * The exception the innermost active {@code except}/{@code finally} handler is handling
      * (sys.exc_info()), or null; borrowed: the handler's stack slot owns it.
      */
-    PyBaseException handled;
+    public PyBaseException handled;
     /** The old GIL's countdown to the next periodic check (only under {@code Gil.TICKING}). */
     int ticks = Ticker.interval();
     /**
      * The {@code threading.Thread} this thread was started as (borrowed: its bootstrap holds
      * it), for {@code current_thread()}; null on the main thread and once the thread has run.
      */
-    Threading.PyThread pyThread;
+    public Threading.PyThread pyThread;
     /**
      * The interpreter this thread runs for; a new thread starts with its creator's. Opaque to
      * this class (the interpreter object's own package defines what it is).
@@ -62,20 +63,20 @@ public final class ThreadState extends RefCountThreadState implements org.gilect
      * This thread starts (or resumes) running Python (CPython's {@code _PyThreadState_Attach}):
      * it takes the GIL, or, in a free-threaded build, waits while the world is stopped.
      */
-    void attach() {
+    public void attach() {
         if (org.gilectomy.locks.Gil.ENABLED) {
             org.gilectomy.locks.Gil.INSTANCE.acquire();
         } else {
-            org.gilectomy.locks.StopTheWorld.WORLD.attach(this);
+            org.gilectomy.threadstate.StopTheWorld.WORLD.attach(this);
         }
     }
 
     /** This thread stops touching objects until it attaches again (a blocking call, the thread's end). */
-    void detach() {
+    public void detach() {
         if (org.gilectomy.locks.Gil.ENABLED) {
             org.gilectomy.locks.Gil.INSTANCE.release();
         } else {
-            org.gilectomy.locks.StopTheWorld.WORLD.detach(this);
+            org.gilectomy.threadstate.StopTheWorld.WORLD.detach(this);
         }
     }
 
@@ -84,7 +85,7 @@ public final class ThreadState extends RefCountThreadState implements org.gilect
      * {@code threading.Thread}'s. Its state is made now, on the calling thread, with the
      * calling thread's interpreter.
      */
-    static Thread newThread(Runnable task, String name, long stackBytes, boolean isMain, Threading.PyThread pyThread) {
+    public static Thread newThread(Runnable task, String name, long stackBytes, boolean isMain, Threading.PyThread pyThread) {
         Object interp = Thread.currentThread() instanceof StatefulThread s && s.state() instanceof ThreadState ts
                 ? ts.interpreter : null;
         return new RefCountThread(null, task, name, stackBytes, t -> new ThreadState(t, isMain, pyThread, interp));

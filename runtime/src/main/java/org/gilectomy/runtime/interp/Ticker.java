@@ -9,7 +9,7 @@ import org.gilectomy.locks.Gil;
  * had one global count, which only the GIL holder touched). Under any other GIL kind
  * {@link Gil#TICKING} is false and the countdown is compiled out.
  */
-final class Ticker {
+public final class Ticker {
     static final int DEFAULT_CHECK_INTERVAL = 100;
 
     private static volatile int interval = DEFAULT_CHECK_INTERVAL;
@@ -17,11 +17,11 @@ final class Ticker {
     private Ticker() {
     }
 
-    static void setInterval(int ticks) {
+    public static void setInterval(int ticks) {
         interval = ticks;
     }
 
-    static int interval() {
+    public static int interval() {
         return interval;
     }
 

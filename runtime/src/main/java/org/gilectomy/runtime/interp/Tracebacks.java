@@ -10,7 +10,7 @@ import org.gilectomy.runtime.compile.SourceLines;
  * An interpreter's tracebacks: formats uncaught exceptions as CPython does, quoting the source
  * line of each frame from the interpreter's source cache, and reports failures of the runtime.
  */
-final class Tracebacks {
+public final class Tracebacks {
     private final Interpreter interp;
     private final Map<String, SourceLines> sources = new ConcurrentHashMap<>();
     /** Set by fatal(): the program then exits with status 70, whichever thread failed. */
@@ -32,7 +32,7 @@ final class Tracebacks {
      * "Traceback (most recent call last):" ... "Type: message", newline-terminated; preceded by
      * the exceptions it was raised from or while handling, as CPython chains them.
      */
-    String format(PyException e) {
+    public String format(PyException e) {
         StringBuilder sb = new StringBuilder();
         appendChain(sb, e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
         return sb.toString();
@@ -105,7 +105,7 @@ final class Tracebacks {
      * A failure of the runtime itself (a refcount bug, an internal error): reported in one
      * clear block, never as a bare Java stack trace unless {@code -Dgilectomy.debug=true}.
      */
-    void fatal(Throwable t) {
+    public void fatal(Throwable t) {
         fatalReported = true;
         interp.stdout.flush();
         PrintStream err = interp.err;

@@ -120,7 +120,7 @@ final class ValueAttributes {
                 return Ops.getItemBuiltin(a[off], a[off + 1]);
             });
         }
-        for (PyType t : new PyType[] {PyIterator.TYPE, PyGenerator.TYPE}) {
+        for (PyType t : new PyType[] {PyIterator.TYPE, PyGenerator.TYPE, PyCoroutineWrapper.TYPE}) {
             t.addMethod("__iter__", (a, off, n, kw) -> {
                 Args.exactly("__iter__", n - 1, 0, kw);
                 return Ops.iter(a[off]);

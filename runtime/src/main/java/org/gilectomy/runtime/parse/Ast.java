@@ -31,7 +31,13 @@ public final class Ast {
      * undecorated). The position is the {@code def} keyword's, as in CPython's ast.
      */
     public record FunctionDef(String name, Parameters parameters, List<Stmt> body, List<Expr> decorators,
-                              List<Annotation> annotations, int line, int col) implements Stmt {
+                              List<Annotation> annotations, int line, int col, boolean isAsync) implements Stmt {
+        /** A plain (not {@code async}) def. */
+        public FunctionDef(String name, Parameters parameters, List<Stmt> body, List<Expr> decorators,
+                           List<Annotation> annotations, int line, int col) {
+            this(name, parameters, body, decorators, annotations, line, col, false);
+        }
+
         /** The positional parameters' names. */
         public List<String> params() {
             return parameters.positional();
@@ -68,7 +74,12 @@ public final class Ast {
     }
 
     /** {@code for target in iter: body [else: orelse]}. */
-    public record For(Expr target, Expr iter, List<Stmt> body, List<Stmt> orelse, int line, int col) implements Stmt {
+    public record For(Expr target, Expr iter, List<Stmt> body, List<Stmt> orelse, int line, int col, boolean isAsync)
+            implements Stmt {
+        /** A plain (not {@code async}) for. */
+        public For(Expr target, Expr iter, List<Stmt> body, List<Stmt> orelse, int line, int col) {
+            this(target, iter, body, orelse, line, col, false);
+        }
     }
 
     /** {@code t1 = t2 = value}: targets left to right. */
@@ -130,7 +141,11 @@ public final class Ast {
     }
 
     /** {@code with a as x, b: body}: one With per item, nested, as CPython's compiler treats them. */
-    public record With(Expr context, Expr target, List<Stmt> body, int line, int col) implements Stmt {
+    public record With(Expr context, Expr target, List<Stmt> body, int line, int col, boolean isAsync) implements Stmt {
+        /** A plain (not {@code async}) with. */
+        public With(Expr context, Expr target, List<Stmt> body, int line, int col) {
+            this(context, target, body, line, col, false);
+        }
     }
 
     public record Delete(List<Expr> targets, int line, int col) implements Stmt {
@@ -144,6 +159,10 @@ public final class Ast {
      * (value never null), delegating to the iterator of value.
      */
     public record Yield(Expr value, boolean isFrom, int line, int col) implements Expr {
+    }
+
+    /** {@code await value}, inside an {@code async def}. */
+    public record Await(Expr value, int line, int col) implements Expr {
     }
 
     // ---------------------------------------------------------------- expressions
@@ -267,7 +286,11 @@ public final class Ast {
     }
 
     /** One {@code for target in iter if cond...} clause of a comprehension. */
-    public record Comprehension(Expr target, Expr iter, List<Expr> ifs) {
+    public record Comprehension(Expr target, Expr iter, List<Expr> ifs, boolean isAsync) {
+        /** A plain {@code for} clause. */
+        public Comprehension(Expr target, Expr iter, List<Expr> ifs) {
+            this(target, iter, ifs, false);
+        }
     }
 
     /** The kinds of comprehension, with the name of the code object each compiles to and CPython's word for it. */

@@ -336,8 +336,9 @@ final class ExprParser {
     /** An atom followed by attribute accesses, calls and subscripts. */
     Ast.Expr primary() throws PySyntaxError {
         Token start = ts.peek();
-        if (start.isKeyword("await")) {
-            throw st.notSupported("'await' expression", start);
+        if (start.isKeyword("await")) { // await_primary: 'await' primary
+            ts.next();
+            return new Ast.Await(primary(), start.line(), start.col());
         }
         Ast.Expr e = atom();
         while (true) {
@@ -774,10 +775,14 @@ final class ExprParser {
     private Ast.Expr comprehension(Ast.ComprehensionKind kind, Ast.Expr elt, Ast.Expr value, Token open) throws PySyntaxError {
         List<Ast.Comprehension> generators = new ArrayList<>();
         while (startsComprehension(ts.peek())) {
-            Token keyword = ts.next();
-            if (keyword.isKeyword("async")) {
-                throw st.notSupported("asynchronous comprehension", keyword);
+            boolean isAsync = ts.peek().isKeyword("async");
+            if (isAsync) {
+                ts.next();
+                if (!ts.peek().isKeyword("for")) {
+                    throw diagnosis.invalidSyntax();
+                }
             }
+            ts.next();
             Ast.Expr target = forTargets();
             Ast.Expr invalid = Targets.firstInvalid(target);
             if (invalid != null) {
@@ -793,7 +798,7 @@ final class ExprParser {
                 ts.next();
                 ifs.add(disjunction());
             }
-            generators.add(new Ast.Comprehension(target, iter, ifs));
+            generators.add(new Ast.Comprehension(target, iter, ifs, isAsync));
         }
         return new Ast.ComprehensionExpr(kind, elt, value, generators, open.line(), open.col());
     }

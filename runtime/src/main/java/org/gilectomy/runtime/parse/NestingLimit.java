@@ -140,6 +140,8 @@ final class NestingLimit {
             push(stack, a.msg(), depth);
         } else if (node instanceof Ast.Yield y) {
             push(stack, y.value(), depth);
+        } else if (node instanceof Ast.Await a) {
+            push(stack, a.value(), depth);
         }
         // Leaves: Name, literals, NamedConstant, Pass, Break, Continue, Global, Import, ImportFrom.
     }

@@ -15,7 +15,6 @@ import java.util.Set;
  */
 public final class Parser {
     /** Valid statements this runtime does not implement. */
-    private static final Set<String> UNSUPPORTED_COMPOUND = Set.of("async");
     private static final Set<String> UNSUPPORTED_SIMPLE = Set.of();
 
     private final ParserState st;
@@ -144,11 +143,11 @@ public final class Parser {
                         return;
                     }
                 }
-                default -> {
-                    if (UNSUPPORTED_COMPOUND.contains(t.text())) {
-                        throw st.notSupported("the '" + t.text() + "' statement", t);
-                    }
+                case "async" -> {
+                    out.add(asyncStatement(List.of()));
+                    return;
                 }
+                default -> { }
             }
         }
         if (t.isOp("@")) {
@@ -300,13 +299,38 @@ public final class Parser {
         if (t.isKeyword("class")) {
             return classDef(decorators);
         }
-        if (t.kind() == TokenKind.NAME && UNSUPPORTED_COMPOUND.contains(t.text())) {
-            throw st.notSupported("the '" + t.text() + "' statement", t);
+        if (t.isKeyword("async") && ts.peek(1).isKeyword("def")) {
+            return asyncStatement(decorators);
+        }
+        throw diag.invalidSyntax();
+    }
+
+    /**
+     * {@code async def}, {@code async for}, {@code async with} (decorators only before a def):
+     * the statement after the keyword, marked async, its position the keyword's as in CPython's ast.
+     */
+    private Ast.Stmt asyncStatement(List<Ast.Expr> decorators) throws PySyntaxError {
+        Token async = ts.next();
+        Token t = ts.peek();
+        if (t.isKeyword("def")) {
+            return functionDef(decorators, async);
+        }
+        if (t.isKeyword("for")) {
+            Ast.For f = (Ast.For) forStatement();
+            return new Ast.For(f.target(), f.iter(), f.body(), f.orelse(), async.line(), async.col(), true);
+        }
+        if (t.isKeyword("with")) {
+            return withStatement(async);
         }
         throw diag.invalidSyntax();
     }
 
     private Ast.Stmt functionDef(List<Ast.Expr> decorators) throws PySyntaxError {
+        return functionDef(decorators, null);
+    }
+
+    /** A def; {@code async} is the keyword before it in an {@code async def}, else null. */
+    private Ast.Stmt functionDef(List<Ast.Expr> decorators, Token async) throws PySyntaxError {
         Token def = ts.next();
         Token nameToken = ts.peek();
         String name = expr.name();
@@ -334,7 +358,8 @@ public final class Parser {
         List<Ast.Stmt> body = block("function definition", def);
         functionDepth--;
         loopDepth = outerLoops;
-        return new Ast.FunctionDef(name, params, body, decorators, annotations, def.line(), def.col());
+        Token at = async != null ? async : def;
+        return new Ast.FunctionDef(name, params, body, decorators, annotations, at.line(), at.col(), async != null);
     }
 
     /** if/elif/else; the elif chain is parsed iteratively, then nested from the last one out. */
@@ -560,7 +585,13 @@ public final class Parser {
     }
 
     private Ast.Stmt withStatement() throws PySyntaxError {
+        return withStatement(null);
+    }
+
+    /** A with statement; {@code async} is the keyword before it in an {@code async with}, else null. */
+    private Ast.Stmt withStatement(Token async) throws PySyntaxError {
         Token keyword = ts.next();
+        Token at = async != null ? async : keyword;
         rejectParenthesizedItems();
         List<Ast.Expr> contexts = new ArrayList<>();
         List<Ast.Expr> targets = new ArrayList<>();
@@ -584,7 +615,7 @@ public final class Parser {
         headerColon();
         List<Ast.Stmt> body = block("'with' statement", keyword);
         for (int i = contexts.size() - 1; i >= 0; i--) {
-            body = List.of(new Ast.With(contexts.get(i), targets.get(i), body, keyword.line(), keyword.col()));
+            body = List.of(new Ast.With(contexts.get(i), targets.get(i), body, at.line(), at.col(), async != null));
         }
         return body.get(0);
     }

@@ -88,7 +88,7 @@ class StatsReportTest {
         byType.put("dict", new long[] {0, 0, 400, 5});
         byType.put("builtin_function_or_method", new long[] {1, 2, 0, 0});
         StatsReport r = new StatsReport(base.config(), true, base.lock(), base.gil(), base.refcount(),
-                new org.gilectomy.locks.TransferCounter.Totals(1_000_000, 907, byType));
+                new org.gilectomy.cacheline.TransferCounter.Totals(1_000_000, 907, byType));
         Map<String, Object> f = r.fields();
         assertEquals(1_000_000L, f.get("bytecodes"));
         assertEquals(907L, f.get("transfers_total"));

@@ -36,7 +36,12 @@ class ScopeErrorTest {
                 Arguments.of("a, *b, *c = d", "multiple starred expressions in assignment", 1, 1),
                 Arguments.of("*a = b", "starred assignment target must be in a list or tuple", 1, 1),
                 Arguments.of("x = *a", "can't use starred expression here", 1, 5),
-                Arguments.of("for *a in b: pass", "starred assignment target must be in a list or tuple", 1, 5));
+                Arguments.of("for *a in b: pass", "starred assignment target must be in a list or tuple", 1, 5),
+                Arguments.of("await x", "'await' outside function", 1, 1),
+                Arguments.of("class C:\n  await x", "'await' outside function", 2, 3),
+                Arguments.of("def f():\n  await x", "'await' outside async function", 2, 3),
+                Arguments.of("async def f():\n  lambda: await x", "'await' outside async function", 2, 11),
+                Arguments.of("async def f():\n  yield from x", "'yield from' inside async function", 2, 3));
     }
 
     @ParameterizedTest

@@ -187,11 +187,8 @@ class SyntaxErrorTest {
         return Stream.of(
                 Arguments.of("try:\n    pass\nexcept* E:\n    pass", "'except*'", 3, 7),
                 Arguments.of("with (a() as x, b() as y):\n    pass", "parenthesized context managers", 1, 6),
-                Arguments.of("async def f(): pass", "the 'async' statement", 1, 1),
-                Arguments.of("@dec\nasync def f(): pass", "the 'async' statement", 2, 1),
                 Arguments.of("match x:\n    case 1: pass", "the 'match' statement", 1, 1),
                 Arguments.of("x = 1j", "imaginary literal", 1, 5),
-                Arguments.of("x = await y", "'await' expression", 1, 5),
                 Arguments.of("a[*b]", "starred expression", 1, 3));
     }
 
