@@ -64,7 +64,8 @@ import org.gilectomy.threadstate.StopTheWorld;
  * and REACHABLE bits; gcState is 0 outside a collection.
  *
  * Field           access
- * COUNT0          getAndAdd by allocating threads every FLUSH containers; reads anywhere
+ * COUNT0          getAndAdd by allocating threads every FLUSH containers, a CAS loop (floored at
+ *                 0) by freeing threads every FLUSH frees; reads anywhere
  * collecting      CAS: one collection at a time; one that finds another running returns 0,
  *                 as CPython's does (a finalizer that calls gc.collect(), a second thread)
  * GENS, counts of generations 1 and 2, stats   the collecting thread only (ordered by the CAS)
@@ -173,10 +174,28 @@ public final class CycleCollector {
     private static void flushAllocs(RefCountThreadState ts) {
         int delta = ts.gcAllocs;
         ts.gcAllocs = 0;
-        int now = (int) COUNT0.getAndAdd(delta) + delta;
+        int now = addToCount0(delta);
         int t0 = thresholds[0];
         if (delta > 0 && enabled && t0 > 0 && now > t0 && ts.runsPython) {
             ts.setBreakerBits(EvalBreaker.RUN_GC); // collected at this thread's next check
+        }
+    }
+
+    /**
+     * COUNT0 plus {@code delta}, but not below 0, as CPython's count (which a free lowers only
+     * while it is positive): the frees of a large collection's garbage must not put the next
+     * collection off by as many allocations. A CAS loop, run once per FLUSH frees.
+     */
+    private static int addToCount0(int delta) {
+        if (delta >= 0) {
+            return (int) COUNT0.getAndAdd(delta) + delta;
+        }
+        for (;;) {
+            int c = (int) COUNT0.getVolatile();
+            int next = Math.max(0, c + delta);
+            if (COUNT0.compareAndSet(c, next)) {
+                return next;
+            }
         }
     }
 
@@ -193,7 +212,7 @@ public final class CycleCollector {
                 ts.gcYoungSize = 0;
             }
         }
-        COUNT0.getAndAdd(ts.gcAllocs);
+        addToCount0(ts.gcAllocs);
         ts.gcAllocs = 0;
     }
 
@@ -282,8 +301,8 @@ public final class CycleCollector {
         try {
             RefCount.flush();
             takeYoungLists();
-            List<RefCounted> candidates = new ArrayList<>();
-            for (int g = 0; g <= gen; g++) {
+            ArrayList<RefCounted> candidates = GENS[gen]; // the younger ones join it: the oldest is not copied
+            for (int g = 0; g < gen; g++) {
                 candidates.addAll(GENS[g]);
                 GENS[g].clear();
             }
@@ -293,7 +312,10 @@ public final class CycleCollector {
             orphans = pass.orphans;
             weakCallbacks = Finalizers.clearWeakReferences(garbage); // while no reader can take a reference
             int older = Math.min(gen + 1, GENERATIONS - 1);
-            GENS[older].addAll(candidates); // unreachable() left only the survivors in it
+            if (older != gen) { // unreachable() left only the survivors in it
+                GENS[older].addAll(candidates);
+                candidates.clear();
+            }
             COUNT0.setVolatile(0);
             if (gen + 1 < GENERATIONS) {
                 COUNTS[gen + 1]++;
@@ -512,7 +534,13 @@ public final class CycleCollector {
 
     /** Steps 1-4 over one candidate set: the scratch state of one pass. */
     private static final class Pass {
-        private final ArrayList<RefCounted> work = new ArrayList<>();
+        /**
+         * The reach phase's work stack, kept from one collection to the next (it grows to the
+         * heap's breadth: regrowing it each time cost a tenth of a large collection); a
+         * popped slot is nulled. Only the collecting thread touches it.
+         */
+        private static RefCounted[] work = new RefCounted[1024];
+        private int depth;
         /** The garbage found that only a deferred bias kept alive (step 4b), a part of what unreachable returned. */
         final List<RefCounted> orphans = new ArrayList<>();
 
@@ -543,9 +571,16 @@ public final class CycleCollector {
             int s = r.gcState;
             if ((s & IN_SET) != 0 && (s & REACHABLE) == 0) {
                 r.gcState = s | REACHABLE;
-                work.add(r);
+                push(r);
             }
         };
+
+        private void push(RefCounted o) {
+            if (depth == work.length) {
+                work = java.util.Arrays.copyOf(work, depth * 2);
+            }
+            work[depth++] = o;
+        }
 
         /**
          * Removes the unreachable objects of {@code set} (and any already freed) from it and
@@ -572,11 +607,12 @@ public final class CycleCollector {
             for (RefCounted o : set) {
                 if ((o.gcState & REFS) > 0 && (o.gcState & REACHABLE) == 0) {
                     o.gcState |= REACHABLE;
-                    work.add(o);
+                    push(o);
                 }
             }
-            while (!work.isEmpty()) {
-                RefCounted o = work.remove(work.size() - 1);
+            while (depth > 0) {
+                RefCounted o = work[--depth];
+                work[depth] = null;
                 ((GcTracked) o).traverse(reach);
             }
             List<RefCounted> garbage = new ArrayList<>();

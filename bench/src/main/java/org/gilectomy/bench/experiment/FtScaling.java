@@ -45,6 +45,7 @@ final class FtScaling implements Experiment {
             b.add(new Cell(Preset.GILECTOMY, 1));
         }
         b.add(nogil);
+        b.add(new Cell(Preset.NOGIL_3_13, 1)); // beside nogil (3.14t's deferred counts): 3.13.0's immortal functions
         b.add(nogil.withRunOptions("nogil immortal=all-shared", List.of("--immortal", "all-shared")));
         b.add(nogil.withRunOptions("nogil immortal=none", List.of("--immortal", "none")));
         ctx.peers().forEach(p -> b.add(Cell.of(p, 1)));
