@@ -252,13 +252,26 @@ public final class BiasedCounts {
         if (o.ownerIdPlain() != 0) {
             o.setOwnerIdOpaque(RefCount.currentThreadId());
             int after = o.refCountPlain() - n;
-            o.setRefCountPlain(after);
+            if (after > 0) {
+                o.setRefCountPlain(after);
+                return;
+            }
+            // The bias hid the owner's decrefs of references other threads counted in the
+            // shared word (a function stored by a worker in a list the owner frees): the local
+            // count ends below zero and the shared word above it by as much. Their sum is the
+            // object's count: the local part moves into the shared word, and the object merges.
+            o.setRefCountPlain(0);
             if (after < 0) {
-                throw new UseAfterFreeError("decref", o);
+                int s = o.sharedWordOpaque();
+                for (;;) {
+                    int witness = o.compareAndExchangeSharedWord(s, s + after * SHARED_ONE);
+                    if (witness == s) {
+                        break;
+                    }
+                    s = witness;
+                }
             }
-            if (after == 0) {
-                mergeZeroLocal(o);
-            }
+            mergeZeroLocal(o); // frees it when the sum is zero, reports a use after free below it
             return;
         }
         int s = o.sharedWordOpaque();
