@@ -61,6 +61,12 @@ public class PyWeakref extends SubclassableDescriptor implements CallableObject,
 
     /** {@code ref(o, callback)} ({@code cls} REF or a subclass) or {@code proxy(o, callback)} (cls PROXY): a new reference. */
     public static PyWeakref make(PyType cls, PyObject o, PyObject callback) {
+        if (!RefCount.SUPPORTS_TRY_INCREF) {
+            // BUFFERED: a reader's incref can meet the count at zero between the committer's
+            // last decref and its revive of the object (see Finalizers); the protocol above is
+            // not safe there yet (c2_weakref_threads.py failed most runs), so it is refused.
+            throw PyExc.notImplemented("a weak reference under buffered reference counts (gilectomy-buffered)");
+        }
         if (!weaklyReferenceable(o)) {
             throw PyExc.typeError("cannot create weak reference to '" + o.type().name() + "' object");
         }
