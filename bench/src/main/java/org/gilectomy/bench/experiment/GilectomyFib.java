@@ -24,7 +24,7 @@ final class GilectomyFib implements Experiment {
     static final String STEADY = "fib-steady";
     /** In-process iterations of the steady-state part: quick and full. */
     static final int QUICK_ITERATIONS = 3;
-    static final int ITERATIONS = 6;
+    static final int ITERATIONS = 4;
 
     @Override
     public String name() {
@@ -56,11 +56,14 @@ final class GilectomyFib implements Experiment {
         List<String> iterations = List.of(SteadyStateRunner.ITERATIONS_OPTION,
                 Integer.toString(ctx.pick(QUICK_ITERATIONS, ITERATIONS)));
         List<Cell> steady = new ArrayList<>();
-        for (Cell c : Context.grid(ctx.builds(Preset.GIL, Preset.NOGIL, Preset.NOGIL_3_13), List.of(1, 2), args)) {
+        // Smaller than the fresh-JVM part's (fib(26), not 28) and one process per cell (its last
+        // iterations are the repeats): a full-size cell took 75 s here, 22 minutes for the part.
+        List<String> steadyArgs = ctx.pick(args, List.of("12", "26"));
+        for (Cell c : Context.grid(ctx.builds(Preset.GIL, Preset.NOGIL, Preset.NOGIL_3_13), List.of(1, 2), steadyArgs)) {
             steady.add(c.withRunOptions(c.series(), iterations));
         }
         return List.of(Part.of("fib", PROGRAM, cells, ctx.warmup(), ctx.repeat()).withCountTransfers(),
-                Part.of(STEADY, PROGRAM, steady, 0, ctx.repeat()));
+                Part.of(STEADY, PROGRAM, steady, 0, 1));
     }
 
     @Override
