@@ -100,7 +100,7 @@ class FloatReprTest {
             // has it: .ci/run's differential tests need it too). The same sweep is still checked
             // without it by sweepReadsBackAndNoShorterDecimalDoes, so skipping loses the
             // comparison, not the property.
-            Assumptions.abort("python3 is not on the PATH: " + e.getMessage());
+            Assumptions.abort("python3 is not on the PATH, and CPython's repr is this comparison's ground truth: " + e.getMessage());
             return;
         }
         StringBuilder in = new StringBuilder();
