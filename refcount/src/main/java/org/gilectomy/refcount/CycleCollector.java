@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import org.gilectomy.threadstate.BaseThreadState;
 import org.gilectomy.threadstate.EvalBreaker;
 import org.gilectomy.threadstate.StopTheWorld;
+import org.gilectomy.trace.GilTimeline;
+import org.gilectomy.trace.SpanLog;
 
 /**
  * The cycle collector (CPython's {@code Modules/gcmodule.c}, and for the free-threaded builds
@@ -329,6 +331,7 @@ public final class CycleCollector {
             }
         }
         long pause = System.nanoTime() - t0;
+        if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.GC_PAUSE, t0, gen, examined, explicit ? "explicit" : "threshold");
         while (!orphans.isEmpty()) { // step 4b
             for (RefCounted o : orphans) {
                 RefCount.undeferGarbage(o);
