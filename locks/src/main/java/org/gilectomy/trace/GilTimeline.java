@@ -15,7 +15,10 @@ import org.gilectomy.threadstate.ThreadCounters;
  *
  * Switch: {@link #ENABLED}, a static final read from -Dgilectomy.timeline at class
  * initialisation. Every hook is "if (GilTimeline.ENABLED) GilTimeline.x();", so with the switch
- * off the JIT removes the hook and the class is never even initialised: zero cost.
+ * off the JIT removes the hook (the class is initialised by the first hook reached, and then
+ * records nothing, allocates no track): zero cost. Hooks sit on slow paths only (a GIL
+ * hand-over, a blocking call, a contended lock, a merge, a collection), never on the
+ * uncontended lock, the owner's incref/decref or the eval loop.
  *
  * Hooks (one line each):
  *   GIL acquire, before waiting        waiting()
