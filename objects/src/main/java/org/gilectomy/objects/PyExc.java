@@ -20,6 +20,7 @@ public final class PyExc {
     public static final PyType RUNTIME_ERROR = new PyType("RuntimeError", EXCEPTION);
     public static final PyType RECURSION_ERROR = new PyType("RecursionError", RUNTIME_ERROR);
     public static final PyType REFERENCE_ERROR = new PyType("ReferenceError", EXCEPTION);
+    public static final PyType EOF_ERROR = new PyType("EOFError", EXCEPTION);
     public static final PyType NOT_IMPLEMENTED_ERROR = new PyType("NotImplementedError", RUNTIME_ERROR);
     public static final PyType IMPORT_ERROR = new PyType("ImportError", EXCEPTION);
     public static final PyType MODULE_NOT_FOUND_ERROR = new PyType("ModuleNotFoundError", IMPORT_ERROR);
@@ -63,7 +64,7 @@ public final class PyExc {
             SYNTAX_ERROR, INDENTATION_ERROR, TAB_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, CONNECTION_ERROR, CONNECTION_REFUSED_ERROR,
             CONNECTION_RESET_ERROR, BROKEN_PIPE_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING,
             IS_A_DIRECTORY_ERROR, NOT_A_DIRECTORY_ERROR, PERMISSION_ERROR, FILE_EXISTS_ERROR,
-            STOP_ASYNC_ITERATION, REFERENCE_ERROR, BASE_EXCEPTION_GROUP, EXCEPTION_GROUP);
+            STOP_ASYNC_ITERATION, REFERENCE_ERROR, BASE_EXCEPTION_GROUP, EXCEPTION_GROUP, EOF_ERROR);
 
     static {
         Classes.init(); // constructors and methods of the classes above
