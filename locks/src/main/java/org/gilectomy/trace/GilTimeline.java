@@ -29,7 +29,8 @@ import org.gilectomy.threadstate.ThreadCounters;
  * and, on slow paths only, spans of other kinds kept in the track's SpanLog (see there):
  *   Py_LOCK's slow path, once owned    span(LOCK_WAIT, start, ...)
  *   a biased-count merge queue drained span(MERGE, start, ...)
- *   a cycle collection, its stop of the world, a thread paused by it   span(GC_PAUSE | ...)
+ *   a cycle collection, its stop of the world, a thread paused by it, a thread held back
+ *   while another collects             span(GC_PAUSE | STOP_WORLD | ... | GC_STALL, ...)
  *   a GIL waiter's drop request        instant(DROP_REQUEST)
  *
  * Storage: one Track per thread (a ThreadCounters row, kept in the thread's state), appended

@@ -37,15 +37,17 @@ public final class SpanLog {
     public static final byte STOPPED = 5;
     /** A GIL waiter timed out and asked the holder to drop the GIL (an instant). */
     public static final byte DROP_REQUEST = 6;
+    /** A thread held back (detached) while another thread's collection runs: the collector's back-pressure. */
+    public static final byte GC_STALL = 7;
 
     static final String[] NAME = {"waiting for an object lock", "merging queued reference counts",
             "cycle collection (pause)", "stopping the world", "restarting the world",
-            "stopped (world stopped)", "gil drop request"};
-    static final String[] CATEGORY = {"lock", "refcount", "gc", "gc", "gc", "gc", "gil"};
+            "stopped (world stopped)", "gil drop request", "waiting for a collection to end"};
+    static final String[] CATEGORY = {"lock", "refcount", "gc", "gc", "gc", "gc", "gil", "gc"};
     /** Per kind: the names of the label, a and b arguments (null: none). */
     static final String[][] ARGS = {{"type", "spin_rounds", "parks"}, {null, "objects", null},
             {"reason", "generation", "examined"}, {null, null, null}, {null, null, null},
-            {null, null, null}, {null, null, null}};
+            {null, null, null}, {null, null, null}, {null, null, null}};
 
     private long[] starts = new long[16]; // guarded by this; ns since GilTimeline's origin
     private long[] ends = new long[16];   // guarded by this

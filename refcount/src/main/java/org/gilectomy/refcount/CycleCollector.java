@@ -320,7 +320,8 @@ public final class CycleCollector {
         if (limit <= 0 || (int) COUNT0.getVolatile() <= limit) {
             return false;
         }
-        long deadline = System.nanoTime() + STALL_MAX_MILLIS * 1_000_000L;
+        long start = System.nanoTime();
+        long deadline = start + STALL_MAX_MILLIS * 1_000_000L;
         boolean interrupted = false;
         CriticalSection.suspendAll(me); // none should be held at a breaker check: made sure of
         StopTheWorld.WORLD.detach(me);
@@ -343,6 +344,7 @@ public final class CycleCollector {
             StopTheWorld.WORLD.attach(me);
             CriticalSection.resumeTop(me);
         }
+        if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.GC_STALL, start, 0, 0, null);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run --trace}, in child JVMs (the recorder's switch is a static final). A 2-thread
- * count-down under the old GIL gives trace-event JSON that a viewer accepts (metadata names
- * every thread, spans balanced and ordered per thread) and whose GIL hand-overs agree with the
- * run's own switch count. Two threads fighting over a list and a dict under {@code nogil}, with
+ * count-down under the old and the new GIL gives trace-event JSON that a viewer accepts
+ * (metadata names every thread, spans balanced and ordered per thread) whose GIL hand-overs
+ * agree with the run's own switch count and whose drop-request counter with its drop requests. Two threads fighting over a list and a dict under {@code nogil}, with
  * cycle collections, give one lock-wait span per contended acquisition that {@code --stats}
  * counted, one pause per collection, each containing its stop of the world, and merges of
  * queued biased counts; the negative controls show that a trace missing one end, one lock wait
@@ -59,9 +61,10 @@ class TraceTest {
         return ((Number) stats.get(key)).longValue();
     }
 
-    @Test
-    void countdownUnderTheOldGilGivesAValidTraceThatAgreesWithStats() throws Exception {
-        Run r = run("gil-old", "countdown.py", """
+    @ParameterizedTest
+    @ValueSource(strings = {"gil-old", "gil"})
+    void countdownUnderAGilGivesAValidTraceThatAgreesWithStats(String preset) throws Exception {
+        Run r = run(preset, "countdown.py", """
                 import threading
                 def count(n):
                     while n > 0:
@@ -78,7 +81,7 @@ class TraceTest {
         long switches = stat(r.stats(), "gil_switches");
         int running = s.count("running (GIL held)");
         double handovers = s.counters().getOrDefault("gil hand-overs (from the tracks)", -1.0);
-        assertTrue(switches > 10, "the old GIL switches every 100 ticks: " + switches);
+        assertTrue(switches > 10, "the old GIL switches every 100 ticks, the new one at drop requests: " + switches);
         assertTrue(running >= handovers, running + " GIL-holding spans, " + handovers + " hand-overs");
         // Hand-overs seen in the tracks are the switches, less those the recorder coalesced (a
         // thread that got the GIL back within 10 us keeps one span).
@@ -86,6 +89,10 @@ class TraceTest {
                 handovers + " hand-overs in the trace, " + switches + " switches in --stats");
         assertTrue(s.counters().containsKey("gil_switches"), "the run's switch count is a counter too");
         assertEquals(0, s.count(LOCK_WAIT), "the GIL build has no object locks to wait for");
+        long drops = stat(r.stats(), "gil_drop_requests");
+        assertEquals(drops, (long) (double) s.counters().getOrDefault("gil drop requests (from the tracks)", 0.0),
+                "drop requests in the trace vs --stats");
+        assertTrue(preset.equals("gil-old") || drops > 0, "the new GIL's waiters ask the holder to drop it");
     }
 
     /**
