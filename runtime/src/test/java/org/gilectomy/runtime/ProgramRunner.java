@@ -51,13 +51,18 @@ final class ProgramRunner {
     }
 
     static Outcome runHere(Path file, String... args) {
+        return runHere(file, System.in, args);
+    }
+
+    /** The same, the program's {@code sys.stdin} reading {@code stdin}. */
+    static Outcome runHere(Path file, java.io.InputStream stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status;
         Interpreter interp;
         try (PrintStream o = new PrintStream(out, false, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            interp = new Interpreter(Interpreter.argvFor(file, List.of(args)), o, e);
+            interp = new Interpreter(Interpreter.argvFor(file, List.of(args)), o, e, stdin);
             status = interp.runFile(file);
         }
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
@@ -99,7 +104,7 @@ final class ProgramRunner {
                 return new Outcome(status, readString(in), readString(in), java.util.Map.of());
             }
         }
-        Outcome o = spawnPython3(file, args);
+        Outcome o = spawnPython3(file, null, args);
         Files.createDirectories(CPYTHON_CACHE);
         Path tmp = Files.createTempFile(CPYTHON_CACHE, "tmp", "");
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
@@ -187,13 +192,24 @@ final class ProgramRunner {
         out.write(b);
     }
 
-    private static Outcome spawnPython3(Path file, String... args) throws IOException, InterruptedException {
+    /**
+     * python3 with its standard input read from {@code stdin} (null: an empty pipe). Not cached:
+     * the input is not part of the cache key.
+     */
+    static Outcome runPython3(Path file, Path stdin, String... args) throws IOException, InterruptedException {
+        return stdin == null ? runPython3(file, args) : spawnPython3(file, stdin, args);
+    }
+
+    private static Outcome spawnPython3(Path file, Path stdin, String... args) throws IOException, InterruptedException {
         String[] cmd = new String[args.length + 2];
         cmd[0] = "python3";
         cmd[1] = file.toString();
         System.arraycopy(args, 0, cmd, 2, args.length);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("PYTHONDONTWRITEBYTECODE", "1"); // no __pycache__ beside the corpus's modules
+        if (stdin != null) {
+            pb.redirectInput(stdin.toFile());
+        }
         Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();

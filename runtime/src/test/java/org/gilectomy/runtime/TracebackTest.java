@@ -27,7 +27,8 @@ class TracebackTest {
     Stream<DynamicTest> failingProgramsPrintCPythonsTraceback() throws IOException {
         Assumptions.assumeTrue(ProgramRunner.python3Available(), "python3 is not on the PATH: traceback tests skipped");
         List<Path> failing = DifferentialTest.programs(ProgramRunner.PROGRAMS).stream()
-                .filter(p -> p.getFileName().toString().startsWith("lang_")).collect(Collectors.toList());
+                .filter(p -> p.getFileName().toString().startsWith("lang_")
+                        || p.getFileName().toString().startsWith("l3_tb_")).collect(Collectors.toList());
         assertFalse(failing.isEmpty(), "no lang_ programs");
         return failing.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             ProgramRunner.Outcome expected = ProgramRunner.runPython3(p);
