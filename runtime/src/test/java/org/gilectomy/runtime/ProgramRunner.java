@@ -105,6 +105,9 @@ final class ProgramRunner {
             }
         }
         Outcome o = spawnPython3(file, null, args);
+        if (o.status() >= KILLED) {
+            return o; // a signal ended it (a test run stopped by hand, say): not CPython's answer to keep
+        }
         Files.createDirectories(CPYTHON_CACHE);
         Path tmp = Files.createTempFile(CPYTHON_CACHE, "tmp", "");
         try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(tmp))) {
@@ -121,6 +124,9 @@ final class ProgramRunner {
      * {@code mvn clean} empties it. Relative, like {@link #PROGRAMS}: the runtime module's.
      */
     static final Path CPYTHON_CACHE = Path.of("target", "cpython-outcomes");
+
+    /** Exit statuses from here up are a signal's (128 + its number): such outcomes are not kept. */
+    private static final int KILLED = 128;
 
     /**
      * A hash of all that CPython's answer depends on here: which python3 (its version and
