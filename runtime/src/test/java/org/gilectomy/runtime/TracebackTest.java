@@ -33,7 +33,7 @@ class TracebackTest {
         return failing.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             ProgramRunner.Outcome expected = ProgramRunner.runPython3(p);
             Assumptions.assumeTrue(expected.status() == 1, "not a failing program");
-            ProgramRunner.Outcome actual = ProgramRunner.runHere(p);
+            ProgramRunner.Outcome actual = ProgramRunner.corpusRun(p);
             assertEquals(withoutMarkers(expected.stderr()), withoutMarkers(actual.programStderr()), "traceback of " + p);
             assertFalse(actual.reportsLeaks() && !RefCheckTest.CYCLE_EXCLUSIONS.containsKey(p.getFileName().toString()),
                     "leaks reported for a program that is not a known cycle:\n" + actual.stderr());
