@@ -195,6 +195,7 @@ final class MainProgram {
         main.clearForFinalization();
         settleCounts();
         org.gilectomy.refcount.Finalizers.runPending(); // __main__'s objects' __del__, while sys is whole
+        ThreadState.current().releaseContext();
         interp.modules.finalizeAll();
         PyType.finalizeClasses();
         RefCount.releaseDeferred(interp); // no frame is left: the deferred objects' biases go
