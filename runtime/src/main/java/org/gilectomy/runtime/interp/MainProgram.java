@@ -196,6 +196,7 @@ final class MainProgram {
         settleCounts();
         org.gilectomy.refcount.Finalizers.runPending(); // __main__'s objects' __del__, while sys is whole
         ThreadState.current().releaseContext();
+        RefCount.decref(interp.setSigintHandler(org.gilectomy.runtime.modules.SignalModule.DEFAULT_INT_HANDLER));
         interp.modules.finalizeAll();
         PyType.finalizeClasses();
         RefCount.releaseDeferred(interp); // no frame is left: the deferred objects' biases go
