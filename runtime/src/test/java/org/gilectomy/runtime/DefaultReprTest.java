@@ -37,7 +37,7 @@ class DefaultReprTest {
     /** Definitions the expressions use. */
     private static final String PRELUDE = String.join("\n",
             "import queue, threading, socket, sys, io, _collections, itertools, _functools, _operator, _testrefcount",
-            "import _string, _struct, _thread, _md5, _sha3",
+            "import _string, _struct, _thread, _md5, _sha3, _contextvars",
             "def f(): pass",
             "def g(): yield 1",
             "async def co(): pass",
@@ -130,6 +130,11 @@ class DefaultReprTest {
         {"runtime.modules.HashModules$PyHash", "_md5.md5()"}, {"runtime.modules.HashModules$PyHash", "_sha3.sha3_256()"},
         {"runtime.modules.ItertoolsIter", "_struct.iter_unpack('b', b'ab')"},
         {"runtime.modules.ItertoolsIter", "_string.formatter_parser('a{0}')"},
+        {"runtime.modules.ContextvarsModule$Var", "_contextvars.ContextVar('x')"},
+        {"runtime.modules.ContextvarsModule$Var", "_contextvars.ContextVar('x', default=1)"},
+        {"runtime.modules.ContextvarsModule$Token", "_contextvars.ContextVar('x').set(1)"},
+        {"runtime.modules.ContextvarsModule$Context", "_contextvars.Context()"},
+        {"runtime.modules.ContextvarsModule$1", "_contextvars.Token.MISSING"},
     };
 
     /** Why the regular-expression types are listed as unreachable. */

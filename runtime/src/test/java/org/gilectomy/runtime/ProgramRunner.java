@@ -130,7 +130,7 @@ final class ProgramRunner {
 
     /**
      * A hash of all that CPython's answer depends on here: which python3 (its version and
-     * path), the arguments, the program's name and text, and what it can import from beside
+     * path), the arguments, the program's absolute path and text, and what it can import from beside
      * it: every file under its directory's subdirectories (packages such as imp_lib) and each
      * sibling module whose name occurs in the program's text.
      */
@@ -145,7 +145,7 @@ final class ProgramRunner {
         String source = new String(text, StandardCharsets.UTF_8);
         feed(md, python3Identity().getBytes(StandardCharsets.UTF_8));
         feed(md, String.join("\0", args).getBytes(StandardCharsets.UTF_8));
-        feed(md, file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        feed(md, file.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)); // tracebacks, __file__ and code reprs print it
         feed(md, text);
         Path dir = file.toAbsolutePath().getParent();
         List<Path> beside;

@@ -326,17 +326,7 @@ public final class Compiler {
         delegate();
         next.end();
         iterationBody(f, top, end);
-        b.bind(handler);
-        b.setDepth(d + 2); // ait prev exc
-        b.emit(LOAD_CONST, b.constant("StopAsyncIteration", PyExc.STOP_ASYNC_ITERATION), 1);
-        b.emit(CHECK_EXC_MATCH, 0, 0);
-        b.emitJump(POP_JUMP_IF_TRUE, exhausted, -1);
-        b.emit(RERAISE, 0, -2);
-        b.bind(exhausted);
-        b.setDepth(d + 2);
-        b.emit(POP_TOP, 0, -1);
-        b.emit(POP_EXCEPT, 0, -1);
-        b.emit(POP_TOP, 0, -1); // the async iterator
+        endOfAsyncIteration(handler, exhausted, d);
         body(f.orelse());
         b.bind(end);
     }
@@ -1354,9 +1344,6 @@ public final class Compiler {
         if (scope == null) {
             throw error("SyntaxError", "'await' outside function", a);
         }
-        if (scope.isComprehension()) {
-            throw unsupported("'await' in a comprehension", a);
-        }
         if (!scope.isCoroutine) {
             throw error("SyntaxError", "'await' outside async function", a);
         }
@@ -1538,12 +1525,11 @@ public final class Compiler {
      * function is a generator, which the call returns unstarted.
      */
     private void comprehension(Ast.ComprehensionExpr comp) throws PySyntaxError {
-        for (Ast.Comprehension g : comp.generators()) {
-            if (g.isAsync()) {
-                throw unsupported("an asynchronous comprehension", comp);
-            }
-        }
         Scope inner = table.child(comp);
+        boolean awaited = inner.isCoroutine && comp.kind() != Ast.ComprehensionKind.GENERATOR;
+        if (awaited && (scope == null || !scope.isCoroutine && !scope.isComprehension())) {
+            throw error("SyntaxError", "asynchronous comprehension outside of an asynchronous function", comp);
+        }
         Compiler c = nested(inner, comp);
         switch (comp.kind()) {
             case LIST -> c.b.emit(BUILD_LIST, 0, 1);
@@ -1560,9 +1546,13 @@ public final class Compiler {
         Ast.Parameters params = new Ast.Parameters(List.of(".0"), List.of(), null, List.of(), List.of(), null);
         makeFunction(c.buildFunction(name, inner, comp.line(), params), inner, params, comp);
         expr(comp.generators().get(0).iter());
-        b.emit(GET_ITER, 0);
+        b.emit(comp.generators().get(0).isAsync() ? GET_AITER : GET_ITER, 0);
         b.setLine(comp.line());
         b.emit(CALL, 1, -1);
+        if (awaited) {
+            b.emit(GET_AWAITABLE, 0);
+            delegate();
+        }
     }
 
     /** The k-th {@code for} clause; the result container sits under the k+1 iterators. */
@@ -1572,13 +1562,23 @@ public final class Compiler {
             b.emit(LOAD_FAST, b.local(".0"));
         } else {
             expr(gen.iter());
-            b.emit(GET_ITER, 0);
+            b.emit(gen.isAsync() ? GET_AITER : GET_ITER, 0);
         }
         CodeBuilder.Label top = new CodeBuilder.Label();
         CodeBuilder.Label next = new CodeBuilder.Label();
         CodeBuilder.Label exhausted = new CodeBuilder.Label();
         b.bind(top);
-        b.emitJump(FOR_ITER, exhausted);
+        CodeBuilder.Label handler = null;
+        int d = b.depth(); // the (async) iterator on top
+        if (gen.isAsync()) {
+            handler = new CodeBuilder.Label();
+            Region anext = new Region(handler, d);
+            b.emit(GET_ANEXT, 0, 1);
+            delegate();
+            anext.end();
+        } else {
+            b.emitJump(FOR_ITER, exhausted);
+        }
         store(gen.target());
         for (Ast.Expr cond : gen.ifs()) {
             expr(cond);
@@ -1594,6 +1594,9 @@ public final class Compiler {
         } else if (comp.kind() == Ast.ComprehensionKind.GENERATOR) {
             expr(comp.elt());
             b.setLine(comp.line());
+            if (scope.isCoroutine) { // an asynchronous generator expression
+                b.emit(ASYNC_GEN_WRAP, 0, 0);
+            }
             b.emit(YIELD_VALUE, 0);
             b.emit(POP_TOP, 0);
         } else {
@@ -1602,8 +1605,33 @@ public final class Compiler {
         }
         b.bind(next);
         b.emitJump(JUMP_BACKWARD, top);
+        if (handler != null) {
+            endOfAsyncIteration(handler, exhausted, d);
+        } else {
+            b.bind(exhausted);
+            b.adjustDepth(-1); // FOR_ITER popped the iterator on this path
+        }
+    }
+
+    /**
+     * The handler around an {@code async for}'s await of {@code __anext__()} (the async iterator
+     * at depth {@code d}): StopAsyncIteration ends the loop at {@code exhausted}, with the
+     * iterator popped; anything else is raised again.
+     */
+    private void endOfAsyncIteration(CodeBuilder.Label handler, CodeBuilder.Label exhausted, int d) {
+        CodeBuilder.Label stop = new CodeBuilder.Label();
+        b.bind(handler);
+        b.setDepth(d + 2); // ait prev exc
+        b.emit(LOAD_CONST, b.constant("StopAsyncIteration", PyExc.STOP_ASYNC_ITERATION), 1);
+        b.emit(CHECK_EXC_MATCH, 0, 0);
+        b.emitJump(POP_JUMP_IF_TRUE, stop, -1);
+        b.emit(RERAISE, 0, -2);
+        b.bind(stop);
+        b.setDepth(d + 2);
+        b.emit(POP_TOP, 0, -1);
+        b.emit(POP_EXCEPT, 0, -1);
+        b.emit(POP_TOP, 0, -1); // the async iterator
         b.bind(exhausted);
-        b.adjustDepth(-1); // FOR_ITER popped the iterator on this path
     }
 
     private static boolean hasStarred(List<Ast.Expr> elts) {

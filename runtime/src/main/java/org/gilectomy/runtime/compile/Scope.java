@@ -43,8 +43,14 @@ final class Scope {
     final boolean isClass;
     /** A function whose body yields: calling it makes a generator (an async generator if {@link #isCoroutine}). */
     boolean isGenerator;
-    /** An {@code async def}: calling it makes a coroutine. */
+    /**
+     * An {@code async def}: calling it makes a coroutine. Also an asynchronous comprehension
+     * (one with {@code async for} or {@code await}): a coroutine the enclosing code awaits, or
+     * for a generator expression an asynchronous generator.
+     */
     boolean isCoroutine;
+    /** An {@code await} in this scope's own code, or an asynchronous comprehension (not a generator expression) in it. */
+    boolean awaits;
     /** Whether the body has try or with blocks (a return inside them needs a hidden slot). */
     boolean hasBlocks;
     /** Positional parameters (the first of them is what zero-argument super() binds to). */
@@ -515,6 +521,9 @@ final class Scope {
             if (e == null) {
                 return;
             }
+            if (e instanceof Ast.Await) {
+                s.awaits = true; // and on below, through children()
+            }
             if (e instanceof Ast.Name n) {
                 s.used.add(n.id());
                 if (n.id().equals("super") && !s.isClass && !s.isModule) {
@@ -557,6 +566,10 @@ final class Scope {
             }
             expr(inner, c.elt());
             expr(inner, c.value());
+            inner.isCoroutine = inner.awaits || gens.stream().anyMatch(Ast.Comprehension::isAsync);
+            if (inner.isCoroutine && !inner.isGenerator) {
+                s.awaits = true; // the enclosing code awaits it (CPython's symtable does the same)
+            }
         }
 
         /**

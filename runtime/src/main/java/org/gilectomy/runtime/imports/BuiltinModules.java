@@ -51,6 +51,8 @@ public final class BuiltinModules {
             Map.entry("errno", i -> org.gilectomy.runtime.modules.ErrnoModule.module()),
             Map.entry("_thread", i -> org.gilectomy.runtime.modules.ThreadModule.module()),
             Map.entry("atexit", i -> org.gilectomy.runtime.modules.AtexitModule.module()),
+            Map.entry("_contextvars", i -> org.gilectomy.runtime.modules.ContextvarsModule.module()),
+            Map.entry("_signal", i -> org.gilectomy.runtime.modules.SignalModule.module()),
             Map.entry("posix", i -> org.gilectomy.runtime.modules.PosixModule.module()),
             Map.entry("_struct", i -> org.gilectomy.runtime.modules.StructModule.module()),
             Map.entry("_md5", i -> org.gilectomy.runtime.modules.HashModules.module("_md5")),

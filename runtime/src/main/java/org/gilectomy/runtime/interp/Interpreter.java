@@ -105,6 +105,23 @@ public final class Interpreter {
     public final Stdout stdout;
     private final StdStreams.Stream sysStdout;
     private final StdStreams.Stream sysStderr;
+    /** What {@code signal.signal(SIGINT, h)} set (owned; the default is default_int_handler); guarded by this. */
+    private org.gilectomy.objects.PyObject sigintHandler = org.gilectomy.runtime.modules.SignalModule.DEFAULT_INT_HANDLER;
+
+    /** The SIGINT handler, a new reference. */
+    public synchronized org.gilectomy.objects.PyObject sigintHandler() {
+        org.gilectomy.refcount.RefCount.incref(sigintHandler);
+        return sigintHandler;
+    }
+
+    /** Sets the SIGINT handler (a reference is taken); returns the previous one (a new reference). */
+    public synchronized org.gilectomy.objects.PyObject setSigintHandler(org.gilectomy.objects.PyObject h) {
+        org.gilectomy.refcount.RefCount.incref(h);
+        org.gilectomy.objects.PyObject old = sigintHandler;
+        sigintHandler = h;
+        return old;
+    }
+
     /** {@code sys.stdin}, also what {@code input()} reads. */
     private final org.gilectomy.objects.PyObject sysStdin;
     public final Modules modules;

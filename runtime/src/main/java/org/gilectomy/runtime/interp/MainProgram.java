@@ -195,6 +195,8 @@ final class MainProgram {
         main.clearForFinalization();
         settleCounts();
         org.gilectomy.refcount.Finalizers.runPending(); // __main__'s objects' __del__, while sys is whole
+        ThreadState.current().releaseContext();
+        RefCount.decref(interp.setSigintHandler(org.gilectomy.runtime.modules.SignalModule.DEFAULT_INT_HANDLER));
         interp.modules.finalizeAll();
         PyType.finalizeClasses();
         RefCount.releaseDeferred(interp); // no frame is left: the deferred objects' biases go

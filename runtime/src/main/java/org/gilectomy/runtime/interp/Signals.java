@@ -47,7 +47,13 @@ public final class Signals {
         if (!(t instanceof StatefulThread main)) {
             return; // no program has started: nothing to interrupt
         }
-        if (main.state().breakerBitSet(EvalBreaker.SIGNAL_PENDING)) {
+        org.gilectomy.objects.PyObject h = target.sigintHandler();
+        boolean dfl = h instanceof org.gilectomy.objects.PyInt i && i.value == 0;
+        org.gilectomy.refcount.RefCount.decref(h);
+        if (ignored(target)) {
+            return; // signal.signal(SIGINT, SIG_IGN)
+        }
+        if (dfl || main.state().breakerBitSet(EvalBreaker.SIGNAL_PENDING)) { // SIG_DFL: killed at once, as by the OS
             target.stdout.flush();
             Runtime.getRuntime().halt(INTERRUPTED_STATUS);
         }
@@ -65,12 +71,40 @@ public final class Signals {
         t.interrupt(); // wakes a sleep or join; Blocking turns it into KeyboardInterrupt
     }
 
-    /** On the main thread after a blocking call was interrupted: raise if Ctrl-C is pending. */
-    static void raiseIfPending(ThreadState ts) {
+    /**
+     * On the main thread, at an eval-breaker check or after a blocking call was interrupted: if
+     * Ctrl-C is pending, runs the interpreter's SIGINT handler ({@code signal.signal}): the
+     * default raises KeyboardInterrupt, SIG_IGN and SIG_DFL do nothing (as CPython's
+     * {@code _thread.interrupt_main()}), a function is called with (SIGINT, None).
+     */
+    public static void raiseIfPending(ThreadState ts) {
         if (ts.isMain() && ts.breakerBitSet(EvalBreaker.SIGNAL_PENDING)) {
             ts.clearBreakerBits(EvalBreaker.SIGNAL_PENDING);
             Thread.interrupted(); // consumed: the flag must not disturb the next blocking call
-            throw new PyException(PyExc.KEYBOARD_INTERRUPT, "");
+            org.gilectomy.objects.PyObject h = Interpreter.current().sigintHandler();
+            if (h == org.gilectomy.runtime.modules.SignalModule.DEFAULT_INT_HANDLER) {
+                throw new PyException(PyExc.KEYBOARD_INTERRUPT, "");
+            }
+            if (!(h instanceof org.gilectomy.objects.PyInt)) {
+                org.gilectomy.objects.PyInt sig = org.gilectomy.objects.PyInt.of(2);
+                try {
+                    org.gilectomy.refcount.RefCount.decref(org.gilectomy.objects.Ops.call(h, sig,
+                            org.gilectomy.objects.PyNone.NONE));
+                } finally {
+                    org.gilectomy.refcount.RefCount.decref(sig);
+                    org.gilectomy.refcount.RefCount.decref(h);
+                }
+                return;
+            }
+            org.gilectomy.refcount.RefCount.decref(h);
         }
+    }
+
+    /** Whether {@code interp}'s SIGINT handler is SIG_IGN (then Ctrl-C does nothing at all). */
+    public static boolean ignored(Interpreter interp) {
+        org.gilectomy.objects.PyObject h = interp.sigintHandler();
+        boolean ign = h instanceof org.gilectomy.objects.PyInt i && i.value == 1;
+        org.gilectomy.refcount.RefCount.decref(h);
+        return ign;
     }
 }

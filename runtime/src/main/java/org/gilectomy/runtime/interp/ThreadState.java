@@ -41,6 +41,15 @@ public final class ThreadState extends RefCountThreadState implements org.gilect
      * this class (the interpreter object's own package defines what it is).
      */
     private Object interpreter;
+    /** {@code _contextvars}: this thread's current Context (owned), or null until it first needs one. */
+    public org.gilectomy.objects.PyObject context;
+
+    /** At the end of this thread (or of the program, for the main thread): its Context goes. */
+    public void releaseContext() {
+        org.gilectomy.objects.PyObject c = context;
+        context = null;
+        org.gilectomy.refcount.RefCount.xdecref(c);
+    }
     /** Objects whose repr this thread is computing (see ReprGuard); made on the first repr of a container. */
     private java.util.List<org.gilectomy.objects.PyObject> reprs;
 

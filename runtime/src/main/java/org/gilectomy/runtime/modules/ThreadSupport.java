@@ -154,6 +154,7 @@ public final class ThreadSupport {
             }
             RefCount.xdecref(kwnames);
             ThreadLocals.threadEnded(Thread.currentThread());
+            org.gilectomy.runtime.interp.ThreadState.current().releaseContext(); // _contextvars
             List<Threading.PyLock> sentinels = SENTINELS.remove(Thread.currentThread());
             if (sentinels != null) {
                 for (Threading.PyLock l : sentinels) {

@@ -339,6 +339,7 @@ public final class Threading {
                 RefCount.incref(PyTuple.EMPTY);
                 replaceTarget(PyNone.NONE, PyTuple.EMPTY);
                 ThreadLocals.threadEnded(Thread.currentThread());
+                org.gilectomy.runtime.interp.ThreadState.current().releaseContext(); // _contextvars
                 ts.forgetPyThread();
                 RefCount.decref(this);
                 ts.detach();
