@@ -590,7 +590,7 @@ public final class Classes {
         if (getter != null) {
             return getter.apply(o); // (3).real and the like, on an int subclass
         }
-        return null;
+        return PyMethodWrapper.forObjectSlot(o, name); // no class attribute of that name (cv was null)
     }
 
     private static PyObject exceptionAttr(PyBaseException e, String name) {

@@ -119,6 +119,7 @@ class DefaultReprTest {
         {"objects.BuiltinSubclasses$SetSub", "St([1])"}, {"objects.BuiltinSubclasses$TupleSub", "T((1, 2))"},
         {"objects.BuiltinSubclasses$StrSub", "S('s')"}, {"objects.BuiltinSubclasses$IntSub", "I(3)"},
         {"objects.BuiltinSubclasses$FloatSub", "F(2.5)"}, {"objects.Descriptors$SlotMember", "Sl.a"},
+        {"objects.PyMethodWrapper", "object().__str__"},
         {"objects.MappingProxy", "Sl.__dict__"}, {"objects.PyEllipsis", "..."},
         {"objects.PyByteArray", "bytearray(b'x')"},
         {"objects.PyGenericAlias", "list[int]"}, {"objects.PyGenericAlias", "dict[str, list[int]]"},
