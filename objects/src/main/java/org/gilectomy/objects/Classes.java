@@ -79,6 +79,11 @@ public final class Classes {
             }
             return PyNone.newRef();
         });
+        PyExc.BASE_EXCEPTION.addMethod("with_traceback", (a, off, n, kw) -> {
+            Args.exactly("with_traceback", n - 1, 1, kw);
+            ((PyBaseException) a[off]).carrier().setTraceback(a[off + 1]);
+            return newRef(a[off]);
+        });
         PyExc.BASE_EXCEPTION.addMethod("__str__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).text()));
         PyExc.BASE_EXCEPTION.addMethod("__repr__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).reprText()));
         for (PyType t : PyExc.ALL) {
@@ -608,7 +613,7 @@ public final class Classes {
             case "__suppress_context__":
                 return PyBool.of(c.suppressContext());
             case "__traceback__":
-                return PyNone.newRef();
+                return c.tracebackObject();
             default:
                 return null;
         }
@@ -667,10 +672,15 @@ public final class Classes {
         }
         RefCount.xdecref(mv);
         if (v == null) {
+            PyAttributeDescriptor ad = t.attributeDescriptor(name);
+            if (ad != null) {
+                return ad.bind(null);
+            }
             throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
         }
         try {
-            return Descriptors.bind(v, null, t);
+            PyMethodDescriptor d = t.methodDescriptor(name, v);
+            return d != null ? d.bind(null, t) : Descriptors.bind(v, null, t);
         } finally {
             RefCount.decref(v);
         }
@@ -760,6 +770,13 @@ public final class Classes {
      */
     static void genericSetAttr(PyObject o, PyStr key, PyObject value) {
         String name = key.value;
+        if (o instanceof PyBaseException e && name.equals("__traceback__")) {
+            if (value == null) {
+                throw PyExc.typeError("__traceback__ may not be deleted");
+            }
+            e.carrier().setTraceback(value);
+            return;
+        }
         if (o instanceof PyBaseException e && name.equals("args") && value != null) {
             PyTuple t = value instanceof PyTuple tu ? tu : PyTuple.steal(new PyObject[] {newRef(value)});
             e.setArgs(t);

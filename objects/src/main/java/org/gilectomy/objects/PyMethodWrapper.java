@@ -13,6 +13,17 @@ import org.gilectomy.refcount.RefCount;
 public final class PyMethodWrapper extends PyObject implements CallableObject, org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("method-wrapper", null);
 
+    /* For itself and for a type slot bound to an instance (a PyBoundMethod whose type is this one). */
+    static {
+        TYPE.addGetter("__self__", o -> {
+            PyObject s = o instanceof PyBoundMethod m ? m.self : ((PyMethodWrapper) o).self;
+            org.gilectomy.refcount.RefCount.incref(s);
+            return s;
+        });
+        TYPE.addGetter("__name__", o -> PyStr.of(o instanceof PyBoundMethod m
+                ? ((PyBuiltinFunction) m.function).shortName() : ((PyMethodWrapper) o).name));
+    }
+
     private final String name;
     private final PyObject self;
 
