@@ -1,5 +1,7 @@
-# Four threads each make a few thousand reference cycles; the collector keeps the live
-# containers bounded (the allocation threshold triggers collections while they run).
+# Eight threads (more than CI's cores) each make a thousand reference cycles; the collector
+# keeps the live containers bounded (the allocation threshold triggers collections while they
+# run; in the free-threaded builds a thread that finds a collection running while the count is
+# past twice the threshold waits for it, or the allocating threads outrun the collecting one).
 # By hand, bigger: gc_soak_threads.py THREADS CYCLES_PER_THREAD (docs/running.md).
 import gc
 import sys
@@ -24,8 +26,8 @@ def churn(count, out, i):
         total += a.peer.n
     out[i] = total
 
-nthreads = int(sys.argv[1]) if len(sys.argv) > 1 else 4
-cycles = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
+nthreads = int(sys.argv[1]) if len(sys.argv) > 1 else 8
+cycles = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
 gc.collect()
 out = [0] * nthreads
 seen = [0] * nthreads

@@ -86,6 +86,7 @@ public final class Classes {
         });
         PyExc.BASE_EXCEPTION.addMethod("__str__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).text()));
         PyExc.BASE_EXCEPTION.addMethod("__repr__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).reprText()));
+        ExceptionGroups.install();
         for (PyType t : PyExc.ALL) {
             t.constructor = (a, off, n, kw) -> construct(t, a, off, n, kw);
         }
@@ -615,7 +616,7 @@ public final class Classes {
             case "__traceback__":
                 return c.tracebackObject();
             default:
-                return null;
+                return ExceptionGroups.attribute(e, name);
         }
     }
 

@@ -5,9 +5,12 @@ import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.threadstate.BaseThreadState;
 import org.gilectomy.threadstate.EvalBreaker;
 import org.gilectomy.threadstate.StopTheWorld;
+import org.gilectomy.trace.GilTimeline;
+import org.gilectomy.trace.SpanLog;
 
 /**
  * The cycle collector (CPython's {@code Modules/gcmodule.c}, and for the free-threaded builds
@@ -34,7 +37,10 @@ import org.gilectomy.threadstate.StopTheWorld;
  *     count passes threshold g (the count of 1 and 2 being collections of the one below);
  *     survivors move up one generation.
  *   free-threaded builds: one generation (CPython 3.13t): every collection examines every
- *     container, with the world stopped (StopTheWorld) while it looks.
+ *     container, with the world stopped (StopTheWorld) while it looks. A thread that finds a
+ *     collection running while the count is past twice the threshold waits for it (detached,
+ *     bounded): back-pressure, so that allocating threads that outnumber the cores cannot
+ *     outrun the collecting thread's freeing (stallWhileCollecting).
  *
  * A collection of the candidate set C (the algorithm of CPython, in our words):
  *   1. for o in C: refs(o) = its count (RefCount.countForCollector)
@@ -66,8 +72,12 @@ import org.gilectomy.threadstate.StopTheWorld;
  * Field           access
  * COUNT0          getAndAdd by allocating threads every FLUSH containers, a CAS loop (floored at
  *                 0) by freeing threads every FLUSH frees; reads anywhere
- * collecting      CAS: one collection at a time; one that finds another running returns 0,
- *                 as CPython's does (a finalizer that calls gc.collect(), a second thread)
+ * collecting      the collecting thread's state, CAS null -> me: one collection at a time; one
+ *                 that finds another running returns 0, as CPython's does (a finalizer that
+ *                 calls gc.collect(), a second thread), except a scheduled one in the
+ *                 free-threaded builds with the count far past the threshold: it waits
+ *                 (stallWhileCollecting), then collects
+ * STALLED         monitor: stalled threads wait on it, each collection's end notifies it
  * GENS, counts of generations 1 and 2, stats   the collecting thread only (ordered by the CAS)
  * ORPHANS         young lists of threads that ended, under its monitor
  * thresholds, enabled   volatile: the gc module writes, anyone reads
@@ -89,6 +99,18 @@ public final class CycleCollector {
     /** Generation thresholds: CPython 3.11's, and CPython 3.13t's for the free-threaded builds. */
     public static final int[] DEFAULT_THRESHOLDS = StopTheWorld.ENABLED ? new int[] {2000, 10, 0} : new int[] {700, 10, 10};
     public static final int GENERATIONS = 3;
+    /** tryCollect's answer when another collection is running. */
+    private static final int BUSY = -1;
+    /**
+     * A scheduled collection that finds one running waits for it past this many times
+     * threshold 0; -Dgilectomy.gc.stall=0 turns the wait off (the negative control of
+     * gc_soak_threads.py's "live bounded", docs/running.md).
+     */
+    private static final int STALL = org.gilectomy.locks.Build.integer("gc.stall", 2);
+    /** The longest such a wait lasts (it ends sooner when the collector detaches or finishes). */
+    private static final long STALL_MAX_MILLIS = 1000;
+    /** Monitor of the stalled threads: each collection's end notifies it. */
+    private static final Object STALLED = new Object();
 
     private static final int IN_SET = 1 << 30;
     private static final int REACHABLE = 1 << 29;
@@ -101,7 +123,7 @@ public final class CycleCollector {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
             COUNT0 = l.findStaticVarHandle(CycleCollector.class, "count0", int.class);
-            COLLECTING = l.findStaticVarHandle(CycleCollector.class, "collecting", boolean.class);
+            COLLECTING = l.findStaticVarHandle(CycleCollector.class, "collecting", BaseThreadState.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -109,8 +131,9 @@ public final class CycleCollector {
 
     @SuppressWarnings("unused") // through COUNT0 only
     private static volatile int count0;
+    /** The thread state of the thread collecting now, or null. */
     @SuppressWarnings("unused") // through COLLECTING only
-    private static volatile boolean collecting;
+    private static volatile BaseThreadState collecting;
     private static volatile boolean enabled = true;
     private static volatile int[] thresholds = DEFAULT_THRESHOLDS.clone();
     /** Collections of the generation below since this one's last: counts of generations 1 and 2. */
@@ -271,7 +294,59 @@ public final class CycleCollector {
                 }
             }
         }
-        collect(gen, false);
+        BaseThreadState me = BaseThreadState.current();
+        if (tryCollect(gen, false, me) == BUSY && StopTheWorld.ENABLED && stallWhileCollecting(me)) {
+            tryCollect(gen, false, me); // the count may still be past the threshold: this thread's turn
+        }
+    }
+
+    /**
+     * Back-pressure (free-threaded builds): a thread whose scheduled collection found another
+     * thread's running waits, detached, while that one runs and the count is past STALL times
+     * threshold 0; returns whether it waited. Why: the collector's tail (finalizers, clearing,
+     * freeing the garbage) runs with the world restarted, and with more runnable threads than
+     * cores the allocating threads get most of the CPU and make garbage faster than the one
+     * collecting thread frees it: gc_soak_threads.py with 8 threads saw the count at 10-40
+     * times the threshold, and collections of as many objects (a feedback: a longer tail lets
+     * more garbage in). Never a hang: the waiter holds no object lock (its critical sections
+     * suspended, as before any blocking call) and is detached, so it holds up neither the
+     * collector's stops of the world nor its finalizers' per-object locks; the wait ends as
+     * soon as the collecting thread detaches (a finalizer of its blocks, maybe on a Python
+     * lock this thread holds), and after STALL_MAX_MILLIS in any case (something else this
+     * thread holds, a Java monitor, say).
+     */
+    private static boolean stallWhileCollecting(BaseThreadState me) {
+        int limit = thresholds[0] * STALL;
+        if (limit <= 0 || (int) COUNT0.getVolatile() <= limit) {
+            return false;
+        }
+        long deadline = System.nanoTime() + STALL_MAX_MILLIS * 1_000_000L;
+        boolean interrupted = false;
+        CriticalSection.suspendAll(me); // none should be held at a breaker check: made sure of
+        StopTheWorld.WORLD.detach(me);
+        try {
+            synchronized (STALLED) {
+                for (;;) {
+                    BaseThreadState c = (BaseThreadState) COLLECTING.getVolatile();
+                    if (c == null || c == me || !StopTheWorld.isAttached(c) || (int) COUNT0.getVolatile() <= limit
+                            || System.nanoTime() - deadline > 0) {
+                        break;
+                    }
+                    try {
+                        STALLED.wait(1); // a collection's end notifies; the bound re-reads the collector's status
+                    } catch (InterruptedException e) {
+                        interrupted = true; // Ctrl-C: kept for the thread's next blocking call
+                    }
+                }
+            }
+        } finally {
+            StopTheWorld.WORLD.attach(me);
+            CriticalSection.resumeTop(me);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
     }
 
     /**
@@ -280,13 +355,23 @@ public final class CycleCollector {
      * running. {@code explicit}: gc.collect() or finalization, counted apart in the statistics.
      */
     public static int collect(int gen, boolean explicit) {
-        if (!COLLECTING.compareAndSet(false, true)) {
-            return 0;
+        return Math.max(0, tryCollect(gen, explicit, BaseThreadState.current()));
+    }
+
+    /** As {@link #collect}, but BUSY (negative) if another collection was running. */
+    private static int tryCollect(int gen, boolean explicit, BaseThreadState me) {
+        if (!COLLECTING.compareAndSet((BaseThreadState) null, me)) {
+            return BUSY;
         }
         try {
             return collectLocked(Math.max(0, Math.min(gen, GENERATIONS - 1)), explicit);
         } finally {
-            COLLECTING.setVolatile(false);
+            COLLECTING.setVolatile((BaseThreadState) null);
+            if (StopTheWorld.ENABLED) {
+                synchronized (STALLED) {
+                    STALLED.notifyAll(); // threads stalled by stallWhileCollecting
+                }
+            }
         }
     }
 
@@ -329,6 +414,7 @@ public final class CycleCollector {
             }
         }
         long pause = System.nanoTime() - t0;
+        if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.GC_PAUSE, t0, gen, examined, explicit ? "explicit" : "threshold");
         while (!orphans.isEmpty()) { // step 4b
             for (RefCounted o : orphans) {
                 RefCount.undeferGarbage(o);
@@ -512,10 +598,10 @@ public final class CycleCollector {
      * all if a collection is running (a finalizer's call: waiting for it would deadlock).
      */
     private static void runStopped(Runnable body) {
-        if (!COLLECTING.compareAndSet(false, true)) {
+        BaseThreadState me = BaseThreadState.current();
+        if (!COLLECTING.compareAndSet((BaseThreadState) null, me)) {
             return;
         }
-        BaseThreadState me = BaseThreadState.current();
         try {
             if (StopTheWorld.ENABLED) {
                 StopTheWorld.WORLD.stop(me);
@@ -528,7 +614,7 @@ public final class CycleCollector {
                 }
             }
         } finally {
-            COLLECTING.setVolatile(false);
+            COLLECTING.setVolatile((BaseThreadState) null);
         }
     }
 

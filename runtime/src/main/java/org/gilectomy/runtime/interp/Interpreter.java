@@ -100,6 +100,8 @@ public final class Interpreter {
     public final Stdout stdout;
     public final StdStreams.Stream sysStdout;
     public final StdStreams.Stream sysStderr;
+    /** {@code sys.stdin}, also what {@code input()} reads. */
+    public final org.gilectomy.objects.PyObject sysStdin;
     public final Modules modules;
     public final Threading.Registry threads = new Threading.Registry();
     public final Tracebacks tracebacks = new Tracebacks(this);
@@ -114,6 +116,12 @@ public final class Interpreter {
 
     /** A fresh interpreter: {@code sys.argv} is {@code argv}; the program prints to {@code out} and {@code err}. */
     public Interpreter(List<String> argv, PrintStream out, PrintStream err) {
+        this(argv, out, err, System.in);
+    }
+
+    /** The same, reading {@code sys.stdin} and {@code input()} from {@code in}. */
+    public Interpreter(List<String> argv, PrintStream out, PrintStream err, java.io.InputStream in) {
+        this.sysStdin = new Stdin(in);
         this.argv = List.copyOf(argv);
         this.err = err;
         this.stdout = new Stdout(out);

@@ -160,6 +160,8 @@ public final class SysModule {
         m.set("stderr", interp.sysStderr);
         m.set("__stdout__", interp.sysStdout);
         m.set("__stderr__", interp.sysStderr);
+        m.set("stdin", interp.sysStdin);
+        m.set("__stdin__", interp.sysStdin);
         constants(m);
         structs(m, interp);
         functions(m, self);
