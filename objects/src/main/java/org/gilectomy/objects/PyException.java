@@ -317,7 +317,8 @@ public final class PyException extends RuntimeException {
      * cause and context; as CPython's setting of the cause, it then suppresses its context.
      */
     public void copyLinksFrom(PyException from) {
-        traceback.addAll(from.traceback);
+        PyTraceback tb = from.traceback;
+        setTraceback(tb == null ? PyNone.NONE : tb); // the same chain, as CPython's split shares __traceback__
         PyBaseException c = from.cause;
         if (c != null) {
             RefCount.incref(c);
