@@ -22,9 +22,6 @@ print(isinstance(str.join, types.MethodDescriptorType), isinstance([].append, ty
 ns = types.SimpleNamespace(x=1, y=[2])
 ns.z = 3
 print(ns, ns.x + ns.z)
-m = types.ModuleType("mymod", "a doc")
-m.v = 5
-print(m, m.__name__, m.__doc__, m.v)
 C = types.new_class("C", (object,), {}, lambda ns: ns.update({"k": 7}))
 print(C.__name__, C.k, C().k)
 print(types.resolve_bases((int, object)))

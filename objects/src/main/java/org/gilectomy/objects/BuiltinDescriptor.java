@@ -11,9 +11,9 @@ abstract class BuiltinDescriptor extends PyObject {
     final String name;
 
     BuiltinDescriptor(PyType owner, String name) {
+        super(STATIC_REFS); // kept by its type, which lives for the process
         this.owner = owner;
         this.name = name;
-        org.gilectomy.refcount.RefCount.makeImmortal(this); // kept by its type as long as the type lives
     }
 
     /** Gives descriptor type {@code t} the attributes every built-in descriptor has; start-up only. */

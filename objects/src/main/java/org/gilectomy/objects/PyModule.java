@@ -4,21 +4,6 @@ package org.gilectomy.objects;
 public final class PyModule extends PyObject {
     public static final PyType TYPE = new PyType("module", null);
 
-    static { // types.ModuleType(name, doc=None): a new, empty module, in no sys.modules
-        TYPE.constructor = (a, off, n, kw) -> {
-            Args.between("module", n, 1, 2, kw);
-            if (!(a[off] instanceof PyStr name)) {
-                throw PyExc.typeError("module.__init__() argument 'name' must be str, not " + a[off].type().name());
-            }
-            PyModule m = new PyModule(name.value);
-            m.dict.putName("__doc__", n == 2 ? a[off + 1] : PyNone.NONE);
-            for (String attr : new String[] {"__package__", "__loader__", "__spec__"}) {
-                m.dict.putName(attr, PyNone.NONE);
-            }
-            return m;
-        };
-    }
-
     private final String name;
     private PyDict dict;
 
