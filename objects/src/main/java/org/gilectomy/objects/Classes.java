@@ -79,6 +79,11 @@ public final class Classes {
             }
             return PyNone.newRef();
         });
+        PyExc.BASE_EXCEPTION.addMethod("with_traceback", (a, off, n, kw) -> {
+            Args.exactly("with_traceback", n - 1, 1, kw);
+            ((PyBaseException) a[off]).carrier().setTraceback(a[off + 1]);
+            return newRef(a[off]);
+        });
         PyExc.BASE_EXCEPTION.addMethod("__str__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).text()));
         PyExc.BASE_EXCEPTION.addMethod("__repr__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).reprText()));
         ExceptionGroups.install();
@@ -591,7 +596,7 @@ public final class Classes {
         if (getter != null) {
             return getter.apply(o); // (3).real and the like, on an int subclass
         }
-        return null;
+        return PyMethodWrapper.forObjectSlot(o, name); // no class attribute of that name (cv was null)
     }
 
     private static PyObject exceptionAttr(PyBaseException e, String name) {
@@ -609,7 +614,7 @@ public final class Classes {
             case "__suppress_context__":
                 return PyBool.of(c.suppressContext());
             case "__traceback__":
-                return PyNone.newRef();
+                return c.tracebackObject();
             default:
                 return ExceptionGroups.attribute(e, name);
         }
@@ -668,10 +673,15 @@ public final class Classes {
         }
         RefCount.xdecref(mv);
         if (v == null) {
+            PyAttributeDescriptor ad = t.attributeDescriptor(name);
+            if (ad != null) {
+                return ad.bind(null);
+            }
             throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
         }
         try {
-            return Descriptors.bind(v, null, t);
+            PyMethodDescriptor d = t.methodDescriptor(name, v);
+            return d != null ? d.bind(null, t) : Descriptors.bind(v, null, t);
         } finally {
             RefCount.decref(v);
         }
@@ -761,6 +771,13 @@ public final class Classes {
      */
     static void genericSetAttr(PyObject o, PyStr key, PyObject value) {
         String name = key.value;
+        if (o instanceof PyBaseException e && name.equals("__traceback__")) {
+            if (value == null) {
+                throw PyExc.typeError("__traceback__ may not be deleted");
+            }
+            e.carrier().setTraceback(value);
+            return;
+        }
         if (o instanceof PyBaseException e && name.equals("args") && value != null) {
             PyTuple t = value instanceof PyTuple tu ? tu : PyTuple.steal(new PyObject[] {newRef(value)});
             e.setArgs(t);

@@ -410,6 +410,9 @@ public final class Descriptors {
         if (v instanceof PyFunction || v instanceof PyBuiltinFunction) {
             return instance == null ? newRef(v) : new PyBoundMethod(v, instance);
         }
+        if (v instanceof PyMethodDescriptor d) { // str.upper stored in a class
+            return d.bind(instance, owner);
+        }
         if (v instanceof PyFunctionWrapper w) {
             return w.bindsClass() ? new PyBoundMethod(w.function, owner) : newRef(w.function);
         }

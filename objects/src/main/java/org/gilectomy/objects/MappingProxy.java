@@ -55,7 +55,10 @@ public final class MappingProxy extends PyObject implements Container, org.gilec
             return new MappingProxy(d);
         }
         PyDict methods = new PyDict();
-        t.forEachOwnMethod(methods::putName);
+        t.forEachOwnMethod((name, v) -> {
+            PyMethodDescriptor md = t.methodDescriptor(name, v);
+            methods.putName(name, md != null ? md : v);
+        });
         return new MappingProxy(methods);
     }
 

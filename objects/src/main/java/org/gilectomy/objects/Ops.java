@@ -346,7 +346,11 @@ public final class Ops {
             union.putAll(y);
             return union;
         }
-        return Dunders.binary(op, a, b);
+        r = Dunders.binary(op, a, b);
+        if (r == null && op == BinaryOp.OR) {
+            r = PyUnionType.orOrNull(a, b); // int | str
+        }
+        return r;
     }
 
     public static PyObject negative(PyObject a) {

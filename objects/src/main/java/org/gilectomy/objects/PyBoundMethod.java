@@ -6,6 +6,19 @@ import org.gilectomy.refcount.RefCount;
 public final class PyBoundMethod extends PyObject implements org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("method", null);
 
+    static {
+        TYPE.addGetter("__func__", o -> newRef(((PyBoundMethod) o).function));
+        TYPE.addGetter("__self__", o -> newRef(((PyBoundMethod) o).self));
+        for (String attr : new String[] {"__name__", "__qualname__", "__module__", "__doc__"}) {
+            TYPE.addGetter(attr, o -> Ops.getAttr(((PyBoundMethod) o).function, attr));
+        }
+    }
+
+    private static PyObject newRef(PyObject o) {
+        RefCount.incref(o);
+        return o;
+    }
+
     public final PyObject function;
     public final PyObject self;
 
@@ -22,15 +35,22 @@ public final class PyBoundMethod extends PyObject implements org.gilectomy.refco
         RefCount.decref(self);
     }
 
+    /** A bound built-in method is CPython's {@code builtin_function_or_method}, or a {@code method-wrapper} for a type slot. */
     @Override
     public PyType type() {
+        if (function instanceof PyBuiltinFunction b) {
+            return PyMethodDescriptor.isSlot(b.shortName()) ? PyMethodWrapper.TYPE : PyBuiltinFunction.TYPE;
+        }
         return TYPE;
     }
 
     @Override
     public String toString() {
         if (function instanceof PyBuiltinFunction b) { // named "list.append": the method's name follows the dot
-            String method = b.name().substring(b.name().lastIndexOf('.') + 1);
+            String method = b.shortName();
+            if (PyMethodDescriptor.isSlot(method)) {
+                return "<method-wrapper '" + method + "' of " + self.type().name() + " object at " + address(self) + ">";
+            }
             return "<built-in method " + method + " of " + self.type().name() + " object at " + address(self) + ">";
         }
         String name = function instanceof PyFunction f ? f.code.qualname : Ops.repr(function);

@@ -25,7 +25,12 @@ public final class PyException extends RuntimeException {
     }
 
     private final transient PyType type;
-    private final transient List<TracebackEntry> traceback = new ArrayList<>();
+    /**
+     * {@code __traceback__}: the outermost entry, owned, or null; one entry is pushed per frame
+     * the exception leaves (by the thread it propagates in), and the program may replace the
+     * chain ({@code with_traceback}, {@code __traceback__ = ...}), so it changes through TRACEBACK.
+     */
+    private transient volatile PyTraceback traceback;
 
     /** The argument it was raised with from Java (SystemExit's code), or null; owned, released with the links. */
     private transient volatile PyObject arg;
@@ -42,6 +47,7 @@ public final class PyException extends RuntimeException {
     private static final java.lang.invoke.VarHandle CAUSE;
     private static final java.lang.invoke.VarHandle CONTEXT;
     private static final java.lang.invoke.VarHandle ARG;
+    private static final java.lang.invoke.VarHandle TRACEBACK;
     /**
      * {@code __cause__} ({@code raise ... from c}) and {@code __context__} (raised while
      * handling): owned references to the linked exception objects, released with the exception
@@ -65,6 +71,7 @@ public final class PyException extends RuntimeException {
             CAUSE = l.findVarHandle(PyException.class, "cause", PyBaseException.class);
             CONTEXT = l.findVarHandle(PyException.class, "context", PyBaseException.class);
             ARG = l.findVarHandle(PyException.class, "arg", PyObject.class);
+            TRACEBACK = l.findVarHandle(PyException.class, "traceback", PyTraceback.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -145,6 +152,7 @@ public final class PyException extends RuntimeException {
         RefCount.xdecref((PyObject) ARG.getAndSet(this, (PyObject) null));
         RefCount.xdecref((PyObject) CAUSE.getAndSet(this, (PyBaseException) null));
         RefCount.xdecref((PyObject) CONTEXT.getAndSet(this, (PyBaseException) null));
+        RefCount.xdecref((PyObject) TRACEBACK.getAndSet(this, (PyTraceback) null));
     }
 
     /** Visits the references {@link #releaseLinks} releases (the exception object's, for the cycle collector). */
@@ -152,6 +160,7 @@ public final class PyException extends RuntimeException {
         v.visit(arg);
         v.visit(cause);
         v.visit(context);
+        v.visit(traceback);
     }
 
     /** The argument given at raise time, or null; borrowed. */
@@ -261,9 +270,46 @@ public final class PyException extends RuntimeException {
         return type.isSubtypeOf(t);
     }
 
-    /** Called as the exception leaves a frame, innermost first. */
-    public void addTraceback(String filename, int line, String function) {
-        traceback.add(new TracebackEntry(filename, line, function));
+    /**
+     * Called as the exception leaves (or is caught in) a frame, innermost first: a new entry for
+     * {@code frame} (a frame object, borrowed) in front of the chain.
+     */
+    public void addTraceback(PyObject frame, PyCode code, int line, int lasti) {
+        PyTraceback head;
+        PyTraceback added;
+        do {
+            head = traceback;
+            added = new PyTraceback(frame, code, line, lasti, head);
+        } while (!TRACEBACK.compareAndSet(this, head, added) && abandon(added));
+    }
+
+    /** A lost race of addTraceback: the entry made drops its frame and is discarded (its next was not taken over). */
+    private static boolean abandon(PyTraceback t) {
+        t.detachNextUncounted();
+        RefCount.decref(t);
+        return true;
+    }
+
+    /** {@code __traceback__}: a new reference to the outermost entry, or None. */
+    public PyObject tracebackObject() {
+        PyTraceback t = traceback;
+        if (t == null) {
+            return PyNone.newRef();
+        }
+        RefCount.incref(t);
+        return t;
+    }
+
+    /** {@code e.__traceback__ = tb} and {@code e.with_traceback(tb)}: tb a traceback or None (borrowed). */
+    public void setTraceback(PyObject tb) {
+        if (tb != PyNone.NONE && !(tb instanceof PyTraceback)) {
+            throw PyExc.typeError("__traceback__ must be a traceback or None");
+        }
+        PyTraceback t = tb == PyNone.NONE ? null : (PyTraceback) tb;
+        if (t != null) {
+            RefCount.incref(t);
+        }
+        RefCount.xdecref((PyObject) TRACEBACK.getAndSet(this, t));
     }
 
     /**
@@ -271,7 +317,8 @@ public final class PyException extends RuntimeException {
      * cause and context; as CPython's setting of the cause, it then suppresses its context.
      */
     public void copyLinksFrom(PyException from) {
-        traceback.addAll(from.traceback);
+        PyTraceback tb = from.traceback;
+        setTraceback(tb == null ? PyNone.NONE : tb); // the same chain, as CPython's split shares __traceback__
         PyBaseException c = from.cause;
         if (c != null) {
             RefCount.incref(c);
@@ -295,8 +342,10 @@ public final class PyException extends RuntimeException {
 
     /** Entries outermost first, as printed. */
     public List<TracebackEntry> tracebackOutermostFirst() {
-        List<TracebackEntry> r = new ArrayList<>(traceback);
-        java.util.Collections.reverse(r);
+        List<TracebackEntry> r = new ArrayList<>();
+        for (PyTraceback t = traceback; t != null; t = t.next()) {
+            r.add(new TracebackEntry(t.code().filename, t.line(), t.code().name));
+        }
         return r;
     }
 

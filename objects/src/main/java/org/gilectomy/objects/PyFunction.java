@@ -24,6 +24,12 @@ import org.gilectomy.refcount.RefCount;
 public final class PyFunction extends PyObject implements DataAttributes, org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("function", null);
 
+    static { // what CPython's function type declares as members and as getsets (read through the class: descriptors)
+        TYPE.declareAttributes(true, "__closure__", "__doc__", "__globals__", "__module__");
+        TYPE.declareAttributes(false, "__code__", "__defaults__", "__kwdefaults__", "__annotations__", "__dict__",
+                "__name__", "__qualname__");
+    }
+
     /** Replaced only by assigning {@code __code__}, with the same number of free variables. */
     public PyCode code;
     public final PyDict globals;
@@ -87,6 +93,20 @@ public final class PyFunction extends PyObject implements DataAttributes, org.gi
                 RefCount.incref(code);
                 yield code;
             }
+            case "__globals__" -> {
+                RefCount.incref(globals);
+                yield globals;
+            }
+            case "__defaults__" -> {
+                PyObject dv = defaults != null ? defaults : PyNone.NONE;
+                RefCount.incref(dv);
+                yield dv;
+            }
+            case "__kwdefaults__" -> {
+                PyObject kv = kwDefaults != null ? kwDefaults : PyNone.NONE;
+                RefCount.incref(kv);
+                yield kv;
+            }
             case "__doc__" -> code.doc == null ? PyNone.newRef() : PyStr.of(code.doc);
             case "__module__" -> {
                 PyObject m = globals.getName("__name__");
@@ -111,6 +131,10 @@ public final class PyFunction extends PyObject implements DataAttributes, org.gi
         if (attr.equals("__code__")) {
             setCode(value);
             return true;
+        }
+        if (attr.equals("__defaults__") || attr.equals("__kwdefaults__") || attr.equals("__globals__")
+                || attr.equals("__closure__")) {
+            throw new PyException(PyExc.NOT_IMPLEMENTED_ERROR, "assigning a function's " + attr + " is not supported by this runtime");
         }
         attributesMadeIfAbsent().putName(attr, value);
         return true;

@@ -65,6 +65,12 @@ public final class PyType extends PyObject {
      */
     private final PyType[] mro;
     private final Map<String, PyObject> methods = new HashMap<>();
+    /** The descriptors of {@link #methods} read through the class, made on first read ({@link #methodDescriptor}). */
+    private final Map<String, PyMethodDescriptor> methodDescriptors = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The data attributes this built-in type declares (true: a member, false: a getset); start-up only. */
+    private final Map<String, Boolean> declaredAttributes = new HashMap<>(2);
+    /** Their descriptors and those of {@link #getters}, made on first read through the class ({@link #attributeDescriptor}). */
+    private final Map<String, PyAttributeDescriptor> attributeDescriptors = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, java.util.function.UnaryOperator<PyObject>> getters = new HashMap<>(2);
     /** What calling the type does ({@code int("3")}); null if it cannot be called. Start-up only. */
     public PyBuiltinFunction.Body constructor;
@@ -535,6 +541,58 @@ public final class PyType extends PyObject {
             PyObject m = t.methods.get(methodName);
             if (m != null) {
                 return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code C.name} found as {@code v}: if {@code v} is a built-in method of a type in this
+     * type's MRO, the descriptor CPython gives for it (borrowed: the defining type keeps it,
+     * one per name); else null.
+     */
+    public PyMethodDescriptor methodDescriptor(String methodName, PyObject v) {
+        if (!(v instanceof PyBuiltinFunction f)) {
+            return null;
+        }
+        for (PyType t : mroList()) {
+            if (t.methods.get(methodName) == v) {
+                if (PyMethodDescriptor.isStatic(t, methodName)) {
+                    return null;
+                }
+                return t.methodDescriptors.computeIfAbsent(methodName, k -> PyMethodDescriptor.make(t, k, f));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Declares data attributes that the type's objects provide themselves (as {@link DataAttributes}),
+     * for reads through the class: members ({@code member}) or getsets; start-up only.
+     */
+    public void declareAttributes(boolean member, String... attrs) {
+        for (String a : attrs) {
+            declaredAttributes.put(a, member);
+        }
+    }
+
+    /**
+     * {@code C.name} where the class has no such attribute: the descriptor of a data attribute
+     * that a built-in type in the MRO declares or has a getter for (borrowed: that type keeps
+     * it); else null.
+     */
+    public PyAttributeDescriptor attributeDescriptor(String attr) {
+        for (PyType t : mroList()) {
+            if (t.isHeapType()) {
+                continue;
+            }
+            Boolean member = t.declaredAttributes.get(attr);
+            if (member == null && t.getters.containsKey(attr)) {
+                member = false;
+            }
+            if (member != null) {
+                boolean m = member;
+                return t.attributeDescriptors.computeIfAbsent(attr, k -> new PyAttributeDescriptor(m, t, k));
             }
         }
         return null;

@@ -320,6 +320,9 @@ final class ClassBuiltins {
     }
 
     static boolean isInstance(PyObject o, PyObject cls, String fn) {
+        if (cls instanceof org.gilectomy.objects.PyUnionType u) {
+            return isInstance(o, u.args(), fn);
+        }
         if (cls instanceof PyTuple t) {
             for (int i = 0; i < t.size(); i++) {
                 if (isInstance(o, t.getBorrowed(i), fn)) {
@@ -346,6 +349,9 @@ final class ClassBuiltins {
     }
 
     private static boolean isSubclass(PyType t, PyObject cls) {
+        if (cls instanceof org.gilectomy.objects.PyUnionType u) {
+            return isSubclass(t, u.args());
+        }
         if (cls instanceof PyTuple tu) {
             for (int i = 0; i < tu.size(); i++) {
                 if (isSubclass(t, tu.getBorrowed(i))) {

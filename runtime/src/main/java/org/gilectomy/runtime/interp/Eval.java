@@ -99,12 +99,16 @@ public final class Eval {
             throw new PyException(PyExc.RECURSION_ERROR, "maximum recursion depth exceeded");
         }
         ts.frames[ts.depth] = slots; // the cycle collector's roots
+        ts.codes[ts.depth] = code; // with globals and pcs: what a frame object reads (PyFrame)
+        ts.frameGlobals[ts.depth] = globals;
         int sp = gen == null ? code.varNames.length : gen.sp; // first free stack slot
         int pc = gen == null ? 0 : gen.pc;
         try {
           final int[] insns = code.code;
           final PyObject[] consts = code.consts;
           final int tid = ts.ownerId(); // biased counts: the owner check compares with a register (ob_tid)
+          final int[] pcs = ts.pcs;
+          final int depth = ts.depth;
           while (true) { // entered again at each exception handler
            try {
             if (pc == 0 && ts.breakerOpaque() != 0) {
@@ -124,6 +128,7 @@ public final class Eval {
                     }
                 }
                 if (TransferCounter.ENABLED) TransferCounter.bytecode(); // --count-transfers only: folded away when off
+                pcs[depth] = pc; // the current line of a frame object (CPython 3.11's frame->prev_instr)
                 int insn = insns[pc++];
                 int arg = insn >>> 8;
                 switch (insn & 0xff) {
@@ -468,11 +473,11 @@ public final class Eval {
                 }
             }
            } catch (PyException e) {
+            int h = ExceptionOps.handlerFor(code.exceptionTable, pc - 1);
             if (!e.takeReraised()) {
-                e.addTraceback(code.filename, code.lines[Math.max(0, pc - 1)], code.name);
+                PyFrame.addTraceback(ts, e, code, Math.max(0, pc - 1), h < 0);
                 e.setContextIfAbsent(ts.handled);
             }
-            int h = ExceptionOps.handlerFor(code.exceptionTable, pc - 1);
             if (h < 0) {
                 releaseSlots(slots, sp);
                 if (gen != null) {
@@ -497,9 +502,13 @@ public final class Eval {
                 gen.finished = true;
             }
             PyException p = new PyException(PyExc.RECURSION_ERROR, "maximum recursion depth exceeded");
-            p.addTraceback(code.filename, code.lines[Math.max(0, pc - 1)], code.name);
+            PyFrame.addTraceback(ts, p, code, Math.max(0, pc - 1), true);
             throw p;
         } finally {
+            PyFrame f = ts.frameObjects[ts.depth];
+            if (f != null) {
+                PyFrame.leave(ts, ts.depth, f);
+            }
             ts.frames[ts.depth] = null;
             ts.depth--;
         }

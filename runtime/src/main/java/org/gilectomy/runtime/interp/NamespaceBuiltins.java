@@ -39,30 +39,35 @@ public final class NamespaceBuiltins {
     private record Frame(PyDict globals, PyCode code, PyObject[] slots) {
         /** locals(): the globals at module level, the class namespace, or a snapshot of a function's variables; new reference. */
         PyDict locals() {
-            if (code == null || code.isModule) {
-                RefCount.incref(globals);
-                return globals;
-            }
-            if (code.varNames.length > 0 && code.varNames[0].equals(".namespace") && slots[0] instanceof PyDict ns) {
-                RefCount.incref(ns);
-                return ns;
-            }
-            PyDict d = new PyDict();
-            for (int i = 0; i < code.varNames.length; i++) {
-                PyObject v = slots[i];
-                if (v instanceof PyCell c) {
-                    v = c.get();
-                    if (v == null) {
-                        continue;
-                    }
-                    d.putName(code.varNames[i], v);
-                    RefCount.decref(v);
-                } else if (v != null && !code.varNames[i].startsWith(".")) {
-                    d.putName(code.varNames[i], v);
-                }
-            }
-            return d;
+            return localsOf(globals, code, slots);
         }
+    }
+
+    /** The locals of a live frame (its code and slots; code null: module level): see {@link Frame#locals}. */
+    static PyDict localsOf(PyDict globals, PyCode code, PyObject[] slots) {
+        if (code == null || code.isModule) {
+            RefCount.incref(globals);
+            return globals;
+        }
+        if (code.varNames.length > 0 && code.varNames[0].equals(".namespace") && slots[0] instanceof PyDict ns) {
+            RefCount.incref(ns);
+            return ns;
+        }
+        PyDict d = new PyDict();
+        for (int i = 0; i < code.varNames.length; i++) {
+            PyObject v = slots[i];
+            if (v instanceof PyCell c) {
+                v = c.get();
+                if (v == null) {
+                    continue;
+                }
+                d.putName(code.varNames[i], v);
+                RefCount.decref(v);
+            } else if (v != null && !code.varNames[i].startsWith(".")) {
+                d.putName(code.varNames[i], v);
+            }
+        }
+        return d;
     }
 
     private interface FrameBody {

@@ -59,6 +59,17 @@ public final class ThreadState extends RefCountThreadState implements org.gilect
      * stopped or waits for the GIL.
      */
     final org.gilectomy.objects.PyObject[][] frames = new org.gilectomy.objects.PyObject[RECURSION_LIMIT + 1][];
+    /**
+     * Beside {@link #frames}, by depth: each live frame's code and globals (written at entry)
+     * and the index of the instruction it executes (written before each instruction, as
+     * CPython 3.11's {@code frame->prev_instr}): what a frame object reads while its frame
+     * runs. {@link #frameObjects}: the frame object made for a depth (owned), or null; made
+     * only when asked for ({@link PyFrame}), released when its frame leaves.
+     */
+    final org.gilectomy.objects.PyCode[] codes = new org.gilectomy.objects.PyCode[RECURSION_LIMIT + 1];
+    final org.gilectomy.objects.PyDict[] frameGlobals = new org.gilectomy.objects.PyDict[RECURSION_LIMIT + 1];
+    final int[] pcs = new int[RECURSION_LIMIT + 1];
+    final PyFrame[] frameObjects = new PyFrame[RECURSION_LIMIT + 1];
 
     /** Whether this is its interpreter's main thread (the one Ctrl-C interrupts). */
     public boolean isMain() {

@@ -31,7 +31,9 @@ import org.gilectomy.runtime.interp.Ticker;
  * The {@code sys} module of one interpreter. Its structured values ({@code version_info},
  * {@code flags}, {@code float_info}, {@code int_info}, {@code hash_info},
  * {@code implementation}) are made by a few lines of Python ({@link #STRUCTS}) run when the
- * module is made, so that they are ordinary tuples and objects with attributes.
+ * module is made, so that they are ordinary tuples and objects with attributes;
+ * {@code implementation} is an instance of the class {@code types.SimpleNamespace} is (types.py
+ * takes it from there).
  * {@code sys.path} and {@code sys.modules} are set by {@link Modules#bootstrap}.
  */
 public final class SysModule {
@@ -85,9 +87,37 @@ public final class SysModule {
             "            setattr(self, self._keys[i], values[i])",
             "    def __repr__(self):",
             "        return self._name + '(' + ', '.join([k + '=' + repr(getattr(self, k)) for k in self._keys]) + ')'",
+            "__name__ = 'types'  # the module CPython's class is in: its __module__",
+            "def _namespace_class():",
+            "    in_repr = set()",
+            "    class SimpleNamespace:",
+            "        def __init__(self, /, *args, **kwargs):",
+            "            if args:",
+            "                raise TypeError('no positional arguments expected')",
+            "            self.__dict__.update(kwargs)",
+            "        def __repr__(self):",
+            "            name = 'namespace' if type(self) is __class__ else type(self).__name__",
+            "            if id(self) in in_repr:",
+            "                return name + '(...)'",
+            "            in_repr.add(id(self))",
+            "            try:",
+            "                return name + '(' + ', '.join([k + '=' + repr(v) for k, v in self.__dict__.items()]) + ')'",
+            "            finally:",
+            "                in_repr.discard(id(self))",
+            "        def __eq__(self, other):",
+            "            if isinstance(other, __class__):",
+            "                return self.__dict__ == other.__dict__",
+            "            return NotImplemented",
+            "        __hash__ = None",
+            "        def __reduce__(self):",
+            "            return (type(self), (), dict(self.__dict__))",
+            "    SimpleNamespace.__qualname__ = 'SimpleNamespace'",
+            "    return SimpleNamespace",
+            "SimpleNamespace = _namespace_class()",
+            "__name__ = 'sys'",
             "def _make(gil):",
             "    vi = version_info((" + MAJOR + ", " + MINOR + ", " + MICRO + ", 'final', 0))",
-            "    impl = _Attrs('namespace', 'name cache_tag version hexversion', ('gilectomy', None, vi, " + hexversion() + "))",
+            "    impl = SimpleNamespace(name='gilectomy', cache_tag=None, version=vi, hexversion=" + hexversion() + ")",
             "    flags = _Attrs('sys.flags', 'debug inspect interactive optimize dont_write_bytecode no_user_site no_site'",
             "        ' ignore_environment verbose bytes_warning quiet hash_randomization isolated dev_mode utf8_mode'",
             "        ' warn_default_encoding safe_path int_max_str_digits',",
@@ -300,7 +330,11 @@ public final class SysModule {
             }
             RefCount.incref(h.type());
             RefCount.incref(h);
-            return PyTuple.steal(new PyObject[] {h.type(), h, PyNone.newRef()});
+            return PyTuple.steal(new PyObject[] {h.type(), h, h.carrier().tracebackObject()});
+        });
+        def(m, "_getframe", (a, off, n, kw) -> {
+            Args.between("_getframe", n, 0, 1, kw);
+            return org.gilectomy.runtime.interp.PyFrame.getframe(ThreadState.current(), n == 0 ? 0 : Args.asLong(a[off]));
         });
         def(m, "exception", (a, off, n, kw) -> {
             Args.exactly("exception", n, 0, kw);
