@@ -72,7 +72,9 @@ import org.gilectomy.threadstate.StopTheWorld;
  * phase's work stack is an array kept between collections (the reach is depth-first from
  * each root in turn, so it holds one root's frontier), generation lists keep their arrays
  * (moveAll: no addAll copy), traversals call the Pass itself as their one visitor (no
- * lambdas, no iterators, no boxing). What a collection allocates grows with its garbage
+ * lambdas, no iterators, no boxing). The world is stopped for the marking and for taking the
+ * young lists (their threads append without a lock); survivors move between generations
+ * and the garbage is finalized and freed after it restarts. What a collection allocates grows with its garbage
  * (the garbage list), not with the heap. A large heap is memory-bound: the header visits
  * are cache misses, so the sweeps' number is what to cut next (a parallel or incremental
  * mark is not done). CycleCollectorTest checks the allocation (a collection of a live heap
@@ -389,21 +391,21 @@ public final class CycleCollector {
 
     private static int collectLocked(int gen, boolean explicit) {
         BaseThreadState me = BaseThreadState.current();
-        // Gathering the candidates needs no stop (the generation lists are the collector's
-        // own): a container made after this waits for the next collection, and its
-        // references to candidates count as from outside, so it can only keep them alive.
-        takeYoungLists();
-        ArrayList<RefCounted> candidates = GENS[gen]; // the younger ones join it: the oldest is not copied
-        for (int g = 0; g < gen; g++) {
-            moveAll(GENS[g], candidates);
-        }
         long t0 = System.nanoTime();
         long stopNanos = StopTheWorld.ENABLED ? StopTheWorld.WORLD.stop(me) : 0;
         List<RefCounted> garbage;
         List<RefCounted> orphans;
         List<Runnable> weakCallbacks;
-        int examined = candidates.size();
+        ArrayList<RefCounted> candidates = GENS[gen]; // the younger ones join it: the oldest is not copied
+        int examined;
         try { // the stop-the-world window: the marking, and clearing the garbage's weak references
+            // The young lists are taken with the world stopped: their threads append to them
+            // without a lock (track), and only a stopped thread is sure not to be appending.
+            takeYoungLists();
+            for (int g = 0; g < gen; g++) {
+                moveAll(GENS[g], candidates);
+            }
+            examined = candidates.size();
             RefCount.flush();
             Pass pass = new Pass();
             garbage = pass.unreachable(candidates);
