@@ -72,6 +72,23 @@ class GilTimelineTest {
         assertTrue(c.truncated());
     }
 
+    @Test
+    void spanLogsAreBoundedAndKeepTheirArguments() {
+        SpanLog log = new SpanLog();
+        for (int i = 0; i < GilTimeline.MAX_EVENTS + 10; i++) {
+            log.add(i, i + 5, SpanLog.LOCK_WAIT, i, 2 * i, "list");
+        }
+        SpanLog.Copy c = log.copy();
+        assertEquals(GilTimeline.MAX_EVENTS, c.starts().length);
+        assertTrue(c.truncated());
+        assertEquals(GilTimeline.MAX_EVENTS, c.count(SpanLog.LOCK_WAIT));
+        assertEquals(7, c.a()[7]);
+        assertEquals(14, c.b()[7]);
+        assertEquals(12, c.ends()[7]);
+        assertEquals("list", c.labels()[7]);
+        assertFalse(new SpanLog().copy().truncated(), "an empty log is not truncated");
+    }
+
     /** Runs {@link TimelineProbe} in a fresh JVM (the switch is a static final) and returns its output. */
     static String probe(String enabled) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

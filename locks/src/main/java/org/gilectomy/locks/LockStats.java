@@ -10,7 +10,9 @@ import org.gilectomy.threadstate.ThreadCounters;
  * figures; every kind counts the same events, so runs of different kinds compare directly:
  * <ul>
  *   <li>acquisitions: every successful lock or tryLock;
- *   <li>contended: acquisitions that missed the fast path;
+ *   <li>contended: lock calls that missed the fast path (their first compare-and-set failed),
+ *       whether the spin then took the lock or the thread parked; a tryLock never waits and is
+ *       never counted here;
  *   <li>spin rounds: pauses or yields while waiting (back-off rounds for spin);
  *   <li>parks: sleeps in the parking lot that ended in a wake-up (never for spin);
  *   <li>hand-offs: acquisitions where the unlocker handed the lock to the woken waiter

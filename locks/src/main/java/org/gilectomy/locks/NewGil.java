@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 
 import org.gilectomy.trace.GilTimeline;
+import org.gilectomy.trace.SpanLog;
 import org.gilectomy.threadstate.EvalBreaker;
 
 /**
@@ -81,6 +82,7 @@ final class NewGil extends MutexGil {
                     if (left <= 0 && locked && switchNumber == seen) {
                         EvalBreaker.set(EvalBreaker.GIL_DROP_REQUEST);
                         stats.dropRequests++;
+                        if (GilTimeline.ENABLED) GilTimeline.instant(SpanLog.DROP_REQUEST);
                         GilEvents.DropRequest request = new GilEvents.DropRequest();
                         if (request.shouldCommit()) {
                             request.intervalNanos = intervalNanos;

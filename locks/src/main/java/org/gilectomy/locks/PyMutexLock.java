@@ -1,5 +1,8 @@
 package org.gilectomy.locks;
 
+import org.gilectomy.trace.GilTimeline;
+import org.gilectomy.trace.SpanLog;
+
 /**
  * {@code -Dgilectomy.lock=pymutex}: CPython 3.13's {@code PyMutex} (Python/lock.c), the lock of
  * PEP 703's free-threaded build. Reached only through {@link ObjectLock}, which folds the
@@ -205,6 +208,7 @@ final class PyMutexLock {
         if (LockStats.ENABLED) {
             LockStats.COUNTERS.mine().contended(System.nanoTime() - waitStart, spins, parks, handedOff);
         }
+        if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.LOCK_WAIT, waitStart, spins, parks, o.typeNameForDiagnostics());
         if (event != null) {
             LockEvents.commitContended(event, o, System.nanoTime() - waitStart, parks, handedOff);
         }

@@ -1,5 +1,8 @@
 package org.gilectomy.locks;
 
+import org.gilectomy.trace.GilTimeline;
+import org.gilectomy.trace.SpanLog;
+
 /**
  * {@code -Dgilectomy.lock=spin}: a pure spin lock, the negative example. It never parks, so
  * with more runnable threads than cores the waiters burn the quanta the owner needs to finish
@@ -90,7 +93,7 @@ final class SpinLock {
 
     private static void lockSlow(Lockable o) {
         LockEvents.Contended event = LockEvents.beginContended(); // null unless JFR records it
-        long start = LockStats.ENABLED || event != null ? System.nanoTime() : 0L;
+        long start = LockStats.ENABLED || GilTimeline.ENABLED || event != null ? System.nanoTime() : 0L;
         int rounds = 0;
         int backoff = 1;
         for (;;) {
@@ -110,6 +113,7 @@ final class SpinLock {
         if (LockStats.ENABLED) {
             LockStats.COUNTERS.mine().contended(System.nanoTime() - start, rounds, 0, false);
         }
+        if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.LOCK_WAIT, start, rounds, 0, o.typeNameForDiagnostics());
         if (event != null) {
             LockEvents.commitContended(event, o, System.nanoTime() - start, 0, false);
         }

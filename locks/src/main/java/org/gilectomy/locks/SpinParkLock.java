@@ -2,6 +2,9 @@ package org.gilectomy.locks;
 
 import java.util.function.IntPredicate;
 
+import org.gilectomy.trace.GilTimeline;
+import org.gilectomy.trace.SpanLog;
+
 /**
  * {@code -Dgilectomy.lock=spinpark}: the Gilectomy's futex-like per-object lock. Reached only
  * through {@link ObjectLock}, which folds the choice of kind away.
@@ -82,7 +85,7 @@ final class SpinParkLock {
 
     private static void lockContended(Lockable o) {
         LockEvents.Contended event = LockEvents.beginContended(); // null unless JFR records it
-        long start = LockStats.ENABLED || event != null ? System.nanoTime() : 0L;
+        long start = LockStats.ENABLED || GilTimeline.ENABLED || event != null ? System.nanoTime() : 0L;
         int spins = 0;
         int parks = 0;
         acquired:
@@ -110,6 +113,7 @@ final class SpinParkLock {
         if (LockStats.ENABLED) {
             LockStats.COUNTERS.mine().contended(System.nanoTime() - start, spins, parks, false);
         }
+        if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.LOCK_WAIT, start, spins, parks, o.typeNameForDiagnostics());
         if (event != null) {
             LockEvents.commitContended(event, o, System.nanoTime() - start, parks, false);
         }

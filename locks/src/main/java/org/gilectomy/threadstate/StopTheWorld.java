@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 import org.gilectomy.locks.Gil;
+import org.gilectomy.trace.GilTimeline;
+import org.gilectomy.trace.SpanLog;
 
 /**
  * Stopping every thread that runs Python, for the free-threaded builds' cycle collector
@@ -116,6 +118,7 @@ public final class StopTheWorld {
         }
         long took = System.nanoTime() - t0;
         event.commit(); // a no-op unless a JFR recording enabled it
+        if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.STOP_WORLD, t0, 0, 0, null);
         return took;
     }
 
@@ -139,11 +142,13 @@ public final class StopTheWorld {
 
     /** Lets the stopped threads run again (by the thread that stopped them). */
     public void start(BaseThreadState me) {
+        long t0 = GilTimeline.ENABLED ? System.nanoTime() : 0L;
         EvalBreaker.clear(EvalBreaker.STOP_THE_WORLD);
         synchronized (monitor) {
             REQUESTED.setVolatile(this, false);
             monitor.notifyAll();
         }
+        if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.RESTART_WORLD, t0, 0, 0, null);
     }
 
     /** Whether a stop is in progress (a volatile read). */
@@ -177,6 +182,7 @@ public final class StopTheWorld {
     /** The calling thread will touch objects again: waits while the world is stopped. */
     public void attach(BaseThreadState me) {
         boolean interrupted = false;
+        long stoppedAt = -1; // when this thread found the world stopped (traced runs only)
         for (;;) {
             me.clearBreakerBits(EvalBreaker.STOP_THE_WORLD); // before the read, as in pause()
             me.setStatusVolatile(ATTACHED);
@@ -184,6 +190,9 @@ public final class StopTheWorld {
                 break;
             }
             me.setStatusVolatile(DETACHED);
+            if (GilTimeline.ENABLED && stoppedAt < 0) {
+                stoppedAt = System.nanoTime();
+            }
             synchronized (monitor) {
                 monitor.notifyAll();
                 while (requested()) {
@@ -195,6 +204,7 @@ public final class StopTheWorld {
                 }
             }
         }
+        if (GilTimeline.ENABLED && stoppedAt >= 0) GilTimeline.span(SpanLog.STOPPED, stoppedAt, 0, 0, null);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -7,14 +7,18 @@ import org.gilectomy.threadstate.ThreadCounters;
 
 /**
  * Records, per thread, when it ran holding the GIL, waited for it, or was blocked (in a
- * blocking call, the GIL released), for a Beazley-style timeline ({@code run --timeline}).
+ * blocking call, the GIL released), for a Beazley-style timeline ({@code run --timeline}); and
+ * the spans of slow paths ({@link SpanLog}) that {@code run --trace} writes too.
  *
  * <pre>
  * Overview
  *
  * Switch: {@link #ENABLED}, a static final read from -Dgilectomy.timeline at class
  * initialisation. Every hook is "if (GilTimeline.ENABLED) GilTimeline.x();", so with the switch
- * off the JIT removes the hook and the class is never even initialised: zero cost.
+ * off the JIT removes the hook (the class is initialised by the first hook reached, and then
+ * records nothing, allocates no track): zero cost. Hooks sit on slow paths only (a GIL
+ * hand-over, a blocking call, a contended lock, a merge, a collection), never on the
+ * uncontended lock, the owner's incref/decref or the eval loop.
  *
  * Hooks (one line each):
  *   GIL acquire, before waiting        waiting()
@@ -22,6 +26,12 @@ import org.gilectomy.threadstate.ThreadCounters;
  *   GIL release (MutexGil)             released()
  *   yieldToWaiter, after the release   waiting()   (both GILs: it competes again at once)
  *   Blocking.run, after the release    blocked()
+ * and, on slow paths only, spans of other kinds kept in the track's SpanLog (see there):
+ *   Py_LOCK's slow path, once owned    span(LOCK_WAIT, start, ...)
+ *   a biased-count merge queue drained span(MERGE, start, ...)
+ *   a cycle collection, its stop of the world, a thread paused by it, a thread held back
+ *   while another collects             span(GC_PAUSE | STOP_WORLD | ... | GC_STALL, ...)
+ *   a GIL waiter's drop request        instant(DROP_REQUEST)
  *
  * Storage: one Track per thread (a ThreadCounters row, kept in the thread's state), appended
  * to only by its own thread, under the track's monitor (uncontended: snapshot() is the only
@@ -78,6 +88,21 @@ public final class GilTimeline {
         TRACKS.mine().add(System.nanoTime() - ORIGIN, RELEASED);
     }
 
+    /**
+     * A span of {@code kind} (a {@link SpanLog} constant) that began at {@code startNanoTime}
+     * (a {@code System.nanoTime()}) and ends now; for slow paths only, behind {@link #ENABLED}.
+     */
+    public static void span(byte kind, long startNanoTime, long a, long b, String label) {
+        long now = System.nanoTime();
+        TRACKS.mine().spans.add(startNanoTime - ORIGIN, now - ORIGIN, kind, a, b, label);
+    }
+
+    /** An instant of {@code kind} (a {@link SpanLog} constant), now. */
+    public static void instant(byte kind) {
+        long t = System.nanoTime() - ORIGIN;
+        TRACKS.mine().spans.add(t, t, kind, 0, 0, null);
+    }
+
     /** Nanoseconds since recording started, for the end of the time axis. */
     public static long now() {
         return System.nanoTime() - ORIGIN;
@@ -95,6 +120,7 @@ public final class GilTimeline {
     /** One thread's events: times (ns since the origin) and the state entered at each. */
     public static final class Track {
         private final String name;
+        private final SpanLog spans = new SpanLog();
         private long[] times = new long[64];   // guarded by this
         private byte[] states = new byte[64];  // guarded by this
         private int size;                      // guarded by this
@@ -136,7 +162,8 @@ public final class GilTimeline {
         }
 
         synchronized Copy copy() {
-            return new Copy(name, java.util.Arrays.copyOf(times, size), java.util.Arrays.copyOf(states, size), truncated);
+            return new Copy(name, java.util.Arrays.copyOf(times, size), java.util.Arrays.copyOf(states, size), truncated,
+                    spans.copy());
         }
 
         /**
@@ -146,8 +173,13 @@ public final class GilTimeline {
          * @param times     event times, ns since the origin, non-decreasing
          * @param states    the state entered at each time
          * @param truncated whether events were dropped at {@link #MAX_EVENTS}
+         * @param spans     the thread's spans of slow paths (lock waits, merges, collections)
          */
-        public record Copy(String name, long[] times, byte[] states, boolean truncated) {
+        public record Copy(String name, long[] times, byte[] states, boolean truncated, SpanLog.Copy spans) {
+            /** A track of GIL states only. */
+            public Copy(String name, long[] times, byte[] states, boolean truncated) {
+                this(name, times, states, truncated, SpanLog.Copy.EMPTY);
+            }
         }
     }
 }

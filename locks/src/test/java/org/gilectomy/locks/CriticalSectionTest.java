@@ -8,6 +8,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -130,20 +131,25 @@ class CriticalSectionTest {
     /** a.extend(b) racing b.extend(a): each takes both, in opposite argument order. */
     @Test
     void oppositeOrderTwoObjectSectionsNeverDeadlock() throws Exception {
-        assertTrue(finishesInTime((x, y) -> {
+        Pair pair = new Pair((x, y) -> {
             CriticalSection.begin2(x, y);
             try {
                 x.value += y.value + 1;
             } finally {
                 CriticalSection.end();
             }
-        }), "begin2 deadlocked");
+        });
+        assertTrue(pair.done.await(LIMIT_SECONDS, TimeUnit.SECONDS), "begin2 deadlocked");
     }
 
-    /** Negative control: locking in argument order, the classic lock-order inversion, deadlocks. */
+    /**
+     * Negative control: locking in argument order, the classic lock-order inversion, deadlocks.
+     * Seen as soon as it happens (both objects locked, neither thread done, neither making
+     * progress for {@link #STALL_MILLIS}) instead of by waiting out the positive test's limit.
+     */
     @Test
     void lockingInArgumentOrderDeadlocks() throws Exception {
-        assertFalse(finishesInTime((x, y) -> {
+        Pair pair = new Pair((x, y) -> {
             ObjectLock.lock(x);
             try {
                 Thread.yield(); // widen the window, so the inversion shows within the time limit
@@ -156,33 +162,64 @@ class CriticalSectionTest {
             } finally {
                 ObjectLock.unlock(x);
             }
-        }), "naive lock ordering should have deadlocked: the positive test could not fail");
+        });
+        assertTrue(pair.deadlocks(), "naive lock ordering should have deadlocked: the positive test could not fail");
     }
 
+    /** How long the pair may take to finish, or to show its deadlock. */
+    private static final long LIMIT_SECONDS = 20;
+    /** How long both threads must stand still, both objects locked, to count as deadlocked. */
+    private static final long STALL_MILLIS = 2_000;
+
     /**
-     * Two daemon threads run {@code op(a, b)} and {@code op(b, a)} many times. True if both finish
-     * within the limit; a deadlocked pair stays parked (daemon threads on objects only it uses).
+     * Two daemon threads running {@code op(a, b)} and {@code op(b, a)} many times; a deadlocked
+     * pair stays blocked (parked, or spinning under the spin lock) on objects only it uses.
      */
-    private static boolean finishesInTime(BiConsumer<Obj, Obj> op) throws InterruptedException {
-        Obj a = new Obj();
-        Obj b = new Obj();
-        int rounds = 200_000;
-        CountDownLatch done = new CountDownLatch(2);
-        for (int t = 0; t < 2; t++) {
-            boolean forward = t == 0;
-            Thread th = new Thread(() -> {
-                for (int i = 0; i < rounds; i++) {
-                    if (forward) {
-                        op.accept(a, b);
-                    } else {
-                        op.accept(b, a);
+    private static final class Pair {
+        final Obj a = new Obj();
+        final Obj b = new Obj();
+        final CountDownLatch done = new CountDownLatch(2);
+        /** Rounds each thread has finished, written by that thread only. */
+        final AtomicIntegerArray rounds = new AtomicIntegerArray(2);
+
+        Pair(BiConsumer<Obj, Obj> op) {
+            for (int t = 0; t < 2; t++) {
+                int me = t;
+                Thread th = new Thread(() -> {
+                    for (int i = 1; i <= 200_000; i++) {
+                        if (me == 0) {
+                            op.accept(a, b);
+                        } else {
+                            op.accept(b, a);
+                        }
+                        rounds.lazySet(me, i);
                     }
-                }
-                done.countDown();
-            });
-            th.setDaemon(true);
-            th.start();
+                    done.countDown();
+                });
+                th.setDaemon(true);
+                th.start();
+            }
         }
-        return done.await(20, TimeUnit.SECONDS);
+
+        /** True once the pair stands still holding both objects; false if it finishes or the limit passes. */
+        boolean deadlocks() throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
+            long stillSince = System.nanoTime();
+            long seen = -1;
+            while (System.nanoTime() < end) {
+                if (done.await(100, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+                long now = ((long) rounds.get(0) << 32) | rounds.get(1);
+                boolean bothHeld = ObjectLock.isLocked(a) && ObjectLock.isLocked(b);
+                if (now != seen || !bothHeld) {
+                    seen = now;
+                    stillSince = System.nanoTime();
+                } else if (System.nanoTime() - stillSince >= TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS)) {
+                    return done.getCount() > 0;
+                }
+            }
+            return false;
+        }
     }
 }

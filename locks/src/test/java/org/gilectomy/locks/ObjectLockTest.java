@@ -1,5 +1,6 @@
 package org.gilectomy.locks;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -213,6 +215,102 @@ class ObjectLockTest {
         }
         if (ObjectLock.KIND != LockKind.PYMUTEX) {
             assertEquals(before.handoffs(), after.handoffs(), "only pymutex hands off");
+        }
+    }
+
+    /**
+     * "Contended" means the fast path was missed (LockStats), whether the spin then got the lock
+     * or the thread parked. Each trial: this thread holds the lock, a probe thread calls lock,
+     * and this thread lets go after a busy wait of 0 to 3.5 us (varied by trial), short enough
+     * that some trials release while the probe is still spinning. A probe that spun must count
+     * as contended; the test ends at the first trial where the probe got the lock by spinning
+     * alone (contended, no park), and fails if none of the trials did.
+     */
+    @Test
+    void statisticsCountASpinResolvedWaitAsContended() throws Exception {
+        assumeTrue(LockStats.ENABLED, "surefire sets -Dgilectomy.stats=true");
+        int trials = 0;
+        for (boolean spinResolved = false; !spinResolved; trials++) {
+            assertTrue(trials < 2_000, "no trial released the lock while the probe spun");
+            Obj o = new Obj();
+            ObjectLock.lock(o);
+            Probe probe = new Probe(o);
+            probe.start();
+            while (!probe.calling) {
+                Thread.onSpinWait();
+            }
+            busyWait(trials % 8 * 500L);
+            ObjectLock.unlock(o);
+            long[] d = probe.counts();
+            assertEquals(1, d[0], "one acquisition");
+            if (d[2] > 0 || d[3] > 0) {
+                assertEquals(1, d[1], "spun or parked, so it missed the fast path: " + Arrays.toString(d));
+            }
+            spinResolved = d[1] == 1 && d[3] == 0;
+        }
+    }
+
+    /** Control: the probe's counts can say "not contended" (a free lock) ... */
+    @Test
+    void statisticsCountNoContentionOnAFreeLock() throws Exception {
+        assumeTrue(LockStats.ENABLED, "surefire sets -Dgilectomy.stats=true");
+        Probe probe = new Probe(new Obj());
+        probe.start();
+        assertArrayEquals(new long[] {1, 0, 0, 0}, probe.counts());
+    }
+
+    /** ... and can see a park, so "no park" above is a measurement, not a blind spot. */
+    @Test
+    void statisticsCountAParkedWaitAsContendedWithAPark() throws Exception {
+        assumeTrue(LockStats.ENABLED, "surefire sets -Dgilectomy.stats=true");
+        assumeTrue(ObjectLock.KIND.parks(), "the spin kind never parks");
+        Obj o = new Obj();
+        ObjectLock.lock(o);
+        Probe probe = new Probe(o);
+        probe.start();
+        awaitParked(o, 1);
+        ObjectLock.unlock(o);
+        long[] d = probe.counts();
+        assertEquals(1, d[0]);
+        assertEquals(1, d[1]);
+        assertTrue(d[3] >= 1, "the probe slept: " + Arrays.toString(d));
+    }
+
+    /** Locks {@code o} once and records what that did to its own thread's LockStats counters. */
+    private static final class Probe extends Thread {
+        private final Obj o;
+        volatile boolean calling;
+        private final long[] counts = new long[4]; // acquisitions, contended, spin rounds, parks
+
+        Probe(Obj o) {
+            this.o = o;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            LockStats.Counters c = LockStats.COUNTERS.mine(); // registers this thread first
+            long a = c.acquisitions, k = c.contended, s = c.spinRounds, p = c.parks;
+            calling = true;
+            ObjectLock.lock(o);
+            ObjectLock.unlock(o);
+            counts[0] = c.acquisitions - a;
+            counts[1] = c.contended - k;
+            counts[2] = c.spinRounds - s;
+            counts[3] = c.parks - p;
+        }
+
+        /** After the probe has finished (join orders its writes before our reads). */
+        long[] counts() throws InterruptedException {
+            join();
+            return counts;
+        }
+    }
+
+    private static void busyWait(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
         }
     }
 

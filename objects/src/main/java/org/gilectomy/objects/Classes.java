@@ -81,6 +81,7 @@ public final class Classes {
         });
         PyExc.BASE_EXCEPTION.addMethod("__str__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).text()));
         PyExc.BASE_EXCEPTION.addMethod("__repr__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).reprText()));
+        ExceptionGroups.install();
         for (PyType t : PyExc.ALL) {
             t.constructor = (a, off, n, kw) -> construct(t, a, off, n, kw);
         }
@@ -610,7 +611,7 @@ public final class Classes {
             case "__traceback__":
                 return PyNone.newRef();
             default:
-                return null;
+                return ExceptionGroups.attribute(e, name);
         }
     }
 

@@ -11,10 +11,18 @@ public final class PyBaseException extends PyInstance {
     /** Owned; replaced with getAndSet through ARGS, so two racing writers release each old tuple once. */
     private volatile PyTuple args = PyTuple.EMPTY;
     private static final java.lang.invoke.VarHandle ARGS;
+    /**
+     * A group's {@code (message, exceptions)}, the second a tuple (PEP 654); null for other
+     * exceptions. Set by {@code BaseExceptionGroup.__new__} before the object is shared; owned,
+     * taken back through GROUP by dealloc or the cycle collector's clear.
+     */
+    private volatile PyTuple group;
+    private static final java.lang.invoke.VarHandle GROUP;
 
     static {
         try {
             ARGS = java.lang.invoke.MethodHandles.lookup().findVarHandle(PyBaseException.class, "args", PyTuple.class);
+            GROUP = java.lang.invoke.MethodHandles.lookup().findVarHandle(PyBaseException.class, "group", PyTuple.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -44,6 +52,17 @@ public final class PyBaseException extends PyInstance {
         RefCount.incref(newArgs);
         PyTuple old = (PyTuple) ARGS.getAndSet(this, newArgs);
         RefCount.decref(old);
+    }
+
+    /** A group's {@code (message, exceptions)}, borrowed; null if this is no group (or was cleared). */
+    public PyTuple groupBorrowed() {
+        return group;
+    }
+
+    /** Makes this a group of {@code (message, exceptions)} (a reference this takes); once, before it is shared. */
+    void initGroup(PyTuple messageAndExceptions) {
+        RefCount.incref(messageAndExceptions);
+        RefCount.xdecref((PyObject) GROUP.getAndSet(this, messageAndExceptions));
     }
 
     /**
@@ -97,6 +116,7 @@ public final class PyBaseException extends PyInstance {
             c.releaseLinks();
         }
         RefCount.decref(args);
+        RefCount.xdecref((PyObject) GROUP.getAndSet(this, (PyTuple) null));
         super.dealloc();
     }
 
@@ -107,6 +127,7 @@ public final class PyBaseException extends PyInstance {
     public void traverse(Visitor v) {
         super.traverse(v);
         v.visit(args);
+        v.visit(group);
         PyException c = carrier;
         if (c != null) {
             c.traverseLinks(v);
@@ -119,6 +140,7 @@ public final class PyBaseException extends PyInstance {
         if (c != null) {
             c.releaseLinks();
         }
+        RefCount.xdecref((PyObject) GROUP.getAndSet(this, (PyTuple) null));
         super.clearReferences();
     }
 }

@@ -20,6 +20,7 @@ public final class PyExc {
     public static final PyType RUNTIME_ERROR = new PyType("RuntimeError", EXCEPTION);
     public static final PyType RECURSION_ERROR = new PyType("RecursionError", RUNTIME_ERROR);
     public static final PyType REFERENCE_ERROR = new PyType("ReferenceError", EXCEPTION);
+    public static final PyType EOF_ERROR = new PyType("EOFError", EXCEPTION);
     public static final PyType NOT_IMPLEMENTED_ERROR = new PyType("NotImplementedError", RUNTIME_ERROR);
     public static final PyType IMPORT_ERROR = new PyType("ImportError", EXCEPTION);
     public static final PyType MODULE_NOT_FOUND_ERROR = new PyType("ModuleNotFoundError", IMPORT_ERROR);
@@ -48,6 +49,10 @@ public final class PyExc {
     public static final PyType WARNING = new PyType("Warning", EXCEPTION);
     public static final PyType USER_WARNING = new PyType("UserWarning", WARNING);
     public static final PyType DEPRECATION_WARNING = new PyType("DeprecationWarning", WARNING);
+    /** PEP 654's groups (see {@link ExceptionGroups}); ExceptionGroup derives from both. */
+    public static final PyType BASE_EXCEPTION_GROUP = new PyType("BaseExceptionGroup", BASE_EXCEPTION);
+    public static final PyType EXCEPTION_GROUP = new PyType("ExceptionGroup",
+            new PyType[] {BASE_EXCEPTION_GROUP, EXCEPTION}, null, null);
 
     /** Every built-in exception class, for the builtins namespace. */
     public static final java.util.List<PyType> ALL = java.util.List.of(BASE_EXCEPTION, SYSTEM_EXIT,
@@ -59,7 +64,7 @@ public final class PyExc {
             SYNTAX_ERROR, INDENTATION_ERROR, TAB_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, CONNECTION_ERROR, CONNECTION_REFUSED_ERROR,
             CONNECTION_RESET_ERROR, BROKEN_PIPE_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING,
             IS_A_DIRECTORY_ERROR, NOT_A_DIRECTORY_ERROR, PERMISSION_ERROR, FILE_EXISTS_ERROR,
-            STOP_ASYNC_ITERATION, REFERENCE_ERROR);
+            STOP_ASYNC_ITERATION, REFERENCE_ERROR, BASE_EXCEPTION_GROUP, EXCEPTION_GROUP, EOF_ERROR);
 
     static {
         Classes.init(); // constructors and methods of the classes above

@@ -266,6 +266,33 @@ public final class PyException extends RuntimeException {
         traceback.add(new TracebackEntry(filename, line, function));
     }
 
+    /**
+     * A part split off a group ({@code BaseExceptionGroup.split}) takes the group's traceback,
+     * cause and context; as CPython's setting of the cause, it then suppresses its context.
+     */
+    public void copyLinksFrom(PyException from) {
+        traceback.addAll(from.traceback);
+        PyBaseException c = from.cause;
+        if (c != null) {
+            RefCount.incref(c);
+        }
+        setCauseStealing(c);
+        PyBaseException x = from.context;
+        if (x != null) {
+            RefCount.incref(x);
+        }
+        RefCount.xdecref((PyObject) CONTEXT.getAndSet(this, x));
+    }
+
+    /**
+     * Whether this has the traceback, cause and context of {@code other}: how {@code except*}
+     * tells an unmatched part or a bare {@code raise} (a re-raise) from a new exception. CPython
+     * compares its traceback objects by identity; here the entries (a {@code raise e} adds one).
+     */
+    public boolean sameLinksAs(PyException other) {
+        return traceback.equals(other.traceback) && cause == other.cause && context == other.context;
+    }
+
     /** Entries outermost first, as printed. */
     public List<TracebackEntry> tracebackOutermostFirst() {
         List<TracebackEntry> r = new ArrayList<>(traceback);

@@ -4,6 +4,14 @@ package org.gilectomy.objects;
 public abstract class PyIterator extends PyObject {
     public static final PyType TYPE = new PyType("iterator", null);
 
+    protected PyIterator() {
+    }
+
+    /** For iterators the runtime keeps as long as their interpreter ({@code sys.stdin}). */
+    protected PyIterator(int initialRefs) {
+        super(initialRefs);
+    }
+
     /** The next item as a new reference, or null at the end (no StopIteration thrown). */
     public abstract PyObject next();
 

@@ -130,7 +130,8 @@ public final class PyType extends PyObject {
         super(STATIC_REFS);
         RefCount.markDeferred(this, null); // frames' references to classes are not counted (deferred)
         this.heapType = dict != null;
-        this.mro = heapType ? Mro.of(this, bases) : Mro.chain(this, bases.length == 0 ? null : bases[0]);
+        this.mro = heapType || bases.length > 1 ? Mro.of(this, bases) // ExceptionGroup: the one built-in with two
+                : Mro.chain(this, bases.length == 0 ? null : bases[0]);
         this.name = name;
         this.bases = bases;
         this.base = bases.length == 0 ? null : bases[0];

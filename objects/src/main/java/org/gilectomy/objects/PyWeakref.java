@@ -19,25 +19,22 @@ import org.gilectomy.refcount.RefCounted;
  * make:   lock; append (or, for a plain ref without callback, return the one already there,
  *         as CPython shares it); unlock. The maker holds a reference to the referent.
  * get:    lock; r = referent; if r != null take a reference: tryIncref (refused at count
- *         zero: the object is being freed, the reference is as good as cleared); under
- *         BUFFERED, which has no tryIncref, a plain incref (the object is then alive: its
- *         free waits for a Python thread to clear under this lock, see Finalizers); unlock.
+ *         zero: the object is being freed, the reference is as good as cleared); unlock.
  * clear:  (Finalizers, at count zero before dealloc, or on cyclic garbage) lock; for each
  *         reference: referent = null, and if it has a callback and is alive, take a
  *         reference to it; unlock; then call each callback with its reference (outside the
  *         lock: Finalizers runs them in a call-out or on a Python thread).
- * free of a weak reference: lock its referent's list, remove it, unlock (under BUFFERED on a
- *         Python thread, the reference revived until then: finalizerPending).
+ * free of a weak reference: lock its referent's list, remove it, unlock.
  * hash:   computed once from the live referent, then kept (volatile long, -1 unset).
  *
- * Not promised: under BUFFERED, that a reference taken by get() at the moment of the
- * referent's death leaves the weak references uncleared (they may read None while that
- * reference keeps the object alive); under BUFFERED, when a dead referent's references read
- * None (after the next collection: Finalizers.runPending); callbacks of weak references that are themselves
- * garbage are called, where CPython skips them.
+ * Under BUFFERED counts (no tryIncref) make refuses: a reader's incref could meet the count
+ * at zero between the committer's last decref and the free, and no lock here can order them.
+ *
+ * Not promised: callbacks of weak references that are themselves garbage are called, where
+ * CPython skips them.
  * </pre>
  */
-public class PyWeakref extends SubclassableDescriptor implements CallableObject, DataAttributes, org.gilectomy.refcount.Finalizable {
+public class PyWeakref extends SubclassableDescriptor implements CallableObject, DataAttributes {
     public static final PyType REF = PyType.ofModule("weakref", "ReferenceType", null);
     public static final PyType PROXY = PyType.ofModule("weakref", "ProxyType", null);
     public static final PyType CALLABLE_PROXY = PyType.ofModule("weakref", "CallableProxyType", null);
@@ -46,8 +43,6 @@ public class PyWeakref extends SubclassableDescriptor implements CallableObject,
     private volatile PyObject referent; // not owned; written under the referent's Referents lock
     private final PyObject callback; // owned; null if none
     private volatile long hash = -1;
-    /** BUFFERED: its count reached zero and it waits to be detached (see finalizerPending). */
-    private volatile boolean dropped;
 
     private PyWeakref(PyType cls, PyObject referent, PyObject callback, boolean subclassInstance) {
         super(subclassInstance);
@@ -62,9 +57,7 @@ public class PyWeakref extends SubclassableDescriptor implements CallableObject,
     /** {@code ref(o, callback)} ({@code cls} REF or a subclass) or {@code proxy(o, callback)} (cls PROXY): a new reference. */
     public static PyWeakref make(PyType cls, PyObject o, PyObject callback) {
         if (!RefCount.SUPPORTS_TRY_INCREF) {
-            // BUFFERED: a reader's incref can meet the count at zero between the committer's
-            // last decref and its revive of the object (see Finalizers); the protocol above is
-            // not safe there yet (c2_weakref_threads.py failed most runs), so it is refused.
+            // BUFFERED: see the overview (c2_weakref_threads.py failed most runs before this refusal).
             throw PyExc.notImplemented("a weak reference under buffered reference counts (gilectomy-buffered)");
         }
         if (!weaklyReferenceable(o)) {
@@ -78,7 +71,7 @@ public class PyWeakref extends SubclassableDescriptor implements CallableObject,
         synchronized (list) {
             if (shared) {
                 for (PyWeakref w : list.refs) {
-                    if (w.cls == cls && w.callback == null && take(w)) {
+                    if (w.cls == cls && w.callback == null && RefCount.tryIncref(w)) {
                         return w;
                     }
                 }
@@ -106,17 +99,8 @@ public class PyWeakref extends SubclassableDescriptor implements CallableObject,
         Referents list = (Referents) r.weakRefsAcquire();
         synchronized (list) {
             r = referent;
-            return r != null && take(r) ? r : null;
+            return r != null && RefCount.tryIncref(r) ? r : null;
         }
-    }
-
-    /** A new reference to {@code o} if it is alive: tryIncref, or under BUFFERED (no tryIncref) incref (see the overview). */
-    private static boolean take(RefCounted o) {
-        if (RefCount.SUPPORTS_TRY_INCREF) {
-            return RefCount.tryIncref(o);
-        }
-        RefCount.incref(o);
-        return true;
     }
 
     /** Callback, or null. */
@@ -250,25 +234,6 @@ public class PyWeakref extends SubclassableDescriptor implements CallableObject,
         }
     }
 
-    /**
-     * Under BUFFERED (no tryIncref) a weak reference still in its referent's list is not freed
-     * where its count reaches zero: Finalizers revives it and a Python thread detaches it (here)
-     * before it is freed, so a thread holding the list's lock may still take a reference to it.
-     */
-    @Override
-    public boolean finalizerPending() {
-        if (!RefCount.SUPPORTS_TRY_INCREF && referent != null) {
-            dropped = true; // asked at count zero only: nobody holds it, its callback must not run
-            return true;
-        }
-        return false;
-    }
-
-    @Override
-    public void runFinalizer() {
-        detach();
-    }
-
     /** {@code getweakrefcount(o)}. */
     public static int count(PyObject o) {
         Object l = o.weakRefsAcquire();
@@ -287,7 +252,7 @@ public class PyWeakref extends SubclassableDescriptor implements CallableObject,
         if (l != null) {
             synchronized (l) {
                 for (PyWeakref w : ((Referents) l).refs) {
-                    if (take(w)) {
+                    if (RefCount.tryIncref(w)) {
                         out.append(w);
                         RefCount.decref(w);
                     }
@@ -313,7 +278,7 @@ public class PyWeakref extends SubclassableDescriptor implements CallableObject,
                 for (int i = refs.size() - 1; i >= 0; i--) { // newest first, as CPython calls them
                     PyWeakref w = refs.get(i);
                     w.referent = null;
-                    if (w.callback != null && !w.dropped && take(w)) {
+                    if (w.callback != null && RefCount.tryIncref(w)) {
                         called.add(w);
                     }
                 }

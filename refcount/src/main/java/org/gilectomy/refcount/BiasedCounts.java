@@ -7,6 +7,9 @@ import static org.gilectomy.refcount.RefCounted.SHARED_QUEUED;
 import static org.gilectomy.refcount.RefCounted.SHARED_SHIFT;
 import static org.gilectomy.refcount.RefCounted.SHARED_STATE_MASK;
 
+import org.gilectomy.trace.GilTimeline;
+import org.gilectomy.trace.SpanLog;
+
 /**
  * Biased reference counting (Choi, Shull and Torrellas 2018; PEP 703 / CPython 3.13t's
  * {@code _Py_DecRefShared}, {@code _Py_MergeZeroLocalRefcount}, {@code Python/brc.c}).
@@ -191,7 +194,9 @@ public final class BiasedCounts {
         int owner = o.ownerIdPlain();
         RefCountThreadState st = owner == 0 ? null : RefCountThreadState.owner(owner);
         if (st == null || st.dead()) {
+            long t0 = GilTimeline.ENABLED ? System.nanoTime() : 0L;
             mergeQueuedObject(o); // the owner exited (or merged already): do it ourselves
+            if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.MERGE, t0, 1, 0, null);
             return;
         }
         st.mergeQueue.offer(o);

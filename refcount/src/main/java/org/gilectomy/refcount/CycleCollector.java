@@ -9,6 +9,8 @@ import org.gilectomy.locks.CriticalSection;
 import org.gilectomy.threadstate.BaseThreadState;
 import org.gilectomy.threadstate.EvalBreaker;
 import org.gilectomy.threadstate.StopTheWorld;
+import org.gilectomy.trace.GilTimeline;
+import org.gilectomy.trace.SpanLog;
 
 /**
  * The cycle collector (CPython's {@code Modules/gcmodule.c}, and for the free-threaded builds
@@ -334,7 +336,8 @@ public final class CycleCollector {
         if (limit <= 0 || (int) COUNT0.getVolatile() <= limit) {
             return false;
         }
-        long deadline = System.nanoTime() + STALL_MAX_MILLIS * 1_000_000L;
+        long start = System.nanoTime();
+        long deadline = start + STALL_MAX_MILLIS * 1_000_000L;
         boolean interrupted = false;
         CriticalSection.suspendAll(me); // none should be held at a breaker check: made sure of
         StopTheWorld.WORLD.detach(me);
@@ -357,6 +360,7 @@ public final class CycleCollector {
             StopTheWorld.WORLD.attach(me);
             CriticalSection.resumeTop(me);
         }
+        if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.GC_STALL, start, 0, 0, null);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -418,6 +422,7 @@ public final class CycleCollector {
             }
         }
         long pause = System.nanoTime() - t0;
+        if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.GC_PAUSE, t0, gen, examined, explicit ? "explicit" : "threshold");
         int older = Math.min(gen + 1, GENERATIONS - 1);
         if (older != gen) { // unreachable() left only the survivors in it
             moveAll(candidates, GENS[older]);

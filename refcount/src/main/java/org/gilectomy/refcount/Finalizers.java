@@ -29,9 +29,8 @@ import org.gilectomy.locks.CriticalSection;
  * reference's pointer to the object is set to null under its list's lock, so a reader (who
  * takes a reference with tryIncref, refused at count zero) finds either the live object or
  * nothing; the callbacks then run as a finalizer would (at once on a Python thread, in a
- * call-out, else queued). Under BUFFERED no tryIncref exists: the object is revived and a
- * Python thread clears the references (under the lock readers incref under) and then drops
- * the revived reference, so a reader's incref, ordered before the drop, is applied first.
+ * call-out, else queued). Under BUFFERED, which has no tryIncref, no weak reference is ever
+ * made (PyWeakref.make refuses), so no object there has any to clear.
  * The collector clears the weak references to garbage (clearWeakReferences) while the world
  * is still stopped, and runs their callbacks before any finalizer.
  * revive: under BIASED the header becomes merged with a shared count of one (no owner: any
@@ -94,14 +93,6 @@ public final class Finalizers {
         Object list = o.weakRefsAcquire();
         if (list == null || !weakClearer.any(list)) {
             return false;
-        }
-        if (RefCount.BUFFERED) {
-            revive(o);
-            PENDING.add(() -> {
-                runCallout(weakClearer.clear(o, list));
-                RefCount.decref(o);
-            });
-            return true;
         }
         Runnable callbacks = weakClearer.clear(o, list);
         if (callbacks != null) {

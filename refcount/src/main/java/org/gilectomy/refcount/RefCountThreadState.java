@@ -4,6 +4,8 @@ import java.util.function.Function;
 
 import org.gilectomy.threadstate.BaseThreadState;
 import org.gilectomy.threadstate.EvalBreaker;
+import org.gilectomy.trace.GilTimeline;
+import org.gilectomy.trace.SpanLog;
 import org.jctools.queues.MpscUnboundedArrayQueue;
 import org.jctools.queues.SpscArrayQueue;
 
@@ -243,6 +245,7 @@ public class RefCountThreadState extends BaseThreadState {
     /** Merges everything queued; by the owner, or by anyone once the owner is dead. */
     int drain() {
         int n = 0;
+        long t0 = GilTimeline.ENABLED ? System.nanoTime() : 0L;
         synchronized (this) {
             clearBreakerBits(EvalBreaker.MERGE_PENDING); // before polling: see the Overview
             RefCounted o;
@@ -251,6 +254,7 @@ public class RefCountThreadState extends BaseThreadState {
                 n++;
             }
         }
+        if (GilTimeline.ENABLED && n > 0) GilTimeline.span(SpanLog.MERGE, t0, n, 0, null);
         return n;
     }
 }

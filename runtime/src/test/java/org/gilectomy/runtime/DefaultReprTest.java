@@ -105,7 +105,7 @@ class DefaultReprTest {
         {"runtime.modules.Threading$PyThread", "threading.Thread()"},
         {"runtime.modules.ThreadingExtras$CurrentThread", "threading.current_thread()"},
         {"runtime.modules.ThreadLocals$PyThreadLocal", "threading.local()"},
-        {"runtime.interp.StdStreams$Stream", "sys.stdout"}, {"runtime.modules.SocketModule$PySocket", "sock"},
+        {"runtime.interp.StdStreams$Stream", "sys.stdout"}, {"runtime.interp.Stdin", "sys.stdin"}, {"runtime.modules.SocketModule$PySocket", "sock"},
         {"runtime.modules.PyStringIO", "io.StringIO()"}, {"runtime.modules.PyBytesIO", "io.BytesIO()"},
         {"runtime.modules.PyTextFile", "open('/dev/null')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'rb')"},
         {"runtime.modules.PyBufferedFile", "open('/dev/null', 'wb')"}, {"runtime.modules.PyBufferedFile", "open('/dev/null', 'r+b')"},

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.TestFactory;
  * execution selected; for a program that fails, the last line of stderr (the exception) must
  * match too (the program's stderr: a leak report --check-refs prints after it is allowed only
  * for the reference cycles {@link RefCheckTest#CYCLE_EXCLUSIONS} lists). Skipped, with a
- * message, where no python3 is on the PATH.
+ * message, where no python3 is on the PATH. CPython's outcome is kept in target/ by the
+ * program's content ({@link ProgramRunner#runPython3}), so python3 runs each program once per
+ * build, not once per preset; the runtime's run is shared with RefCheckTest
+ * ({@link ProgramRunner#corpusRun}).
  */
 class DifferentialTest {
     /** The shipped example workloads, run with this thread count as sys.argv[1]. */
@@ -58,7 +61,7 @@ class DifferentialTest {
         String preset = System.getProperty("gilectomy.preset", "?");
         return Stream.concat(corpus.stream(), workloads.stream()).map(p -> DynamicTest.dynamicTest(preset + ": " + p.getFileName(), () -> {
             String[] args = p.startsWith(WORKLOADS) ? new String[] {WORKLOAD_THREADS} : new String[0];
-            ProgramRunner.Outcome actual = ProgramRunner.runHere(p, args);
+            ProgramRunner.Outcome actual = ProgramRunner.corpusRun(p, args);
             if (UNSUPPORTED_UNDER.getOrDefault(preset, Set.of()).contains(p.getFileName().toString())) {
                 // (the refusal may come from a thread, whose traceback does not end the program)
                 assertTrue(actual.stderr().lines().anyMatch(l -> l.startsWith("NotImplementedError: ")

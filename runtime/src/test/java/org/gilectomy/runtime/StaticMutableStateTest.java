@@ -62,7 +62,6 @@ class StaticMutableStateTest {
             Map.entry("org.gilectomy.refcount.Finalizers.weakClearer", "set once, when the weak reference type is initialised"),
             Map.entry("org.gilectomy.objects.PyType.finalizersDefined", "the first class given a __del__ (read per instance free)"),
             Map.entry("org.gilectomy.runtime.modules.ThreadModule.STACK_SIZE", "_thread.stack_size(n) calls"),
-            Map.entry("org.gilectomy.runtime.modules.ThreadSupport.RUNNING", "once as a _thread thread starts, once as it ends"),
             Map.entry("org.gilectomy.objects.PyInt.maxStrDigits", "sys.set_int_max_str_digits"),
             Map.entry("org.gilectomy.runtime.interp.Signals.installed", "once per process"),
             Map.entry("org.gilectomy.runtime.imports.StdlibLocation.commandLine", "the command line, once"),

@@ -27,12 +27,13 @@ class TracebackTest {
     Stream<DynamicTest> failingProgramsPrintCPythonsTraceback() throws IOException {
         Assumptions.assumeTrue(ProgramRunner.python3Available(), "python3 is not on the PATH: traceback tests skipped");
         List<Path> failing = DifferentialTest.programs(ProgramRunner.PROGRAMS).stream()
-                .filter(p -> p.getFileName().toString().startsWith("lang_")).collect(Collectors.toList());
+                .filter(p -> p.getFileName().toString().startsWith("lang_")
+                        || p.getFileName().toString().startsWith("l3_tb_")).collect(Collectors.toList());
         assertFalse(failing.isEmpty(), "no lang_ programs");
         return failing.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
             ProgramRunner.Outcome expected = ProgramRunner.runPython3(p);
             Assumptions.assumeTrue(expected.status() == 1, "not a failing program");
-            ProgramRunner.Outcome actual = ProgramRunner.runHere(p);
+            ProgramRunner.Outcome actual = ProgramRunner.corpusRun(p);
             assertEquals(withoutMarkers(expected.stderr()), withoutMarkers(actual.programStderr()), "traceback of " + p);
             assertFalse(actual.reportsLeaks() && !RefCheckTest.CYCLE_EXCLUSIONS.containsKey(p.getFileName().toString()),
                     "leaks reported for a program that is not a known cycle:\n" + actual.stderr());

@@ -24,7 +24,7 @@ final class GilectomyFib implements Experiment {
     static final String STEADY = "fib-steady";
     /** In-process iterations of the steady-state part: quick and full. */
     static final int QUICK_ITERATIONS = 3;
-    static final int ITERATIONS = 4;
+    static final int ITERATIONS = 8;
 
     @Override
     public String name() {
@@ -58,6 +58,8 @@ final class GilectomyFib implements Experiment {
         List<Cell> steady = new ArrayList<>();
         // Smaller than the fresh-JVM part's (fib(26), not 28) and one process per cell (its last
         // iterations are the repeats): a full-size cell took 75 s here, 22 minutes for the part.
+        // Eight iterations, so that the median is of iterations 5-8: the eval loop is still being
+        // recompiled in iteration 2 and sometimes 3 (docs/scaling-limiters.md, section 2).
         List<String> steadyArgs = ctx.pick(args, List.of("12", "26"));
         for (Cell c : Context.grid(ctx.builds(Preset.GIL, Preset.NOGIL, Preset.NOGIL_3_13), List.of(1, 2), steadyArgs)) {
             steady.add(c.withRunOptions(c.series(), iterations));

@@ -169,7 +169,8 @@ public final class RunCommand implements Callable<Integer> {
     Path timeline;
 
     @Option(names = "--trace", paramLabel = "FILE.json",
-            description = "Record the same events as --timeline and write them as Chrome trace-event JSON "
+            description = "Record the same events as --timeline, and waits for contended object locks, "
+                    + "biased-count merges and collection pauses, and write them as Chrome trace-event JSON "
                     + "(Perfetto, chrome://tracing, speedscope) at exit.")
     Path trace;
 

@@ -1004,19 +1004,30 @@ public final class Compiler {
         b.emit(RAISE_VARARGS, n, -n);
     }
 
-    private void tryExcept(Ast.Try t) throws PySyntaxError {
-        int d = b.depth();
+    /**
+     * The try body under a handler entry at depth {@code d}, the else body and a jump to
+     * {@code end}; then the handler's start, where (prev exc) are on the stack.
+     */
+    private void protectedBodyThenHandler(Ast.Try t, int d, CodeBuilder.Label end) throws PySyntaxError {
         CodeBuilder.Label handler = new CodeBuilder.Label();
-        CodeBuilder.Label cleanup = new CodeBuilder.Label();
-        CodeBuilder.Label end = new CodeBuilder.Label();
         Region protectedBody = new Region(handler, d);
         body(t.body());
         protectedBody.end();
         body(t.orelse());
         b.emitJump(JUMP, end);
-
         b.bind(handler);
-        b.setDepth(d + 2); // prev exc
+        b.setDepth(d + 2);
+    }
+
+    private void tryExcept(Ast.Try t) throws PySyntaxError {
+        if (t.star()) {
+            tryExceptStar(t);
+            return;
+        }
+        int d = b.depth();
+        CodeBuilder.Label cleanup = new CodeBuilder.Label();
+        CodeBuilder.Label end = new CodeBuilder.Label();
+        protectedBodyThenHandler(t, d, end); // prev exc
         boolean lastIsBare = false;
         for (Ast.ExceptHandler h : t.handlers()) {
             b.setLine(h.line());
@@ -1056,6 +1067,82 @@ public final class Compiler {
         b.setDepth(d);
     }
 
+    /**
+     * {@code try ... except* E1 ... except* En} (PEP 654), as CPython 3.11 compiles it: the
+     * handler keeps (orig, raised, rest) on the stack; each clause runs on the part of rest
+     * that matches its types (CHECK_EG_MATCH) and rest keeps the others; what a clause raises
+     * is appended to raised; at the end PREP_RERAISE_STAR combines raised and the final rest
+     * into what leaves the statement, if anything. break, continue and return cannot leave a
+     * clause (the parser refuses them), so no block is pushed for one.
+     */
+    private void tryExceptStar(Ast.Try t) throws PySyntaxError {
+        int d = b.depth();
+        CodeBuilder.Label cleanup = new CodeBuilder.Label();
+        CodeBuilder.Label reraise = new CodeBuilder.Label();
+        CodeBuilder.Label end = new CodeBuilder.Label();
+        protectedBodyThenHandler(t, d, end); // prev orig
+        Region handlers = new Region(cleanup, d + 1);
+        b.emit(DUP_TOP, 0);
+        b.emit(BUILD_LIST, 0, 1);
+        b.emit(ROT_TWO, 0); // prev orig raised rest
+        for (Ast.ExceptHandler h : t.handlers()) {
+            CodeBuilder.Label matched = new CodeBuilder.Label();
+            CodeBuilder.Label raised = new CodeBuilder.Label();
+            CodeBuilder.Label next = new CodeBuilder.Label();
+            b.setLine(h.line());
+            expr(h.type());
+            b.setLine(h.line());
+            b.emit(CHECK_EG_MATCH, 0);
+            b.emitJump(POP_JUMP_IF_TRUE, matched);
+            b.emit(POP_TOP, 0);
+            b.emitJump(JUMP, next);
+            b.bind(matched);
+            b.setDepth(d + 5);
+            if (h.name() != null) {
+                storeName(h.name());
+            } else {
+                b.emit(POP_TOP, 0);
+            }
+            Region clause = new Region(raised, d + 4);
+            body(h.body());
+            clause.end();
+            if (h.name() != null) {
+                clearName(h.name());
+            }
+            b.emitJump(JUMP, next);
+            b.bind(raised);
+            b.setDepth(d + 6); // prev orig raised rest prev2 exc2
+            if (h.name() != null) {
+                clearName(h.name());
+            }
+            b.emit(LIST_APPEND, 2);
+            b.emit(POP_EXCEPT, 0); // the handled exception is this clause's match again
+            b.emitJump(JUMP, next);
+            b.bind(next);
+            b.setDepth(d + 4);
+        }
+        b.emit(LIST_APPEND, 0);
+        b.emit(PREP_RERAISE_STAR, 0);
+        handlers.end();
+        b.emitJump(POP_JUMP_IF_TRUE, reraise);
+        b.emit(POP_TOP, 0);
+        b.emit(POP_EXCEPT, 0);
+        b.emitJump(JUMP, end);
+        b.bind(reraise);
+        b.setDepth(d + 2); // prev result
+        b.emit(RERAISE, 0);
+        cleanupThenEnd(cleanup, end, d);
+    }
+
+    /** A handler's cleanup (prev, then (prev2 exc2) pushed by the eval loop) re-raises; then the statement's end. */
+    private void cleanupThenEnd(CodeBuilder.Label cleanup, CodeBuilder.Label end, int d) {
+        b.bind(cleanup);
+        b.setDepth(d + 3);
+        b.emit(CLEANUP_RERAISE, 0);
+        b.bind(end);
+        b.setDepth(d);
+    }
+
     /** {@code except E as name} ends with {@code name = None; del name}, as CPython. */
     private void clearName(String name) {
         loadNone();
@@ -1088,11 +1175,7 @@ public final class Compiler {
         blocks.pop();
         finallyCode.end();
         b.emit(RERAISE, 0);
-        b.bind(cleanup);
-        b.setDepth(d + 3);
-        b.emit(CLEANUP_RERAISE, 0);
-        b.bind(end);
-        b.setDepth(d);
+        cleanupThenEnd(cleanup, end, d);
     }
 
     // ---- leaving blocks by break, continue and return

@@ -73,6 +73,9 @@ public final class Opcode {
     public static final int LOAD_ASSERTION_ERROR = 57; // ( -- AssertionError)
     public static final int YIELD_VALUE = 58;      // (v -- sent)
     public static final int LOAD_SUPER = 59;       // (cell self -- super)
+    // except* (PEP 654): the handler keeps (orig, raised list, rest) below its operands.
+    public static final int CHECK_EG_MATCH = 60;   // (rest type -- rest' match bool) match/rest None if none; handled = match
+    public static final int PREP_RERAISE_STAR = 61; // (orig list -- result bool) result None if nothing leaves the try
 
 
     // 70..99: closures, argument unpacking, comprehensions, unpacking, f-strings (lang-b).
@@ -203,6 +206,8 @@ public final class Opcode {
         def(LOAD_ASSERTION_ERROR, "LOAD_ASSERTION_ERROR", 1, COLD);
         def(YIELD_VALUE, "YIELD_VALUE", 0, HOT);
         def(LOAD_SUPER, "LOAD_SUPER", -1, COLD);
+        def(CHECK_EG_MATCH, "CHECK_EG_MATCH", 1, COLD);
+        def(PREP_RERAISE_STAR, "PREP_RERAISE_STAR", 0, COLD);
         def(LOAD_DEREF, "LOAD_DEREF", 1, HOT);
         def(STORE_DEREF, "STORE_DEREF", -1, HOT);
         def(LOAD_CLOSURE, "LOAD_CLOSURE", 1, HOT);

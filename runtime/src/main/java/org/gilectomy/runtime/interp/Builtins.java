@@ -40,6 +40,7 @@ public final class Builtins {
 
     private Builtins() {
         function("print", Builtins::print);
+        function("input", Stdin::input);
         function("len", (a, off, n, kw) -> {
             Args.exactly("len", n, 1, kw);
             return PyInt.of(Ops.len(a[off]));

@@ -5,6 +5,7 @@ import static org.gilectomy.runtime.compile.Opcode.*;
 import org.gilectomy.objects.Classes;
 import org.gilectomy.runtime.compile.Opcode;
 import org.gilectomy.objects.Ops;
+import org.gilectomy.objects.PyBaseException;
 import org.gilectomy.objects.PyBool;
 import org.gilectomy.objects.PyCell;
 import org.gilectomy.objects.PyCode;
@@ -141,6 +142,40 @@ final class ColdOpcodes {
                     RefCount.decrefStack(t);
                 }
                 slots[sp++] = PyBool.of(match);
+                break;
+            }
+            case CHECK_EG_MATCH: {
+                PyObject t = slots[sp - 1];
+                PyObject rest = slots[sp - 2];
+                PyObject[] parts = rest == PyNone.NONE ? new PyObject[2]
+                        : org.gilectomy.objects.ExceptionGroups.matchForExceptStar((PyBaseException) rest, t);
+                slots[sp - 2] = RefCount.stackRefSteal(parts[0] == null ? PyNone.newRef() : parts[0]);
+                slots[sp - 1] = RefCount.stackRefSteal(parts[1] == null ? PyNone.newRef() : parts[1]);
+                RefCount.decrefStack(rest);
+                RefCount.decrefStack(t);
+                if (parts[1] != null) {
+                    RefCount.incref(parts[1]);
+                    Eval.restoreHandled(ts, parts[1]); // sys.exc_info() in the clause is its match
+                }
+                slots[sp++] = PyBool.of(parts[1] != null);
+                break;
+            }
+            case PREP_RERAISE_STAR: {
+                PyObject list = slots[sp - 1];
+                PyObject orig = slots[sp - 2];
+                PyObject[] raised = ((PyList) list).snapshot();
+                PyObject r;
+                try {
+                    r = org.gilectomy.objects.ExceptionGroups.prepareReraise((PyBaseException) orig, raised);
+                } finally {
+                    for (PyObject o : raised) {
+                        RefCount.decref(o);
+                    }
+                }
+                slots[sp - 2] = RefCount.stackRefSteal(r == null ? PyNone.newRef() : r);
+                slots[sp - 1] = PyBool.of(r != null);
+                RefCount.decrefStack(orig);
+                RefCount.decrefStack(list);
                 break;
             }
             case POP_EXCEPT: {

@@ -95,15 +95,22 @@ public final class Interpreter {
         });
     }
 
-    public final List<String> argv;
+    private final List<String> argv;
+    /*
+     * err, stdout, modules and tracebacks stay public final fields: final, so safe to publish,
+     * and read by dozens of files in every package (every print, import and traceback), which
+     * other work edits too; an accessor would buy nothing but churn there.
+     */
     public final PrintStream err;
     public final Stdout stdout;
-    public final StdStreams.Stream sysStdout;
-    public final StdStreams.Stream sysStderr;
+    private final StdStreams.Stream sysStdout;
+    private final StdStreams.Stream sysStderr;
+    /** {@code sys.stdin}, also what {@code input()} reads. */
+    private final org.gilectomy.objects.PyObject sysStdin;
     public final Modules modules;
-    public final Threading.Registry threads = new Threading.Registry();
+    private final Threading.Registry threads = new Threading.Registry();
     public final Tracebacks tracebacks = new Tracebacks(this);
-    public final AtExit atExit = new AtExit();
+    final AtExit atExit = new AtExit();
     volatile PyDict mainNamespace;
     private volatile boolean functionsShared;
     volatile Thread mainThread;
@@ -114,6 +121,12 @@ public final class Interpreter {
 
     /** A fresh interpreter: {@code sys.argv} is {@code argv}; the program prints to {@code out} and {@code err}. */
     public Interpreter(List<String> argv, PrintStream out, PrintStream err) {
+        this(argv, out, err, System.in);
+    }
+
+    /** The same, reading {@code sys.stdin} and {@code input()} from {@code in}. */
+    public Interpreter(List<String> argv, PrintStream out, PrintStream err, java.io.InputStream in) {
+        this.sysStdin = new Stdin(in);
         this.argv = List.copyOf(argv);
         this.err = err;
         this.stdout = new Stdout(out);
@@ -204,6 +217,29 @@ public final class Interpreter {
             check.run();
             return true;
         }
+    }
+
+    /** {@code sys.argv}'s strings. */
+    public List<String> argv() {
+        return argv;
+    }
+
+    /** {@code sys.stdout} (and {@code sys.__stdout__}) as made for this interpreter. */
+    public StdStreams.Stream sysStdout() {
+        return sysStdout;
+    }
+
+    public StdStreams.Stream sysStderr() {
+        return sysStderr;
+    }
+
+    public org.gilectomy.objects.PyObject sysStdin() {
+        return sysStdin;
+    }
+
+    /** This interpreter's threads: names, the ones to join at exit, _thread._count(). */
+    public Threading.Registry threads() {
+        return threads;
     }
 
     /** What {@code RefCheck} found alive at the end of this interpreter's program; empty without --check-refs, or if it did not run alone. */

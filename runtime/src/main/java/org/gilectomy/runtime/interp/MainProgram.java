@@ -45,7 +45,7 @@ final class MainProgram {
         try {
             return runMainThread(interp, filename, text);
         } finally {
-            interp.threads.orphanDaemons();
+            interp.threads().orphanDaemons();
             if (interp.modules.turnedProcessKnobs()) {
                 knobs.restore(); // only then: another interpreter running may have turned them since
             }
@@ -120,7 +120,7 @@ final class MainProgram {
             } catch (PyException e) {
                 status = uncaught(interp, e);
             }
-            interp.threads.joinAll();
+            interp.threads().joinAll();
             interp.atExit.run(); // after the threads, as CPython's finalization
             RefCount.flush(); // buffered counts: every logged update applied, every free done
             if (liveBefore != null) {

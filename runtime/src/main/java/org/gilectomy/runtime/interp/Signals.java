@@ -67,7 +67,7 @@ public final class Signals {
 
     /** On the main thread after a blocking call was interrupted: raise if Ctrl-C is pending. */
     static void raiseIfPending(ThreadState ts) {
-        if (ts.isMain && ts.breakerBitSet(EvalBreaker.SIGNAL_PENDING)) {
+        if (ts.isMain() && ts.breakerBitSet(EvalBreaker.SIGNAL_PENDING)) {
             ts.clearBreakerBits(EvalBreaker.SIGNAL_PENDING);
             Thread.interrupted(); // consumed: the flag must not disturb the next blocking call
             throw new PyException(PyExc.KEYBOARD_INTERRUPT, "");

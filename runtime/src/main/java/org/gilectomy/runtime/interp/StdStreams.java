@@ -59,10 +59,17 @@ final class StdStreams {
             write(a[off], "", true);
             return PyNone.newRef();
         });
+        Stdin.install();
     }
 
     /** Writes to a standard stream, or calls {@code file.write(text)} on any other object. */
     static void write(PyObject file, String text, boolean flush) {
+        if (file instanceof Stdin) {
+            if (flush && text.isEmpty()) {
+                return; // sys.stdin.flush() does nothing
+            }
+            throw new org.gilectomy.objects.PyException(org.gilectomy.runtime.modules.IoModule.UNSUPPORTED, "not writable");
+        }
         if (file instanceof Stream s) {
             if (!s.isErr) {
                 s.interp.stdout.write(text, flush);

@@ -22,20 +22,20 @@ import org.gilectomy.threadstate.StatefulThread;
 public final class ThreadState extends RefCountThreadState implements org.gilectomy.objects.ReprGuard.State {
     public static final int RECURSION_LIMIT = 1000;
 
-    public final boolean isMain;
+    private final boolean isMain;
     int depth;
     /**
      * The exception the innermost active {@code except}/{@code finally} handler is handling
      * (sys.exc_info()), or null; borrowed: the handler's stack slot owns it.
      */
-    public PyBaseException handled;
+    PyBaseException handled; // no accessor for the eval loop (this package): a plain field load in every handler
     /** The old GIL's countdown to the next periodic check (only under {@code Gil.TICKING}). */
     int ticks = Ticker.interval();
     /**
      * The {@code threading.Thread} this thread was started as (borrowed: its bootstrap holds
      * it), for {@code current_thread()}; null on the main thread and once the thread has run.
      */
-    public Threading.PyThread pyThread;
+    private Threading.PyThread pyThread;
     /**
      * The interpreter this thread runs for; a new thread starts with its creator's. Opaque to
      * this class (the interpreter object's own package defines what it is).
@@ -50,6 +50,26 @@ public final class ThreadState extends RefCountThreadState implements org.gilect
      * stopped or waits for the GIL.
      */
     final org.gilectomy.objects.PyObject[][] frames = new org.gilectomy.objects.PyObject[RECURSION_LIMIT + 1][];
+
+    /** Whether this is its interpreter's main thread (the one Ctrl-C interrupts). */
+    public boolean isMain() {
+        return isMain;
+    }
+
+    /** sys.exc_info()'s exception: the one the innermost active handler handles, or null (borrowed). */
+    public PyBaseException handled() {
+        return handled;
+    }
+
+    /** The threading.Thread this thread was started as, or null (see the field). */
+    public Threading.PyThread pyThread() {
+        return pyThread;
+    }
+
+    /** Its threading.Thread has run: current_thread() no longer returns it. */
+    public void forgetPyThread() {
+        pyThread = null;
+    }
 
     private ThreadState(Thread t, boolean isMain, Threading.PyThread pyThread, Object interpreter) {
         super(t);

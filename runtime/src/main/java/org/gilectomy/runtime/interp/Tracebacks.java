@@ -34,28 +34,106 @@ public final class Tracebacks {
      */
     public String format(PyException e) {
         StringBuilder sb = new StringBuilder();
-        appendChain(sb, e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        appendChain(sb, e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), new Nesting());
         return sb.toString();
     }
 
-    private void appendChain(StringBuilder sb, PyException e, java.util.Set<PyException> seen) {
+    /**
+     * Where the report is inside exception groups (PEP 654): each level indents by two and
+     * draws a margin; {@code needClose} says the closing line of the innermost group is owed.
+     */
+    private static final class Nesting {
+        int depth;
+        boolean needClose;
+
+        String indent() {
+            return " ".repeat(2 * depth);
+        }
+    }
+
+    /** Appends each line of {@code text} behind the group margin ({@code margin} then a space), if in a group. */
+    private static void emit(StringBuilder sb, Nesting n, String text, char margin) {
+        if (n.depth == 0) {
+            sb.append(text);
+            return;
+        }
+        String prefix = n.indent() + margin + ' ';
+        int from = 0;
+        while (from < text.length()) {
+            int nl = text.indexOf('\n', from);
+            int to = nl < 0 ? text.length() : nl + 1;
+            sb.append(prefix).append(text, from, to);
+            from = to;
+        }
+    }
+
+    private void appendChain(StringBuilder sb, PyException e, java.util.Set<PyException> seen, Nesting n) {
         seen.add(e);
         PyException cause = e.cause();
         PyException context = e.context();
         if (cause != null && !seen.contains(cause)) {
-            appendChain(sb, cause, seen);
-            sb.append("\nThe above exception was the direct cause of the following exception:\n\n");
+            appendChain(sb, cause, seen, n);
+            emit(sb, n, "\nThe above exception was the direct cause of the following exception:\n\n", '|');
         } else if (cause == null && !e.suppressContext() && context != null && !seen.contains(context)) {
-            appendChain(sb, context, seen);
-            sb.append("\nDuring handling of the above exception, another exception occurred:\n\n");
+            appendChain(sb, context, seen, n);
+            emit(sb, n, "\nDuring handling of the above exception, another exception occurred:\n\n", '|');
         }
-        appendOne(sb, e);
+        org.gilectomy.objects.PyTuple group = e.value().groupBorrowed();
+        if (group == null) {
+            appendOne(sb, e, n, "Traceback (most recent call last):\n", '|');
+        } else if (n.depth > MAX_GROUP_DEPTH) {
+            emit(sb, n, "... (max_group_depth is " + MAX_GROUP_DEPTH + ")\n", '|');
+        } else {
+            appendGroup(sb, e, (org.gilectomy.objects.PyTuple) group.getBorrowed(1), seen, n);
+        }
     }
 
-    private void appendOne(StringBuilder sb, PyException e) {
+    private static final int MAX_GROUP_DEPTH = 10;
+    private static final int MAX_GROUP_WIDTH = 15;
+
+    /** A group as CPython prints one: its own traceback and line, then each exception in a numbered box. */
+    private void appendGroup(StringBuilder sb, PyException e, org.gilectomy.objects.PyTuple excs,
+                             java.util.Set<PyException> seen, Nesting n) {
+        boolean top = n.depth == 0;
+        if (top) {
+            n.depth++;
+        }
+        appendOne(sb, e, n, "Exception Group Traceback (most recent call last):\n", top ? '+' : '|');
+        int count = excs.size();
+        int shown = Math.min(count, MAX_GROUP_WIDTH + 1);
+        n.needClose = false;
+        for (int i = 0; i < shown; i++) {
+            boolean last = i == shown - 1;
+            if (last) {
+                n.needClose = true; // unless a nested group closes first
+            }
+            boolean truncated = i >= MAX_GROUP_WIDTH;
+            sb.append(n.indent()).append(i == 0 ? "+-" : "  ").append("+---------------- ")
+                    .append(truncated ? "..." : String.valueOf(i + 1)).append(" ----------------\n");
+            n.depth++;
+            if (truncated) {
+                int more = count - MAX_GROUP_WIDTH;
+                emit(sb, n, "and " + more + " more exception" + (more > 1 ? "s" : "") + "\n", '|');
+            } else {
+                appendChain(sb, ((org.gilectomy.objects.PyBaseException) excs.getBorrowed(i)).carrier(), seen, n);
+            }
+            if (last && n.needClose) {
+                sb.append(n.indent()).append("+------------------------------------\n");
+                n.needClose = false;
+            }
+            n.depth--;
+        }
+        if (top) {
+            n.depth = 0;
+        }
+    }
+
+    /** The traceback (under {@code title}, if there is one) and the summary line of one exception. */
+    private void appendOne(StringBuilder out, PyException e, Nesting n, String title, char titleMargin) {
+        StringBuilder sb = new StringBuilder();
         java.util.List<PyException.TracebackEntry> entries = e.tracebackOutermostFirst();
         if (!entries.isEmpty()) {
-            sb.append("Traceback (most recent call last):\n");
+            emit(out, n, title, titleMargin);
         }
         PyException.TracebackEntry previous = null;
         int repeats = 0;
@@ -89,6 +167,7 @@ public final class Tracebacks {
         if (e.note() != null) {
             sb.append(e.note()).append('\n');
         }
+        emit(out, n, sb.toString(), '|');
     }
 
     private static final int REPEAT_LIMIT = 3;

@@ -1,5 +1,6 @@
 package org.gilectomy.runtime.modules;
 
+import org.gilectomy.runtime.types.FixedArity;
 import org.gilectomy.objects.Args;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyDict;
@@ -75,30 +76,11 @@ public final class CollectionsModule {
             deque(a, off).rotate(n > 1 ? Args.asLong(a[off + 1]) : 1);
             return PyNone.newRef();
         });
-        t.addMethod("clear", (a, off, n, kw) -> {
-            Args.exactly("clear", n - 1, 0, kw);
-            deque(a, off).clear();
-            return PyNone.newRef();
-        });
-        t.addMethod("reverse", (a, off, n, kw) -> {
-            Args.exactly("reverse", n - 1, 0, kw);
-            deque(a, off).reverse();
-            return PyNone.newRef();
-        });
-        t.addMethod("count", (a, off, n, kw) -> {
-            Args.exactly("count", n - 1, 1, kw);
-            return PyInt.of(deque(a, off).count(a[off + 1]));
-        });
-        t.addMethod("remove", (a, off, n, kw) -> {
-            Args.exactly("remove", n - 1, 1, kw);
-            deque(a, off).remove(a[off + 1]);
-            return PyNone.newRef();
-        });
-        t.addMethod("insert", (a, off, n, kw) -> {
-            Args.exactly("insert", n - 1, 2, kw);
-            deque(a, off).insert(Args.asLong(a[off + 1]), a[off + 2]);
-            return PyNone.newRef();
-        });
+        FixedArity.procedure(t, "clear", "clear", 0, (a, off) -> deque(a, off).clear());
+        FixedArity.procedure(t, "reverse", "reverse", 0, (a, off) -> deque(a, off).reverse());
+        FixedArity.function(t, "count", "count", 1, (a, off) -> PyInt.of(deque(a, off).count(a[off + 1])));
+        FixedArity.procedure(t, "remove", "remove", 1, (a, off) -> deque(a, off).remove(a[off + 1]));
+        FixedArity.procedure(t, "insert", "insert", 2, (a, off) -> deque(a, off).insert(Args.asLong(a[off + 1]), a[off + 2]));
         t.addMethod("index", (a, off, n, kw) -> {
             Args.between("index", n - 1, 1, 3, kw);
             PyDeque d = deque(a, off);

@@ -26,7 +26,7 @@ import org.gilectomy.runtime.interp.Params;
  */
 public final class IoModule {
     /** {@code io.UnsupportedOperation}: CPython derives it from OSError and ValueError; here from OSError only. */
-    static final PyType UNSUPPORTED = PyType.ofModule("io", "UnsupportedOperation", PyExc.OS_ERROR);
+    public static final PyType UNSUPPORTED = PyType.ofModule("io", "UnsupportedOperation", PyExc.OS_ERROR);
 
     private IoModule() {
     }

@@ -1,5 +1,6 @@
 package org.gilectomy.runtime.modules;
 
+import org.gilectomy.runtime.types.FixedArity;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.ConnectException;
@@ -102,25 +103,14 @@ public final class SocketModule {
             }
             return PyNone.newRef();
         });
-        t.addMethod("bind", (a, off, n, kw) -> {
-            Args.exactly("bind", n - 1, 1, kw);
-            sock(a, off).bind(address(a[off + 1]));
-            return PyNone.newRef();
-        });
+        FixedArity.procedure(t, "bind", "bind", 1, (a, off) -> sock(a, off).bind(address(a[off + 1])));
         t.addMethod("listen", (a, off, n, kw) -> {
             Args.between("listen", n - 1, 0, 1, kw);
             sock(a, off).listen(n > 1 ? (int) Math.max(0, Math.min(Args.asLong(a[off + 1]), 4096)) : 128);
             return PyNone.newRef();
         });
-        t.addMethod("accept", (a, off, n, kw) -> {
-            Args.exactly("accept", n - 1, 0, kw);
-            return sock(a, off).accept();
-        });
-        t.addMethod("connect", (a, off, n, kw) -> {
-            Args.exactly("connect", n - 1, 1, kw);
-            sock(a, off).connect(address(a[off + 1]));
-            return PyNone.newRef();
-        });
+        FixedArity.function(t, "accept", "accept", 0, (a, off) -> sock(a, off).accept());
+        FixedArity.procedure(t, "connect", "connect", 1, (a, off) -> sock(a, off).connect(address(a[off + 1])));
         t.addMethod("send", (a, off, n, kw) -> {
             Args.between("send", n - 1, 1, 2, kw);
             return PyInt.of(sock(a, off).send(bytes(a[off + 1]), false));
@@ -138,15 +128,8 @@ public final class SocketModule {
             }
             return sock(a, off).recv((int) Math.min(size, 1 << 24));
         });
-        t.addMethod("getsockname", (a, off, n, kw) -> {
-            Args.exactly("getsockname", n - 1, 0, kw);
-            return sock(a, off).localAddress();
-        });
-        t.addMethod("close", (a, off, n, kw) -> {
-            Args.exactly("close", n - 1, 0, kw);
-            sock(a, off).close();
-            return PyNone.newRef();
-        });
+        FixedArity.function(t, "getsockname", "getsockname", 0, (a, off) -> sock(a, off).localAddress());
+        FixedArity.procedure(t, "close", "close", 0, (a, off) -> sock(a, off).close());
         for (String unsupported : new String[] {"settimeout", "setblocking", "shutdown", "makefile", "sendto", "recvfrom"}) {
             t.addMethod(unsupported, (a, off, n, kw) -> {
                 throw PyExc.notImplemented("socket." + unsupported + "()");

@@ -118,7 +118,7 @@ public final class SysModule {
         Modules self = interp.modules;
         PyModule m = new PyModule("sys");
         PyList args = new PyList();
-        for (String a : interp.argv) {
+        for (String a : interp.argv()) {
             PyStr s = PyStr.of(a);
             args.append(s);
             RefCount.decref(s);
@@ -126,10 +126,12 @@ public final class SysModule {
         m.set("argv", args);
         m.set("orig_argv", args);
         RefCount.decref(args);
-        m.set("stdout", interp.sysStdout);
-        m.set("stderr", interp.sysStderr);
-        m.set("__stdout__", interp.sysStdout);
-        m.set("__stderr__", interp.sysStderr);
+        m.set("stdout", interp.sysStdout());
+        m.set("stderr", interp.sysStderr());
+        m.set("__stdout__", interp.sysStdout());
+        m.set("__stderr__", interp.sysStderr());
+        m.set("stdin", interp.sysStdin());
+        m.set("__stdin__", interp.sysStdin());
         constants(m);
         structs(m, interp);
         functions(m, self);
@@ -292,7 +294,7 @@ public final class SysModule {
         });
         def(m, "exc_info", (a, off, n, kw) -> {
             Args.exactly("exc_info", n, 0, kw);
-            PyBaseException h = ThreadState.current().handled;
+            PyBaseException h = ThreadState.current().handled();
             if (h == null) {
                 return PyTuple.steal(new PyObject[] {PyNone.newRef(), PyNone.newRef(), PyNone.newRef()});
             }
@@ -302,7 +304,7 @@ public final class SysModule {
         });
         def(m, "exception", (a, off, n, kw) -> {
             Args.exactly("exception", n, 0, kw);
-            PyBaseException h = ThreadState.current().handled;
+            PyBaseException h = ThreadState.current().handled();
             if (h == null) {
                 return PyNone.newRef();
             }

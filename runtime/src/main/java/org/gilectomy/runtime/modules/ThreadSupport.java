@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.gilectomy.objects.Ops;
 import org.gilectomy.objects.PyDict;
 import org.gilectomy.objects.PyExc;
@@ -30,15 +29,16 @@ import org.gilectomy.runtime.interp.ThreadState;
  * <pre>
  * Overview
  *
- * RUNNING counts the threads start_new_thread started that have not ended (_thread._count()):
- * an atomic counter, incremented before the thread starts, decremented as it ends.
+ * The threads start_new_thread started that have not ended (_thread._count()) are counted per
+ * interpreter, as CPython counts them (its Threading.Registry: an atomic counter, incremented
+ * before the thread starts, decremented as it ends), so two interpreters in one JVM do not see
+ * each other's.
  * SENTINELS maps such a thread, while it runs, to the locks _set_sentinel() gave it (each held):
  * only its own thread adds to its list; the thread's end removes the list and releases them,
  * which is how a joiner learns the thread is done.
  * </pre>
  */
 public final class ThreadSupport {
-    private static final AtomicInteger RUNNING = new AtomicInteger();
     private static final Map<Thread, List<Threading.PyLock>> SENTINELS = new ConcurrentHashMap<>();
 
     private ThreadSupport() {
@@ -73,8 +73,9 @@ public final class ThreadSupport {
         }
     }
 
+    /** {@code _thread._count()}: the calling interpreter's. */
     public static int count() {
-        return RUNNING.get();
+        return Interpreter.current().threads().lowLevelRunning();
     }
 
     /**
@@ -87,11 +88,11 @@ public final class ThreadSupport {
         PyObject[] owned = callArguments(function, args, kwargs);
         PyTuple kwnames = kwnames(kwargs);
         interp.shareBeforeSecondThread();
-        RUNNING.incrementAndGet();
-        Thread t = ThreadState.newThread(() -> run(interp, owned, kwnames), "Thread-" + RUNNING.get(),
+        int running = interp.threads().lowLevelStarting();
+        Thread t = ThreadState.newThread(() -> run(interp, owned, kwnames), "Thread-" + running,
                 Threading.STACK_BYTES, false, null);
         t.setDaemon(true);
-        interp.threads.started(t, true);
+        interp.threads().started(t, true);
         t.start();
         return t.getId();
     }
@@ -160,7 +161,7 @@ public final class ThreadSupport {
                     RefCount.decref(l);
                 }
             }
-            RUNNING.decrementAndGet();
+            interp.threads().lowLevelEnded();
             ts.detach();
             Interpreter.exit();
         }

@@ -57,6 +57,21 @@ public final class Threading {
         private final AtomicInteger counter = new AtomicInteger();
         private final List<Thread> nonDaemon = new CopyOnWriteArrayList<>();
         private final List<Thread> daemons = new CopyOnWriteArrayList<>();
+        /** Threads _thread.start_new_thread started in this interpreter that have not ended (_thread._count()). */
+        private final AtomicInteger lowLevel = new AtomicInteger();
+
+        /** A start_new_thread thread is about to start; returns how many now run. */
+        int lowLevelStarting() {
+            return lowLevel.incrementAndGet();
+        }
+
+        void lowLevelEnded() {
+            lowLevel.decrementAndGet();
+        }
+
+        int lowLevelRunning() {
+            return lowLevel.get();
+        }
 
         String nextName() {
             return "Thread-" + counter.incrementAndGet();
@@ -196,7 +211,7 @@ public final class Threading {
 
     /** The Thread object the calling thread was started as, or null (the main thread). */
     static PyThread running() {
-        return ThreadState.current().pyThread;
+        return ThreadState.current().pyThread();
     }
 
     /** A {@code threading.Thread}: target and args owned until the thread has run. */
@@ -216,7 +231,7 @@ public final class Threading {
             RefCount.incref(args);
             this.target = target;
             this.args = args;
-            this.name = name != null ? name : interp.threads.nextName();
+            this.name = name != null ? name : interp.threads().nextName();
             this.daemon = daemon;
         }
 
@@ -295,7 +310,7 @@ public final class Threading {
             thread = t;
             publish("ident", PyInt.of(t.getId()));
             publish("native_id", PyInt.of(t.getId()));
-            interp.threads.started(t, daemon);
+            interp.threads().started(t, daemon);
             t.start();
         }
 
@@ -324,7 +339,7 @@ public final class Threading {
                 RefCount.incref(PyTuple.EMPTY);
                 replaceTarget(PyNone.NONE, PyTuple.EMPTY);
                 ThreadLocals.threadEnded(Thread.currentThread());
-                ts.pyThread = null;
+                ts.forgetPyThread();
                 RefCount.decref(this);
                 ts.detach();
                 Interpreter.exit();

@@ -66,7 +66,7 @@ final class ThreadingExtras {
                 RefCount.incref(running);
                 return running;
             }
-            return ThreadState.current().isMain ? mainThread(m) : new CurrentThread(Thread.currentThread(), false);
+            return ThreadState.current().isMain() ? mainThread(m) : new CurrentThread(Thread.currentThread(), false);
         });
         Modules.def(m, "main_thread", (a, off, n, kw) -> {
             Args.exactly("main_thread", n, 0, kw);
@@ -75,7 +75,7 @@ final class ThreadingExtras {
         ThreadLocals.install(m);
         Modules.def(m, "active_count", (a, off, n, kw) -> {
             Args.exactly("active_count", n, 0, kw);
-            return PyInt.of(Interpreter.current().threads.aliveCount() + 1);
+            return PyInt.of(Interpreter.current().threads().aliveCount() + 1);
         });
     }
 

@@ -127,9 +127,16 @@ public final class Ast {
                            int line, int col) implements Stmt {
     }
 
-    /** {@code try: body except...: else: orelse finally: finalbody}; any of the last three may be empty. */
+    /**
+     * {@code try: body except...: else: orelse finally: finalbody}; any of the last three may be
+     * empty; {@code star} for {@code except*} handlers (PEP 654).
+     */
     public record Try(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody,
-                      int line, int col) implements Stmt {
+                      int line, int col, boolean star) implements Stmt {
+        public Try(List<Stmt> body, List<ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody,
+                   int line, int col) {
+            this(body, handlers, orelse, finalbody, line, col, false);
+        }
     }
 
     /** {@code except type as name: body}; type null for a bare except, name null without {@code as}. */

@@ -28,6 +28,8 @@ public final class Parser {
     private int classDepth;
     /** Loops enclosing the current statement within the current function. */
     private int loopDepth;
+    /** The loop depth at the start of the innermost {@code except*} body around, or -1 if none (in this function). */
+    private int exceptStarLoops = -1;
 
     private Parser(ParserState st) {
         this.st = st;
@@ -246,13 +248,17 @@ public final class Parser {
                     return new Ast.Pass(t.line(), t.col());
                 case "break":
                     ts.next();
-                    if (loopDepth == 0) {
+                    if (loopDepth == exceptStarLoops) {
+                        st.deferCompileError(EXCEPT_STAR_EXIT, t);
+                    } else if (loopDepth == 0) {
                         st.deferCompileError("'break' outside loop", t);
                     }
                     return new Ast.Break(t.line(), t.col());
                 case "continue":
                     ts.next();
-                    if (loopDepth == 0) {
+                    if (loopDepth == exceptStarLoops) {
+                        st.deferCompileError(EXCEPT_STAR_EXIT, t);
+                    } else if (loopDepth == 0) {
                         st.deferCompileError("'continue' not properly in loop", t);
                     }
                     return new Ast.Continue(t.line(), t.col());
@@ -281,11 +287,19 @@ public final class Parser {
         return assignments.expressionStatement();
     }
 
+    private static final String EXCEPT_STAR_EXIT = "'break', 'continue' and 'return' cannot appear in an except* block";
+
     private Ast.Stmt returnStatement() throws PySyntaxError {
         Token t = ts.next();
         Ast.Expr value = ts.peek().startsExpression() ? expr.starExpressions() : null;
         if (functionDepth == 0) {
             st.deferCompileError("'return' outside function", t);
+        } else if (exceptStarLoops >= 0) {
+            if (value != null) {
+                st.deferCompileError(EXCEPT_STAR_EXIT, value); // CPython points at the value
+            } else {
+                st.deferCompileError(EXCEPT_STAR_EXIT, t);
+            }
         }
         return new Ast.Return(value, t.line(), t.col());
     }
@@ -387,11 +401,14 @@ public final class Parser {
         }
         ts.next();
         int outerLoops = loopDepth;
+        int outerStar = exceptStarLoops;
         loopDepth = 0;
+        exceptStarLoops = -1;
         functionDepth++;
         List<Ast.Stmt> body = block("function definition", def);
         functionDepth--;
         loopDepth = outerLoops;
+        exceptStarLoops = outerStar;
         Token at = async != null ? async : def;
         return new Ast.FunctionDef(name, params, body, decorators, annotations, at.line(), at.col(), async != null);
     }
@@ -566,11 +583,14 @@ public final class Parser {
         headerColon();
         int outerLoops = loopDepth;
         int outerFunctions = functionDepth;
+        int outerStar = exceptStarLoops;
         loopDepth = 0;
         functionDepth = 0;
+        exceptStarLoops = -1;
         classDepth++;
         List<Ast.Stmt> body = block("class definition", keyword);
         classDepth--;
+        exceptStarLoops = outerStar;
         loopDepth = outerLoops;
         functionDepth = outerFunctions;
         return new Ast.ClassDef(name, bases, keywords, body, decorators, keyword.line(), keyword.col());
@@ -581,10 +601,19 @@ public final class Parser {
         headerColon();
         List<Ast.Stmt> body = block("'try' statement", keyword);
         List<Ast.ExceptHandler> handlers = new ArrayList<>();
+        Boolean star = null;
         while (ts.peek().isKeyword("except")) {
             Token except = ts.next();
-            if (ts.peek().isOp("*")) {
-                throw st.notSupported("'except*'", ts.peek());
+            boolean thisStar = ts.peek().isOp("*");
+            if (star != null && star != thisStar) {
+                throw st.syntaxError("cannot have both 'except' and 'except*' on the same 'try'", except);
+            }
+            star = thisStar;
+            if (thisStar) {
+                ts.next();
+                if (ts.peek().isOp(":")) {
+                    throw st.syntaxError("expected one or more exception types", ts.peek());
+                }
             }
             if (!handlers.isEmpty() && handlers.get(handlers.size() - 1).type() == null) {
                 Ast.ExceptHandler bare = handlers.get(handlers.size() - 1);
@@ -603,7 +632,13 @@ public final class Parser {
                 }
             }
             headerColon();
-            handlers.add(new Ast.ExceptHandler(type, name, block("'except' statement", except), except.line(), except.col()));
+            int outerStar = exceptStarLoops;
+            if (thisStar) {
+                exceptStarLoops = loopDepth;
+            }
+            List<Ast.Stmt> handlerBody = block(thisStar ? "'except*' statement" : "'except' statement", except);
+            exceptStarLoops = outerStar;
+            handlers.add(new Ast.ExceptHandler(type, name, handlerBody, except.line(), except.col()));
         }
         List<Ast.Stmt> orelse = handlers.isEmpty() ? List.of() : elseBlock();
         List<Ast.Stmt> finalbody = List.of();
@@ -615,7 +650,7 @@ public final class Parser {
         if (handlers.isEmpty() && finalbody.isEmpty()) {
             throw st.syntaxError("expected 'except' or 'finally' block", ts.peek());
         }
-        return new Ast.Try(body, handlers, orelse, finalbody, keyword.line(), keyword.col());
+        return new Ast.Try(body, handlers, orelse, finalbody, keyword.line(), keyword.col(), Boolean.TRUE.equals(star));
     }
 
     private Ast.Stmt withStatement() throws PySyntaxError {

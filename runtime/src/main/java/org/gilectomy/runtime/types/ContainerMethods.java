@@ -88,20 +88,9 @@ public final class ContainerMethods {
             }
             return PyInt.of(i);
         });
-        t.addMethod("count", (a, off, n, kw) -> {
-            Args.exactly("list.count", n - 1, 1, kw);
-            return PyInt.of(list(a, off).count(a[off + 1]));
-        });
-        t.addMethod("reverse", (a, off, n, kw) -> {
-            Args.exactly("list.reverse", n - 1, 0, kw);
-            list(a, off).reverse();
-            return PyNone.newRef();
-        });
-        t.addMethod("clear", (a, off, n, kw) -> {
-            Args.exactly("list.clear", n - 1, 0, kw);
-            list(a, off).clear();
-            return PyNone.newRef();
-        });
+        FixedArity.function(t, "count", "list.count", 1, (a, off) -> PyInt.of(list(a, off).count(a[off + 1])));
+        FixedArity.procedure(t, "reverse", "list.reverse", 0, (a, off) -> list(a, off).reverse());
+        FixedArity.procedure(t, "clear", "list.clear", 0, (a, off) -> list(a, off).clear());
         t.addMethod("copy", (a, off, n, kw) -> {
             Args.exactly("list.copy", n - 1, 0, kw);
             PyObject[] items = list(a, off).snapshot();
@@ -182,11 +171,7 @@ public final class ContainerMethods {
             update(r, a[off]);
             return r;
         });
-        t.addMethod("clear", (a, off, n, kw) -> {
-            Args.exactly("dict.clear", n - 1, 0, kw);
-            dict(a, off).clear();
-            return PyNone.newRef();
-        });
+        FixedArity.procedure(t, "clear", "dict.clear", 0, (a, off) -> dict(a, off).clear());
         // fromkeys is a class method: reached as dict.fromkeys, where self is the type itself.
         t.addMethod("fromkeys", (a, off, n, kw) -> {
             int skip = a[off] instanceof PyType || a[off] instanceof PyDict ? 1 : 0;
@@ -361,16 +346,8 @@ public final class ContainerMethods {
         if (frozen) {
             return;
         }
-        t.addMethod("add", (a, off, n, kw) -> {
-            Args.exactly("set.add", n - 1, 1, kw);
-            set(a, off).add(a[off + 1]);
-            return PyNone.newRef();
-        });
-        t.addMethod("discard", (a, off, n, kw) -> {
-            Args.exactly("set.discard", n - 1, 1, kw);
-            set(a, off).discard(a[off + 1]);
-            return PyNone.newRef();
-        });
+        FixedArity.procedure(t, "add", "set.add", 1, (a, off) -> set(a, off).add(a[off + 1]));
+        FixedArity.procedure(t, "discard", "set.discard", 1, (a, off) -> set(a, off).discard(a[off + 1]));
         t.addMethod("remove", (a, off, n, kw) -> {
             Args.exactly("set.remove", n - 1, 1, kw);
             if (!set(a, off).discard(a[off + 1])) {
@@ -378,15 +355,8 @@ public final class ContainerMethods {
             }
             return PyNone.newRef();
         });
-        t.addMethod("pop", (a, off, n, kw) -> {
-            Args.exactly("set.pop", n - 1, 0, kw);
-            return set(a, off).pop();
-        });
-        t.addMethod("clear", (a, off, n, kw) -> {
-            Args.exactly("set.clear", n - 1, 0, kw);
-            set(a, off).clear();
-            return PyNone.newRef();
-        });
+        FixedArity.function(t, "pop", "set.pop", 0, (a, off) -> set(a, off).pop());
+        FixedArity.procedure(t, "clear", "set.clear", 0, (a, off) -> set(a, off).clear());
         t.addMethod("update", (a, off, n, kw) -> {
             Args.noKeywords("set.update", kw);
             for (int i = 1; i < n; i++) {

@@ -69,8 +69,9 @@ class TwoInterpretersTest {
             print(sys.argv[1], 'argv', sys.argv[1:], file=sys.stderr)
             """;
 
-    /** The negative control: both bodies in one interpreter, on two Python threads. */
-    private static final String SHARED = BODY + """
+    /** The negative controls' driver: both bodies in one interpreter, on two Python threads. */
+    private static final String BOTH_IN_ONE = """
+            import threading
             port = int(sys.argv[1])
             both = [threading.Thread(target=body, args=(tag, port)) for tag in ('A', 'B')]
             for t in both:
@@ -78,6 +79,20 @@ class TwoInterpretersTest {
             for t in both:
                 t.join()
             """;
+
+    /** Runs {@code body} + {@link #BOTH_IN_ONE} in one interpreter through a rendezvous of two; it must end normally. */
+    private static Run bothInOne(String body) throws Exception {
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Run shared;
+        try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
+            Thread meeting = rendezvous(server, 2, failures);
+            shared = run("<shared>", body + BOTH_IN_ONE, List.of("<shared>", Integer.toString(server.getLocalPort())));
+            meeting.join();
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(0, shared.status(), shared.stderr());
+        return shared;
+    }
 
     /** What program {@code tag} prints alone (as CPython would): its workers' results, then its tag. */
     private static String expectedStdout(String tag) {
@@ -132,9 +147,12 @@ class TwoInterpretersTest {
         return t;
     }
 
-    @Test
-    @Timeout(120)
-    void twoProgramsAtTheSameTimeEachSeeTheirOwnModulesArgvAndStreams() throws Exception {
+    /** Two programs' runs, and the rendezvous port each was given. */
+    private record Together(Run[] runs, String port) {
+    }
+
+    /** Runs {@code program} in two interpreters at once, each on its own Java thread, with argv [tag, port] (tags A, B). */
+    private static Together twoAtOnce(String program) throws Exception {
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         Run[] runs = new Run[2];
         String[] tags = {"A", "B"};
@@ -147,7 +165,7 @@ class TwoInterpretersTest {
                 int k = i;
                 programs[i] = new Thread(() -> {
                     try {
-                        runs[k] = run("<" + tags[k] + ">", PROGRAM, List.of("<" + tags[k] + ">", tags[k], port));
+                        runs[k] = run("<" + tags[k] + ">", program, List.of("<" + tags[k] + ">", tags[k], port));
                     } catch (Throwable t) {
                         failures.add(t);
                     }
@@ -160,14 +178,70 @@ class TwoInterpretersTest {
             meeting.join();
         }
         assertEquals(List.of(), failures);
+        return new Together(runs, port);
+    }
+
+    @Test
+    @Timeout(120)
+    void twoProgramsAtTheSameTimeEachSeeTheirOwnModulesArgvAndStreams() throws Exception {
+        Together both = twoAtOnce(PROGRAM);
+        String[] tags = {"A", "B"};
         for (int i = 0; i < 2; i++) {
             String tag = tags[i];
-            assertEquals(0, runs[i].status(), runs[i].stderr());
-            assertEquals(expectedStdout(tag), runs[i].stdout(), "program " + tag);
+            Run r = both.runs()[i];
+            assertEquals(0, r.status(), r.stderr());
+            assertEquals(expectedStdout(tag), r.stdout(), "program " + tag);
             // Under --check-refs each also says its leaks were not checked: the other one ran beside it.
-            assertEquals(tag + " argv ['" + tag + "', '" + port + "']\n"
-                    + (RefCheck.ENABLED ? MainProgram.NOT_CHECKED : ""), runs[i].stderr(), "program " + tag);
+            assertEquals(tag + " argv ['" + tag + "', '" + both.port() + "']\n"
+                    + (RefCheck.ENABLED ? MainProgram.NOT_CHECKED : ""), r.stderr(), "program " + tag);
         }
+    }
+
+    /**
+     * {@code _thread._count()}: program A starts 2 threads with _thread.start_new_thread, B 3,
+     * all kept running until both programs have met at the rendezvous; each must count its own
+     * only, then 0 once they end.
+     */
+    private static final String COUNT_BODY = """
+            import sys
+            import socket
+            import time
+            import _thread
+
+            def body(tag, port):
+                hold = _thread.allocate_lock()
+                hold.acquire()
+                def wait():
+                    hold.acquire()
+                    hold.release()
+                for i in range(2 if tag == 'A' else 3):
+                    _thread.start_new_thread(wait, ())
+                s = socket.socket()
+                s.connect(('127.0.0.1', port))
+                s.recv(1)  # the other program's threads are running too
+                s.close()
+                print(tag, 'running', _thread._count())
+                hold.release()
+                deadline = time.monotonic() + 30
+                while _thread._count() and time.monotonic() < deadline:
+                    time.sleep(0.001)
+                print(tag, 'after', _thread._count())
+            """;
+
+    @Test
+    @Timeout(120)
+    void eachInterpreterCountsItsOwnThreads() throws Exception {
+        Together both = twoAtOnce(COUNT_BODY + "body(sys.argv[1], int(sys.argv[2]))\n");
+        assertEquals("A running 2\nA after 0\n", both.runs()[0].stdout(), both.runs()[0].stderr());
+        assertEquals("B running 3\nB after 0\n", both.runs()[1].stdout(), both.runs()[1].stderr());
+    }
+
+    /** Negative control: the two bodies in one interpreter count each other's threads (2 + 3). */
+    @Test
+    @Timeout(120)
+    void negativeControlOneInterpreterCountsBothBodiesThreads() throws Exception {
+        Run shared = bothInOne(COUNT_BODY);
+        assertEquals("5", lineStartingWith(shared.stdout(), "A running "), shared.stdout());
     }
 
     /**
@@ -177,15 +251,7 @@ class TwoInterpretersTest {
     @Test
     @Timeout(120)
     void negativeControlOneInterpreterSharesTheModuleTable() throws Exception {
-        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        Run shared;
-        try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress())) {
-            Thread meeting = rendezvous(server, 2, failures);
-            shared = run("<shared>", SHARED, List.of("<shared>", Integer.toString(server.getLocalPort())));
-            meeting.join();
-        }
-        assertEquals(List.of(), failures);
-        assertEquals(0, shared.status(), shared.stderr());
+        Run shared = bothInOne(BODY);
         String seenByA = lineStartingWith(shared.stdout(), "A sees math.tag = ");
         String seenByB = lineStartingWith(shared.stdout(), "B sees math.tag = ");
         assertEquals(seenByA, seenByB, "one module table: both see the tag set last\n" + shared.stdout());

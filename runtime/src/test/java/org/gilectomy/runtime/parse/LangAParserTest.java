@@ -78,6 +78,7 @@ class LangAParserTest {
         assertEquals("default 'except:' must be last", error("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n").getMessage());
         assertEquals("multiple exception types must be parenthesized", error("try:\n    pass\nexcept A, B:\n    pass\n").getMessage());
         assertEquals("cannot delete function call", error("del f()").getMessage());
-        assertEquals("NotImplementedError", error("try:\n    pass\nexcept* E:\n    pass\n").pythonType());
+        assertEquals("cannot have both 'except' and 'except*' on the same 'try'",
+                error("try:\n    pass\nexcept* E:\n    pass\nexcept F:\n    pass\n").getMessage());
     }
 }

@@ -182,7 +182,23 @@ class SyntaxErrorTest {
                 Arguments.of("match x:\n case 1\n  pass", "SyntaxError", "expected ':'", 2, 8),
                 Arguments.of("match x:\n case 1:\n pass", "IndentationError", "expected an indented block after 'case' statement on line 2", 3, 2),
                 Arguments.of("match x:\npass", "IndentationError", "expected an indented block after 'match' statement on line 1", 2, 1),
-                Arguments.of("match x:\n case *a: pass", "SyntaxError", "invalid syntax", 2, 9));
+                Arguments.of("match x:\n case *a: pass", "SyntaxError", "invalid syntax", 2, 9),
+                Arguments.of("try:\n    pass\nexcept* A:\n    pass\nexcept B:\n    pass", "SyntaxError",
+                        "cannot have both 'except' and 'except*' on the same 'try'", 5, 1),
+                Arguments.of("try:\n    pass\nexcept A:\n    pass\nexcept* B:\n    pass", "SyntaxError",
+                        "cannot have both 'except' and 'except*' on the same 'try'", 5, 1),
+                Arguments.of("try:\n    pass\nexcept*:\n    pass", "SyntaxError", "expected one or more exception types", 3, 8),
+                Arguments.of("try:\n    pass\nexcept* A:\npass", "IndentationError",
+                        "expected an indented block after 'except*' statement on line 3", 4, 1),
+                Arguments.of("for i in x:\n    try:\n        pass\n    except* A:\n        break", "SyntaxError",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 9),
+                Arguments.of("try:\n    pass\nexcept* A:\n    continue", "SyntaxError",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 4, 5),
+                Arguments.of("def f():\n    try:\n        pass\n    except* A:\n        return", "SyntaxError",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 9),
+                Arguments.of("def f():\n    try:\n        pass\n    except* A:\n        return 1", "SyntaxError",
+                        "'break', 'continue' and 'return' cannot appear in an except* block", 5, 16),
+                Arguments.of("try:\n    pass\nexcept* A:\n    return", "SyntaxError", "'return' outside function", 4, 5));
     }
 
     /** Errors CPython's compiler (not its parser) finds in match statements. */
@@ -216,7 +232,7 @@ class SyntaxErrorTest {
     /** Valid Python outside the supported subset: the feature named and located. */
     static Stream<Arguments> unsupportedPrograms() {
         return Stream.of(
-                Arguments.of("try:\n    pass\nexcept* E:\n    pass", "'except*'", 3, 7));
+                Arguments.of("class C(*bases):\n    pass", "unpacking in a class's bases", 1, 9));
     }
 
     @ParameterizedTest

@@ -239,6 +239,14 @@ public final class SreEngine {
         f.lastindex = lastindex;
     }
 
+    /** Before trying an alternative: lastmark kept in the frame, and inside a repeat the marks too (restored if it fails). */
+    private void saveMarks(Frame f) {
+        lastmarkSave(f);
+        if (repeat != null) {
+            markPush(f.lastmark);
+        }
+    }
+
     private void lastmarkRestore(Frame f) {
         lastmark = f.lastmark;
         lastindex = f.lastindex;
@@ -341,10 +349,7 @@ public final class SreEngine {
                             pc += code[pc];
                             continue;
                         case BRANCH: {
-                            lastmarkSave(ctx);
-                            if (repeat != null) {
-                                markPush(ctx.lastmark);
-                            }
+                            saveMarks(ctx);
                             mode = BRANCH_NEXT;
                             continue;
                         }
@@ -370,10 +375,7 @@ public final class SreEngine {
                                 mode = RETURN;
                                 continue;
                             }
-                            lastmarkSave(ctx);
-                            if (repeat != null) {
-                                markPush(ctx.lastmark);
-                            }
+                            saveMarks(ctx);
                             if (code[tail] == LITERAL) {
                                 ctx.chr = code[tail + 1];
                                 mode = REPEAT_ONE_LIT_NEXT;
@@ -408,10 +410,7 @@ public final class SreEngine {
                                 mode = RETURN;
                                 continue;
                             }
-                            lastmarkSave(ctx);
-                            if (repeat != null) {
-                                markPush(ctx.lastmark);
-                            }
+                            saveMarks(ctx);
                             mode = MIN_REPEAT_ONE_NEXT;
                             continue;
                         }
@@ -467,10 +466,7 @@ public final class SreEngine {
                             }
                             if (op == MIN_UNTIL) { // lazy: the tail first
                                 repeat = rp.prev;
-                                lastmarkSave(ctx);
-                                if (repeat != null) {
-                                    markPush(ctx.lastmark);
-                                }
+                                saveMarks(ctx);
                                 ctx = call(ctx, J_MIN_UNTIL_2, pc, ptr, ctx.toplevel);
                                 mode = ENTER;
                                 continue;
@@ -552,10 +548,7 @@ public final class SreEngine {
                             int back = code[pc + 1];
                             if (back >= 0 && ptr >= back) {
                                 this.ptr = ptr - back;
-                                lastmarkSave(ctx);
-                                if (repeat != null) {
-                                    markPush(ctx.lastmark);
-                                }
+                                saveMarks(ctx);
                                 ctx = call(ctx, J_ASSERT_NOT, pc, ptr, false);
                                 pc = pc + 2;
                                 mode = ENTER;
