@@ -65,6 +65,22 @@ import org.gilectomy.trace.SpanLog;
  *      each garbage object, clears each (clearReferences: the cycles break), drops the bias of
  *      the deferred ones among them, then drops its references: the objects are freed by the
  *      normal reference-count path (dealloc, poison, --check-refs accounting)
+ * Cost per candidate (steps 1-4, the pause): four sweeps of the candidate array, each
+ * touching the object's header (1: count words and gcState; 2: traverse; 4: gcState, and a
+ * traverse if it is reachable; sort-out: gcState), and two traversals (steps 2 and 4), each
+ * reading the object's reference fields and, per reference, the referent's gcState: about
+ * 4 header visits per object plus 2 per reference, O(objects + references), and no
+ * allocation per object: refs(o) lives in the header (gcState, below; no map), the reach
+ * phase's work stack is an array kept between collections (the reach is depth-first from
+ * each root in turn, so it holds one root's frontier), generation lists keep their arrays
+ * (moveAll: no addAll copy), traversals call the Pass itself as their one visitor (no
+ * lambdas, no iterators, no boxing). The world is stopped for the marking and for taking the
+ * young lists (their threads append without a lock); survivors move between generations
+ * and the garbage is finalized and freed after it restarts. What a collection allocates grows with its garbage
+ * (the garbage list), not with the heap. A large heap is memory-bound: the header visits
+ * are cache misses, so the sweeps' number is what to cut next (a parallel or incremental
+ * mark is not done). CycleCollectorTest checks the allocation (a collection of a live heap
+ * of 100,000 allocates well under a byte per object).
  * Steps 1-4 need counts and references that do not move: the GIL is held, or the world is
  * stopped and (BUFFERED) the logs flushed. refs(o) lives in RefCounted.gcState, with IN_SET
  * and REACHABLE bits; gcState is 0 outside a collection.
@@ -384,32 +400,22 @@ public final class CycleCollector {
         List<RefCounted> garbage;
         List<RefCounted> orphans;
         List<Runnable> weakCallbacks;
+        ArrayList<RefCounted> candidates = GENS[gen]; // the younger ones join it: the oldest is not copied
         int examined;
-        try {
-            RefCount.flush();
+        try { // the stop-the-world window: the marking, and clearing the garbage's weak references
+            // The young lists are taken with the world stopped: their threads append to them
+            // without a lock (track), and only a stopped thread is sure not to be appending.
             takeYoungLists();
-            ArrayList<RefCounted> candidates = GENS[gen]; // the younger ones join it: the oldest is not copied
             for (int g = 0; g < gen; g++) {
-                candidates.addAll(GENS[g]);
-                GENS[g].clear();
+                moveAll(GENS[g], candidates);
             }
             examined = candidates.size();
+            RefCount.flush();
             Pass pass = new Pass();
             garbage = pass.unreachable(candidates);
             orphans = pass.orphans;
             weakCallbacks = Finalizers.clearWeakReferences(garbage); // while no reader can take a reference
-            int older = Math.min(gen + 1, GENERATIONS - 1);
-            if (older != gen) { // unreachable() left only the survivors in it
-                GENS[older].addAll(candidates);
-                candidates.clear();
-            }
             COUNT0.setVolatile(0);
-            if (gen + 1 < GENERATIONS) {
-                COUNTS[gen + 1]++;
-            }
-            for (int g = 1; g <= gen; g++) {
-                COUNTS[g] = 0;
-            }
         } finally {
             if (StopTheWorld.ENABLED) {
                 StopTheWorld.WORLD.start(me);
@@ -417,6 +423,16 @@ public final class CycleCollector {
         }
         long pause = System.nanoTime() - t0;
         if (GilTimeline.ENABLED) GilTimeline.span(SpanLog.GC_PAUSE, t0, gen, examined, explicit ? "explicit" : "threshold");
+        int older = Math.min(gen + 1, GENERATIONS - 1);
+        if (older != gen) { // unreachable() left only the survivors in it
+            moveAll(candidates, GENS[older]);
+        }
+        if (gen + 1 < GENERATIONS) {
+            COUNTS[gen + 1]++;
+        }
+        for (int g = 1; g <= gen; g++) {
+            COUNTS[g] = 0;
+        }
         while (!orphans.isEmpty()) { // step 4b
             for (RefCounted o : orphans) {
                 RefCount.undeferGarbage(o);
@@ -442,6 +458,20 @@ public final class CycleCollector {
         return found;
     }
 
+    /**
+     * Appends {@code from} to {@code to} and empties {@code from} (both keep their arrays):
+     * ArrayList.addAll would first copy {@code from} into a new array, an allocation per
+     * object moved at every collection.
+     */
+    private static void moveAll(ArrayList<RefCounted> from, ArrayList<RefCounted> to) {
+        int n = from.size();
+        to.ensureCapacity(to.size() + n);
+        for (int i = 0; i < n; i++) {
+            to.add(from.get(i));
+        }
+        from.clear();
+    }
+
     /** Moves every Python thread's young list (and the ended threads') into generation 0. */
     private static void takeYoungLists() {
         ArrayList<RefCounted> young = GENS[0];
@@ -458,8 +488,7 @@ public final class CycleCollector {
             }
         }
         synchronized (ORPHANS) {
-            young.addAll(ORPHANS);
-            ORPHANS.clear();
+            moveAll(ORPHANS, young);
         }
     }
 
@@ -496,9 +525,9 @@ public final class CycleCollector {
         }
         try {
             RefCount.flush();
-            List<RefCounted> all = new ArrayList<>(garbage);
+            ArrayList<RefCounted> all = new ArrayList<>(garbage);
             List<RefCounted> still = pass.unreachable(all);
-            GENS[GENERATIONS - 1].addAll(all);
+            moveAll(all, GENS[GENERATIONS - 1]);
             return still;
         } finally {
             if (StopTheWorld.ENABLED) {
@@ -620,48 +649,55 @@ public final class CycleCollector {
         }
     }
 
-    /** Steps 1-4 over one candidate set: the scratch state of one pass. */
-    private static final class Pass {
+    /**
+     * Steps 1-4 over one candidate set: the scratch state of one pass. It is its own (and the
+     * only) visitor of the collection's traversals, with a mode, so that each type's traverse
+     * calls one visit method (a monomorphic call the JIT inlines) rather than three lambdas.
+     */
+    private static final class Pass implements GcTracked.Visitor {
+        private static final int SUBTRACT = 0;
+        private static final int ROOT = 1;
+        private static final int REACH = 2;
+
         /**
-         * The reach phase's work stack, kept from one collection to the next (it grows to the
-         * heap's breadth: regrowing it each time cost a tenth of a large collection); a
-         * popped slot is nulled. Only the collecting thread touches it.
+         * The reach phase's work stack, kept from one collection to the next (regrowing it
+         * each time cost a tenth of a large collection in JFR); a popped slot is nulled. Only
+         * the collecting thread touches it.
          */
         private static RefCounted[] work = new RefCounted[1024];
         private int depth;
+        private int mode;
         /** The garbage found that only a deferred bias kept alive (step 4b), a part of what unreachable returned. */
         final List<RefCounted> orphans = new ArrayList<>();
 
-        private final GcTracked.Visitor subtract = r -> {
+        @Override
+        public void visit(RefCounted r) {
             if (r == null) {
                 return; // an empty slot
             }
             int s = r.gcState;
-            if ((s & IN_SET) != 0 && (s & REFS) > 0) {
-                r.gcState = s - 1;
+            if ((s & IN_SET) == 0) {
+                return; // not a candidate: outside the set, or not a container
             }
-        };
-
-        private final GcTracked.Visitor root = r -> {
-            if (r == null) {
-                return; // an empty slot
+            switch (mode) {
+                case SUBTRACT -> {
+                    if ((s & REFS) > 0) {
+                        r.gcState = s - 1;
+                    }
+                }
+                case ROOT -> {
+                    if ((s & REFS) < REFS) {
+                        r.gcState = s + 1;
+                    }
+                }
+                default -> {
+                    if ((s & REACHABLE) == 0) {
+                        r.gcState = s | REACHABLE;
+                        push(r);
+                    }
+                }
             }
-            int s = r.gcState;
-            if ((s & IN_SET) != 0 && (s & REFS) < REFS) {
-                r.gcState = s + 1;
-            }
-        };
-
-        private final GcTracked.Visitor reach = r -> {
-            if (r == null) {
-                return; // an empty slot
-            }
-            int s = r.gcState;
-            if ((s & IN_SET) != 0 && (s & REACHABLE) == 0) {
-                r.gcState = s | REACHABLE;
-                push(r);
-            }
-        };
+        }
 
         private void push(RefCounted o) {
             if (depth == work.length) {
@@ -673,10 +709,13 @@ public final class CycleCollector {
         /**
          * Removes the unreachable objects of {@code set} (and any already freed) from it and
          * returns them; {@code set} keeps the live ones. Every gcState is 0 again after.
+         * Four sweeps of the set (see the Overview's cost): counts, subtract, reach, sort out.
          */
-        List<RefCounted> unreachable(List<RefCounted> set) {
+        List<RefCounted> unreachable(ArrayList<RefCounted> set) {
+            int n = set.size();
             int live = 0;
-            for (RefCounted o : set) {
+            for (int i = 0; i < n; i++) { // 1: counts; the freed and the dying leave the set
+                RefCounted o = set.get(i);
                 if (o.isFreed()) {
                     continue;
                 }
@@ -687,25 +726,27 @@ public final class CycleCollector {
                 o.gcState = IN_SET | Math.min(c, REFS);
                 set.set(live++, o);
             }
-            set.subList(live, set.size()).clear();
-            for (RefCounted o : set) {
-                ((GcTracked) o).traverse(subtract);
+            n = live;
+            mode = SUBTRACT; // 2: references from inside the set
+            for (int i = 0; i < n; i++) {
+                ((GcTracked) set.get(i)).traverse(this);
             }
-            roots.accept(root);
-            for (RefCounted o : set) {
-                if ((o.gcState & REFS) > 0 && (o.gcState & REACHABLE) == 0) {
-                    o.gcState |= REACHABLE;
+            mode = ROOT; // 3: the thread stacks
+            roots.accept(this);
+            mode = REACH; // 4: each object with a count left is a root; what it reaches lives
+            for (int i = 0; i < n; i++) {
+                RefCounted o = set.get(i);
+                int s = o.gcState;
+                if ((s & REFS) > 0 && (s & REACHABLE) == 0) {
+                    o.gcState = s | REACHABLE;
                     push(o);
+                    drain(); // depth-first now: the stack holds one root's frontier, not the heap's
                 }
-            }
-            while (depth > 0) {
-                RefCounted o = work[--depth];
-                work[depth] = null;
-                ((GcTracked) o).traverse(reach);
             }
             List<RefCounted> garbage = new ArrayList<>();
             int kept = 0;
-            for (RefCounted o : set) {
+            for (int i = 0; i < n; i++) { // sort out, and every gcState back to 0
+                RefCounted o = set.get(i);
                 if ((o.gcState & REACHABLE) == 0) {
                     if (RefCount.onlyBiasLeft(o)) {
                         orphans.add(o);
@@ -719,6 +760,16 @@ public final class CycleCollector {
             }
             set.subList(kept, set.size()).clear();
             return garbage;
+        }
+
+        private void drain() {
+            RefCounted[] w = work;
+            while (depth > 0) {
+                RefCounted o = w[--depth];
+                w[depth] = null;
+                ((GcTracked) o).traverse(this);
+                w = work; // a push may have grown it
+            }
         }
     }
 }

@@ -175,6 +175,7 @@ final class MainProgram {
      */
     private static void finalizeForDel(Interpreter interp, PyModule main) {
         interp.mainNamespace = null;
+        collectBeforeTeardown();
         settleCounts();
         main.clearForFinalization();
         settleCounts();
@@ -187,10 +188,25 @@ final class MainProgram {
         interp.stdout.flush();
     }
 
+    /**
+     * CPython's finalization collects once before any module is torn down, if the collector
+     * is enabled (gc.disable() skips it): garbage that was already unreachable is finalized
+     * before what the modules' namespaces held (gp_exit_order.py).
+     */
+    private static void collectBeforeTeardown() {
+        if (org.gilectomy.refcount.CycleCollector.isEnabled()) {
+            settleCounts();
+            org.gilectomy.refcount.CycleCollector.collect(2, true);
+            settleCounts();
+            org.gilectomy.refcount.Finalizers.runPending();
+        }
+    }
+
     /** What --check-refs prints for a program that did not run alone in the JVM. */
     static final String NOT_CHECKED = "check-refs: leaks not checked: another interpreter ran in this JVM at the same time\n";
 
     private static void finalizeAndCount(Interpreter interp, PyModule main, java.util.Map<String, Long> liveBefore) {
+        collectBeforeTeardown();
         settleCounts();
         main.clearForFinalization();
         settleCounts();

@@ -29,11 +29,16 @@ import org.gilectomy.runtime.interp.Params;
  * items holds owned references. mutex guards items, unfinished; it is held only for a few
  * steps, never while taking the GIL. Conditions: notEmpty (signalled by put), notFull (by get),
  * allDone (when unfinished reaches 0, for join()).
- *   put(x):  incref x (GIL held); [wait via Blocking while full]; items.add(x); unfinished++;
- *            notEmpty.signal(). On a time-out the reference is dropped again, GIL held.
- *   get():   [wait via Blocking while empty]; x = items.poll(); notFull.signal(); the caller
- *            receives x's reference (no count changes without the GIL).
- * The fast path (no waiting) never releases the GIL.
+ *   put(x):  incref x (GIL held); loop { if not full: items.add(x); unfinished++;
+ *            notEmpty.signal(); return; [wait via Blocking until not full] }. On a time-out
+ *            the reference is dropped again, GIL held.
+ *   get():   loop { if not empty: x = items.poll(); notFull.signal(); return x; [wait via
+ *            Blocking until not empty] }; the caller receives x's reference.
+ * The items change only while the thread is attached (GIL held, or in the free-threaded
+ * builds the world not stopped), never inside a wait: the cycle collector traverses them (a
+ * queue in a cycle is freed), with the GIL held or the world stopped, and must see them
+ * unchanged between its passes. A woken waiter attaches, then tries again: another thread
+ * may have taken the slot or the item first. The fast path (no waiting) never releases the GIL.
  *
  * Field        access
  * items        guarded by mutex
@@ -118,7 +123,7 @@ public final class QueueModule {
     }
 
     /** {@code queue.Queue}. */
-    static final class PyQueue extends PyObject {
+    static final class PyQueue extends PyObject implements org.gilectomy.refcount.GcTracked {
         final long maxsize;
         private final ReentrantLock mutex = new ReentrantLock();
         private final Condition notEmpty = mutex.newCondition();
@@ -146,81 +151,84 @@ public final class QueueModule {
             notEmpty.signal();
         }
 
+        /**
+         * Adds {@code item}, waiting (detached) while the queue is full if {@code block}. The
+         * items change only while this thread is attached (GIL held, or the world not stopped),
+         * never inside the wait, so that the cycle collector reads them unchanged: a waiter
+         * woken for a free slot attaches, then tries again (another thread may have taken it).
+         */
         void put(PyObject item, boolean block, double timeoutSeconds) {
             RefCount.incref(item);
-            mutex.lock();
-            try {
-                if (!fullLocked()) {
-                    addLocked(item);
-                    return;
-                }
-            } finally {
-                mutex.unlock();
-            }
-            boolean[] done = new boolean[1];
-            if (block) {
-                long deadline = ThreadingExtras.deadline(timeoutSeconds);
+            long deadline = block ? ThreadingExtras.deadline(timeoutSeconds) : 0;
+            for (;;) {
+                mutex.lock();
                 try {
-                    Blocking.run(() -> {
-                        mutex.lockInterruptibly();
-                        try {
-                            while (fullLocked()) {
-                                if (!ThreadingExtras.awaitUntil(notFull, deadline)) {
-                                    return;
-                                }
-                            }
-                            addLocked(item);
-                            done[0] = true;
-                        } finally {
-                            mutex.unlock();
-                        }
-                    });
-                } catch (PyException e) {
-                    if (!done[0]) {
-                        RefCount.decref(item);
+                    if (!fullLocked()) {
+                        addLocked(item);
+                        return;
                     }
-                    throw e;
+                } finally {
+                    mutex.unlock();
                 }
-            }
-            if (!done[0]) {
-                RefCount.decref(item);
-                throw new PyException(FULL, "");
+                boolean[] room = new boolean[1];
+                if (block) {
+                    try {
+                        Blocking.run(() -> room[0] = awaitLocked(notFull, deadline, true));
+                    } catch (PyException e) { // KeyboardInterrupt
+                        RefCount.decref(item);
+                        throw e;
+                    }
+                }
+                if (!room[0]) {
+                    RefCount.decref(item);
+                    throw new PyException(FULL, "");
+                }
             }
         }
 
+        /**
+         * Takes the first item, waiting (detached) while the queue is empty if {@code block};
+         * as put, the items change only while attached.
+         */
         PyObject get(boolean block, double timeoutSeconds) {
-            mutex.lock();
-            try {
-                PyObject x = items.poll();
-                if (x != null) {
-                    notFull.signal();
-                    return x;
+            long deadline = block ? ThreadingExtras.deadline(timeoutSeconds) : 0;
+            for (;;) {
+                mutex.lock();
+                try {
+                    PyObject x = items.poll();
+                    if (x != null) {
+                        notFull.signal();
+                        return x;
+                    }
+                } finally {
+                    mutex.unlock();
                 }
+                boolean[] some = new boolean[1];
+                if (block) {
+                    Blocking.run(() -> some[0] = awaitLocked(notEmpty, deadline, false));
+                }
+                if (!some[0]) {
+                    throw new PyException(EMPTY, "");
+                }
+            }
+        }
+
+        /**
+         * Waits on {@code c} until the queue has room ({@code forRoom}) or an item, or the
+         * deadline passes; returns whether the condition holds. Changes nothing; runs detached.
+         */
+        private boolean awaitLocked(Condition c, long deadline, boolean forRoom) throws InterruptedException {
+            mutex.lockInterruptibly();
+            try {
+                while (forRoom ? fullLocked() : items.isEmpty()) {
+                    if (!ThreadingExtras.awaitUntil(c, deadline)) {
+                        return false;
+                    }
+                }
+                return true;
             } finally {
                 mutex.unlock();
             }
-            PyObject[] got = new PyObject[1];
-            if (block) {
-                long deadline = ThreadingExtras.deadline(timeoutSeconds);
-                Blocking.run(() -> {
-                    mutex.lockInterruptibly();
-                    try {
-                        while (items.isEmpty()) {
-                            if (!ThreadingExtras.awaitUntil(notEmpty, deadline)) {
-                                return;
-                            }
-                        }
-                        got[0] = items.poll();
-                        notFull.signal();
-                    } finally {
-                        mutex.unlock();
-                    }
-                });
-            }
-            if (got[0] == null) {
-                throw new PyException(EMPTY, "");
-            }
-            return got[0];
         }
 
         long size() {
@@ -257,6 +265,25 @@ public final class QueueModule {
                     mutex.unlock();
                 }
             });
+        }
+
+        /** The items, each an owned reference (read under the mutex: a waiter may hold it briefly). */
+        @Override
+        public void traverse(Visitor v) {
+            mutex.lock();
+            try {
+                for (PyObject o : items) {
+                    v.visit(o);
+                }
+            } finally {
+                mutex.unlock();
+            }
+        }
+
+        /** The items go (the queue stays usable, empty): a cycle through a queue breaks here. */
+        @Override
+        public void clearReferences() {
+            dealloc();
         }
 
         @Override
