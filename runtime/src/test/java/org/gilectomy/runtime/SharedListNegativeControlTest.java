@@ -40,15 +40,39 @@ class SharedListNegativeControlTest {
                 "unlocked deque appends and pops never went wrong: the positive test could not fail");
     }
 
-    /** Whether, within 10 runs, the program (which prints {@code correct} when correct) goes wrong once. */
+    /**
+     * Whether, within 10 runs, the program (which prints {@code correct} when correct) goes wrong
+     * once. A run that has not ended after {@link #HANG_SECONDS} went wrong too: without locks a
+     * racing resize can leave a hash table with no free slot, and a probe then loops for ever
+     * (seen on a loaded machine in {@code wa_inplace_set_threads.py}). Its threads are left
+     * spinning until this JVM exits: the runtime has no way to stop a thread that never
+     * reaches an eval-breaker check.
+     */
     private static boolean goesWrong(String program, String correct) {
         assertTrue(!Gil.ENABLED && !ObjectLock.ENABLED, "this control needs -Dgilectomy.gil=none -Dgilectomy.lock=none");
         for (int run = 0; run < 10; run++) {
-            ProgramRunner.Outcome o = ProgramRunner.runHere(ProgramRunner.PROGRAMS.resolve(program));
+            java.util.concurrent.FutureTask<ProgramRunner.Outcome> task =
+                    new java.util.concurrent.FutureTask<>(() -> ProgramRunner.runHere(ProgramRunner.PROGRAMS.resolve(program)));
+            Thread runner = new Thread(task, "negative-control-" + program);
+            runner.setDaemon(true);
+            runner.start();
+            ProgramRunner.Outcome o;
+            try {
+                o = task.get(HANG_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException hung) {
+                System.err.println(program + ": run " + (run + 1) + " did not end in " + HANG_SECONDS
+                        + " s (a corrupted table loops): went wrong");
+                return true;
+            } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                throw new AssertionError(program + ": the run itself failed", e);
+            }
             if (!o.stdout().equals(correct) || o.status() != 0 || !o.stderr().isEmpty()) {
                 return true;
             }
         }
         return false;
     }
+
+    /** Far above a correct run's time (about a second each, loaded machine included). */
+    private static final int HANG_SECONDS = 60;
 }
