@@ -648,6 +648,8 @@ public final class Classes {
                 return MappingProxy.of(t);
             case "mro":
                 return new PyBoundMethod(MRO_METHOD, t);
+            case "__subclasses__":
+                return new PyBoundMethod(SUBCLASSES_METHOD, t);
             default:
                 break;
         }
@@ -690,6 +692,12 @@ public final class Classes {
     private static final PyObject MRO_METHOD = new PyBuiltinFunction("type.mro", (a, off, n, kw) -> {
         Args.exactly("mro", n - 1, 0, kw);
         return PyList.steal(((PyType) a[off]).mroList().stream().map(Classes::newRef).toArray(PyObject[]::new), ((PyType) a[off]).mroList().size());
+    });
+
+    private static final PyObject SUBCLASSES_METHOD = new PyBuiltinFunction("type.__subclasses__", (a, off, n, kw) -> {
+        Args.exactly("__subclasses__", n - 1, 0, kw);
+        java.util.List<PyType> subs = ((PyType) a[off]).subclassesList();
+        return PyList.steal(subs.stream().map(Classes::newRef).toArray(PyObject[]::new), subs.size());
     });
 
     private static PyTuple typeTuple(java.util.List<PyType> types) {
