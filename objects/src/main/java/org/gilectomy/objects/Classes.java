@@ -695,7 +695,7 @@ public final class Classes {
     });
 
     private static final PyObject SUBCLASSES_METHOD = new PyBuiltinFunction("type.__subclasses__", (a, off, n, kw) -> {
-        Args.exactly("__subclasses__", n - 1, 0, kw);
+        Args.exactly(((PyType) a[off]).qualname() + ".__subclasses__", n - 1, 0, kw);
         java.util.List<PyType> subs = ((PyType) a[off]).subclassesList();
         return PyList.steal(subs.stream().map(Classes::newRef).toArray(PyObject[]::new), subs.size());
     });
