@@ -113,6 +113,10 @@ public final class Builtins {
         dict.putName("__debug__", PyBool.TRUE); // no -O: assertions run
         type("slice", org.gilectomy.objects.PySlice.TYPE, ValueAttributes::newSlice);
         type("range", PyRange.TYPE, Builtins::range);
+        // the name exists (the standard library registers it with its ABCs); its objects do not yet
+        type("memoryview", new PyType("memoryview", null), (a, off, n, kw) -> {
+            throw PyExc.notImplemented("memoryview objects");
+        });
         StrMethods.install();
         ContainerMethods.install();
         IterBuiltins.install(this);
