@@ -679,6 +679,10 @@ public final class Classes {
             if (ad != null) {
                 return ad.bind(null);
             }
+            PyMethodDescriptor slot = ObjectSlots.lookup(t, name);
+            if (slot != null) {
+                return slot.bind(null, t);
+            }
             throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
         }
         try {

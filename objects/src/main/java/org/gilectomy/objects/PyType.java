@@ -577,6 +577,11 @@ public final class PyType extends PyObject {
         return null;
     }
 
+    /** The descriptor of a slot function kept outside the method table ({@link ObjectSlots}), made once. */
+    PyMethodDescriptor slotDescriptor(String methodName, PyBuiltinFunction f) {
+        return methodDescriptors.computeIfAbsent(methodName, k -> PyMethodDescriptor.make(this, k, f));
+    }
+
     /**
      * Declares data attributes that the type's objects provide themselves (as {@link DataAttributes}),
      * for reads through the class: members ({@code member}) or getsets; start-up only.
