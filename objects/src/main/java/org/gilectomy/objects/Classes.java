@@ -87,6 +87,7 @@ public final class Classes {
         PyExc.BASE_EXCEPTION.addMethod("__str__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).text()));
         PyExc.BASE_EXCEPTION.addMethod("__repr__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).reprText()));
         ExceptionGroups.install();
+        SyntaxErrors.install();
         for (PyType t : PyExc.ALL) {
             t.constructor = (a, off, n, kw) -> construct(t, a, off, n, kw);
         }
