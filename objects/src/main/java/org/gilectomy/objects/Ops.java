@@ -365,8 +365,25 @@ public final class Ops {
         return unary('~', "~", a);
     }
 
+    /**
+     * {@code type(a).dunder(a)} when a class statement defines it (for a subclass of a built-in
+     * type, only one the class statement itself defines): a new reference, else null.
+     */
+    public static PyObject unaryDunderOrNull(PyObject a, String dunder) {
+        return a instanceof PyInstance ? Dunders.callOrNull(a, dunder)
+                : a.type().isHeapType() ? Dunders.callOverride(a, dunder) : null;
+    }
+
+    /**
+     * A unary operator: a class statement's {@code __neg__}/{@code __pos__}/{@code __invert__}
+     * first (for a subclass of a built-in type, only one the class statement defines), else the
+     * built-in numbers'.
+     */
     private static PyObject unary(char op, String symbol, PyObject a) {
-        PyObject r = Numbers.unary(op, a);
+        PyObject r = unaryDunderOrNull(a, op == '-' ? "__neg__" : op == '+' ? "__pos__" : "__invert__");
+        if (r == null) {
+            r = Numbers.unary(op, a);
+        }
         if (r == null) {
             throw PyExc.typeError("bad operand type for unary " + symbol + ": '" + a.type().name() + "'");
         }
