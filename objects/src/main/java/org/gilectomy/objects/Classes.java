@@ -66,6 +66,9 @@ public final class Classes {
                     Args.exactly("__init_subclass__", n - 1, 0, null);
                     return PyNone.newRef();
                 })));
+        // object.__subclasshook__(subclass): NotImplemented, so that abc's checks fall back to the registry and the MRO
+        PyType.OBJECT.addAttribute("__subclasshook__", new Descriptors.PyFunctionWrapper(Descriptors.PyFunctionWrapper.CLASSMETHOD,
+                new PyBuiltinFunction("object.__subclasshook__", (a, off, n, kw) -> newRef(Dunders.NOT_IMPLEMENTED))));
         BuiltinSubclasses.install();
         PyExc.BASE_EXCEPTION.instanceFactory = PyBaseException::new;
         PyExc.BASE_EXCEPTION.addMethod("__init__", (a, off, n, kw) -> {
@@ -87,6 +90,7 @@ public final class Classes {
         PyExc.BASE_EXCEPTION.addMethod("__str__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).text()));
         PyExc.BASE_EXCEPTION.addMethod("__repr__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).reprText()));
         ExceptionGroups.install();
+        SyntaxErrors.install();
         for (PyType t : PyExc.ALL) {
             t.constructor = (a, off, n, kw) -> construct(t, a, off, n, kw);
         }
