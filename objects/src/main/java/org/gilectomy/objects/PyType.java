@@ -139,8 +139,8 @@ public final class PyType extends PyObject implements org.gilectomy.refcount.GcT
 
     /**
      * A class made by a class statement with these bases ({@code dict} non-null, owned by the
-     * new class), or a built-in type with at most one. TypeError (nothing made, nothing
-     * registered) if the bases admit no consistent method resolution order.
+     * new class), or a built-in type with at most one. A class statement's bases must admit a
+     * consistent method resolution order (Classes checks it first: a class made is registered).
      */
     public PyType(String name, PyType[] bases, PyDict dict, String module) {
         super(dict != null ? 2 : STATIC_REFS); // a class: its maker's reference and its own (see "Collectable classes")
