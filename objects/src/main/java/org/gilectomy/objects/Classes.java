@@ -145,33 +145,38 @@ public final class Classes {
     public static PyType newClass(PyType meta, String name, PyType[] bases, PyDict namespace, String module,
             PyObject[] kwValues, int kwOff, PyTuple kwNames) {
         PyType cls = makeClass(meta, name, bases, namespace, module);
-        for (java.util.Map.Entry<PyObject, PyObject> e : namespace.itemsSnapshot()) {
-            try {
-                PyObject v = e.getValue();
-                if (v.type() == Descriptors.PyProperty.TYPE && e.getKey() instanceof PyStr k) {
-                    ((Descriptors.PyProperty) v).setName(k.value); // property's own __set_name__, without the call
-                } else if (Dunders.has(v, "__set_name__")) {
-                    RefCount.decref(Dunders.callOrNull(v, "__set_name__", cls, e.getKey()));
+        try {
+            for (java.util.Map.Entry<PyObject, PyObject> e : namespace.itemsSnapshot()) {
+                try {
+                    PyObject v = e.getValue();
+                    if (v.type() == Descriptors.PyProperty.TYPE && e.getKey() instanceof PyStr k) {
+                        ((Descriptors.PyProperty) v).setName(k.value); // property's own __set_name__, without the call
+                    } else if (Dunders.has(v, "__set_name__")) {
+                        RefCount.decref(Dunders.callOrNull(v, "__set_name__", cls, e.getKey()));
+                    }
+                } finally {
+                    RefCount.decref(e.getKey());
+                    RefCount.decref(e.getValue());
                 }
-            } finally {
-                RefCount.decref(e.getKey());
-                RefCount.decref(e.getValue());
             }
-        }
-        PyObject init = cls.lookupAfter(cls, "__init_subclass__");
-        if (init != null) {
-            PyObject f = Descriptors.bind(init, null, cls);
-            RefCount.decref(init);
-            try {
-                int nkw = kwNames == null ? 0 : kwNames.size();
-                PyObject[] a = new PyObject[nkw];
-                if (nkw > 0) {
-                    System.arraycopy(kwValues, kwOff, a, 0, nkw);
+            PyObject init = cls.lookupAfter(cls, "__init_subclass__");
+            if (init != null) {
+                PyObject f = Descriptors.bind(init, null, cls);
+                RefCount.decref(init);
+                try {
+                    int nkw = kwNames == null ? 0 : kwNames.size();
+                    PyObject[] a = new PyObject[nkw];
+                    if (nkw > 0) {
+                        System.arraycopy(kwValues, kwOff, a, 0, nkw);
+                    }
+                    RefCount.decref(Ops.call(f, a, 0, 0, kwNames));
+                } finally {
+                    RefCount.decref(f);
                 }
-                RefCount.decref(Ops.call(f, a, 0, 0, kwNames));
-            } finally {
-                RefCount.decref(f);
             }
+        } catch (RuntimeException | Error e) {
+            RefCount.decref(cls); // the statement failed: the class is garbage, the collector's (it holds itself)
+            throw e;
         }
         return cls;
     }
@@ -210,13 +215,13 @@ public final class Classes {
         implicitWrapper(namespace, "__init_subclass__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
         implicitWrapper(namespace, "__class_getitem__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
         noHashWithoutEq(namespace);
-        PyType cls;
         try {
-            cls = new PyType(name, bases, namespace, module);
+            Mro.of(null, bases); // its TypeError before the class exists: a made class is registered (tracked, counted)
         } catch (PyException e) {
             RefCount.decref(namespace);
             throw e;
         }
+        PyType cls = new PyType(name, bases, namespace, module);
         PyObject q = namespace.pop(PyStr.internBorrowed("__qualname__"));
         if (q != null) {
             cls.setQualname(Ops.str(q));
