@@ -125,9 +125,9 @@ final class Convoy implements Experiment {
         PartResult main = results.get(0);
         List<Target> targets = List.of(
                 Target.atMost("gil: echo rate beside 1 CPU thread vs alone", "rate(1 CPU thread) / rate(alone)",
-                        rateRatio(main, "gil"), 0.10),
+                        rateRatio(main, "gil"), 0.10).on("gil"),
                 Target.atLeast("nogil: echo rate beside 1 CPU thread vs alone", "rate(1 CPU thread) / rate(alone)",
-                        rateRatio(main, "nogil"), 0.50));
+                        rateRatio(main, "nogil"), 0.50).on("nogil"));
         List<Path> charts = new ArrayList<>();
         if (main.supported()) {
             List<Charts.Line> cl = new ArrayList<>();

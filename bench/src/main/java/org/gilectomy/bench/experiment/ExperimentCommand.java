@@ -240,23 +240,32 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
 
     /**
-     * The analysis with every verdict NOISY when a measured cell is noisy. Coarse on purpose: the
-     * targets do not say which cells they read, and a verdict claimed on a busy machine is
-     * worse than one withheld.
+     * The analysis with a verdict NOISY when a measured cell it reads is noisy: the cells of the
+     * series it names ({@link Target#on}), or any cell of the experiment when it names none (a
+     * verdict claimed on a busy machine is worse than one withheld).
      */
     static Experiment.Analysis noisy(Experiment.Analysis a, List<PartResult> results) {
-        List<String> cells = new ArrayList<>();
+        List<CellSummary> noisyCells = new ArrayList<>();
+        List<String> described = new ArrayList<>();
         for (PartResult r : results) {
             if (r.supported()) {
-                r.measurement().summary().rows().stream().filter(CellSummary::noisy)
-                        .forEach(c -> cells.add(r.part().name() + ": " + c.cell() + " (" + c.noise() + ")"));
+                r.measurement().summary().rows().stream().filter(CellSummary::noisy).forEach(c -> {
+                    noisyCells.add(c);
+                    described.add(r.part().name() + ": " + c.cell() + " (" + c.noise() + ")");
+                });
             }
         }
-        if (cells.isEmpty()) {
-            return a;
+        List<Target> targets = new ArrayList<>();
+        for (Target t : a.targets()) {
+            List<String> its = new ArrayList<>();
+            for (int i = 0; i < noisyCells.size(); i++) {
+                if (t.reads(noisyCells.get(i).cell().series())) {
+                    its.add(described.get(i));
+                }
+            }
+            targets.add(its.isEmpty() ? t : t.withNoise(its.size() + " noisy cell(s), e.g. " + its.get(0)));
         }
-        String reason = cells.size() + " noisy cell(s), e.g. " + cells.get(0);
-        return new Experiment.Analysis(a.lines(), a.targets().stream().map(t -> t.withNoise(reason)).toList(), a.charts());
+        return new Experiment.Analysis(a.lines(), targets, a.charts());
     }
 
     private Measurement.Settings settings(Part part, List<String> jvmOptions, PerfProbe perfProbe) {
