@@ -382,16 +382,19 @@ public final class RefCount {
     }
 
     private static void release(RefCountThreadState ts, RefCounted o) {
-        if ((o instanceof Finalizable || o.weakRefsAcquire() != null) && Finalizers.keptForFinalizer(ts, o)) {
+        if ((o.isFinalizableClass() || o.weakRefsAcquire() != null) && Finalizers.keptForFinalizer(ts, o)) {
             return; // revived for its __del__ or its weak references (Finalizers): freed when its count reaches zero again
         }
-        if (o instanceof GcTracked) {
+        if (o.isGcTrackedClass()) {
             CycleCollector.untracked(ts);
         }
         if (DEFERRED && o.deferredPlain()) {
             DeferredCounts.forget(o);
         }
-        o.dealloc();
+        boolean plainFree = o.isPlainFree();
+        if (!plainFree) {
+            o.dealloc();
+        }
         if (BIASED) {
             o.setSharedWordRelease(RefCounted.SHARED_FREED);
         }
@@ -406,7 +409,9 @@ public final class RefCount {
         if (RefCheck.ENABLED) {
             RefCheck.freed(o);
         }
-        o.afterFree();
+        if (!plainFree) {
+            o.afterFree();
+        }
     }
 
     /**
