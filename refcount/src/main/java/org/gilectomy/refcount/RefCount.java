@@ -451,6 +451,21 @@ public final class RefCount {
     }
 
     /**
+     * {@link #markDeferred} of a mortal object with the calling thread's interpreter as its
+     * scope (for objects whose maker does not know the interpreter: classes); left counted
+     * if the thread runs for none.
+     */
+    public static void markDeferredHere(RefCounted o) {
+        if (!DEFERRED) {
+            return;
+        }
+        Object scope = RefCountThreadState.current().interpreter();
+        if (scope != null) {
+            markDeferred(o, scope);
+        }
+    }
+
+    /**
      * A frame takes a reference to {@code o}, which something else keeps alive meanwhile
      * ({@code PyStackRef_FromPyObjectNew}): an incref, but no write at all for a deferred object.
      */
