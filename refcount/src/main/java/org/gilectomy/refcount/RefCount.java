@@ -39,7 +39,8 @@ import org.gilectomy.cacheline.TransferCounter;
  *   PLAIN    count > 0 ? count++                      (only under a GIL: nothing races)
  *   ATOMIC   CAS loop; refuses count <= 0 (0: being freed, FREED: poisoned)
  *   BIASED   owner: local > 0 ? local++ (nobody but the owner frees an owned object);
- *            others: CAS loop on shared (BiasedCounts.tryIncrefShared)
+ *            others: CAS loop on shared (BiasedCounts.tryIncrefShared; for a deferred
+ *            object tryIncrefSharedDeferred, which its bias makes safe from the start)
  *   immortal true, nothing written
  *   BUFFERED not supported (SUPPORTS_TRY_INCREF false): the commit thread may free an object
  *            whose decref is logged before our increment is applied; callers keep the lock.
@@ -127,7 +128,9 @@ public final class RefCount {
         boolean taken;
         if (BIASED) {
             boolean owner = o.ownerIdPlain() == currentThreadId();
-            taken = owner ? BiasedCounts.tryIncrefLocal(o) : BiasedCounts.tryIncrefShared(o);
+            taken = owner ? BiasedCounts.tryIncrefLocal(o)
+                    : DEFERRED && o.deferredPlain() ? BiasedCounts.tryIncrefSharedDeferred(o)
+                    : BiasedCounts.tryIncrefShared(o);
             if (COUNT_TRANSFERS && taken && !owner && !o.isImmortal()) {
                 TransferCounter.nonOwner(o, TransferCounter.INCREF);
             }
