@@ -165,6 +165,24 @@ public final class Modules {
         RefCount.decref(table);
     }
 
+    /**
+     * For the cycle collector (the world stopped, or the GIL held): calls {@code alive} with
+     * sys.modules and the namespace of each module in it, containers that live for sure (its
+     * "mark alive" starts from them). Reads without locks or new references: nothing moves.
+     */
+    public void visitAliveNamespaces(java.util.function.Consumer<org.gilectomy.refcount.RefCounted> alive) {
+        PyDict table = sysModules;
+        if (table == null) {
+            return;
+        }
+        alive.accept(table);
+        table.traverse(o -> {
+            if (o instanceof PyModule m) {
+                alive.accept(m.dictBorrowed());
+            }
+        });
+    }
+
     /** The namespaces of the modules in sys.modules (for the ALL_SHARED immortalisation). */
     public List<PyDict> loadedNamespaces() {
         List<PyDict> r = new ArrayList<>();
