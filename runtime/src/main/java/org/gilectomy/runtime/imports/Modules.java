@@ -104,7 +104,9 @@ public final class Modules {
      * biased counting (a count that large overflows the merged word).
      */
     void created(PyModule m) {
-        RefCount.makeImmortal(m);
+        if (!m.collectable()) { // a program's module (PyModule.forSource) is freed as any object
+            RefCount.makeImmortal(m);
+        }
         synchronized (created) {
             created.add(m);
         }
