@@ -64,6 +64,7 @@ final class BuiltinSubclasses {
         newOf(Descriptors.PyProperty.TYPE, (cls, a, off, n, kw) -> new Descriptors.PyProperty.Sub(cls));
         Descriptors.PyProperty.install();
         PyWeakref.install();
+        PyGenericAlias.install();
     }
 
     /** tuple(arg): the one argument, checked as the built-in's constructor checks it. */

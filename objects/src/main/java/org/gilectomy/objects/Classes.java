@@ -66,6 +66,9 @@ public final class Classes {
                     Args.exactly("__init_subclass__", n - 1, 0, null);
                     return PyNone.newRef();
                 })));
+        // object.__subclasshook__(subclass): NotImplemented, so that abc's checks fall back to the registry and the MRO
+        PyType.OBJECT.addAttribute("__subclasshook__", new Descriptors.PyFunctionWrapper(Descriptors.PyFunctionWrapper.CLASSMETHOD,
+                new PyBuiltinFunction("object.__subclasshook__", (a, off, n, kw) -> newRef(Dunders.NOT_IMPLEMENTED))));
         BuiltinSubclasses.install();
         PyExc.BASE_EXCEPTION.instanceFactory = PyBaseException::new;
         PyExc.BASE_EXCEPTION.addMethod("__init__", (a, off, n, kw) -> {
@@ -87,6 +90,7 @@ public final class Classes {
         PyExc.BASE_EXCEPTION.addMethod("__str__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).text()));
         PyExc.BASE_EXCEPTION.addMethod("__repr__", (a, off, n, kw) -> PyStr.of(((PyBaseException) a[off]).reprText()));
         ExceptionGroups.install();
+        SyntaxErrors.install();
         for (PyType t : PyExc.ALL) {
             t.constructor = (a, off, n, kw) -> construct(t, a, off, n, kw);
         }
@@ -200,8 +204,9 @@ public final class Classes {
             PyType.finalizerDefined();
         }
         java.util.List<PyStr> slotted;
+        boolean[] namesDict = {false}; // __slots__ names __dict__: instances have one besides their slots
         try {
-            slotted = slotNames(namespace);
+            slotted = slotNames(namespace, namesDict);
         } catch (PyException e) {
             RefCount.decref(namespace);
             throw e;
@@ -231,7 +236,7 @@ public final class Classes {
                 RefCount.decref(m);
             }
         }
-        cls.markSlots(slotted != null, slotted != null && !slotted.isEmpty());
+        cls.markSlots(slotted != null && !namesDict[0], slotted != null && !slotted.isEmpty());
         PyObject metaCall = meta.isHeapType() ? meta.lookupHeap("__call__") : null;
         if (metaCall != null) { // the metaclass's __call__ makes the instances (it may call type.__call__)
             RefCount.decref(metaCall); // the metaclass keeps it; looked up again per call (it may change)
@@ -245,9 +250,10 @@ public final class Classes {
     /**
      * The names in {@code __slots__} of a class body (each becomes a member descriptor in the
      * namespace once the class exists); ValueError if the body also binds one, as CPython's;
-     * null if the body defines no {@code __slots__}.
+     * null if the body defines no {@code __slots__}. {@code namesDict[0]} is set when they name
+     * {@code __dict__}.
      */
-    private static java.util.List<PyStr> slotNames(PyDict namespace) {
+    private static java.util.List<PyStr> slotNames(PyDict namespace, boolean[] namesDict) {
         PyObject slots = namespace.getName("__slots__");
         if (slots == null) {
             return null;
@@ -265,7 +271,8 @@ public final class Classes {
                     throw PyExc.typeError("__slots__ items must be strings, not '" + n.type().name() + "'");
                 }
                 if (s.value.equals("__dict__")) {
-                    throw PyExc.notImplemented("__slots__ naming '__dict__'");
+                    namesDict[0] = true;
+                    continue;
                 }
                 if (s.value.equals("__weakref__")) {
                     continue;
@@ -653,6 +660,8 @@ public final class Classes {
                 return MappingProxy.of(t);
             case "mro":
                 return new PyBoundMethod(MRO_METHOD, t);
+            case "__subclasses__":
+                return new PyBoundMethod(SUBCLASSES_METHOD, t);
             default:
                 break;
         }
@@ -682,6 +691,10 @@ public final class Classes {
             if (ad != null) {
                 return ad.bind(null);
             }
+            PyMethodDescriptor slot = ObjectSlots.lookup(t, name);
+            if (slot != null) {
+                return slot.bind(null, t);
+            }
             throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
         }
         try {
@@ -695,6 +708,12 @@ public final class Classes {
     private static final PyObject MRO_METHOD = new PyBuiltinFunction("type.mro", (a, off, n, kw) -> {
         Args.exactly("mro", n - 1, 0, kw);
         return PyList.steal(((PyType) a[off]).mroList().stream().map(Classes::newRef).toArray(PyObject[]::new), ((PyType) a[off]).mroList().size());
+    });
+
+    private static final PyObject SUBCLASSES_METHOD = new PyBuiltinFunction("type.__subclasses__", (a, off, n, kw) -> {
+        Args.exactly(((PyType) a[off]).qualname() + ".__subclasses__", n - 1, 0, kw);
+        java.util.List<PyType> subs = ((PyType) a[off]).subclassesList();
+        return PyList.steal(subs.stream().map(Classes::newRef).toArray(PyObject[]::new), subs.size());
     });
 
     private static PyTuple typeTuple(java.util.List<PyType> types) {

@@ -45,6 +45,11 @@ import org.gilectomy.refcount.RefCount;
  * PyCode's slots     getOpaque / setOpaque (PyCode.globalsCacheOpaque); a stale entry only misses
  * Entry fields       final
  *
+ * Module attributes (loadModuleAttr: LOAD_ATTR and LOAD_METHOD on a module) use the same
+ * entries, with the module's namespace as the globals and no builtins (null), so that a hit on a module's function writes nothing and takes no lock, as
+ * CPython 3.14t's LOAD_ATTR_MODULE. A name a code object uses both ways shares its slot:
+ * each use then misses after the other (the entry checks which dicts it was filled from).
+ *
  * Not promised: that a hit is faster than a miss when another thread keeps storing globals
  * (every store invalidates every entry of that dict); misses are not cached (a NameError
  * takes the slow path each time).
@@ -72,7 +77,7 @@ public final class GlobalsCache {
 
         boolean current(PyDict g, PyDict b) {
             return globals == g && builtins == b && g.versionAcquire() == globalsVersion
-                    && b.versionAcquire() == builtinsVersion;
+                    && (b == null || b.versionAcquire() == builtinsVersion);
         }
     }
 
@@ -80,8 +85,23 @@ public final class GlobalsCache {
     }
 
     /**
+     * {@code m.name} (the code's name {@code nameIndex}) as a frame's reference, as
+     * {@link #load} gives one: a hit on a deferred object writes nothing. Null when the module's
+     * namespace does not hold the name, and for dunder names (the module type's own
+     * attributes, {@code __dict__} or {@code __class__}, come before the namespace): the caller
+     * takes the general attribute path.
+     */
+    public static PyObject loadModuleAttr(PyCode code, int nameIndex, PyModule m) {
+        PyDict d = m.dictBorrowed();
+        if (d == null || code.names[nameIndex].startsWith("__")) {
+            return null;
+        }
+        return load(code, nameIndex, d, null);
+    }
+
+    /**
      * A frame's reference to the global {@code code.names[nameIndex]}, looked up in
-     * {@code globals}, then {@code builtins}; null if neither has it. For LOAD_GLOBAL: a new
+     * {@code globals}, then {@code builtins} (unless null); null if neither has it. For LOAD_GLOBAL: a new
      * reference, except to a deferred object, whose frame references are not counted
      * (RefCount.increfStack): a hit on one writes nothing.
      */
@@ -131,17 +151,17 @@ public final class GlobalsCache {
     private static PyObject fill(PyCode code, int nameIndex, PyDict globals, PyDict builtins) {
         PyStr name = code.nameObjects[nameIndex];
         long gv = globals.versionAcquire();
-        long bv = builtins.versionAcquire();
+        long bv = builtins == null ? 0 : builtins.versionAcquire();
         PyDict source = globals;
         PyObject v = globals.get(name);
-        if (v == null) {
+        if (v == null && builtins != null) {
             source = builtins;
             v = builtins.get(name);
-            if (v == null) {
-                return null;
-            }
         }
-        if (globals.versionAcquire() == gv && builtins.versionAcquire() == bv) {
+        if (v == null) {
+            return null;
+        }
+        if (globals.versionAcquire() == gv && (builtins == null || builtins.versionAcquire() == bv)) {
             code.setGlobalsCacheOpaque(nameIndex, new Entry(globals, gv, builtins, bv, source, v));
         }
         return v;

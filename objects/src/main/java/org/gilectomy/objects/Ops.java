@@ -127,7 +127,7 @@ public final class Ops {
             return d.size() != 0;
         }
         if (o instanceof PyRange r) {
-            return r.length() != 0;
+            return !r.isEmpty();
         }
         if (o instanceof Container c) {
             return c.length() != 0;
@@ -365,8 +365,25 @@ public final class Ops {
         return unary('~', "~", a);
     }
 
+    /**
+     * {@code type(a).dunder(a)} when a class statement defines it (for a subclass of a built-in
+     * type, only one the class statement itself defines): a new reference, else null.
+     */
+    public static PyObject unaryDunderOrNull(PyObject a, String dunder) {
+        return a instanceof PyInstance ? Dunders.callOrNull(a, dunder)
+                : a.type().isHeapType() ? Dunders.callOverride(a, dunder) : null;
+    }
+
+    /**
+     * A unary operator: a class statement's {@code __neg__}/{@code __pos__}/{@code __invert__}
+     * first (for a subclass of a built-in type, only one the class statement defines), else the
+     * built-in numbers'.
+     */
     private static PyObject unary(char op, String symbol, PyObject a) {
-        PyObject r = Numbers.unary(op, a);
+        PyObject r = unaryDunderOrNull(a, op == '-' ? "__neg__" : op == '+' ? "__pos__" : "__invert__");
+        if (r == null) {
+            r = Numbers.unary(op, a);
+        }
         if (r == null) {
             throw PyExc.typeError("bad operand type for unary " + symbol + ": '" + a.type().name() + "'");
         }
@@ -647,19 +664,7 @@ public final class Ops {
             return BytesLike.getItem(o, key);
         }
         if (o instanceof PyRange r) {
-            if (key instanceof PySlice sl) {
-                return r.slice(sl);
-            }
-            if (key instanceof PyInt big && big.big != null) {
-                throw PyExc.indexError("range object index out of range"); // ranges index with big ints
-            }
-            long i = indexArg(o, key);
-            long n = r.length();
-            long j = i < 0 ? i + n : i;
-            if (j < 0 || j >= n) {
-                throw PyExc.indexError("range object index out of range");
-            }
-            return PyInt.of(r.start + j * r.step);
+            return r.getItem(key);
         }
         if (o instanceof IndexedSequence q) {
             return q.getItem(key);
@@ -818,6 +823,9 @@ public final class Ops {
 
     /** {@code item in container} as the built-in type of {@code container} answers it. */
     public static boolean containsBuiltin(PyObject container, PyObject item) {
+        if (container instanceof PyRange r && (item instanceof PyInt || item instanceof PyBool)) {
+            return r.containsInt(item);
+        }
         if (container instanceof PyDict d) {
             return d.containsKey(item);
         }
@@ -940,11 +948,7 @@ public final class Ops {
         }
         if (o instanceof PyModule m) {
             PyObject v = m.dictBorrowed().getName(name);
-            if (v == null) {
-                throw new PyException(PyExc.ATTRIBUTE_ERROR, "module '" + m.name() + "' has no attribute '" + name + "'")
-                        .withNote(CPythonNames.attributeNote(m.name(), name));
-            }
-            return v;
+            return v != null ? v : moduleAttrFallback(m, name);
         }
         if (o instanceof BuiltinSubclass) {
             return Classes.instanceAttr(o, PyStr.internBorrowed(name));
@@ -955,15 +959,44 @@ public final class Ops {
                 return v;
             }
         }
+        PyObject v = builtinTypeAttrOrNull(o, name);
+        if (v != null) {
+            return v;
+        }
+        throw PyExc.attributeError(o, name);
+    }
+
+    /** A built-in type's getter or method for {@code o}: a new reference, or null when it has none. */
+    private static PyObject builtinTypeAttrOrNull(PyObject o, String name) {
         java.util.function.UnaryOperator<PyObject> getter = o.type().lookupGetter(name);
         if (getter != null) {
             return getter.apply(o);
         }
         PyObject method = o.type().lookupMethodBorrowed(name);
-        if (method != null) {
-            return new PyBoundMethod(method, o);
+        return method == null ? null : new PyBoundMethod(method, o);
+    }
+
+    /**
+     * A module attribute not in its namespace: the module type's own ({@code __dict__},
+     * {@code __class__}, its methods), then the module's {@code __getattr__} (PEP 562).
+     */
+    private static PyObject moduleAttrFallback(PyModule m, String name) {
+        PyObject v = builtinTypeAttrOrNull(m, name);
+        if (v != null) {
+            return v;
         }
-        throw PyExc.attributeError(o, name);
+        PyObject hook = m.dictBorrowed().getName("__getattr__");
+        if (hook != null) {
+            PyStr key = PyStr.of(name);
+            try {
+                return call(hook, key);
+            } finally {
+                RefCount.decref(key);
+                RefCount.decref(hook);
+            }
+        }
+        throw new PyException(PyExc.ATTRIBUTE_ERROR, "module '" + m.name() + "' has no attribute '" + name + "'")
+                .withNote(CPythonNames.attributeNote(m.name(), name));
     }
 
     /** {@code getattr(o, name, None)} without the None: a new reference, or null on AttributeError only. */

@@ -363,7 +363,8 @@ public final class PyException extends RuntimeException {
     }
 
     public String summaryLine() {
-        String m = getMessage();
+        PyBaseException v = value;
+        String m = v != null && type.isSubtypeOf(PyExc.SYNTAX_ERROR) ? SyntaxErrors.message(v, this) : getMessage();
         return (m == null || m.isEmpty()) ? type.qualifiedName() : type.qualifiedName() + ": " + m;
     }
 }

@@ -34,6 +34,7 @@ public class PyInt extends PyObject {
     private PyInt(long value) {
         this.value = value;
         this.big = null;
+        plainFreeIfExactly(PyInt.class); // an int owns nothing: its free is the header's alone
     }
 
     private PyInt(long value, int refs) {
@@ -51,6 +52,7 @@ public class PyInt extends PyObject {
     private PyInt(BigInteger big) {
         this.value = 0;
         this.big = big;
+        plainFreeIfExactly(PyInt.class);
     }
 
     /** A new reference to the int {@code v}. */

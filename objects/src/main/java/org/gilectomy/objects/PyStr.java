@@ -28,6 +28,7 @@ public class PyStr extends PyObject {
 
     PyStr(String value) {
         this.value = value;
+        plainFreeIfExactly(PyStr.class); // a str owns nothing (its index is plain Java memory)
     }
 
     private PyStr(String value, int refs) {

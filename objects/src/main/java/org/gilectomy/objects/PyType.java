@@ -42,7 +42,8 @@ import org.gilectomy.refcount.RefCount;
  *
  * Field        access
  * version      VarHandle VERSION: getAndAdd (writers, under some class's monitor), getAcquire
- * subclasses   CopyOnWriteArrayList, appended when a subclass is made
+ * subclasses   CopyOnWriteArrayList, appended when a subclass is made (every kind: a
+ *              built-in type's list is read by __subclasses__ only, never bumped)
  * retired      guarded by this type's monitor
  * slotHint     plain int, a racy sizing hint only (a stale value costs a re-allocation)
  * rootShape    final
@@ -164,10 +165,20 @@ public final class PyType extends PyObject implements org.gilectomy.refcount.GcT
             if (heapType) {
                 RefCount.incref(b); // a class owns its bases
             }
-            if (heapType && b.heapType) {
-                b.subclasses.add(this);
-            }
+            b.subclasses.add(this); // every kind (__subclasses__); a freed class leaves in dealloc
         }
+        if (bases.length == 0 && OBJECT != null) { // a built-in type without a named base derives from object
+            OBJECT.subclasses.add(this);
+        }
+    }
+
+    static {
+        OBJECT.subclasses.add(0, TYPE); // made before object existed
+    }
+
+    /** {@code __subclasses__()}: the direct subclasses made so far, in the order they were made. */
+    public List<PyType> subclassesList() {
+        return List.copyOf(subclasses);
     }
 
     // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
@@ -672,6 +683,11 @@ public final class PyType extends PyObject implements org.gilectomy.refcount.GcT
             }
         }
         return null;
+    }
+
+    /** The descriptor of a slot function kept outside the method table ({@link ObjectSlots}), made once. */
+    PyMethodDescriptor slotDescriptor(String methodName, PyBuiltinFunction f) {
+        return methodDescriptors.computeIfAbsent(methodName, k -> PyMethodDescriptor.make(this, k, f));
     }
 
     /**

@@ -61,6 +61,8 @@ import org.gilectomy.trace.SpanLog;
  *                  (we see MERGED 0 or the poison and refuse). QUEUED is alive: the queue
  *                  holds a reference until the owner's merge, itself a CAS.
  *                  A refusal is not a verdict that o is dead: callers fall back to the lock.
+ *                  A deferred object is not refused at INIT (tryIncrefSharedDeferred): its
+ *                  bias keeps its owner from the CAS-less free.
  *
  * free: ownerId = 0; dealloc(); shared = SHARED_FREED (release); local = FREED (release).
  * A later update finds "MERGED with count <= 0" (shared paths) or local <= 0 (owner path,
@@ -121,6 +123,30 @@ public final class BiasedCounts {
         int s = o.sharedWordOpaque();
         for (;;) {
             if (s == SHARED_INIT || (s < SHARED_ONE && (s & SHARED_STATE_MASK) == SHARED_MERGED)) {
+                return false;
+            }
+            int witness = o.compareAndExchangeSharedWord(s, s + SHARED_ONE);
+            if (witness == s) {
+                return true;
+            }
+            s = witness;
+        }
+    }
+
+    /**
+     * Non-owner tryIncref of a deferred object: as {@link #tryIncrefShared}, but the initial
+     * shared word (INIT) is accepted. The refusal there guards against an owner that finds its
+     * local count at zero and frees with no CAS; a deferred object's local count carries
+     * DeferredCounts.BIAS (or starts at STATIC_REFS) until the collector, with the other threads
+     * stopped, or finalisation, with none running, takes it off, so its owner cannot do that
+     * while another thread is here. A freed one (MERGED, count <= 0) is still refused. This is
+     * what lets a lock-free read of a dict (a class's namespace) return a deferred method that
+     * its owner never shared, instead of falling back to the dict's lock.
+     */
+    public static boolean tryIncrefSharedDeferred(RefCounted o) {
+        int s = o.sharedWordOpaque();
+        for (;;) {
+            if (s < SHARED_ONE && (s & SHARED_STATE_MASK) == SHARED_MERGED) {
                 return false;
             }
             int witness = o.compareAndExchangeSharedWord(s, s + SHARED_ONE);

@@ -39,7 +39,8 @@ import org.gilectomy.cacheline.TransferCounter;
  *   PLAIN    count > 0 ? count++                      (only under a GIL: nothing races)
  *   ATOMIC   CAS loop; refuses count <= 0 (0: being freed, FREED: poisoned)
  *   BIASED   owner: local > 0 ? local++ (nobody but the owner frees an owned object);
- *            others: CAS loop on shared (BiasedCounts.tryIncrefShared)
+ *            others: CAS loop on shared (BiasedCounts.tryIncrefShared; for a deferred
+ *            object tryIncrefSharedDeferred, which its bias makes safe from the start)
  *   immortal true, nothing written
  *   BUFFERED not supported (SUPPORTS_TRY_INCREF false): the commit thread may free an object
  *            whose decref is logged before our increment is applied; callers keep the lock.
@@ -56,7 +57,9 @@ import org.gilectomy.cacheline.TransferCounter;
  *   -Dgilectomy.check-refs      live objects per type, leak reports (RefCheck)
  *   -Dgilectomy.count-transfers every header write reported to TransferCounter (locks module),
  *                               after the immortal check, by the thread that really writes
- *                               (under BUFFERED: the commit thread, in BufferedCounts)
+ *                               (under BUFFERED: the commit thread, in BufferedCounts); under
+ *                               BIASED, every write down the shared path also to
+ *                               TransferCounter.nonOwner (load-independent)
  * Under BIASED the freeing thread may be the owner, a non-owner, or a merging thread; under
  * BUFFERED it is always the commit thread (and flush() reports what it found).
  *
@@ -124,8 +127,13 @@ public final class RefCount {
         }
         boolean taken;
         if (BIASED) {
-            taken = o.ownerIdPlain() == currentThreadId()
-                    ? BiasedCounts.tryIncrefLocal(o) : BiasedCounts.tryIncrefShared(o);
+            boolean owner = o.ownerIdPlain() == currentThreadId();
+            taken = owner ? BiasedCounts.tryIncrefLocal(o)
+                    : DEFERRED && o.deferredPlain() ? BiasedCounts.tryIncrefSharedDeferred(o)
+                    : BiasedCounts.tryIncrefShared(o);
+            if (COUNT_TRANSFERS && taken && !owner && !o.isImmortal()) {
+                TransferCounter.nonOwner(o, TransferCounter.INCREF);
+            }
         } else if (BUFFERED) {
             throw new IllegalStateException("tryIncref is not supported with buffered reference counts");
         } else if (ATOMIC) {
@@ -215,6 +223,9 @@ public final class RefCount {
             if (o.ownerIdPlain() == self) {
                 BiasedCounts.increfLocal(o);
             } else {
+                if (COUNT_TRANSFERS) {
+                    TransferCounter.nonOwner(o, TransferCounter.INCREF);
+                }
                 BiasedCounts.increfShared(o);
             }
         } else if (BUFFERED) {
@@ -277,6 +288,9 @@ public final class RefCount {
             if (o.ownerIdPlain() == self) {
                 BiasedCounts.decrefLocal(o);
             } else {
+                if (COUNT_TRANSFERS) {
+                    TransferCounter.nonOwner(o, TransferCounter.DECREF); // before: the decref may free
+                }
                 BiasedCounts.decrefShared(o);
             }
             return;
@@ -371,16 +385,19 @@ public final class RefCount {
     }
 
     private static void release(RefCountThreadState ts, RefCounted o) {
-        if ((o instanceof Finalizable || o.weakRefsAcquire() != null) && Finalizers.keptForFinalizer(ts, o)) {
+        if ((o.isFinalizableClass() || o.weakRefsAcquire() != null) && Finalizers.keptForFinalizer(ts, o)) {
             return; // revived for its __del__ or its weak references (Finalizers): freed when its count reaches zero again
         }
-        if (o instanceof GcTracked) {
+        if (o.isGcTrackedClass()) {
             CycleCollector.untracked(ts);
         }
         if (DEFERRED && o.deferredPlain()) {
             DeferredCounts.forget(o);
         }
-        o.dealloc();
+        boolean plainFree = o.isPlainFree();
+        if (!plainFree) {
+            o.dealloc();
+        }
         if (BIASED) {
             o.setSharedWordRelease(RefCounted.SHARED_FREED);
         }
@@ -395,7 +412,9 @@ public final class RefCount {
         if (RefCheck.ENABLED) {
             RefCheck.freed(o);
         }
-        o.afterFree();
+        if (!plainFree) {
+            o.afterFree();
+        }
     }
 
     /**

@@ -124,6 +124,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     /** Tests simulate a busy machine; null means the real one. */
     Noise.Probe noiseProbe;
 
+    /** Why the load before the experiment's first part makes it noisy, or null. */
+    private String loadBefore;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -169,6 +172,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         err.printf("%s: %s%s: %d part%s%n", PROGRAM, experiment.name(), quick ? " (quick)" : "", parts.size(),
                 parts.size() == 1 ? "" : "s");
         err.flush();
+        loadBefore = Measurement.loadBefore(noiseProbe()); // once: later parts would see earlier parts' threads
         for (Part part : parts) {
             err.printf("%s: part %s: %s, %d cells%n", PROGRAM, part.name(), part.program(), part.cells().size());
             err.flush();
@@ -236,23 +240,32 @@ public final class ExperimentCommand implements Callable<Integer> {
     }
 
     /**
-     * The analysis with every verdict NOISY when a measured cell is noisy. Coarse on purpose: the
-     * targets do not say which cells they read, and a verdict claimed on a busy machine is
-     * worse than one withheld.
+     * The analysis with a verdict NOISY when a measured cell it reads is noisy: the cells of the
+     * series it names ({@link Target#on}), or any cell of the experiment when it names none (a
+     * verdict claimed on a busy machine is worse than one withheld).
      */
     static Experiment.Analysis noisy(Experiment.Analysis a, List<PartResult> results) {
-        List<String> cells = new ArrayList<>();
+        List<CellSummary> noisyCells = new ArrayList<>();
+        List<String> described = new ArrayList<>();
         for (PartResult r : results) {
             if (r.supported()) {
-                r.measurement().summary().rows().stream().filter(CellSummary::noisy)
-                        .forEach(c -> cells.add(r.part().name() + ": " + c.cell() + " (" + c.noise() + ")"));
+                r.measurement().summary().rows().stream().filter(CellSummary::noisy).forEach(c -> {
+                    noisyCells.add(c);
+                    described.add(r.part().name() + ": " + c.cell() + " (" + c.noise() + ")");
+                });
             }
         }
-        if (cells.isEmpty()) {
-            return a;
+        List<Target> targets = new ArrayList<>();
+        for (Target t : a.targets()) {
+            List<String> its = new ArrayList<>();
+            for (int i = 0; i < noisyCells.size(); i++) {
+                if (t.reads(noisyCells.get(i).cell().series())) {
+                    its.add(described.get(i));
+                }
+            }
+            targets.add(its.isEmpty() ? t : t.withNoise(its.size() + " noisy cell(s), e.g. " + its.get(0)));
         }
-        String reason = cells.size() + " noisy cell(s), e.g. " + cells.get(0);
-        return new Experiment.Analysis(a.lines(), a.targets().stream().map(t -> t.withNoise(reason)).toList(), a.charts());
+        return new Experiment.Analysis(a.lines(), targets, a.charts());
     }
 
     private Measurement.Settings settings(Part part, List<String> jvmOptions, PerfProbe perfProbe) {
@@ -308,7 +321,11 @@ public final class ExperimentCommand implements Callable<Integer> {
             throws ChildFailedException, IOException, InterruptedException {
         return Measurement.run(ctx.program(part.program()), List.of(), cells, s,
                 runnerFactory != null ? runnerFactory : experiment.runners(ctx), System.err,
-                noiseProbe != null ? noiseProbe : Noise.LIVE);
+                noiseProbe(), loadBefore);
+    }
+
+    private Noise.Probe noiseProbe() {
+        return noiseProbe != null ? noiseProbe : Noise.LIVE;
     }
 
     /** The printed report: tables, the published shape, the verdicts. */

@@ -97,13 +97,13 @@ final class GilectomyFib implements Experiment {
         }
         List<Target> targets = List.of(
                 Target.atLeast("nogil: 2-thread speedup, steady state", "steady(1 thread) / steady(2 threads)",
-                        Tables.ratio(steady(st, "nogil", 1), steady(st, "nogil", 2)), 1.8),
+                        Tables.ratio(steady(st, "nogil", 1), steady(st, "nogil", 2)), 1.8).on("nogil"),
                 Target.atLeast("nogil-3.13: 2-thread speedup, steady state", "steady(1 thread) / steady(2 threads)",
-                        Tables.ratio(steady(st, "nogil-3.13", 1), steady(st, "nogil-3.13", 2)), 1.8),
+                        Tables.ratio(steady(st, "nogil-3.13", 1), steady(st, "nogil-3.13", 2)), 1.8).on("nogil-3.13"),
                 Target.atLeast("nogil: 2-thread speedup, fresh JVM", "wall(1 thread) / wall(2 threads)",
-                        Tables.ratio(r.wall("nogil", 1), r.wall("nogil", 2)), 1.8),
+                        Tables.ratio(r.wall("nogil", 1), r.wall("nogil", 2)), 1.8).on("nogil"),
                 Target.atLeast("gilectomy: CPU time at 2 threads vs gil's", "cpu(gilectomy, 2) / cpu(gil, 2)",
-                        Tables.ratio(r.cpu("gilectomy", 2), r.cpu("gil", 2)), 1.5));
+                        Tables.ratio(r.cpu("gilectomy", 2), r.cpu("gil", 2)), 1.5).on("gilectomy", "gil"));
         List<Path> charts = new ArrayList<>();
         if (r.supported()) {
             charts.addAll(Charts.writeComparison(r.measurement().summary(), ctx.out(), "gilectomy-fib"));

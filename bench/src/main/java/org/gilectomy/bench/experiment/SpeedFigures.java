@@ -105,9 +105,11 @@ final class SpeedFigures {
     List<Target> targets() {
         return List.of(
                 Target.atMost("gil within 1.5x of CPython 3.11 (steady state)",
-                        "geomean steady(gil) / steady(python3)", steadyGilOverPython(), GIL_OVER_CPYTHON_MAX),
+                        "geomean steady(gil) / steady(python3)", steadyGilOverPython(), GIL_OVER_CPYTHON_MAX)
+                        .on("gil", "python3"),
                 Target.atMost("nogil single-thread tax over gil (steady state)",
-                        "geomean steady(nogil) / steady(gil)", steadyNogilOverGil(), NOGIL_OVER_GIL_MAX));
+                        "geomean steady(nogil) / steady(gil)", steadyNogilOverGil(), NOGIL_OVER_GIL_MAX)
+                        .on("nogil", "gil"));
     }
 
     /** A table: program, python3, gil, gil/python3, nogil, nogil/gil; then the geometric means. */

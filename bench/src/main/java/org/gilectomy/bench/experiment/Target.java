@@ -1,5 +1,7 @@
 package org.gilectomy.bench.experiment;
 
+import java.util.List;
+
 import java.util.Locale;
 
 /**
@@ -15,8 +17,11 @@ import java.util.Locale;
  * @param kind     the comparison
  * @param bound    the threshold: a minimum, a maximum, or the largest allowed |ratio - 1|
  * @param noise    why the cells it judges are noisy, or null
+ * @param series   the series whose cells it reads ({@link #on}), so that only their noise makes
+ *                 it NOISY; empty when not said (then any noisy cell of the experiment does)
  */
-public record Target(String name, String ratio, double measured, Kind kind, double bound, String noise) {
+public record Target(String name, String ratio, double measured, Kind kind, double bound, String noise,
+                     List<String> series) {
     /** How the measured ratio is judged. */
     public enum Kind {
         AT_LEAST(">="), AT_MOST("<="), WITHIN_OF_ONE("within");
@@ -34,13 +39,27 @@ public record Target(String name, String ratio, double measured, Kind kind, doub
     /** The verdict. */
     public enum Verdict { PASS, FAIL, NOT_MEASURED, NOISY }
 
+    public Target {
+        series = List.copyOf(series);
+    }
+
     public Target(String name, String ratio, double measured, Kind kind, double bound) {
-        this(name, ratio, measured, kind, bound, null);
+        this(name, ratio, measured, kind, bound, null, List.of());
     }
 
     /** This target judged on noisy cells. */
     public Target withNoise(String reason) {
-        return new Target(name, ratio, measured, kind, bound, reason);
+        return new Target(name, ratio, measured, kind, bound, reason, series);
+    }
+
+    /** This target, saying that it reads only the cells of these series. */
+    public Target on(String... names) {
+        return new Target(name, ratio, measured, kind, bound, noise, List.of(names));
+    }
+
+    /** Whether a cell of {@code s} is one this target reads (every series when it did not say). */
+    public boolean reads(String s) {
+        return series.isEmpty() || series.contains(s);
     }
 
     public static Target atLeast(String name, String ratio, double measured, double min) {

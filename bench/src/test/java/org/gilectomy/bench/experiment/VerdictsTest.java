@@ -41,6 +41,38 @@ class VerdictsTest {
         return new PartResult(part, new Measurement.Result(runs, Summary.of(part.cells(), runs), Map.of(), null), null);
     }
 
+    /**
+     * A verdict is NOISY only when a cell of a series it reads is noisy: convoy's gil target
+     * reads the gil cells, made noisy here (other processes used a core during their runs),
+     * and its nogil target stays judged; the control, a target that names no series, is
+     * NOISY whatever cell is.
+     */
+    @Test
+    void onlyTheNoiseOfTheSeriesATargetReadsMakesItNoisy() throws Exception {
+        Convoy e = new Convoy();
+        List<Part> parts = e.parts(ctx());
+        java.util.function.Function<Cell, String> out = c -> convoyOutput(c.threads() == 1 ? 10000 : 500);
+        List<PartResult> results = new ArrayList<>();
+        for (Part p : parts) {
+            List<RunResult> runs = new ArrayList<>();
+            for (Cell c : p.cells()) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("wall_s", 1.0);
+                f.put(org.gilectomy.bench.harness.Noise.OTHER_CORES, c.series().equals("gil") ? 1.0 : 0.0);
+                runs.add(new RunResult(c, 1, 1.0, 1.0, f, out.apply(c)));
+            }
+            results.add(new PartResult(p, new Measurement.Result(runs, Summary.of(p.cells(), runs), Map.of(), null), null));
+        }
+        Experiment.Analysis a = e.analyse(ctx(), results);
+        List<Target> withControl = new ArrayList<>(a.targets());
+        withControl.add(Target.atMost("control: names no series", "x", 0.05, 0.10));
+        Map<String, Target.Verdict> v = verdicts(ExperimentCommand.noisy(
+                new Experiment.Analysis(a.lines(), withControl, a.charts()), results));
+        assertEquals(Target.Verdict.NOISY, v.get("gil: echo rate beside 1 CPU thread vs alone"), v.toString());
+        assertEquals(Target.Verdict.FAIL, v.get("nogil: echo rate beside 1 CPU thread vs alone"), v.toString()); // judged: 0.05 < 0.50
+        assertEquals(Target.Verdict.NOISY, v.get("control: names no series"), v.toString());
+    }
+
     static Map<String, Target.Verdict> verdicts(Experiment.Analysis a) {
         Map<String, Target.Verdict> m = new LinkedHashMap<>();
         a.targets().forEach(t -> m.put(t.name(), t.verdict()));

@@ -51,6 +51,38 @@ public final class Modules {
         this.imports = new ImportSystem(interp, this);
     }
 
+    static {
+        PyModule.TYPE.constructor = Modules::newModule;
+        PyModule.TYPE.addGetter("__dict__", m -> {
+            PyDict d = ((PyModule) m).dictBorrowed();
+            RefCount.incref(d);
+            return d;
+        });
+        PyModule.TYPE.addGetter("__class__", m -> {
+            RefCount.incref(PyModule.TYPE);
+            return PyModule.TYPE;
+        });
+    }
+
+    /**
+     * {@code types.ModuleType(name, doc=None)}: an empty module of this interpreter, with the
+     * attributes CPython's module.__init__ sets (it is not put in sys.modules).
+     */
+    private static PyObject newModule(PyObject[] a, int off, int n, org.gilectomy.objects.PyTuple kw) {
+        PyObject[] p = org.gilectomy.runtime.interp.Params.bind("module", a, off, n, kw, 1, "name", "doc");
+        if (!(p[0] instanceof PyStr name)) {
+            throw PyExc.typeError("module() argument 'name' must be str, not " + p[0].type().name());
+        }
+        Interpreter interp = Interpreter.current();
+        PyModule m = interp.deferred(new PyModule(name.value));
+        interp.modules.created(m);
+        m.set("__doc__", p[1] == null ? PyNone.NONE : p[1]);
+        for (String attr : new String[] {"__package__", "__loader__", "__spec__"}) {
+            m.set(attr, PyNone.NONE);
+        }
+        return m;
+    }
+
     public boolean turnedProcessKnobs() {
         return turnedProcessKnobs;
     }

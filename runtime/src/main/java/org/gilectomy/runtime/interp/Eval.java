@@ -28,6 +28,7 @@ import org.gilectomy.objects.PyInt;
 import org.gilectomy.objects.PyIterator;
 import org.gilectomy.objects.PyList;
 import org.gilectomy.objects.PyNone;
+import org.gilectomy.objects.PyModule;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PySet;
 import org.gilectomy.objects.PySlice;
@@ -170,7 +171,7 @@ public final class Eval {
                     }
                     case LOAD_ATTR: {
                         PyObject o = slots[sp - 1];
-                        slots[sp - 1] = RefCount.stackRefSteal(AttrCache.load(code, arg, o));
+                        slots[sp - 1] = loadAttrStack(code, arg, o);
                         RefCount.decrefStack(o, tid);
                         break;
                     }
@@ -202,7 +203,7 @@ public final class Eval {
                             slots[sp - 1] = m;
                             slots[sp++] = o; // self: the reference moves up one slot
                         } else {
-                            slots[sp - 1] = RefCount.stackRefSteal(AttrCache.load(code, arg, o));
+                            slots[sp - 1] = loadAttrStack(code, arg, o);
                             RefCount.decrefStack(o, tid);
                             slots[sp++] = null; // no self
                         }
@@ -557,6 +558,21 @@ public final class Eval {
     }
 
     /** A stack reference to a global or built-in, through the code object's cache (GlobalsCache). */
+    /**
+     * {@code o.name} as a frame's reference: a module's attribute through the globals cache
+     * (a deferred function of a module every thread calls is then not written), anything else
+     * through AttrCache.
+     */
+    private static PyObject loadAttrStack(PyCode code, int arg, PyObject o) {
+        if (o instanceof PyModule m) {
+            PyObject v = GlobalsCache.loadModuleAttr(code, arg, m);
+            if (v != null) {
+                return v;
+            }
+        }
+        return RefCount.stackRefSteal(AttrCache.load(code, arg, o));
+    }
+
     private static PyObject loadGlobal(PyDict globals, PyCode code, int arg) {
         PyObject v = GlobalsCache.load(code, arg, globals, BUILTINS.dict);
         if (v == null) {

@@ -36,6 +36,10 @@ public final class NumberBuiltins {
             if (x instanceof org.gilectomy.objects.PyComplex c) {
                 return PyFloat.of(c.abs());
             }
+            PyObject own = Ops.unaryDunderOrNull(x, "__abs__");
+            if (own != null) {
+                return own;
+            }
             if (!Numbers.isNumber(x)) {
                 throw PyExc.typeError("bad operand type for abs(): '" + x.type().name() + "'");
             }
@@ -43,7 +47,7 @@ public final class NumberBuiltins {
                 return PyFloat.of(Math.abs(f.value));
             }
             PyObject zero = PyInt.of(0);
-            return Ops.compare(CompareOp.LT, x, zero) ? Ops.negative(x) : Ops.positive(x);
+            return Numbers.unary(Ops.compare(CompareOp.LT, x, zero) ? '-' : '+', x); // the built-in number's, not an override's
         });
         b.function("divmod", (a, off, n, kw) -> {
             Args.between("divmod", n, 2, 2, kw);
