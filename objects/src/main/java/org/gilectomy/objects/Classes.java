@@ -784,6 +784,12 @@ public final class Classes {
             if (!t.removeAttribute(key)) {
                 throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
             }
+        } else if (o instanceof PyModule m && m.dictBorrowed() != null) { // del pkg.sub: the namespace's entry
+            PyObject old = m.dictBorrowed().pop(key);
+            if (old == null) {
+                throw PyExc.attributeError(o, name);
+            }
+            RefCount.decref(old);
         } else {
             throw PyExc.attributeError(o, name);
         }

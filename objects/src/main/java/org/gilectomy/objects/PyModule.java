@@ -1,7 +1,13 @@
 package org.gilectomy.objects;
 
-/** A module: a name and a namespace dict (which it owns). */
-public final class PyModule extends PyObject {
+/**
+ * A module: a name and a namespace dict (which it owns). The runtime's own modules (sys,
+ * builtins, the Java ones) live for the process (static counts). A module made for Python
+ * source the program imports ({@link #forSource}) is a mortal container (issue 12): freed
+ * when nothing references it any more, by its count, or, in a cycle (its namespace holding
+ * the module itself), by the cycle collector, as CPython's.
+ */
+public final class PyModule extends PyObject implements org.gilectomy.refcount.GcTracked {
     public static final PyType TYPE = new PyType("module", null);
 
     private final String name;
@@ -13,8 +19,16 @@ public final class PyModule extends PyObject {
 
     /** A module whose namespace is {@code dict} (taken over), e.g. {@code builtins}'. */
     public PyModule(String name, PyDict dict) {
-        super(STATIC_REFS); // modules live for the whole process
-        org.gilectomy.refcount.RefCount.markDeferred(this, null); // frames' references are not counted
+        this(name, dict, STATIC_REFS); // the runtime's modules live for the whole process
+    }
+
+    private PyModule(String name, PyDict dict, int refs) {
+        super(refs);
+        if (refs < STATIC_REFS) {
+            org.gilectomy.refcount.RefCount.markDeferredHere(this); // frames' references are not counted
+        } else {
+            org.gilectomy.refcount.RefCount.markDeferred(this, null);
+        }
         this.name = name;
         this.dict = dict;
         PyStr n = PyStr.of(name);
@@ -22,8 +36,36 @@ public final class PyModule extends PyObject {
         org.gilectomy.refcount.RefCount.decref(n);
     }
 
+    /** A module for Python source the program imports: mortal and collectable (see the class comment); a new reference. */
+    public static PyModule forSource(String name) {
+        return new PyModule(name, new PyDict(), 1);
+    }
+
+    /** Whether this module is mortal ({@link #forSource}): freed when unreferenced, not kept for the process. */
+    public boolean collectable() {
+        return org.gilectomy.refcount.CycleCollector.isTracked(this);
+    }
+
     public String name() {
         return name;
+    }
+
+    @Override
+    public void traverse(Visitor v) {
+        v.visit(dict);
+    }
+
+    /** As CPython's module_clear: the namespace goes (a garbage module is never read again). */
+    @Override
+    public void clearReferences() {
+        PyDict d = dict;
+        dict = null;
+        org.gilectomy.refcount.RefCount.xdecref(d);
+    }
+
+    @Override
+    protected void dealloc() {
+        clearReferences();
     }
 
     /** The namespace, borrowed. */
@@ -40,12 +82,12 @@ public final class PyModule extends PyObject {
         if (d == null) {
             return;
         }
+        dict = null; // taken first: a value released below may free this (mortal) module, whose dealloc must not release it too
         for (java.util.Map.Entry<PyObject, PyObject> e : d.itemsSnapshot()) {
             d.remove(e.getKey());
             org.gilectomy.refcount.RefCount.decref(e.getKey());
             org.gilectomy.refcount.RefCount.decref(e.getValue());
         }
-        dict = null;
         org.gilectomy.refcount.RefCount.decref(d);
     }
 

@@ -23,6 +23,8 @@ public final class CollectorStats {
     private static final long[] COLLECTIONS = new long[CycleCollector.GENERATIONS];
     private static final long[] EXAMINED = new long[CycleCollector.GENERATIONS];
     private static final long[] COLLECTED = new long[CycleCollector.GENERATIONS];
+    /** Traverse calls made by the marking (CycleCollector's cost measure: each reads the object's references). */
+    private static final long[] TRAVERSED = new long[CycleCollector.GENERATIONS];
     private static long explicit;
     /** Nanoseconds, 3 significant digits, auto-resizing. */
     private static final Histogram PAUSES = new Histogram(3);
@@ -51,10 +53,11 @@ public final class CollectorStats {
         long stopNanos;
     }
 
-    static synchronized void record(int gen, boolean wasExplicit, int examined, int unreachable,
+    static synchronized void record(int gen, boolean wasExplicit, int examined, int traversed, int unreachable,
                                     long pauseNanos, long stopNanos) {
         COLLECTIONS[gen]++;
         EXAMINED[gen] += examined;
+        TRAVERSED[gen] += traversed;
         COLLECTED[gen] += unreachable;
         if (wasExplicit) {
             explicit++;
@@ -75,13 +78,25 @@ public final class CollectorStats {
     /** The figures so far, summed over generations where the name says so. */
     public record Snapshot(long[] collections, long[] examined, long[] collected, long explicit,
                            long pauseP50Nanos, long pauseP99Nanos, long pauseMaxNanos,
-                           long stopP50Nanos, long stopP99Nanos, long stopMaxNanos) {
+                           long stopP50Nanos, long stopP99Nanos, long stopMaxNanos, long[] traversed) {
         public long totalCollections() {
             return java.util.Arrays.stream(collections).sum();
         }
 
         public long totalExamined() {
             return java.util.Arrays.stream(examined).sum();
+        }
+
+        /** Figures without traversal counts (a report's test data). */
+        public Snapshot(long[] collections, long[] examined, long[] collected, long explicit,
+                        long pauseP50Nanos, long pauseP99Nanos, long pauseMaxNanos,
+                        long stopP50Nanos, long stopP99Nanos, long stopMaxNanos) {
+            this(collections, examined, collected, explicit, pauseP50Nanos, pauseP99Nanos, pauseMaxNanos,
+                    stopP50Nanos, stopP99Nanos, stopMaxNanos, new long[collections.length]);
+        }
+
+        public long totalTraversed() {
+            return java.util.Arrays.stream(traversed).sum();
         }
 
         public long totalCollected() {
@@ -92,6 +107,6 @@ public final class CollectorStats {
     public static synchronized Snapshot snapshot() {
         return new Snapshot(COLLECTIONS.clone(), EXAMINED.clone(), COLLECTED.clone(), explicit,
                 PAUSES.getValueAtPercentile(50), PAUSES.getValueAtPercentile(99), PAUSES.getMaxValue(),
-                STOPS.getValueAtPercentile(50), STOPS.getValueAtPercentile(99), STOPS.getMaxValue());
+                STOPS.getValueAtPercentile(50), STOPS.getValueAtPercentile(99), STOPS.getMaxValue(), TRAVERSED.clone());
     }
 }

@@ -44,12 +44,20 @@ import org.gilectomy.trace.SpanLog;
  *
  * A collection of the candidate set C (the algorithm of CPython, in our words):
  *   1. for o in C: refs(o) = its count (RefCount.countForCollector)
- *   2. for o in C, for each referent r of o in C: refs(r) -= 1
- *      now refs(o) counts references from outside C only
- *   3. the thread stacks are roots: an object in a live frame slot gets refs += 1 (under
- *      deferred counting a stack slot is a reference the count does not hold)
+ *   1b. mark alive (CPython 3.14t's pre-pass, in our words): what the thread stacks hold
+ *      (under deferred counting a stack slot is a reference the count does not hold) and
+ *      what the containers known to be alive reference (aliveRoots: the module namespaces
+ *      in sys.modules), and everything reachable from those in C, is alive: marked now,
+ *      traversed once, and skipped by steps 2 and 4
+ *   2. for o in C not yet alive, for each referent r of o in C: refs(r) -= 1
+ *      now refs(o) counts references from outside C only (an alive referrer's reference is
+ *      not subtracted: r is alive too, marked through it)
+ *   3. (folded into 1b)
  *   4. every o with refs(o) > 0, and everything reachable from it in C, is alive; the rest is
  *      garbage, unreachable from anything outside C
+ *   Classes (GcTracked.ReferencedUncounted) are referenced by their instances without a
+ *   count: the reach follows such references (visitUncounted), step 2 does not, and only a
+ *   full collection judges a class (a younger one keeps it, KEEP: its instances may be older)
  *   4b. (world restarted; deferred counting) a garbage object that had no counted reference
  *      at all, only its bias (an orphan: a deferred function whose last heap reference went),
  *      is what a count would have freed the moment that reference went: its bias is dropped
@@ -66,10 +74,12 @@ import org.gilectomy.trace.SpanLog;
  *      the deferred ones among them, then drops its references: the objects are freed by the
  *      normal reference-count path (dealloc, poison, --check-refs accounting)
  * Cost per candidate (steps 1-4, the pause): four sweeps of the candidate array, each
- * touching the object's header (1: count words and gcState; 2: traverse; 4: gcState, and a
- * traverse if it is reachable; sort-out: gcState), and two traversals (steps 2 and 4), each
- * reading the object's reference fields and, per reference, the referent's gcState: about
- * 4 header visits per object plus 2 per reference, O(objects + references), and no
+ * touching the object's header (1: count words and gcState; 2: gcState, and a traverse if
+ * not yet alive; 4: gcState, and a traverse if it is reachable; sort-out: gcState), and one
+ * traversal for an object that step 1b marks alive (most of a live heap), two for the
+ * others (steps 2 and 4), each reading the object's reference fields and, per reference,
+ * the referent's gcState: about 4 header visits per object plus 1 or 2 per reference,
+ * O(objects + references), CollectorStats counts the traversals; and no
  * allocation per object: refs(o) lives in the header (gcState, below; no map), the reach
  * phase's work stack is an array kept between collections (the reach is depth-first from
  * each root in turn, so it holds one root's frontier), generation lists keep their arrays
@@ -163,6 +173,12 @@ public final class CycleCollector {
     private static final ArrayList<RefCounted> ORPHANS = new ArrayList<>();
     /** The thread stacks, as the runtime knows them: calls its argument for each live frame slot. */
     private static volatile Consumer<GcTracked.Visitor> roots = v -> { };
+    /**
+     * Containers the runtime knows to be alive (the namespaces of the modules in sys.modules):
+     * calls its argument with each. The marking starts from them (and the stacks): see the
+     * Overview's "mark alive".
+     */
+    private static volatile Consumer<Consumer<RefCounted>> aliveRoots = c -> { };
 
     private CycleCollector() {
     }
@@ -288,6 +304,11 @@ public final class CycleCollector {
         roots = source;
     }
 
+    /** Installs the source of containers known to be alive (see aliveRoots). */
+    public static void installAliveRoots(Consumer<Consumer<RefCounted>> source) {
+        aliveRoots = source;
+    }
+
     /** {@code gc.is_tracked}: whether {@code o} is a container the collector examines. */
     public static boolean isTracked(RefCounted o) {
         return o instanceof GcTracked && !o.isImmortal() && o.refCountOpaque() < RefCounted.STATIC_REFS;
@@ -404,6 +425,7 @@ public final class CycleCollector {
         List<Runnable> weakCallbacks;
         ArrayList<RefCounted> candidates = GENS[gen]; // the younger ones join it: the oldest is not copied
         int examined;
+        int traversed;
         try { // the stop-the-world window: the marking, and clearing the garbage's weak references
             // The young lists are taken with the world stopped: their threads append to them
             // without a lock (track), and only a stopped thread is sure not to be appending.
@@ -415,6 +437,7 @@ public final class CycleCollector {
             RefCount.flush();
             Pass pass = new Pass(gen == GENERATIONS - 1);
             garbage = pass.unreachable(candidates, null);
+            traversed = pass.traversals;
             orphans = pass.orphans;
             weakCallbacks = Finalizers.clearWeakReferences(garbage); // while no reader can take a reference
             COUNT0.setVolatile(0);
@@ -455,7 +478,7 @@ public final class CycleCollector {
             clearGarbage(garbage);
         }
         int found = garbage.size(); // as CPython's: what finalizers freed or resurrected is not counted
-        CollectorStats.record(gen, explicit, examined, found, pause, stopNanos);
+        CollectorStats.record(gen, explicit, examined, traversed, found, pause, stopNanos);
         Finalizers.runPending(); // those of objects freed where no Python runs (BUFFERED's commit thread)
         return found;
     }
@@ -661,8 +684,7 @@ public final class CycleCollector {
      */
     private static final class Pass implements GcTracked.Visitor {
         private static final int SUBTRACT = 0;
-        private static final int ROOT = 1;
-        private static final int REACH = 2;
+        private static final int REACH = 1;
 
         /**
          * The reach phase's work stack, kept from one collection to the next (regrowing it
@@ -672,6 +694,8 @@ public final class CycleCollector {
         private static RefCounted[] work = new RefCounted[1024];
         private int depth;
         private int mode;
+        /** Traverse calls made (the cost measure CollectorStats reports). */
+        int traversals;
         /** The garbage found that only a deferred bias kept alive (step 4b), a part of what unreachable returned. */
         final List<RefCounted> orphans = new ArrayList<>();
         /**
@@ -702,23 +726,13 @@ public final class CycleCollector {
             if ((s & IN_SET) == 0) {
                 return; // not a candidate: outside the set, or not a container
             }
-            switch (mode) {
-                case SUBTRACT -> {
-                    if ((s & REFS) > 0) {
-                        r.gcState = s - 1;
-                    }
+            if (mode == SUBTRACT) {
+                if ((s & REFS) > 0) {
+                    r.gcState = s - 1;
                 }
-                case ROOT -> {
-                    if ((s & REFS) < REFS) {
-                        r.gcState = s + 1;
-                    }
-                }
-                default -> {
-                    if ((s & REACHABLE) == 0) {
-                        r.gcState = s | REACHABLE;
-                        push(r);
-                    }
-                }
+            } else if ((s & REACHABLE) == 0) {
+                r.gcState = s | REACHABLE;
+                push(r);
             }
         }
 
@@ -753,21 +767,24 @@ public final class CycleCollector {
                 set.set(live++, o);
             }
             n = live;
-            mode = SUBTRACT; // 2: references from inside the set
-            for (int i = 0; i < n; i++) {
-                ((GcTracked) set.get(i)).traverse(this);
-            }
-            mode = ROOT; // 3: the thread stacks
+            mode = REACH; // 1b, mark alive: what the stacks and the known-alive containers reach lives
             roots.accept(this);
-            mode = REACH; // 4: each object with a count left is a root; what it reaches lives
+            drain();
+            aliveRoots.accept(this::markAliveRoot);
             if (extraRoots != null) {
                 for (RefCounted o : extraRoots) {
-                    if (!o.isFreed() && (o.gcState & IN_SET) == 0) {
-                        ((GcTracked) o).traverse(this);
-                        drain();
-                    }
+                    markAlive(o);
                 }
             }
+            mode = SUBTRACT; // 2: references from inside the set, but not from what lives already
+            for (int i = 0; i < n; i++) {
+                RefCounted o = set.get(i);
+                if ((o.gcState & REACHABLE) == 0) {
+                    traversals++;
+                    ((GcTracked) o).traverse(this);
+                }
+            }
+            mode = REACH; // 4: each object with a count left is a root; what it reaches lives
             for (int i = 0; i < n; i++) {
                 RefCounted o = set.get(i);
                 int s = o.gcState;
@@ -796,11 +813,41 @@ public final class CycleCollector {
             return garbage;
         }
 
+        /**
+         * A known-alive container (aliveRoots): marked, but traversed from outside the set
+         * only in a full collection (a young one would traverse every module's namespace,
+         * old, to find a few young objects: more work than it saves).
+         */
+        private void markAliveRoot(RefCounted r) {
+            if (full || (r != null && (r.gcState & IN_SET) != 0)) {
+                markAlive(r);
+            }
+        }
+
+        /**
+         * Step 1b for one container known to be alive: it and what it reaches live. One outside
+         * the set (older, or static: a module's namespace in a younger generation's
+         * collection) is traversed all the same, so that the candidates it references live.
+         */
+        private void markAlive(RefCounted r) {
+            if (r == null || r.isFreed()) {
+                return;
+            }
+            if ((r.gcState & IN_SET) != 0) {
+                visit(r);
+            } else if (r instanceof GcTracked t) {
+                traversals++;
+                t.traverse(this);
+            }
+            drain();
+        }
+
         private void drain() {
             RefCounted[] w = work;
             while (depth > 0) {
                 RefCounted o = w[--depth];
                 w[depth] = null;
+                traversals++;
                 ((GcTracked) o).traverse(this);
                 w = work; // a push may have grown it
             }

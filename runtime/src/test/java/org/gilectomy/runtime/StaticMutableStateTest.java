@@ -55,6 +55,7 @@ class StaticMutableStateTest {
             Map.entry("org.gilectomy.refcount.CycleCollector.enabled", "gc.enable / gc.disable"),
             Map.entry("org.gilectomy.refcount.CycleCollector.thresholds", "gc.set_threshold"),
             Map.entry("org.gilectomy.refcount.CycleCollector.roots", "set once when the runtime starts"),
+            Map.entry("org.gilectomy.refcount.CycleCollector.aliveRoots", "set once when the runtime starts"),
             Map.entry("org.gilectomy.refcount.CycleCollector$Pass.work", "the collecting thread's work stack (collections are serialised)"),
             Map.entry("org.gilectomy.refcount.CollectorStats.explicit", "once per cycle collection, by the collecting thread"),
             Map.entry("org.gilectomy.objects.ReprGuard.current", "set once when the runtime starts"),

@@ -37,7 +37,7 @@ import org.gilectomy.refcount.RefCountStats;
  * and {@code transfers_by_type} (an object: type name -> {@code {incref, decref, lock, unlock}});
  * {@code non_owner_writes_by_type} (the same shape: count writes by a thread that does not own
  * the object, biased builds only, empty otherwise);
- * always the cycle collector's {@code gc_collections}, {@code gc_examined}, {@code gc_collected},
+ * always the cycle collector's {@code gc_collections}, {@code gc_examined}, {@code gc_traversed}, {@code gc_collected},
  * {@code gc_pause_p50_ns}, {@code gc_pause_p99_ns}, {@code gc_pause_max_ns} (the time other
  * threads could not run Python) and {@code gc_stop_the_world_p50_ns}, {@code _p99_ns},
  * {@code _max_ns} (free-threaded builds: the time to stop them; 0 under a GIL).
@@ -114,6 +114,7 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
         if (gc != null) {
             m.put("gc_collections", gc.totalCollections());
             m.put("gc_examined", gc.totalExamined());
+            m.put("gc_traversed", gc.totalTraversed());
             m.put("gc_collected", gc.totalCollected());
             m.put("gc_pause_p50_ns", gc.pauseP50Nanos());
             m.put("gc_pause_p99_ns", gc.pauseP99Nanos());
@@ -196,6 +197,7 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             line(sb, "collections", count(gc.totalCollections()) + " (by generation " + count(gc.collections()[0])
                     + " / " + count(gc.collections()[1]) + " / " + count(gc.collections()[2]) + ")");
             line(sb, "objects examined", count(gc.totalExamined()));
+            line(sb, "traverse calls", count(gc.totalTraversed()));
             line(sb, "objects collected", count(gc.totalCollected()));
             line(sb, "pause p50/p99/max", millis(gc.pauseP50Nanos()) + " / " + millis(gc.pauseP99Nanos())
                     + " / " + millis(gc.pauseMaxNanos()));

@@ -381,7 +381,7 @@ public final class ImportSystem {
 
     /** Makes the module, runs its body with it in sys.modules; a new reference to sys.modules[name] after. */
     private PyObject load(String name, Found found) {
-        PyModule m = interp.deferred(new PyModule(name));
+        PyModule m = interp.deferred(PyModule.forSource(name));
         modules.created(m);
         boolean isPackage = found.packagePath() != null;
         String file = found.file() == null ? null : found.file().toString();
@@ -405,8 +405,8 @@ public final class ImportSystem {
         PyCode code = file == null ? null : compile(found.file(), file);
         PyDict table = modules.table();
         table.putName(name, m);
-        RefCount.decref(m); // sys.modules holds it now
         if (code == null) {
+            RefCount.decref(m); // sys.modules holds it now
             return lookup(name);
         }
         initializing.add(name);
@@ -419,6 +419,7 @@ public final class ImportSystem {
         } finally {
             initializing.remove(name);
             RefCount.decref(code);
+            RefCount.decref(m); // held while its body ran: the body may take it out of sys.modules
         }
         PyObject result = table.get(PyStr.internBorrowed(name));
         if (result == null) {

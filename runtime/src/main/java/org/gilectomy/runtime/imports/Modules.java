@@ -136,7 +136,9 @@ public final class Modules {
      * biased counting (a count that large overflows the merged word).
      */
     void created(PyModule m) {
-        RefCount.makeImmortal(m);
+        if (!m.collectable()) { // a program's module (PyModule.forSource) is freed as any object
+            RefCount.makeImmortal(m);
+        }
         synchronized (created) {
             created.add(m);
         }
@@ -195,6 +197,24 @@ public final class Modules {
         }
         sysModules = null;
         RefCount.decref(table);
+    }
+
+    /**
+     * For the cycle collector (the world stopped, or the GIL held): calls {@code alive} with
+     * sys.modules and the namespace of each module in it, containers that live for sure (its
+     * "mark alive" starts from them). Reads without locks or new references: nothing moves.
+     */
+    public void visitAliveNamespaces(java.util.function.Consumer<org.gilectomy.refcount.RefCounted> alive) {
+        PyDict table = sysModules;
+        if (table == null) {
+            return;
+        }
+        alive.accept(table);
+        table.traverse(o -> {
+            if (o instanceof PyModule m) {
+                alive.accept(m.dictBorrowed());
+            }
+        });
     }
 
     /** The namespaces of the modules in sys.modules (for the ALL_SHARED immortalisation). */

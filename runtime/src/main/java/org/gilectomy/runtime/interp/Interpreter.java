@@ -89,6 +89,7 @@ public final class Interpreter {
         Ops.installInvoker((f, a, off, n, kw) -> Eval.callFunction(ThreadState.current(), f, a, off, n, kw));
         org.gilectomy.objects.ReprGuard.install(ThreadState::currentOrNull);
         org.gilectomy.refcount.CycleCollector.installRoots(ThreadState::visitFrames);
+        org.gilectomy.refcount.CycleCollector.installAliveRoots(ThreadState::visitAliveNamespaces);
         org.gilectomy.objects.Unraisable.install((what, e) -> {
             Interpreter i = current();
             i.err.print("Exception ignored in: " + what + "\n" + i.tracebacks.format(e));

@@ -150,6 +150,17 @@ public final class ThreadState extends RefCountThreadState implements org.gilect
         }
     }
 
+    /** The collector's known-alive containers: the modules' namespaces of each interpreter a thread runs for. */
+    static void visitAliveNamespaces(java.util.function.Consumer<org.gilectomy.refcount.RefCounted> alive) {
+        Object last = null;
+        for (BaseThreadState s : BaseThreadState.states()) {
+            if (s instanceof ThreadState ts && ts.interpreter != last && ts.interpreter instanceof Interpreter i) {
+                last = i;
+                i.modules.visitAliveNamespaces(alive);
+            }
+        }
+    }
+
     /** The calling thread's state, or null if it runs no Python (a thread of the runtime's own). */
     public static ThreadState currentOrNull() {
         return Thread.currentThread() instanceof StatefulThread s && s.state() instanceof ThreadState ts ? ts : null;
