@@ -2,9 +2,8 @@
 #
 # Usage: object_attribute.py THREADS ITERATIONS
 # ITERATIONS loop turns in total, split over THREADS threads, so wall(1) / wall(N) is the
-# speedup (ideal: N). Prints one deterministic line.
-import sys
-import threading
+# speedup (ideal: N). Prints one deterministic line (ftdriver.py runs the threads).
+import ftdriver
 
 RESULTS = []
 
@@ -23,20 +22,4 @@ def worker(count):
     RESULTS.append(p.x)
 
 
-def main():
-    nthreads = int(sys.argv[1])
-    total = int(sys.argv[2])
-    threads = []
-    for t in range(nthreads):
-        count = total // nthreads
-        if t < total % nthreads:
-            count = count + 1
-        threads.append(threading.Thread(target=worker, args=(count,)))
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    print("object_attribute:", sum(RESULTS))
-
-
-main()
+ftdriver.run("object_attribute", worker, RESULTS)

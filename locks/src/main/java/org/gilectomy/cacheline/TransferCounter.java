@@ -32,6 +32,13 @@ import org.gilectomy.threadstate.ThreadCounters;
  * The switch is a static final from -Dgilectomy.count-transfers: with it off, every call site
  * (guarded by ENABLED) folds away and nothing is allocated.
  *
+ * Non-owner writes (nonOwner(o, op)), a second table: every count write that a biased build
+ * sends down its shared path because the writer is not the object's owner, by type and
+ * operation. Unlike a transfer, which needs the two threads to interleave (and so depends on
+ * the scheduler and the machine's load), this is a property of the program and the runtime:
+ * the same run on a loaded or a quiet machine gives about the same figure, so a change meant
+ * to stop threads writing a shared object can be checked with it.
+ *
  * Not promised: an exact figure. A slot is read and written without atomicity, so two
  * threads writing at once may each count or one may miss a transfer; two objects whose
  * identity hashes share a slot look like one (a write to one after another thread wrote the
@@ -59,6 +66,7 @@ public final class TransferCounter {
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(int[].class);
 
     private static final TypeCounters TRANSFERS = new TypeCounters(OPERATIONS.length);
+    private static final TypeCounters NON_OWNER = new TypeCounters(OPERATIONS.length);
     private static final ThreadCounters<long[]> BYTECODES = new ThreadCounters<>(() -> new long[1]);
 
     private TransferCounter() {
@@ -93,13 +101,31 @@ public final class TransferCounter {
         }
     }
 
+    /**
+     * A count write of {@code o} by a thread that does not own it (the biased build's shared
+     * path), for operation {@code op}: counted whether or not the line last belonged to another
+     * thread.
+     */
+    public static void nonOwner(Lockable o, int op) {
+        NON_OWNER.add(o, op, 1);
+    }
+
     /** One bytecode executed by the calling thread (the eval loop calls it when ENABLED). */
     public static void bytecode() {
         BYTECODES.mine()[0]++;
     }
 
-    /** Totals over all threads: read after the counting threads have ended. */
-    public record Totals(long bytecodes, long transfers, Map<String, long[]> byType) {
+    /**
+     * Totals over all threads: read after the counting threads have ended. {@code nonOwnerByType}:
+     * count writes by non-owners ({@link #nonOwner}), by type name, columns as {@code byType}.
+     */
+    public record Totals(long bytecodes, long transfers, Map<String, long[]> byType,
+                         Map<String, long[]> nonOwnerByType) {
+        /** Without non-owner writes (a build that has no owners). */
+        public Totals(long bytecodes, long transfers, Map<String, long[]> byType) {
+            this(bytecodes, transfers, byType, Map.of());
+        }
+
         /** Transfers per 1,000 bytecodes (0 when nothing ran). */
         public double perThousandBytecodes() {
             return bytecodes == 0 ? 0.0 : 1000.0 * transfers / bytecodes;
@@ -118,6 +144,6 @@ public final class TransferCounter {
                 t += v;
             }
         }
-        return new Totals(b, t, byType);
+        return new Totals(b, t, byType, NON_OWNER.sumByTypeName());
     }
 }

@@ -64,6 +64,7 @@ final class BuiltinSubclasses {
         newOf(Descriptors.PyProperty.TYPE, (cls, a, off, n, kw) -> new Descriptors.PyProperty.Sub(cls));
         Descriptors.PyProperty.install();
         PyWeakref.install();
+        PyGenericAlias.install();
     }
 
     /** tuple(arg): the one argument, checked as the built-in's constructor checks it. */
@@ -85,7 +86,11 @@ final class BuiltinSubclasses {
             if (!cls.isSubtypeOf(t)) {
                 throw PyExc.typeError(t.name() + ".__new__(" + cls.name() + "): " + cls.name() + " is not a subtype of " + t.name());
             }
-            return cls == t ? t.constructor.call(a, off + 1, n - 1, kw) : make.make(cls, a, off + 1, n - 1, kw);
+            if (cls == t) {
+                return t.constructor.call(a, off + 1, n - 1, kw);
+            }
+            cls.keepForInstances(); // its instances do not show the collector their class
+            return make.make(cls, a, off + 1, n - 1, kw);
         });
     }
 

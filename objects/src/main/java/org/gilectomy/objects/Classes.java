@@ -145,33 +145,38 @@ public final class Classes {
     public static PyType newClass(PyType meta, String name, PyType[] bases, PyDict namespace, String module,
             PyObject[] kwValues, int kwOff, PyTuple kwNames) {
         PyType cls = makeClass(meta, name, bases, namespace, module);
-        for (java.util.Map.Entry<PyObject, PyObject> e : namespace.itemsSnapshot()) {
-            try {
-                PyObject v = e.getValue();
-                if (v.type() == Descriptors.PyProperty.TYPE && e.getKey() instanceof PyStr k) {
-                    ((Descriptors.PyProperty) v).setName(k.value); // property's own __set_name__, without the call
-                } else if (Dunders.has(v, "__set_name__")) {
-                    RefCount.decref(Dunders.callOrNull(v, "__set_name__", cls, e.getKey()));
+        try {
+            for (java.util.Map.Entry<PyObject, PyObject> e : namespace.itemsSnapshot()) {
+                try {
+                    PyObject v = e.getValue();
+                    if (v.type() == Descriptors.PyProperty.TYPE && e.getKey() instanceof PyStr k) {
+                        ((Descriptors.PyProperty) v).setName(k.value); // property's own __set_name__, without the call
+                    } else if (Dunders.has(v, "__set_name__")) {
+                        RefCount.decref(Dunders.callOrNull(v, "__set_name__", cls, e.getKey()));
+                    }
+                } finally {
+                    RefCount.decref(e.getKey());
+                    RefCount.decref(e.getValue());
                 }
-            } finally {
-                RefCount.decref(e.getKey());
-                RefCount.decref(e.getValue());
             }
-        }
-        PyObject init = cls.lookupAfter(cls, "__init_subclass__");
-        if (init != null) {
-            PyObject f = Descriptors.bind(init, null, cls);
-            RefCount.decref(init);
-            try {
-                int nkw = kwNames == null ? 0 : kwNames.size();
-                PyObject[] a = new PyObject[nkw];
-                if (nkw > 0) {
-                    System.arraycopy(kwValues, kwOff, a, 0, nkw);
+            PyObject init = cls.lookupAfter(cls, "__init_subclass__");
+            if (init != null) {
+                PyObject f = Descriptors.bind(init, null, cls);
+                RefCount.decref(init);
+                try {
+                    int nkw = kwNames == null ? 0 : kwNames.size();
+                    PyObject[] a = new PyObject[nkw];
+                    if (nkw > 0) {
+                        System.arraycopy(kwValues, kwOff, a, 0, nkw);
+                    }
+                    RefCount.decref(Ops.call(f, a, 0, 0, kwNames));
+                } finally {
+                    RefCount.decref(f);
                 }
-                RefCount.decref(Ops.call(f, a, 0, 0, kwNames));
-            } finally {
-                RefCount.decref(f);
             }
+        } catch (RuntimeException | Error e) {
+            RefCount.decref(cls); // the statement failed: the class is garbage, the collector's (it holds itself)
+            throw e;
         }
         return cls;
     }
@@ -199,8 +204,9 @@ public final class Classes {
             PyType.finalizerDefined();
         }
         java.util.List<PyStr> slotted;
+        boolean[] namesDict = {false}; // __slots__ names __dict__: instances have one besides their slots
         try {
-            slotted = slotNames(namespace);
+            slotted = slotNames(namespace, namesDict);
         } catch (PyException e) {
             RefCount.decref(namespace);
             throw e;
@@ -209,13 +215,13 @@ public final class Classes {
         implicitWrapper(namespace, "__init_subclass__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
         implicitWrapper(namespace, "__class_getitem__", Descriptors.PyFunctionWrapper.CLASSMETHOD);
         noHashWithoutEq(namespace);
-        PyType cls;
         try {
-            cls = new PyType(name, bases, namespace, module);
+            Mro.of(null, bases); // its TypeError before the class exists: a made class is registered (tracked, counted)
         } catch (PyException e) {
             RefCount.decref(namespace);
             throw e;
         }
+        PyType cls = new PyType(name, bases, namespace, module);
         PyObject q = namespace.pop(PyStr.internBorrowed("__qualname__"));
         if (q != null) {
             cls.setQualname(Ops.str(q));
@@ -230,7 +236,7 @@ public final class Classes {
                 RefCount.decref(m);
             }
         }
-        cls.markSlots(slotted != null, slotted != null && !slotted.isEmpty());
+        cls.markSlots(slotted != null && !namesDict[0], slotted != null && !slotted.isEmpty());
         PyObject metaCall = meta.isHeapType() ? meta.lookupHeap("__call__") : null;
         if (metaCall != null) { // the metaclass's __call__ makes the instances (it may call type.__call__)
             RefCount.decref(metaCall); // the metaclass keeps it; looked up again per call (it may change)
@@ -244,9 +250,10 @@ public final class Classes {
     /**
      * The names in {@code __slots__} of a class body (each becomes a member descriptor in the
      * namespace once the class exists); ValueError if the body also binds one, as CPython's;
-     * null if the body defines no {@code __slots__}.
+     * null if the body defines no {@code __slots__}. {@code namesDict[0]} is set when they name
+     * {@code __dict__}.
      */
-    private static java.util.List<PyStr> slotNames(PyDict namespace) {
+    private static java.util.List<PyStr> slotNames(PyDict namespace, boolean[] namesDict) {
         PyObject slots = namespace.getName("__slots__");
         if (slots == null) {
             return null;
@@ -264,7 +271,8 @@ public final class Classes {
                     throw PyExc.typeError("__slots__ items must be strings, not '" + n.type().name() + "'");
                 }
                 if (s.value.equals("__dict__")) {
-                    throw PyExc.notImplemented("__slots__ naming '__dict__'");
+                    namesDict[0] = true;
+                    continue;
                 }
                 if (s.value.equals("__weakref__")) {
                     continue;
@@ -652,6 +660,8 @@ public final class Classes {
                 return MappingProxy.of(t);
             case "mro":
                 return new PyBoundMethod(MRO_METHOD, t);
+            case "__subclasses__":
+                return new PyBoundMethod(SUBCLASSES_METHOD, t);
             default:
                 break;
         }
@@ -681,6 +691,10 @@ public final class Classes {
             if (ad != null) {
                 return ad.bind(null);
             }
+            PyMethodDescriptor slot = ObjectSlots.lookup(t, name);
+            if (slot != null) {
+                return slot.bind(null, t);
+            }
             throw new PyException(PyExc.ATTRIBUTE_ERROR, "type object '" + t.name() + "' has no attribute '" + name + "'");
         }
         try {
@@ -694,6 +708,12 @@ public final class Classes {
     private static final PyObject MRO_METHOD = new PyBuiltinFunction("type.mro", (a, off, n, kw) -> {
         Args.exactly("mro", n - 1, 0, kw);
         return PyList.steal(((PyType) a[off]).mroList().stream().map(Classes::newRef).toArray(PyObject[]::new), ((PyType) a[off]).mroList().size());
+    });
+
+    private static final PyObject SUBCLASSES_METHOD = new PyBuiltinFunction("type.__subclasses__", (a, off, n, kw) -> {
+        Args.exactly(((PyType) a[off]).qualname() + ".__subclasses__", n - 1, 0, kw);
+        java.util.List<PyType> subs = ((PyType) a[off]).subclassesList();
+        return PyList.steal(subs.stream().map(Classes::newRef).toArray(PyObject[]::new), subs.size());
     });
 
     private static PyTuple typeTuple(java.util.List<PyType> types) {

@@ -32,6 +32,15 @@ public final class Hashing {
                 return Dunders.hash(o);
             }
         }
+        return hashOf(o, true);
+    }
+
+    /** {@code object.__hash__}-style: the built-in type's hash (identity for objects of Python classes), never a class's {@code __hash__}. */
+    static long hashBuiltin(PyObject o) {
+        return hashOf(o, false);
+    }
+
+    private static long hashOf(PyObject o, boolean classHash) {
         if (o instanceof PyInt i) {
             return i.big == null ? ofLong(i.value) : ofBig(i.big);
         }
@@ -57,7 +66,7 @@ public final class Hashing {
             return w.pyHash(); // the referent's (a subclass's own __hash__ was taken above)
         }
         if (Dunders.isUserObject(o)) {
-            return Dunders.hash(o);
+            return classHash ? Dunders.hash(o) : ofIdentity(o);
         }
         return fix(o.hashCode()); // identity, or the unhashable types' TypeError (list, dict, set, slice, ...)
     }

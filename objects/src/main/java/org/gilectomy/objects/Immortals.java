@@ -9,7 +9,8 @@ import org.gilectomy.refcount.RefCount;
  * {@link #singletons()} at start-up (None, True, False, the small ints, one-character and
  * interned strings, the empty tuple), {@link #builtins} (the built-in types and functions), {@link #shareFunctionsAndModules} when
  * a program starts its second thread (functions, their code, modules: what CPython 3.13.0
- * immortalised then), and every function that program makes after that ({@link #share}).
+ * immortalised then), every function that program makes after that ({@link #share}), and the
+ * constants the compiler puts in code objects ({@link #constant}).
  * Immortal objects' counts are never written, so threads stop fighting over their cache lines.
  * Which program is in which phase is the runtime's to know (each interpreter has its own).
  */
@@ -53,6 +54,36 @@ public final class Immortals {
             }
             RefCount.decref(e.getKey());
             RefCount.decref(v);
+        }
+    }
+
+    /**
+     * A constant the compiler has just made for a code object, which no other thread can see
+     * yet: made immortal, as CPython's free-threaded build (3.13t and 3.14t) makes its code
+     * objects' constants when it creates them. Ints, floats, complex numbers, strings and
+     * bytes, and tuples whose items all end up immortal (the items first); anything else
+     * (code objects, frozensets) stays counted. Every thread running the code loads these same
+     * objects (LOAD_CONST, or a global bound to one), so counted they would be written by
+     * every thread that is not their owner.
+     */
+    public static void constant(PyObject v) {
+        if (RefCount.IMMORTAL == ImmortalKind.NONE || v.isImmortal()) {
+            return;
+        }
+        if (v instanceof PyTuple t) {
+            for (int i = 0; i < t.size(); i++) {
+                PyObject item = t.getBorrowed(i);
+                constant(item);
+                if (!item.isImmortal()) {
+                    return;
+                }
+            }
+            RefCount.makeImmortal(v);
+            return;
+        }
+        Class<?> c = v.getClass();
+        if (c == PyInt.class || c == PyFloat.class || c == PyComplex.class || c == PyStr.class || c == PyBytes.class) {
+            RefCount.makeImmortal(v);
         }
     }
 

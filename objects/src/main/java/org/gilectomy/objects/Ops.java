@@ -127,7 +127,7 @@ public final class Ops {
             return d.size() != 0;
         }
         if (o instanceof PyRange r) {
-            return r.length() != 0;
+            return !r.isEmpty();
         }
         if (o instanceof Container c) {
             return c.length() != 0;
@@ -664,19 +664,7 @@ public final class Ops {
             return BytesLike.getItem(o, key);
         }
         if (o instanceof PyRange r) {
-            if (key instanceof PySlice sl) {
-                return r.slice(sl);
-            }
-            if (key instanceof PyInt big && big.big != null) {
-                throw PyExc.indexError("range object index out of range"); // ranges index with big ints
-            }
-            long i = indexArg(o, key);
-            long n = r.length();
-            long j = i < 0 ? i + n : i;
-            if (j < 0 || j >= n) {
-                throw PyExc.indexError("range object index out of range");
-            }
-            return PyInt.of(r.start + j * r.step);
+            return r.getItem(key);
         }
         if (o instanceof IndexedSequence q) {
             return q.getItem(key);
@@ -835,6 +823,9 @@ public final class Ops {
 
     /** {@code item in container} as the built-in type of {@code container} answers it. */
     public static boolean containsBuiltin(PyObject container, PyObject item) {
+        if (container instanceof PyRange r && (item instanceof PyInt || item instanceof PyBool)) {
+            return r.containsInt(item);
+        }
         if (container instanceof PyDict d) {
             return d.containsKey(item);
         }

@@ -85,6 +85,7 @@ public final class PyException extends RuntimeException {
     public PyException(PyType type, String message, PyObject arg) {
         super(message, null, false, false);
         this.type = type;
+        type.keepForInstances(); // a class this carrier holds uncounted, until it makes the object
         this.arg = arg;
         this.flights = 1; // owns the object made on first need
     }

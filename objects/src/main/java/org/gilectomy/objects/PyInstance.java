@@ -302,13 +302,14 @@ public class PyInstance extends PyObject implements org.gilectomy.refcount.GcTra
 
     // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
 
-    /** The class is not visited: classes live for the process. */
+    /** The class is referenced uncounted (see PyType's "Collectable classes"). */
     @Override
     public void traverse(Visitor v) {
         for (PyObject o : values) {
             v.visit(o);
         }
         v.visit(dict);
+        v.visitUncounted(cls);
     }
 
     /** Whether the class defines {@code __del__} and it has not run; a plain flag read when no class ever had one. */

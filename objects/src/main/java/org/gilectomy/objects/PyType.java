@@ -27,12 +27,23 @@ import org.gilectomy.refcount.RefCount;
  * Borrowed class attributes: a cache keeps a borrowed pointer to what it found in a
  * namespace. So a value displaced from a namespace is not released but retired (kept in
  * retired, under the monitor) until finalizeClasses: a reader that saw the old version and
- * increfs the old value never touches a freed object, in either build. Classes live for the
- * whole process anyway; only values assigned over and over to a class attribute accumulate.
+ * increfs the old value never touches a freed object, in either build. Only values assigned
+ * over and over to a class attribute accumulate, until the class is freed.
+ *
+ * Collectable classes (issue 12): a class made by a class statement is a mortal container
+ * (GcTracked). It owns its namespace, its bases and, as CPython's class through its __mro__
+ * tuple, itself: so counts alone never free it, only the cycle collector does (as CPython's).
+ * Its instances reference it without a count (GcTracked.ReferencedUncounted: no count write
+ * per instance, no contended class count in the free-threaded builds); their traverse shows
+ * the reference to the collector's reach, and only a full collection judges a class. An
+ * instance that is not traversed (a subclass of int, str, tuple ...) keeps its class until
+ * the program ends (keepForInstances). Subclass lists are weak (Java references, uncounted):
+ * a freed class leaves its bases' lists. Built-in types stay static and untracked.
  *
  * Field        access
  * version      VarHandle VERSION: getAndAdd (writers, under some class's monitor), getAcquire
- * subclasses   CopyOnWriteArrayList, appended when a subclass is made
+ * subclasses   CopyOnWriteArrayList, appended when a subclass is made (every kind: a
+ *              built-in type's list is read by __subclasses__ only, never bumped)
  * retired      guarded by this type's monitor
  * slotHint     plain int, a racy sizing hint only (a stale value costs a re-allocation)
  * rootShape    final
@@ -40,7 +51,8 @@ import org.gilectomy.refcount.RefCount;
  *              its version check)
  * </pre>
  */
-public final class PyType extends PyObject {
+public final class PyType extends PyObject implements org.gilectomy.refcount.GcTracked,
+        org.gilectomy.refcount.GcTracked.ReferencedUncounted {
     private static final VarHandle VERSION;
 
     static {
@@ -76,8 +88,7 @@ public final class PyType extends PyObject {
     public PyBuiltinFunction.Body constructor;
     /**
      * A class statement's namespace (locked like any dict); null for built-in types, and for
-     * classes after {@link #finalizeClasses}. Classes live for the whole process, as modules
-     * do (their count is static), so their namespaces are released at finalization only.
+     * freed classes. Emptied when the class is cyclic garbage or at finalization.
      */
     private PyDict dict;
     private final boolean heapType;
@@ -129,13 +140,17 @@ public final class PyType extends PyObject {
 
     /**
      * A class made by a class statement with these bases ({@code dict} non-null, owned by the
-     * new class), or a built-in type with at most one. TypeError (nothing made, nothing
-     * registered) if the bases admit no consistent method resolution order.
+     * new class), or a built-in type with at most one. A class statement's bases must admit a
+     * consistent method resolution order (Classes checks it first: a class made is registered).
      */
     public PyType(String name, PyType[] bases, PyDict dict, String module) {
-        super(STATIC_REFS);
-        RefCount.markDeferred(this, null); // frames' references to classes are not counted (deferred)
+        super(dict != null ? 2 : STATIC_REFS); // a class: its maker's reference and its own (see "Collectable classes")
         this.heapType = dict != null;
+        if (heapType) {
+            RefCount.markDeferredHere(this); // frames' references to classes are not counted (deferred)
+        } else {
+            RefCount.markDeferred(this, null);
+        }
         this.mro = heapType || bases.length > 1 ? Mro.of(this, bases) // ExceptionGroup: the one built-in with two
                 : Mro.chain(this, bases.length == 0 ? null : bases[0]);
         this.name = name;
@@ -147,8 +162,106 @@ public final class PyType extends PyObject {
         }
         this.module = module;
         for (PyType b : bases) {
-            if (heapType && b.heapType) {
-                b.subclasses.add(this);
+            if (heapType) {
+                RefCount.incref(b); // a class owns its bases
+            }
+            b.subclasses.add(this); // every kind (__subclasses__); a freed class leaves in dealloc
+        }
+        if (bases.length == 0 && OBJECT != null) { // a built-in type without a named base derives from object
+            OBJECT.subclasses.add(this);
+        }
+    }
+
+    static {
+        OBJECT.subclasses.add(0, TYPE); // made before object existed
+    }
+
+    /** {@code __subclasses__()}: the direct subclasses made so far, in the order they were made. */
+    public List<PyType> subclassesList() {
+        return List.copyOf(subclasses);
+    }
+
+    // ---- the cycle collector's view (GcTracked: tp_traverse, tp_clear)
+
+    /**
+     * Whether the class still holds the reference to itself that stands for its method
+     * resolution order's (CPython's {@code __mro__} tuple holds the class): dropped by
+     * clearReferences. Plain: set at construction, cleared on garbage or at finalization.
+     */
+    private boolean holdsItself = true;
+    /** Whether instances the collector cannot see keep this class for the program's life (keepForInstances). */
+    private volatile boolean kept;
+
+    /**
+     * A class made by a class statement references its namespace, its bases, itself (the
+     * order's reference) and the values it retired (counted), and its metaclass (uncounted,
+     * as an instance its class). Built-in types are not tracked.
+     */
+    @Override
+    public void traverse(Visitor v) {
+        v.visit(dict);
+        if (holdsItself) {
+            v.visit(this);
+        }
+        for (PyType b : bases) {
+            v.visit(b);
+        }
+        for (PyObject o : retired) {
+            v.visit(o);
+        }
+        v.visitUncounted(metatype);
+    }
+
+    /**
+     * As CPython's type_clear: the namespace is emptied (which breaks the cycles through
+     * methods, class attributes and {@code __class__} cells) and the reference to itself goes;
+     * the bases stay until the class is freed.
+     */
+    @Override
+    public void clearReferences() {
+        PyDict d = dict;
+        if (d != null) {
+            d.clear();
+        }
+        if (holdsItself) {
+            holdsItself = false;
+            RefCount.decref(this);
+        }
+    }
+
+    /** The class is freed: what it owns goes, and its bases forget it as a subclass. */
+    @Override
+    protected void dealloc() {
+        PyDict d = dict;
+        dict = null; // an instance freed after its class finds no __del__ here
+        if (d != null) {
+            RefCount.decref(d);
+        }
+        synchronized (this) {
+            for (PyObject o : retired) {
+                RefCount.decref(o);
+            }
+            retired.clear();
+        }
+        for (PyType b : bases) {
+            b.subclasses.remove(this);
+            RefCount.decref(b);
+        }
+    }
+
+    /**
+     * An instance of this class whose traverse does not show it the class (a subclass of a
+     * built-in value type: int, str, tuple ...) was made: the class is kept until the program
+     * ends, since the collector cannot see that reference. The first such instance takes one
+     * reference, finalizeClasses drops it.
+     */
+    void keepForInstances() {
+        if (heapType && !kept) {
+            synchronized (this) {
+                if (!kept) {
+                    kept = true;
+                    RefCount.incref(this);
+                }
             }
         }
     }
@@ -320,21 +433,27 @@ public final class PyType extends PyObject {
 
     /**
      * Finalization (check-refs, after the modules' namespaces are cleared and no Python code
-     * runs any more): every class releases its namespace, as CPython's collector frees the
-     * classes at exit (a class is always in a cycle there: its {@code __mro__} holds it).
+     * runs any more): every class still alive is cleared as the collector clears garbage (a
+     * class is always in a cycle: it holds itself), as CPython's collector frees the classes
+     * at exit; what nothing else holds is freed.
      */
     public static void finalizeClasses() {
+        java.util.List<PyType> alive = new ArrayList<>();
         for (PyType t; (t = CLASSES.poll()) != null; ) {
-            PyDict d = t.dict;
-            t.dict = null;
-            d.clear();
-            RefCount.decref(d);
-            synchronized (t) {
-                for (PyObject o : t.retired) {
-                    RefCount.decref(o);
-                }
-                t.retired.clear();
+            if (!t.isFreed()) {
+                alive.add(t);
+                RefCount.incref(t); // held while the others are cleared
             }
+        }
+        for (PyType t : alive) {
+            t.clearReferences();
+            if (t.kept) {
+                t.kept = false;
+                RefCount.decref(t);
+            }
+        }
+        for (PyType t : alive) {
+            RefCount.decref(t);
         }
     }
 
@@ -564,6 +683,11 @@ public final class PyType extends PyObject {
             }
         }
         return null;
+    }
+
+    /** The descriptor of a slot function kept outside the method table ({@link ObjectSlots}), made once. */
+    PyMethodDescriptor slotDescriptor(String methodName, PyBuiltinFunction f) {
+        return methodDescriptors.computeIfAbsent(methodName, k -> PyMethodDescriptor.make(this, k, f));
     }
 
     /**

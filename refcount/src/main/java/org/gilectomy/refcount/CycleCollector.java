@@ -130,6 +130,8 @@ public final class CycleCollector {
 
     private static final int IN_SET = 1 << 30;
     private static final int REACHABLE = 1 << 29;
+    /** Step 1's mark of a ReferencedUncounted object in a collection that is not full: kept, a root of step 4. */
+    private static final int KEEP = 1 << 28;
     private static final int REFS = (1 << 28) - 1;
 
     private static final VarHandle COUNT0;
@@ -411,8 +413,8 @@ public final class CycleCollector {
             }
             examined = candidates.size();
             RefCount.flush();
-            Pass pass = new Pass();
-            garbage = pass.unreachable(candidates);
+            Pass pass = new Pass(gen == GENERATIONS - 1);
+            garbage = pass.unreachable(candidates, null);
             orphans = pass.orphans;
             weakCallbacks = Finalizers.clearWeakReferences(garbage); // while no reader can take a reference
             COUNT0.setVolatile(0);
@@ -443,13 +445,13 @@ public final class CycleCollector {
             if (garbage.isEmpty()) {
                 break;
             }
-            Pass again = new Pass();
+            Pass again = new Pass(gen == GENERATIONS - 1);
             garbage = rejudge(garbage, again);
             orphans = again.orphans;
         }
         Finalizers.runAll(weakCallbacks); // even if the orphans' release freed all the garbage
         if (!garbage.isEmpty()) {
-            garbage = finalizeGarbage(garbage);
+            garbage = finalizeGarbage(garbage, gen == GENERATIONS - 1);
             clearGarbage(garbage);
         }
         int found = garbage.size(); // as CPython's: what finalizers freed or resurrected is not counted
@@ -496,7 +498,7 @@ public final class CycleCollector {
      * Step 5: weak references, then finalizers; if a finalizer ran, what it resurrected is
      * taken out (the world stopped again while looking). Returns what is still garbage.
      */
-    private static List<RefCounted> finalizeGarbage(List<RefCounted> garbage) {
+    private static List<RefCounted> finalizeGarbage(List<RefCounted> garbage, boolean full) {
         for (RefCounted o : garbage) {
             ((GcTracked) o).clearWeakReferencesAsGarbage();
         }
@@ -507,7 +509,7 @@ public final class CycleCollector {
         if (!ran) {
             return garbage;
         }
-        Pass pass = new Pass();
+        Pass pass = new Pass(full);
         List<RefCounted> still = rejudge(garbage, pass);
         still.addAll(pass.orphans); // a finalizer dropped their last counted reference: garbage all the same
         return still;
@@ -516,7 +518,9 @@ public final class CycleCollector {
     /**
      * Steps 1-4 again on {@code garbage} alone, the world stopped again, after code ran that
      * may have made some of it reachable (a finalizer, a release): returns what is still
-     * garbage; the rest survives, in the oldest generation.
+     * garbage; the rest survives, in the oldest generation. The containers made meanwhile
+     * (the young lists) are roots too: a new instance of a garbage class references it
+     * uncounted (GcTracked.ReferencedUncounted), which no count shows.
      */
     private static List<RefCounted> rejudge(List<RefCounted> garbage, Pass pass) {
         BaseThreadState me = BaseThreadState.current();
@@ -525,8 +529,9 @@ public final class CycleCollector {
         }
         try {
             RefCount.flush();
+            takeYoungLists();
             ArrayList<RefCounted> all = new ArrayList<>(garbage);
-            List<RefCounted> still = pass.unreachable(all);
+            List<RefCounted> still = pass.unreachable(all, GENS[0]);
             moveAll(all, GENS[GENERATIONS - 1]);
             return still;
         } finally {
@@ -669,6 +674,24 @@ public final class CycleCollector {
         private int mode;
         /** The garbage found that only a deferred bias kept alive (step 4b), a part of what unreachable returned. */
         final List<RefCounted> orphans = new ArrayList<>();
+        /**
+         * Whether every container is a candidate (the oldest generation's collection): only
+         * then can a ReferencedUncounted object be judged, its uncounted referrers being
+         * candidates too; otherwise it is kept (KEEP).
+         */
+        private final boolean full;
+
+        Pass(boolean full) {
+            this.full = full;
+        }
+
+        /** Followed by the reach only: not in the referent's count, so nothing to subtract. */
+        @Override
+        public void visitUncounted(RefCounted r) {
+            if (mode == REACH) {
+                visit(r);
+            }
+        }
 
         @Override
         public void visit(RefCounted r) {
@@ -710,8 +733,10 @@ public final class CycleCollector {
          * Removes the unreachable objects of {@code set} (and any already freed) from it and
          * returns them; {@code set} keeps the live ones. Every gcState is 0 again after.
          * Four sweeps of the set (see the Overview's cost): counts, subtract, reach, sort out.
+         * {@code extraRoots} (or null): objects outside the set whose references keep set
+         * members alive, counted or not.
          */
-        List<RefCounted> unreachable(ArrayList<RefCounted> set) {
+        List<RefCounted> unreachable(ArrayList<RefCounted> set, List<RefCounted> extraRoots) {
             int n = set.size();
             int live = 0;
             for (int i = 0; i < n; i++) { // 1: counts; the freed and the dying leave the set
@@ -723,7 +748,8 @@ public final class CycleCollector {
                 if (c < 0 || (c == 0 && !RefCount.onlyBiasLeft(o))) {
                     continue; // being freed by its count right now: not ours to judge
                 }
-                o.gcState = IN_SET | Math.min(c, REFS);
+                o.gcState = IN_SET | Math.min(c, REFS)
+                        | (!full && o instanceof GcTracked.ReferencedUncounted ? KEEP : 0);
                 set.set(live++, o);
             }
             n = live;
@@ -734,10 +760,18 @@ public final class CycleCollector {
             mode = ROOT; // 3: the thread stacks
             roots.accept(this);
             mode = REACH; // 4: each object with a count left is a root; what it reaches lives
+            if (extraRoots != null) {
+                for (RefCounted o : extraRoots) {
+                    if (!o.isFreed() && (o.gcState & IN_SET) == 0) {
+                        ((GcTracked) o).traverse(this);
+                        drain();
+                    }
+                }
+            }
             for (int i = 0; i < n; i++) {
                 RefCounted o = set.get(i);
                 int s = o.gcState;
-                if ((s & REFS) > 0 && (s & REACHABLE) == 0) {
+                if ((s & (REFS | KEEP)) != 0 && (s & REACHABLE) == 0) {
                     o.gcState = s | REACHABLE;
                     push(o);
                     drain(); // depth-first now: the stack holds one root's frontier, not the heap's

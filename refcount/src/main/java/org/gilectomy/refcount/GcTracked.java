@@ -13,6 +13,26 @@ public interface GcTracked {
     @FunctionalInterface
     interface Visitor {
         void visit(RefCounted referent);
+
+        /**
+         * Receives a reference this object holds without a count, to an object that is
+         * {@link ReferencedUncounted} (an instance's reference to its class): it keeps the
+         * referent alive (the collector's reach follows it) but is not in its count (the
+         * collector's subtraction skips it). Ignored by default.
+         */
+        default void visitUncounted(RefCounted referent) {
+        }
+    }
+
+    /**
+     * A mark for objects that others reference without a count (a class, which its instances
+     * reference uncounted: no count write per instance made or freed, and no contended class
+     * count in the free-threaded builds). Such an object must hold a counted reference to
+     * itself (a class's, through its method resolution order, as in CPython) so that counts
+     * never free it: only a collection that examines every container can tell that nothing
+     * references it, so a younger generation's collection keeps it (CycleCollector).
+     */
+    interface ReferencedUncounted {
     }
 
     /**

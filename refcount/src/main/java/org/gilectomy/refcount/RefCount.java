@@ -56,7 +56,9 @@ import org.gilectomy.cacheline.TransferCounter;
  *   -Dgilectomy.check-refs      live objects per type, leak reports (RefCheck)
  *   -Dgilectomy.count-transfers every header write reported to TransferCounter (locks module),
  *                               after the immortal check, by the thread that really writes
- *                               (under BUFFERED: the commit thread, in BufferedCounts)
+ *                               (under BUFFERED: the commit thread, in BufferedCounts); under
+ *                               BIASED, every write down the shared path also to
+ *                               TransferCounter.nonOwner (load-independent)
  * Under BIASED the freeing thread may be the owner, a non-owner, or a merging thread; under
  * BUFFERED it is always the commit thread (and flush() reports what it found).
  *
@@ -124,8 +126,11 @@ public final class RefCount {
         }
         boolean taken;
         if (BIASED) {
-            taken = o.ownerIdPlain() == currentThreadId()
-                    ? BiasedCounts.tryIncrefLocal(o) : BiasedCounts.tryIncrefShared(o);
+            boolean owner = o.ownerIdPlain() == currentThreadId();
+            taken = owner ? BiasedCounts.tryIncrefLocal(o) : BiasedCounts.tryIncrefShared(o);
+            if (COUNT_TRANSFERS && taken && !owner && !o.isImmortal()) {
+                TransferCounter.nonOwner(o, TransferCounter.INCREF);
+            }
         } else if (BUFFERED) {
             throw new IllegalStateException("tryIncref is not supported with buffered reference counts");
         } else if (ATOMIC) {
@@ -215,6 +220,9 @@ public final class RefCount {
             if (o.ownerIdPlain() == self) {
                 BiasedCounts.increfLocal(o);
             } else {
+                if (COUNT_TRANSFERS) {
+                    TransferCounter.nonOwner(o, TransferCounter.INCREF);
+                }
                 BiasedCounts.increfShared(o);
             }
         } else if (BUFFERED) {
@@ -277,6 +285,9 @@ public final class RefCount {
             if (o.ownerIdPlain() == self) {
                 BiasedCounts.decrefLocal(o);
             } else {
+                if (COUNT_TRANSFERS) {
+                    TransferCounter.nonOwner(o, TransferCounter.DECREF); // before: the decref may free
+                }
                 BiasedCounts.decrefShared(o);
             }
             return;
@@ -433,6 +444,21 @@ public final class RefCount {
         if (c < RefCounted.STATIC_REFS) {
             o.setRefCountPlain(c + DeferredCounts.BIAS); // unpublished: only we can see it
             DeferredCounts.register(o, scope);
+        }
+    }
+
+    /**
+     * {@link #markDeferred} of a mortal object with the calling thread's interpreter as its
+     * scope (for objects whose maker does not know the interpreter: classes); left counted
+     * if the thread runs for none.
+     */
+    public static void markDeferredHere(RefCounted o) {
+        if (!DEFERRED) {
+            return;
+        }
+        Object scope = RefCountThreadState.current().interpreter();
+        if (scope != null) {
+            markDeferred(o, scope);
         }
     }
 

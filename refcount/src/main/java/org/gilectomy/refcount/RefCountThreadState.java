@@ -177,6 +177,15 @@ public class RefCountThreadState extends BaseThreadState {
         return currentAs(RefCountThreadState.class, RefCountThreadState::new);
     }
 
+    /**
+     * The scope (the interpreter) this thread runs for, which releases the deferred objects it
+     * makes at its finalisation (RefCount.markDeferredHere); null where none (a test's thread).
+     * The runtime's thread state overrides it.
+     */
+    public Object interpreter() {
+        return null;
+    }
+
     static RefCountThreadState currentForNewObject() {
         return current();
     }

@@ -48,6 +48,18 @@ class TransferCounterTest {
         }
     }
 
+    static final class Shared extends Counted {
+        Shared() {
+            super("shared-by-two");
+        }
+    }
+
+    private static long[] nonOwnerWritesOf(String type) {
+        RefCount.flush();
+        long[] r = TransferCounter.totals().nonOwnerByType().get(type);
+        return r == null ? new long[4] : r;
+    }
+
     private static long[] transfersOf(String type) {
         RefCount.flush();
         long[] r = TransferCounter.totals().byType().get(type);
@@ -96,5 +108,31 @@ class TransferCounterTest {
         });
         long moved = transfersOf("immortal-or-not")[TransferCounter.INCREF];
         assertEquals(immortal ? 0 : 1, moved, "the creator wrote it last; the other thread (or the committer) takes it");
+    }
+
+    @Test
+    void everyWriteByANonOwnerIsCountedHowEverTheThreadsInterleave() throws InterruptedException {
+        Counted o = new Shared();
+        for (int i = 0; i < 5; i++) {
+            RefCount.incref(o); // the owner (creator): its local count, never counted
+            RefCount.decref(o);
+        }
+        assertEquals(0, nonOwnerWritesOf("shared-by-two")[TransferCounter.INCREF], "the owner's writes are local");
+        onOtherThread(() -> {
+            for (int i = 0; i < 5; i++) { // one thread, no interleaving: one transfer at most, five writes
+                RefCount.incref(o);
+            }
+            for (int i = 0; i < 5; i++) {
+                RefCount.decref(o);
+            }
+        });
+        long[] w = nonOwnerWritesOf("shared-by-two");
+        boolean biased = RefCount.KIND == RefCountKind.BIASED;
+        assertEquals(biased ? 5 : 0, w[TransferCounter.INCREF], "only the biased build has owners");
+        assertEquals(biased ? 5 : 0, w[TransferCounter.DECREF]);
+        assertEquals(1, transfersOf("shared-by-two")[TransferCounter.INCREF],
+                "against one transfer (to the other thread, or to the committer under buffered counts)");
+        RefCount.decref(o);
+        RefCount.flush();
     }
 }

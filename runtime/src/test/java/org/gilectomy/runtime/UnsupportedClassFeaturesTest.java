@@ -34,8 +34,8 @@ class UnsupportedClassFeaturesTest {
     }
 
     @Test
-    void slotsNamingDict() {
-        refusedWith("class_slots_dict.py", "__slots__ naming '__dict__'");
+    void slotsNamingDict() { // the class is made; only reading a __dict__ that sits beside slot values is refused
+        refusedWith("class_slots_dict.py", "__dict__ of an instance that also has __slots__ values");
     }
 
     @Test

@@ -29,11 +29,14 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
     for the actor (at least 30 s) and records STALE if it never returns. The signal does
     nothing: nobody may help the waiter but the drop request.
 
-    The switch interval is DEFAULT_TEST_INTERVAL_NANOS rather than the interpreter's 5 ms, so a
-    run collects more samples; the protocol does not depend on the length.
+    The switch interval is short rather than the interpreter's 5 ms, so a run collects more
+    samples. The waiter waits for an interval in one of two ways (NewGil's Overview): by spinning
+    when it is at most NewGil.SPIN_LIMIT_NANOS (SPINNING_INTERVAL_NANOS), by a timed park when
+    longer (PARKING_INTERVAL_NANOS); one variant for each.
 
     Variants:
-      WaiterGetsGil          the holder honours the drop request.
+      WaiterGetsGil          the holder honours the drop request; the waiter spins.
+      WaiterGetsGilParking   the same with a waiter that parks.
       NegativeControl_HolderIgnoresDropRequest
                              the holder checks nothing and never yields: the waiter keeps asking
                              and never gets the GIL. It MUST report STALE (which takes
@@ -50,8 +53,10 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 @Outcome(                   expect = FORBIDDEN,  desc = "The waiter or the holder threw: the GIL or the test is broken.")
 public class GilForcedSwitch {
 
-    /** The switch interval of the tests' GIL: short, so that a sample takes well under 1 ms. */
-    static final long DEFAULT_TEST_INTERVAL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    /** A switch interval the waiter spins for: short, so that a sample takes well under 1 ms. */
+    static final long SPINNING_INTERVAL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    /** A switch interval the waiter parks for (longer than NewGil's spin limit). */
+    static final long PARKING_INTERVAL_NANOS = TimeUnit.MICROSECONDS.toNanos(1000);
 
     /**
      * A GIL held by a busy "eval loop" thread. jcstress only sees {@code @Actor}/{@code @Signal}
@@ -64,10 +69,10 @@ public class GilForcedSwitch {
         private volatile boolean holding;
         private volatile boolean stop;
 
-        Held(Gil gil, boolean honoursDropRequests) {
+        Held(Gil gil, boolean honoursDropRequests, long intervalNanos) {
             this.gil = gil;
             this.honoursDropRequests = honoursDropRequests;
-            gil.setSwitchIntervalNanos(DEFAULT_TEST_INTERVAL_NANOS);
+            gil.setSwitchIntervalNanos(intervalNanos);
             EvalBreaker.clear(EvalBreaker.GIL_DROP_REQUEST); // a stale request would be a free pass
             holder = new Thread(this::evalLoop, "gil-holder");
             holder.setDaemon(true); // a stuck holder (the negative control) must not keep the fork alive
@@ -106,7 +111,7 @@ public class GilForcedSwitch {
     @State
     public static class WaiterGetsGil extends Held {
         public WaiterGetsGil() {
-            super(NEW_GIL, true);
+            super(NEW_GIL, true, SPINNING_INTERVAL_NANOS);
         }
 
         @Actor
@@ -123,9 +128,28 @@ public class GilForcedSwitch {
     @JCStressTest(Mode.Termination)
     @JCStressMeta(GilForcedSwitch.class)
     @State
+    public static class WaiterGetsGilParking extends Held {
+        public WaiterGetsGilParking() {
+            super(NEW_GIL, true, PARKING_INTERVAL_NANOS);
+        }
+
+        @Actor
+        public void actor() throws InterruptedException {
+            waiter();
+        }
+
+        @Signal
+        public void signal() {
+            // nothing, as in WaiterGetsGil
+        }
+    }
+
+    @JCStressTest(Mode.Termination)
+    @JCStressMeta(GilForcedSwitch.class)
+    @State
     public static class NegativeControl_HolderIgnoresDropRequest extends Held {
         public NegativeControl_HolderIgnoresDropRequest() {
-            super(NEW_GIL, false);
+            super(NEW_GIL, false, SPINNING_INTERVAL_NANOS);
         }
 
         @Actor

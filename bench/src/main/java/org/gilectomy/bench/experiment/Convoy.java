@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.gilectomy.bench.harness.Cell;
 import org.gilectomy.bench.harness.Charts;
+import org.gilectomy.bench.harness.Measurement;
 import org.gilectomy.bench.harness.ResultTable;
 import org.gilectomy.bench.harness.RunResult;
 import org.gilectomy.runtime.cli.Preset;
@@ -19,6 +20,8 @@ import org.gilectomy.runtime.cli.Preset;
 /**
  * The convoy effect: an echo server thread on loopback answering a client, beside 0..3
  * CPU-bound threads. The program's thread count (sys.argv[1]) is 1 + the CPU-bound threads.
+ * The client is the harness ({@link ConvoyClient}), outside the measured process, as in
+ * Beazley's setup.
  */
 final class Convoy implements Experiment {
     static final String PROGRAM = "experiments/convoy.py";
@@ -42,6 +45,13 @@ final class Convoy implements Experiment {
                 "CPU-bound thread, an I/O-bound thread under the new GIL waits a whole switch interval (5 ms)",
                 "for the GIL after every blocking call: its request rate collapses to about 1/interval, roughly",
                 "halving with each further CPU thread; without a GIL it barely changes.");
+    }
+
+    /** Every run's client is the harness: {@link ConvoyClient}. */
+    @Override
+    public Measurement.RunnerFactory runners(Context ctx) {
+        return (program, extra, settings, workDir) ->
+                new ConvoyClient(Measurement.processes(program, extra, settings, workDir));
     }
 
     @Override

@@ -124,6 +124,9 @@ public final class ExperimentCommand implements Callable<Integer> {
     /** Tests simulate a busy machine; null means the real one. */
     Noise.Probe noiseProbe;
 
+    /** Why the load before the experiment's first part makes it noisy, or null. */
+    private String loadBefore;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -169,6 +172,7 @@ public final class ExperimentCommand implements Callable<Integer> {
         err.printf("%s: %s%s: %d part%s%n", PROGRAM, experiment.name(), quick ? " (quick)" : "", parts.size(),
                 parts.size() == 1 ? "" : "s");
         err.flush();
+        loadBefore = Measurement.loadBefore(noiseProbe()); // once: later parts would see earlier parts' threads
         for (Part part : parts) {
             err.printf("%s: part %s: %s, %d cells%n", PROGRAM, part.name(), part.program(), part.cells().size());
             err.flush();
@@ -308,7 +312,11 @@ public final class ExperimentCommand implements Callable<Integer> {
             throws ChildFailedException, IOException, InterruptedException {
         return Measurement.run(ctx.program(part.program()), List.of(), cells, s,
                 runnerFactory != null ? runnerFactory : experiment.runners(ctx), System.err,
-                noiseProbe != null ? noiseProbe : Noise.LIVE);
+                noiseProbe(), loadBefore);
+    }
+
+    private Noise.Probe noiseProbe() {
+        return noiseProbe != null ? noiseProbe : Noise.LIVE;
     }
 
     /** The printed report: tables, the published shape, the verdicts. */

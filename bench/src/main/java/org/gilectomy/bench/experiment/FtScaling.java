@@ -16,7 +16,11 @@ import org.gilectomy.runtime.cli.Preset;
 final class FtScaling implements Experiment {
     /** The patterns: file under ftscaling/ without .py. */
     static final List<String> PATTERNS = List.of("shared_constant", "shared_function", "object_attribute",
-            "method_call", "generator", "thread_local", "private_list_append", "dict_private_keys");
+            "method_call", "generator", "thread_local", "private_list_append", "dict_private_keys",
+            "list_methods", "cmodule_function", "lookup_special", "context_manager", "mult_constant",
+            "module_function", "load_string_const", "load_tuple_const", "create_pyobject", "create_closure",
+            "create_dict", "method_caller", "instantiate_dataclass", "instantiate_namedtuple", "super_call",
+            "deepcopy");
 
     @Override
     public String name() {
@@ -113,9 +117,43 @@ final class FtScaling implements Experiment {
                         "speedup(immortal=all-shared) / speedup(immortal=none)",
                         Tables.ratio(Tables.ratio(shared.wall("nogil immortal=all-shared", 1), shared.wall("nogil immortal=all-shared", n)),
                                 Tables.ratio(shared.wall("nogil immortal=none", 1), shared.wall("nogil immortal=none", n))), 1.1));
+        List<Target> all = new ArrayList<>(targets);
+        all.addAll(everyPattern(results, n));
         Path chart = ctx.out().resolve("ftscaling.png");
         Charts.bars(chart, "ftscalingbench patterns: speedup at " + n + " threads", "speedup (x)",
                 PATTERNS, bars);
-        return new Analysis(lines, targets, List.of(chart));
+        return new Analysis(lines, all, List.of(chart));
+    }
+
+    /**
+     * Issue 12's targets over every pattern the runtime runs: nogil's lowest speedup at
+     * {@code n} threads (>= 1.7), and its highest single-thread cost over gil's (<= 1.10);
+     * each names the pattern that decides it.
+     */
+    static List<Target> everyPattern(List<PartResult> results, int n) {
+        String slowest = "none";
+        double lowest = Double.NaN;
+        String costliest = "none";
+        double highest = Double.NaN;
+        for (PartResult r : results) {
+            if (!r.supported()) {
+                continue;
+            }
+            double speedup = Tables.ratio(r.wall("nogil", 1), r.wall("nogil", n));
+            if (Double.isNaN(lowest) || speedup < lowest) {
+                lowest = speedup;
+                slowest = r.part().name();
+            }
+            double cost = Tables.ratio(r.wall("nogil", 1), r.wall("gil", 1));
+            if (Double.isNaN(highest) || cost > highest) {
+                highest = cost;
+                costliest = r.part().name();
+            }
+        }
+        return List.of(
+                Target.atLeast("every pattern, nogil: the lowest speedup (" + slowest + ")",
+                        "wall(1) / wall(" + n + ")", lowest, 1.7),
+                Target.atMost("every pattern, nogil over gil on 1 thread: the highest (" + costliest + ")",
+                        "wall(nogil, 1) / wall(gil, 1)", highest, 1.10));
     }
 }

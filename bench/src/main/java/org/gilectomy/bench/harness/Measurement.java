@@ -109,7 +109,22 @@ public final class Measurement {
     public static Result run(String program, List<String> extra, List<Cell> cells, Settings s,
                              RunnerFactory factory, PrintStream progress, Noise.Probe noise)
             throws ChildFailedException, IOException, InterruptedException {
-        String before = Noise.loadReason(noise.sample().loadAverage(), Noise.cores());
+        return run(program, extra, cells, s, factory, progress, noise, loadBefore(noise));
+    }
+
+    /** Why the load average now makes a measurement starting now noisy ({@link Noise#loadReason}), or null. */
+    public static String loadBefore(Noise.Probe noise) {
+        return Noise.loadReason(noise.sample().loadAverage(), Noise.cores());
+    }
+
+    /**
+     * The same, with the load judged earlier by the caller ({@code before}, from
+     * {@link #loadBefore}): an experiment judges it once, before its first part, since the load
+     * average after one of its own parts counts that part's threads for a minute.
+     */
+    public static Result run(String program, List<String> extra, List<Cell> cells, Settings s,
+                             RunnerFactory factory, PrintStream progress, Noise.Probe noise, String before)
+            throws ChildFailedException, IOException, InterruptedException {
         List<ScheduledRun> plan = Schedule.plan(cells, s.warmup(), s.repeat());
         if (s.countTransfers()) {
             plan = Schedule.withCountingRuns(plan, cells);

@@ -18,9 +18,10 @@ import java.util.Locale;
  *       the machine's busy CPU time ({@code /proc/stat}) minus this process's and its children's
  *       ({@code /proc/self/stat}: utime, stime, cutime, cstime; the children are reaped, so theirs
  *       is counted), over the wall time of the run; or
- *   <li>the load average (1 min) exceeded the core count before the measurement started. The load
- *       average is not judged per run: a run's own threads raise it, and it decays over a
- *       minute, so after a 4-thread run it still says 4.
+ *   <li>the load average (1 min) exceeded the core count before the measurement started (for an
+ *       experiment: before its first part). The load average is not judged per run or per part:
+ *       a run's own threads raise it, and it decays over a minute, so after a 4-thread run it
+ *       still says 4.
  * </ul>
  * Where {@code /proc} cannot be read, the figures are NaN and nothing is judged noisy from them.
  */

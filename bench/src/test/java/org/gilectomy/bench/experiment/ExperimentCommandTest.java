@@ -121,6 +121,40 @@ class ExperimentCommandTest {
         }
     }
 
+    /** A quiet machine whose load average reads {@code first} once, then {@code later} (an experiment's own threads). */
+    static Noise.Probe loadAverageFirstThen(double first, double later) {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        return () -> new Noise.Sample(0, 0, reads.getAndIncrement() == 0 ? first : later);
+    }
+
+    /**
+     * The load average is judged once, before the first part: a later part of a two-part
+     * experiment (convoy) is not marked NOISY because the earlier part's threads raised the
+     * load average; the control, a machine loaded before the experiment starts, marks every
+     * cell of both parts.
+     */
+    @Test
+    void loadAverageIsJudgedBeforeTheFirstPartOnly() throws IOException {
+        Path own = dir.resolve("own");
+        assertEquals(0, execute(loadAverageFirstThen(0.1, 9.0), "convoy", "--quick", "--out", own.toString(),
+                "--workloads", WORKLOADS.toString(), "--child-main", "org.gilectomy.bench.cli.FakeChild"), err.toString());
+        List<?> records = (List<?>) Json.parse(Files.readString(own.resolve("results.json")));
+        assertTrue(records.stream().map(r -> ((Map<?, ?>) r).get("part")).distinct().count() >= 2, records.toString());
+        for (Object r : records) {
+            assertEquals(false, ((Map<?, ?>) r).get("noisy"), r.toString());
+        }
+
+        out.getBuffer().setLength(0);
+        Path loaded = dir.resolve("loaded");
+        assertEquals(0, execute(loadAverageFirstThen(9.0, 0.1), "convoy", "--quick", "--out", loaded.toString(),
+                "--workloads", WORKLOADS.toString(), "--child-main", "org.gilectomy.bench.cli.FakeChild"), err.toString());
+        for (Object r : (List<?>) Json.parse(Files.readString(loaded.resolve("results.json")))) {
+            Map<?, ?> m = (Map<?, ?>) r;
+            assertEquals(true, m.get("noisy"), m.toString());
+            assertTrue(String.valueOf(m.get("noise")).contains("load average 9.0 before the run"), m.toString());
+        }
+    }
+
     @Test
     void options() {
         ExperimentCommand c = new ExperimentCommand();

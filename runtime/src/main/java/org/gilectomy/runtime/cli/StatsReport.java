@@ -35,6 +35,8 @@ import org.gilectomy.refcount.RefCountStats;
  * {@code refcount_decrefs}, {@code refcount_frees}; with {@code --count-transfers} also
  * {@code bytecodes}, {@code transfers_total}, {@code transfers_per_1000_bytecodes} (a number)
  * and {@code transfers_by_type} (an object: type name -> {@code {incref, decref, lock, unlock}});
+ * {@code non_owner_writes_by_type} (the same shape: count writes by a thread that does not own
+ * the object, biased builds only, empty otherwise);
  * always the cycle collector's {@code gc_collections}, {@code gc_examined}, {@code gc_collected},
  * {@code gc_pause_p50_ns}, {@code gc_pause_p99_ns}, {@code gc_pause_max_ns} (the time other
  * threads could not run Python) and {@code gc_stop_the_world_p50_ns}, {@code _p99_ns},
@@ -125,7 +127,8 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             m.put("transfers_total", transfers.transfers());
             m.put("transfers_per_1000_bytecodes", BigDecimal.valueOf(transfers.perThousandBytecodes())
                     .setScale(3, java.math.RoundingMode.HALF_EVEN));
-            m.put("transfers_by_type", transfersByType());
+            m.put("transfers_by_type", byTypeJson(transfers.byType()));
+            m.put("non_owner_writes_by_type", byTypeJson(transfers.nonOwnerByType()));
         }
         return m;
     }
@@ -204,26 +207,36 @@ public record StatsReport(BuildConfig config, boolean countingEnabled, LockStats
             line(sb, "bytecodes", count(transfers.bytecodes()));
             line(sb, "transfers", count(transfers.transfers()));
             line(sb, "per 1,000 bytecodes", String.format(Locale.ROOT, "%,.3f", transfers.perThousandBytecodes()));
-            int width = 22;
-            for (String type : transfers.byType().keySet()) {
-                width = Math.max(width, type.length());
+            byTypeTable(sb, transfers.byType());
+            if (!transfers.nonOwnerByType().isEmpty()) {
+                sb.append("count writes by a thread that does not own the object (biased shared path; does not"
+                        + " depend on how the threads interleave):\n");
+                byTypeTable(sb, transfers.nonOwnerByType());
             }
-            String row = "  %-" + width + "s %,12d %,12d %,12d %,12d%n";
-            sb.append(String.format(Locale.ROOT, "  %-" + width + "s %12s %12s %12s %12s%n", "by type",
-                    "incref", "decref", "lock", "unlock"));
-            transfers.byType().entrySet().stream()
-                    .sorted((a, b) -> Long.compare(sum(b.getValue()), sum(a.getValue())))
-                    .forEach(e -> sb.append(String.format(Locale.ROOT, row, e.getKey(),
-                            e.getValue()[TransferCounter.INCREF], e.getValue()[TransferCounter.DECREF],
-                            e.getValue()[TransferCounter.LOCK], e.getValue()[TransferCounter.UNLOCK])));
         }
         return sb.toString();
     }
 
-    /** {@code transfers_by_type}: type name -> {incref, decref, lock, unlock}, most transfers first. */
-    private Map<String, Object> transfersByType() {
+    /** One row per type (incref, decref, lock, unlock), most first. */
+    private static void byTypeTable(StringBuilder sb, Map<String, long[]> byType) {
+        int width = 22;
+        for (String type : byType.keySet()) {
+            width = Math.max(width, type.length());
+        }
+        String row = "  %-" + width + "s %,12d %,12d %,12d %,12d%n";
+        sb.append(String.format(Locale.ROOT, "  %-" + width + "s %12s %12s %12s %12s%n", "by type",
+                "incref", "decref", "lock", "unlock"));
+        byType.entrySet().stream()
+                .sorted((a, b) -> Long.compare(sum(b.getValue()), sum(a.getValue())))
+                .forEach(e -> sb.append(String.format(Locale.ROOT, row, e.getKey(),
+                        e.getValue()[TransferCounter.INCREF], e.getValue()[TransferCounter.DECREF],
+                        e.getValue()[TransferCounter.LOCK], e.getValue()[TransferCounter.UNLOCK])));
+    }
+
+    /** type name -> {incref, decref, lock, unlock}, most first (JSON). */
+    private static Map<String, Object> byTypeJson(Map<String, long[]> byType) {
         Map<String, Object> r = new LinkedHashMap<>();
-        transfers.byType().entrySet().stream()
+        byType.entrySet().stream()
                 .sorted((a, b) -> Long.compare(sum(b.getValue()), sum(a.getValue())))
                 .forEach(e -> {
                     Map<String, Object> ops = new LinkedHashMap<>();

@@ -116,6 +116,7 @@ final class CodeBuilder {
         Integer i = constIndex.get(key);
         if (i == null) {
             i = consts.size();
+            org.gilectomy.objects.Immortals.constant(value); // shared by every thread that runs the code
             consts.add(value);
             constIndex.put(key, i);
         } else if (consts.get(i) != value) {

@@ -3,6 +3,7 @@ package org.gilectomy.runtime.compile;
 import static org.gilectomy.runtime.compile.Opcode.*;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.gilectomy.objects.BinaryOp;
@@ -16,6 +17,7 @@ import org.gilectomy.objects.PyNone;
 import org.gilectomy.objects.PyObject;
 import org.gilectomy.objects.PyStr;
 import org.gilectomy.objects.PyTuple;
+import org.gilectomy.refcount.RefCount;
 import org.gilectomy.runtime.parse.Ast;
 import org.gilectomy.runtime.parse.Parser;
 import org.gilectomy.runtime.parse.PySyntaxError;
@@ -588,22 +590,35 @@ public final class Compiler {
         b.emit(LOAD_CONST, b.constant("None", PyNone.NONE));
     }
 
-    void expr(Ast.Expr e) throws PySyntaxError {
-        b.setLine(e.line());
-        if (e instanceof Ast.Name n) {
-            loadName(n);
-        } else if (e instanceof Ast.IntLiteral i) {
-            b.emit(LOAD_CONST, b.constant(i.value(), PyInt.of(i.value())), 1);
+    /**
+     * A literal's value and its key in the constant table (which tells 1, 1.0 and True apart);
+     * {@code borrowed}: the value is a process-lifetime object lent, not a new reference.
+     */
+    private record Literal(Object key, PyObject value, boolean borrowed) {
+        Literal(Object key, PyObject value) {
+            this(key, value, false);
+        }
+    }
+
+    /**
+     * {@code e} as a constant made now, or null if it is not one: a number, string, bytes,
+     * None/True/False/..., or a non-empty tuple display of those (folded into one tuple
+     * constant, as CPython's compiler does: every run of the code, in every thread, then loads
+     * the same object instead of building one).
+     */
+    private static Literal literal(Ast.Expr e) {
+        if (e instanceof Ast.IntLiteral i) {
+            return new Literal(i.value(), PyInt.of(i.value()));
         } else if (e instanceof Ast.ImagLiteral im) {
-            b.emit(LOAD_CONST, b.constant(Double.doubleToRawLongBits(im.value()) + "j",
-                    new org.gilectomy.objects.PyComplex(0.0, im.value())), 1);
+            return new Literal(Double.doubleToRawLongBits(im.value()) + "j",
+                    new org.gilectomy.objects.PyComplex(0.0, im.value()));
         } else if (e instanceof Ast.FloatLiteral f) {
-            b.emit(LOAD_CONST, b.constant(Double.doubleToRawLongBits(f.value()) + "f", PyFloat.of(f.value())));
+            return new Literal(Double.doubleToRawLongBits(f.value()) + "f", PyFloat.of(f.value()));
         } else if (e instanceof Ast.StrLiteral s) {
-            b.emit(LOAD_CONST, b.constant("s" + s.value(), PyStr.internBorrowed(s.value())));
+            return new Literal("s" + s.value(), PyStr.internBorrowed(s.value()), true);
         } else if (e instanceof Ast.BytesLiteral by) {
-            b.emit(LOAD_CONST, b.constant("b" + java.util.HexFormat.of().formatHex(by.value()),
-                    org.gilectomy.objects.PyBytes.wrap(by.value())), 1);
+            return new Literal("b" + java.util.HexFormat.of().formatHex(by.value()),
+                    org.gilectomy.objects.PyBytes.wrap(by.value()));
         } else if (e instanceof Ast.NamedConstant c) {
             PyObject v = switch (c.kind()) {
                 case NONE -> PyNone.NONE;
@@ -611,7 +626,36 @@ public final class Compiler {
                 case FALSE -> PyBool.FALSE;
                 case ELLIPSIS -> org.gilectomy.objects.PyEllipsis.ELLIPSIS;
             };
-            b.emit(LOAD_CONST, b.constant(c.kind(), v));
+            return new Literal(c.kind(), v, true);
+        } else if (e instanceof Ast.TupleExpr t && !t.elts().isEmpty()) {
+            List<Object> key = new ArrayList<>(List.of("t"));
+            PyObject[] items = new PyObject[t.elts().size()];
+            for (int i = 0; i < items.length; i++) {
+                Literal item = literal(t.elts().get(i));
+                if (item == null) {
+                    for (int j = 0; j < i; j++) {
+                        RefCount.decref(items[j]); // made for nothing
+                    }
+                    return null;
+                }
+                key.add(item.key());
+                items[i] = item.value();
+                if (item.borrowed()) {
+                    RefCount.incref(item.value()); // the tuple owns its items
+                }
+            }
+            return new Literal(key, PyTuple.steal(items));
+        }
+        return null;
+    }
+
+    void expr(Ast.Expr e) throws PySyntaxError {
+        b.setLine(e.line());
+        Literal lit = literal(e);
+        if (lit != null) {
+            b.emit(LOAD_CONST, b.constant(lit.key(), lit.value()), 1);
+        } else if (e instanceof Ast.Name n) {
+            loadName(n);
         } else if (e instanceof Ast.BinOp o) {
             expr(o.left());
             expr(o.right());

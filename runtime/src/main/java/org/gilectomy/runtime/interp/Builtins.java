@@ -113,6 +113,10 @@ public final class Builtins {
         dict.putName("__debug__", PyBool.TRUE); // no -O: assertions run
         type("slice", org.gilectomy.objects.PySlice.TYPE, ValueAttributes::newSlice);
         type("range", PyRange.TYPE, Builtins::range);
+        // the name exists (the standard library registers it with its ABCs); its objects do not yet
+        type("memoryview", new PyType("memoryview", null), (a, off, n, kw) -> {
+            throw PyExc.notImplemented("memoryview objects");
+        });
         StrMethods.install();
         ContainerMethods.install();
         IterBuiltins.install(this);
@@ -408,9 +412,26 @@ public final class Builtins {
             throw PyExc.typeError(n == 0 ? "range expected at least 1 argument, got 0"
                     : "range expected at most 3 arguments, got " + n);
         }
-        long start = n == 1 ? 0 : Args.asLong(a[off]);
-        long stop = Args.asLong(a[off + (n == 1 ? 0 : 1)]);
-        long step = n == 3 ? Args.asLong(a[off + 2]) : 1;
-        return new PyRange(start, stop, step);
+        if (smallInt(a[off]) && (n == 1 || smallInt(a[off + 1])) && (n < 3 || smallInt(a[off + 2]))) {
+            long first = ((PyInt) a[off]).value; // the common case: no BigInteger
+            return n == 1 ? PyRange.of(0, first, 1)
+                    : PyRange.of(first, ((PyInt) a[off + 1]).value, n == 3 ? ((PyInt) a[off + 2]).value : 1);
+        }
+        java.math.BigInteger start = n == 1 ? java.math.BigInteger.ZERO : rangeArg(a[off]);
+        java.math.BigInteger stop = rangeArg(a[off + (n == 1 ? 0 : 1)]);
+        java.math.BigInteger step = n == 3 ? rangeArg(a[off + 2]) : java.math.BigInteger.ONE;
+        return PyRange.of(start, stop, step);
+    }
+
+    private static boolean smallInt(PyObject o) {
+        return o instanceof PyInt i && i.big == null;
+    }
+
+    private static java.math.BigInteger rangeArg(PyObject o) {
+        java.math.BigInteger v = PyRange.indexValue(o);
+        if (v == null) {
+            throw PyExc.typeError("'" + o.type().name() + "' object cannot be interpreted as an integer");
+        }
+        return v;
     }
 }

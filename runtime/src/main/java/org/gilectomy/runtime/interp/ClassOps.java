@@ -31,7 +31,19 @@ final class ClassOps {
             sp -= nkw + 1;
         }
         PyFunction bodyFunction = (PyFunction) slots[sp - 2];
-        PyTuple bases = (PyTuple) slots[sp - 1];
+        PyTuple originalBases = (PyTuple) slots[sp - 1];
+        PyTuple bases = resolveBases(originalBases);
+        try {
+            return buildClass(ts, slots, sp, nkw, kwTop, kwNames, bodyFunction, originalBases, bases);
+        } finally {
+            if (bases != originalBases) {
+                RefCount.decref(bases);
+            }
+        }
+    }
+
+    private static int buildClass(ThreadState ts, PyObject[] slots, int sp, int nkw, int kwTop, PyTuple kwNames,
+            PyFunction bodyFunction, PyTuple originalBases, PyTuple bases) {
         PyObject metaclass = null;
         for (int i = 0; i < nkw; i++) {
             if (kwNames.getBorrowed(i) instanceof PyStr k && k.value.equals("metaclass")) {
@@ -65,6 +77,9 @@ final class ClassOps {
         PyStr qualname = PyStr.of(body.qualname);
         ns.putName("__qualname__", qualname);
         RefCount.decref(qualname);
+        if (bases != originalBases) {
+            ns.putName("__orig_bases__", originalBases);
+        }
         PyObject[] frame = new PyObject[body.varNames.length + body.stackSize];
         PyObject classCell;
         try {
@@ -97,11 +112,59 @@ final class ClassOps {
             cell.setStealing(cls);
         }
         RefCount.decref(classCell);
-        RefCount.decrefStack(bases);
+        RefCount.decrefStack(originalBases);
         slots[sp - 1] = null;
         RefCount.decrefStack(bodyFunction);
         slots[sp - 2] = RefCount.stackRefSteal(cls);
         return sp - 1;
+    }
+
+    /**
+     * PEP 560: each base that is not a class but has {@code __mro_entries__} ({@code list[int]},
+     * {@code typing.Generic[T]}) replaced by the classes that method returns. The bases
+     * themselves when none is replaced, else a new tuple.
+     */
+    private static PyTuple resolveBases(PyTuple bases) {
+        java.util.List<PyObject> resolved = null;
+        java.util.List<PyObject> returned = new java.util.ArrayList<>(); // owned until their items are copied
+        try {
+            return resolveBases(bases, resolved, returned);
+        } finally {
+            returned.forEach(RefCount::decref);
+        }
+    }
+
+    private static PyTuple resolveBases(PyTuple bases, java.util.List<PyObject> resolved, java.util.List<PyObject> returned) {
+        for (int i = 0; i < bases.size(); i++) {
+            PyObject base = bases.getBorrowed(i);
+            PyObject entries = base instanceof PyType ? null : Ops.attrOrNull(base, "__mro_entries__");
+            if (entries == null) {
+                if (resolved != null) {
+                    resolved.add(base);
+                }
+                continue;
+            }
+            PyObject r;
+            try {
+                r = Ops.call(entries, bases);
+            } finally {
+                RefCount.decref(entries);
+            }
+            returned.add(r);
+            if (!(r instanceof PyTuple t)) {
+                throw PyExc.typeError("__mro_entries__ must return a tuple");
+            }
+            if (resolved == null) {
+                resolved = new java.util.ArrayList<>();
+                for (int j = 0; j < i; j++) {
+                    resolved.add(bases.getBorrowed(j));
+                }
+            }
+            for (int j = 0; j < t.size(); j++) {
+                resolved.add(t.getBorrowed(j));
+            }
+        }
+        return resolved == null ? bases : PyTuple.copyOf(resolved.toArray(new PyObject[0]), 0, resolved.size());
     }
 
     /** {@code meta.__prepare__(name, bases, **kw)} if the metaclass has one (a dict), else a new dict. */

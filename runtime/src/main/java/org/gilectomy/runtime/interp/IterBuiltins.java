@@ -159,12 +159,7 @@ final class IterBuiltins {
 
     private static PyObject reversed(PyObject o) {
         if (o instanceof PyRange r) {
-            long len = r.length();
-            long last = r.start + (len - 1) * r.step;
-            PyRange backwards = new PyRange(last, last - len * r.step, -r.step);
-            PyObject it = backwards.iterator(); // copies the bounds: the range is not kept
-            RefCount.decref(backwards);
-            return it;
+            return r.reversedIterator();
         }
         if (o instanceof PyList || o instanceof PyTuple || o instanceof PyStr || o instanceof PyDict) {
             PyObject[] items = Builtins.collect(o);

@@ -63,6 +63,7 @@ public final class StrMethods {
         unary(t, "isascii", s -> PyBool.of(s.chars().allMatch(c -> c < 0x80)));
         unary(t, "isprintable", s -> PyBool.of(s.codePoints().allMatch(PyStr::isPrintable)));
         method(t, "join", StrMethods::join);
+        StrTranslate.install(t);
         method(t, "format", org.gilectomy.objects.StrFormat::method);
         method(t, "split", (a, off, n, kw) -> split(a, off, n, kw, false));
         method(t, "rsplit", (a, off, n, kw) -> split(a, off, n, kw, true));

@@ -75,6 +75,10 @@ public final class ValueAttributes {
         }
     }
 
+    private static boolean isInt(PyObject o) {
+        return o instanceof PyInt || o instanceof PyBool;
+    }
+
     private static PyObject newRef(PyObject o) {
         RefCount.incref(o);
         return o;
@@ -139,10 +143,20 @@ public final class ValueAttributes {
         for (PyType t : new PyType[] {PyTuple.TYPE, PyRange.TYPE}) {
             t.addMethod("count", (a, off, n, kw) -> {
                 Args.exactly("count", n - 1, 1, kw);
+                if (a[off] instanceof PyRange r && isInt(a[off + 1])) {
+                    return PyInt.of(r.containsInt(a[off + 1]) ? 1 : 0);
+                }
                 return PyInt.of(countOrIndex(a[off], a[off + 1], false));
             });
             t.addMethod("index", (a, off, n, kw) -> {
                 Args.exactly("index", n - 1, 1, kw);
+                if (a[off] instanceof PyRange r && isInt(a[off + 1])) {
+                    PyInt i = r.indexOfInt(a[off + 1]);
+                    if (i == null) {
+                        throw PyExc.valueError(Ops.repr(a[off + 1]) + " is not in range");
+                    }
+                    return i;
+                }
                 long i = countOrIndex(a[off], a[off + 1], true);
                 if (i < 0) {
                     throw PyExc.valueError(a[off] instanceof PyTuple ? "tuple.index(x): x not in tuple"
@@ -163,8 +177,8 @@ public final class ValueAttributes {
             long[] ix = ((PySlice) a[off]).indices(len);
             return PyTuple.steal(new PyObject[] {PyInt.of(ix[0]), PyInt.of(ix[1]), PyInt.of(ix[2])});
         });
-        PyRange.TYPE.addGetter("start", o -> PyInt.of(((PyRange) o).start));
-        PyRange.TYPE.addGetter("stop", o -> PyInt.of(((PyRange) o).stop));
-        PyRange.TYPE.addGetter("step", o -> PyInt.of(((PyRange) o).step));
+        PyRange.TYPE.addGetter("start", o -> ((PyRange) o).startInt());
+        PyRange.TYPE.addGetter("stop", o -> ((PyRange) o).stopInt());
+        PyRange.TYPE.addGetter("step", o -> ((PyRange) o).stepInt());
     }
 }
