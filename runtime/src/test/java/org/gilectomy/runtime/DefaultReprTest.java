@@ -37,7 +37,7 @@ class DefaultReprTest {
     /** Definitions the expressions use. */
     private static final String PRELUDE = String.join("\n",
             "import queue, threading, socket, sys, io, _collections, itertools, _functools, _operator, _testrefcount",
-            "import _string, _struct, _thread, _md5, _sha3, _contextvars, random",
+            "import _string, _struct, _thread, _md5, _sha3, _contextvars, random, array",
             "def f(): pass",
             "def g(): yield 1",
             "def tb():",
@@ -140,6 +140,7 @@ class DefaultReprTest {
         {"runtime.modules.OperatorModule$Getter", "_operator.methodcaller('m', 1, k=2)"},
         {"runtime.modules.StructModule$PyStruct", "_struct.Struct('<i')"},
         {"runtime.modules.RandomModule$State", "random.Random(1)"},
+        {"runtime.modules.PyArray", "array.array('d', [1.5, 2])"}, {"runtime.modules.PyArray$Iter", "iter(array.array('b'))"},
         {"runtime.modules.HashModules$PyHash", "_md5.md5()"}, {"runtime.modules.HashModules$PyHash", "_sha3.sha3_256()"},
         {"runtime.modules.ItertoolsIter", "_struct.iter_unpack('b', b'ab')"},
         {"runtime.modules.ItertoolsIter", "_string.formatter_parser('a{0}')"},
