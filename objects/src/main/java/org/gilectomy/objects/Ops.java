@@ -284,6 +284,8 @@ public final class Ops {
             done = s.inPlace(op, b);
         } else if (a instanceof PyByteArray ba) {
             done = BytesLike.inPlace(ba, op, b);
+        } else if (a instanceof BinaryOperand x) {
+            done = x.inPlace(op, b);
         } else if (a instanceof PyDict d && op == BinaryOp.OR) { // PEP 584: d |= x is d.update(x)
             DictUpdate.update(d, b);
             done = true;
@@ -345,6 +347,10 @@ public final class Ops {
             union.putAll(x);
             union.putAll(y);
             return union;
+        }
+        if (a instanceof BinaryOperand x && (r = x.binary(op, b, false)) != null
+                || b instanceof BinaryOperand y && (r = y.binary(op, a, true)) != null) {
+            return r;
         }
         r = Dunders.binary(op, a, b);
         if (r == null && op == BinaryOp.OR) {

@@ -37,7 +37,7 @@ class DefaultReprTest {
     /** Definitions the expressions use. */
     private static final String PRELUDE = String.join("\n",
             "import queue, threading, socket, sys, io, _collections, itertools, _functools, _operator, _testrefcount",
-            "import _string, _struct, _thread, _md5, _sha3, _contextvars",
+            "import _string, _struct, _thread, _md5, _sha3, _contextvars, random, array",
             "def f(): pass",
             "def g(): yield 1",
             "def tb():",
@@ -139,6 +139,8 @@ class DefaultReprTest {
         {"runtime.modules.OperatorModule$Getter", "_operator.attrgetter('x.y')"},
         {"runtime.modules.OperatorModule$Getter", "_operator.methodcaller('m', 1, k=2)"},
         {"runtime.modules.StructModule$PyStruct", "_struct.Struct('<i')"},
+        {"runtime.modules.RandomModule$State", "random.Random(1)"},
+        {"runtime.modules.PyArray", "array.array('d', [1.5, 2])"}, {"runtime.modules.PyArray$Iter", "iter(array.array('b'))"},
         {"runtime.modules.HashModules$PyHash", "_md5.md5()"}, {"runtime.modules.HashModules$PyHash", "_sha3.sha3_256()"},
         {"runtime.modules.ItertoolsIter", "_struct.iter_unpack('b', b'ab')"},
         {"runtime.modules.ItertoolsIter", "_string.formatter_parser('a{0}')"},
@@ -157,7 +159,6 @@ class DefaultReprTest {
     private static final Map<String, String> UNREACHABLE = Map.of(
             "objects.PySet$1", "the deleted-slot marker inside a set's table",
             "runtime.interp.PyAsyncGenerator$Wrapped", "an async generator's yielded value, unwrapped before Python sees it",
-            "runtime.modules.RandomModule$State", "the random module's hidden generator (random.Random is not provided)",
             "runtime.modules.sre.SrePattern", SRE, "runtime.modules.sre.SreMatch", SRE,
             "runtime.modules.sre.SrePattern$MatchIterator", SRE, "runtime.modules.sre.SrePattern$Scanner", SRE);
 

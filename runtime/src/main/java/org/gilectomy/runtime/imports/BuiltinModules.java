@@ -61,7 +61,8 @@ public final class BuiltinModules {
             Map.entry("_sha512", i -> org.gilectomy.runtime.modules.HashModules.module("_sha512")),
             Map.entry("_sha3", i -> org.gilectomy.runtime.modules.HashModules.module("_sha3")),
             Map.entry("_blake2", i -> org.gilectomy.runtime.modules.HashModules.module("_blake2")),
-            Map.entry("binascii", i -> org.gilectomy.runtime.modules.BinasciiModule.module()));
+            Map.entry("binascii", i -> org.gilectomy.runtime.modules.BinasciiModule.module()),
+            Map.entry("array", i -> org.gilectomy.runtime.modules.ArrayModule.module()));
 
     /** The maker of the Java module {@code name}, or null: the test hooks only when enabled. */
     static Function<Interpreter, PyModule> get(String name) {

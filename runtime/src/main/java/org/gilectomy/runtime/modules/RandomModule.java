@@ -30,7 +30,9 @@ import org.gilectomy.runtime.interp.Params;
 
 /**
  * The {@code random} module: CPython 3.11's algorithms over {@link MersenneTwister}, so a
- * seeded program prints the numbers CPython prints. The generator is shared by all threads;
+ * seeded program prints the numbers CPython prints. {@code random.Random(x)} makes a generator
+ * of its own; the module's functions are the methods of a hidden one, as CPython's
+ * {@code random._inst}. A generator may be shared by threads;
  * each call into it (one {@code random()}, one {@code getrandbits()}) holds the state's object
  * lock, as each was one C call under CPython's GIL; a {@code randrange} that draws twice may
  * interleave with another thread's draws, as in CPython.
@@ -38,12 +40,17 @@ import org.gilectomy.runtime.interp.Params;
 public final class RandomModule {
     static final PyType STATE_TYPE = PyType.ofModule("random", "Random", PyType.OBJECT);
 
-    /** The module's generator, as an object so that it has a Py_LOCK. */
+    /** A generator (random.Random; the module's functions use a hidden one), as an object so that it has a Py_LOCK. */
     static final class State extends PyObject {
         final MersenneTwister mt = new MersenneTwister();
 
+        /** A random.Random made by the program. */
         State() {
-            super(STATIC_REFS);
+        }
+
+        /** The module's hidden generator: it lives as long as the process, as the module does. */
+        State(int initialRefs) {
+            super(initialRefs);
         }
 
         @Override
@@ -96,64 +103,102 @@ public final class RandomModule {
     private RandomModule() {
     }
 
+    /** The methods of random.Random, which the module also offers bound to its hidden instance. */
+    private static final String[] METHODS = {
+        "seed", "random", "getrandbits", "randbytes", "randrange", "randint", "uniform", "choice", "shuffle", "sample"};
+
     public static PyModule module() {
         PyModule m = new PyModule("random");
-        State st = new State();
-        st.seed(new BigInteger(2500, new SecureRandom())); // CPython seeds from os.urandom(2500)
-        Modules.def(m, "seed", (a, off, n, kw) -> {
-            PyObject[] p = Params.bind("seed", a, off, n, kw, 0, "a", "version");
+        State st = new State(PyObject.STATIC_REFS); // CPython's random._inst
+        st.seed(seedValue(null));
+        Defs.type(m, STATE_TYPE);
+        for (String name : METHODS) {
+            Defs.constant(m, name, new org.gilectomy.objects.PyBoundMethod(STATE_TYPE.lookupMethodBorrowed(name), st));
+        }
+        return m;
+    }
+
+    private static State self(PyObject[] a, int off) {
+        return (State) a[off];
+    }
+
+    static {
+        PyType t = STATE_TYPE;
+        t.constructor = (a, off, n, kw) -> {
+            PyObject[] p = Params.bind("Random", a, off, n, kw, 0, "x");
+            State st = new State();
             st.seed(seedValue(p[0]));
+            return st;
+        };
+        t.addMethod("seed", (a, off, n, kw) -> {
+            PyObject[] p = Params.bind("seed", a, off + 1, n - 1, kw, 0, "a", "version");
+            self(a, off).seed(seedValue(p[0]));
             return PyNone.newRef();
         });
-        Modules.def(m, "random", (a, off, n, kw) -> {
-            Args.exactly("random", n, 0, kw);
-            return PyFloat.of(st.random());
+        t.addMethod("random", (a, off, n, kw) -> {
+            Args.exactly("random", n - 1, 0, kw);
+            return PyFloat.of(self(a, off).random());
         });
-        Modules.def(m, "getrandbits", (a, off, n, kw) -> {
-            Args.exactly("getrandbits", n, 1, kw);
-            long k = Args.asLong(a[off]);
+        t.addMethod("getrandbits", (a, off, n, kw) -> {
+            Args.exactly("getrandbits", n - 1, 1, kw);
+            long k = Args.asLong(a[off + 1]);
             if (k < 0) {
                 throw PyExc.valueError("number of bits must be non-negative");
             }
-            return PyInt.of(st.bits((int) Math.min(k, Integer.MAX_VALUE)));
+            return PyInt.of(self(a, off).bits((int) Math.min(k, Integer.MAX_VALUE)));
         });
-        Modules.def(m, "randrange", (a, off, n, kw) -> {
-            PyObject[] p = Params.bind("randrange", a, off, n, kw, 1, "start", "stop", "step");
-            return randrange(st, p[0], p[1], p[2]);
+        t.addMethod("randbytes", (a, off, n, kw) -> {
+            PyObject[] p = Params.bind("randbytes", a, off + 1, n - 1, kw, 1, "n");
+            long count = Args.asLong(p[0]);
+            if (count < 0) {
+                throw PyExc.valueError("number of bits must be non-negative");
+            }
+            // getrandbits(n * 8).to_bytes(n, 'little'), as CPython's
+            byte[] big = self(a, off).bits((int) Math.min(count * 8, Integer.MAX_VALUE)).toByteArray();
+            byte[] little = new byte[(int) count];
+            for (int i = 0; i < little.length && i < big.length; i++) {
+                little[i] = big[big.length - 1 - i];
+            }
+            return org.gilectomy.objects.PyBytes.wrap(little);
         });
-        Modules.def(m, "randint", (a, off, n, kw) -> {
-            PyObject[] p = Params.bind("randint", a, off, n, kw, 2, "a", "b");
+        t.addMethod("randrange", (a, off, n, kw) -> {
+            PyObject[] p = Params.bind("randrange", a, off + 1, n - 1, kw, 1, "start", "stop", "step");
+            return randrange(self(a, off), p[0], p[1], p[2]);
+        });
+        t.addMethod("randint", (a, off, n, kw) -> {
+            PyObject[] p = Params.bind("randint", a, off + 1, n - 1, kw, 2, "a", "b");
             PyInt stop = PyInt.of(index(p[1], 2).add(BigInteger.ONE));
             try {
-                return randrange(st, p[0], stop, null);
+                return randrange(self(a, off), p[0], stop, null);
             } finally {
                 RefCount.decref(stop);
             }
         });
-        Modules.def(m, "uniform", (a, off, n, kw) -> {
-            PyObject[] p = Params.bind("uniform", a, off, n, kw, 2, "a", "b");
+        t.addMethod("uniform", (a, off, n, kw) -> {
+            PyObject[] p = Params.bind("uniform", a, off + 1, n - 1, kw, 2, "a", "b");
             double lo = Modules.asDouble(p[0]);
             double hi = Modules.asDouble(p[1]);
-            return PyFloat.of(lo + (hi - lo) * st.random());
+            return PyFloat.of(lo + (hi - lo) * self(a, off).random());
         });
-        Modules.def(m, "choice", (a, off, n, kw) -> {
-            PyObject[] p = Params.bind("choice", a, off, n, kw, 1, "seq");
+        t.addMethod("choice", (a, off, n, kw) -> {
+            PyObject[] p = Params.bind("choice", a, off + 1, n - 1, kw, 1, "seq");
             long len = Ops.len(p[0]);
             if (len == 0) {
                 throw PyExc.indexError("Cannot choose from an empty sequence");
             }
-            PyInt i = PyInt.of(st.below(len));
+            PyInt i = PyInt.of(self(a, off).below(len));
             try {
                 return Ops.getItem(p[0], i);
             } finally {
                 RefCount.decref(i);
             }
         });
-        Modules.def(m, "shuffle", (a, off, n, kw) -> {
-            PyObject[] p = Params.bind("shuffle", a, off, n, kw, 1, "x");
+        t.addMethod("shuffle", (a, off, n, kw) -> {
+            PyObject[] p = Params.bind("shuffle", a, off + 1, n - 1, kw, 1, "x");
             if (!(p[0] instanceof PyList l)) {
                 throw PyExc.typeError("'" + p[0].type().name() + "' object does not support item assignment");
             }
+            State st = self(a, off);
             for (long i = l.size() - 1; i > 0; i--) {
                 long j = st.below(i + 1);
                 PyObject x = l.getItem(i);
@@ -165,11 +210,10 @@ public final class RandomModule {
             }
             return PyNone.newRef();
         });
-        Modules.def(m, "sample", (a, off, n, kw) -> {
-            PyObject[] p = Params.bind("sample", a, off, n, kw, 2, "population", "k");
-            return sample(st, p[0], Args.asLong(p[1]));
+        t.addMethod("sample", (a, off, n, kw) -> {
+            PyObject[] p = Params.bind("sample", a, off + 1, n - 1, kw, 2, "population", "k");
+            return sample(self(a, off), p[0], Args.asLong(p[1]));
         });
-        return m;
     }
 
     private static BigInteger seedValue(PyObject a) {
