@@ -483,11 +483,11 @@ final class Tokenizer {
     }
 
     private static boolean isXidStart(int c) {
-        return Character.isUnicodeIdentifierStart(c) && !Character.isIdentifierIgnorable(c);
+        return Identifiers.isXidStart(c);
     }
 
     private static boolean isXidContinue(int c) {
-        return Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
+        return Identifiers.isXidContinue(c);
     }
 
     /** Python's str.isprintable() for one code point. */
