@@ -950,6 +950,9 @@ public final class Ops {
         if (getter != null) {
             return getter.apply(o);
         }
+        if (name.equals("__new__")) { // a static method: through an instance as through its class (None.__new__)
+            return Classes.typeAttr(o.type(), name);
+        }
         PyObject method = o.type().lookupMethodBorrowed(name);
         if (method != null) {
             return new PyBoundMethod(method, o);

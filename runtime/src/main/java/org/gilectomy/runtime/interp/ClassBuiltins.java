@@ -36,6 +36,8 @@ final class ClassBuiltins {
         for (PyType t : PyExc.ALL) {
             builtins.putName(t.name(), t);
         }
+        builtins.putName("EnvironmentError", PyExc.OS_ERROR); // CPython's aliases
+        builtins.putName("IOError", PyExc.OS_ERROR);
         builtins.putName("NotImplemented", Dunders.NOT_IMPLEMENTED);
         PyType.OBJECT.constructor = (a, off, n, kw) -> {
             Args.exactly("object", n, 0, kw);
