@@ -930,6 +930,11 @@ public final class Ops {
             return s.attr(name);
         }
         if (o instanceof PyModule m) {
+            if (name.equals("__dict__")) {
+                PyDict d = m.dictBorrowed();
+                RefCount.incref(d);
+                return d;
+            }
             PyObject v = m.dictBorrowed().getName(name);
             if (v == null) {
                 throw new PyException(PyExc.ATTRIBUTE_ERROR, "module '" + m.name() + "' has no attribute '" + name + "'")
