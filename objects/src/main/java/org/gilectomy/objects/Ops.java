@@ -897,9 +897,17 @@ public final class Ops {
         if (o instanceof PyTuple || o instanceof PyStr) {
             return Sequences.snapshotIterator(o);
         }
+        PyObject m = Dunders.isUserObject(o) ? o.type().lookup("__iter__") : null;
+        RefCount.xdecref(m);
+        if (m == PyNone.NONE) { // `__iter__ = None`: not iterable, and no fall-back to __getitem__
+            throw PyExc.typeError("'" + o.type().name() + "' object is not iterable");
+        }
         PyObject r = Dunders.callOrNull(o, "__iter__");
         if (r != null) {
             return iterResult(r);
+        }
+        if (Dunders.has(o, "__getitem__")) {
+            return new Dunders.SequenceIterator(o);
         }
         throw PyExc.typeError("'" + o.type().name() + "' object is not iterable");
     }
