@@ -19,3 +19,13 @@ x = A()
 print(hash(R(x)) == hash(x), R(x) == _weakref.ref(x))
 def f(): pass
 print(_weakref.ref.__hash__(_weakref.ref(f)) == hash(f))
+class T:
+    def __repr__(self):
+        return "T!"
+t = T()
+print(object.__repr__(t).startswith("<__main__.T object at 0x"), object.__str__(t), object.__format__(t, ""), format(t))
+print(T.__str__ is object.__str__, T.__format__ is object.__format__, T.__repr__ is object.__repr__)
+try:
+    object.__format__(t, "x")
+except TypeError as e:
+    print("TypeError", e)

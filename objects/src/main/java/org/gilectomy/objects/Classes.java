@@ -337,6 +337,13 @@ public final class Classes {
 
     /** {@code t[key]} for a class: its {@code __class_getitem__}. */
     static PyObject classGetItem(PyType t, PyObject key) {
+        PyType meta = t.heapMetatype();
+        if (meta != null) { // the metaclass's __getitem__ comes first (Color["RED"]), as type(t)'s slot does in CPython
+            PyObject r = Dunders.callOverride(t, "__getitem__", key);
+            if (r != null) {
+                return r;
+            }
+        }
         PyObject m = t.lookup("__class_getitem__");
         if (m == null) {
             if (PyGenericAlias.isGeneric(t)) {

@@ -323,4 +323,57 @@ public final class Dunders {
             RefCount.decref(target);
         }
     }
+
+    /**
+     * CPython's {@code iterator}: the old sequence protocol, for an object with
+     * {@code __getitem__} and no {@code __iter__} ({@code re._parser.SubPattern}): items 0, 1, ...
+     * until IndexError or StopIteration. Shared by threads it may repeat an index, as the other
+     * iterators may.
+     */
+    static final class SequenceIterator extends PyIterator {
+        static final PyType TYPE = new PyType("iterator", PyIterator.TYPE);
+        private PyObject target; // null once exhausted
+        private long index;
+
+        SequenceIterator(PyObject borrowed) {
+            RefCount.incref(borrowed);
+            this.target = borrowed;
+        }
+
+        @Override
+        public PyType type() {
+            return TYPE;
+        }
+
+        @Override
+        public PyObject next() {
+            PyObject t = target;
+            if (t == null) {
+                return null;
+            }
+            PyInt i = PyInt.of(index++);
+            try {
+                PyObject r = callOrNull(t, "__getitem__", i);
+                if (r == null) {
+                    throw PyExc.typeError("'" + t.type().name() + "' object is not subscriptable");
+                }
+                return r;
+            } catch (PyException e) {
+                if (e.matches(PyExc.INDEX_ERROR) || e.matches(PyExc.STOP_ITERATION)) {
+                    e.release();
+                    target = null;
+                    RefCount.decref(t);
+                    return null;
+                }
+                throw e;
+            } finally {
+                RefCount.decref(i);
+            }
+        }
+
+        @Override
+        protected void dealloc() {
+            RefCount.xdecref(target);
+        }
+    }
 }

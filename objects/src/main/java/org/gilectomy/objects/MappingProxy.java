@@ -11,6 +11,20 @@ public final class MappingProxy extends PyObject implements Container, org.gilec
     public static final PyType TYPE = new PyType("mappingproxy", null);
 
     static {
+        TYPE.constructor = (a, off, n, kw) -> { // types.MappingProxyType(d)
+            Args.noKeywords("mappingproxy", kw);
+            if (n != 1) {
+                throw PyExc.typeError("mappingproxy() takes exactly one argument (" + n + " given)");
+            }
+            if (a[off] instanceof BuiltinSubclass) {
+                throw PyExc.notImplemented("a mappingproxy over a subclass of dict");
+            }
+            if (!(a[off] instanceof PyDict d)) {
+                throw PyExc.notImplemented("a mappingproxy over a mapping other than a dict");
+            }
+            RefCount.incref(d);
+            return new MappingProxy(d);
+        };
         TYPE.addMethod("__getitem__", (a, off, n, kw) -> {
             Args.exactly("__getitem__", n - 1, 1, kw);
             return ((MappingProxy) a[off]).getItem(a[off + 1]);

@@ -920,9 +920,17 @@ public final class Ops {
         if (o instanceof PyTuple || o instanceof PyStr) {
             return Sequences.snapshotIterator(o);
         }
+        PyObject m = Dunders.isUserObject(o) ? o.type().lookup("__iter__") : null;
+        RefCount.xdecref(m);
+        if (m == PyNone.NONE) { // `__iter__ = None`: not iterable, and no fall-back to __getitem__
+            throw PyExc.typeError("'" + o.type().name() + "' object is not iterable");
+        }
         PyObject r = Dunders.callOrNull(o, "__iter__");
         if (r != null) {
             return iterResult(r);
+        }
+        if (Dunders.has(o, "__getitem__")) {
+            return new Dunders.SequenceIterator(o);
         }
         throw PyExc.typeError("'" + o.type().name() + "' object is not iterable");
     }
@@ -953,6 +961,11 @@ public final class Ops {
             return s.attr(name);
         }
         if (o instanceof PyModule m) {
+            if (name.equals("__dict__")) {
+                PyDict d = m.dictBorrowed();
+                RefCount.incref(d);
+                return d;
+            }
             PyObject v = m.dictBorrowed().getName(name);
             return v != null ? v : moduleAttrFallback(m, name);
         }
@@ -977,6 +990,9 @@ public final class Ops {
         java.util.function.UnaryOperator<PyObject> getter = o.type().lookupGetter(name);
         if (getter != null) {
             return getter.apply(o);
+        }
+        if (name.equals("__new__")) { // a static method: through an instance as through its class (None.__new__)
+            return Classes.typeAttr(o.type(), name);
         }
         PyObject method = o.type().lookupMethodBorrowed(name);
         return method == null ? null : new PyBoundMethod(method, o);

@@ -49,6 +49,24 @@ public final class PyExc {
     public static final PyType WARNING = new PyType("Warning", EXCEPTION);
     public static final PyType USER_WARNING = new PyType("UserWarning", WARNING);
     public static final PyType DEPRECATION_WARNING = new PyType("DeprecationWarning", WARNING);
+    /** The rest of CPython's built-in exception classes: no attributes of their own beyond their bases'. */
+    public static final PyType SYSTEM_ERROR = new PyType("SystemError", EXCEPTION);
+    public static final PyType MEMORY_ERROR = new PyType("MemoryError", EXCEPTION);
+    public static final PyType BUFFER_ERROR = new PyType("BufferError", EXCEPTION);
+    public static final PyType BLOCKING_IO_ERROR = new PyType("BlockingIOError", OS_ERROR);
+    public static final PyType CHILD_PROCESS_ERROR = new PyType("ChildProcessError", OS_ERROR);
+    public static final PyType INTERRUPTED_ERROR = new PyType("InterruptedError", OS_ERROR);
+    public static final PyType PROCESS_LOOKUP_ERROR = new PyType("ProcessLookupError", OS_ERROR);
+    public static final PyType CONNECTION_ABORTED_ERROR = new PyType("ConnectionAbortedError", CONNECTION_ERROR);
+    public static final PyType PENDING_DEPRECATION_WARNING = new PyType("PendingDeprecationWarning", WARNING);
+    public static final PyType SYNTAX_WARNING = new PyType("SyntaxWarning", WARNING);
+    public static final PyType RUNTIME_WARNING = new PyType("RuntimeWarning", WARNING);
+    public static final PyType FUTURE_WARNING = new PyType("FutureWarning", WARNING);
+    public static final PyType IMPORT_WARNING = new PyType("ImportWarning", WARNING);
+    public static final PyType UNICODE_WARNING = new PyType("UnicodeWarning", WARNING);
+    public static final PyType BYTES_WARNING = new PyType("BytesWarning", WARNING);
+    public static final PyType RESOURCE_WARNING = new PyType("ResourceWarning", WARNING);
+    public static final PyType ENCODING_WARNING = new PyType("EncodingWarning", WARNING);
     /** PEP 654's groups (see {@link ExceptionGroups}); ExceptionGroup derives from both. */
     public static final PyType BASE_EXCEPTION_GROUP = new PyType("BaseExceptionGroup", BASE_EXCEPTION);
     public static final PyType EXCEPTION_GROUP = new PyType("ExceptionGroup",
@@ -64,7 +82,11 @@ public final class PyExc {
             SYNTAX_ERROR, INDENTATION_ERROR, TAB_ERROR, TIMEOUT_ERROR, FILE_NOT_FOUND_ERROR, CONNECTION_ERROR, CONNECTION_REFUSED_ERROR,
             CONNECTION_RESET_ERROR, BROKEN_PIPE_ERROR, WARNING, USER_WARNING, DEPRECATION_WARNING,
             IS_A_DIRECTORY_ERROR, NOT_A_DIRECTORY_ERROR, PERMISSION_ERROR, FILE_EXISTS_ERROR,
-            STOP_ASYNC_ITERATION, REFERENCE_ERROR, BASE_EXCEPTION_GROUP, EXCEPTION_GROUP, EOF_ERROR);
+            STOP_ASYNC_ITERATION, REFERENCE_ERROR, BASE_EXCEPTION_GROUP, EXCEPTION_GROUP, EOF_ERROR,
+            SYSTEM_ERROR, MEMORY_ERROR, BUFFER_ERROR, BLOCKING_IO_ERROR, CHILD_PROCESS_ERROR, INTERRUPTED_ERROR,
+            PROCESS_LOOKUP_ERROR, CONNECTION_ABORTED_ERROR, PENDING_DEPRECATION_WARNING, SYNTAX_WARNING,
+            RUNTIME_WARNING, FUTURE_WARNING, IMPORT_WARNING, UNICODE_WARNING, BYTES_WARNING, RESOURCE_WARNING,
+            ENCODING_WARNING);
 
     static {
         Classes.init(); // constructors and methods of the classes above

@@ -49,7 +49,7 @@ public abstract class PyObject extends RefCounted {
         return defaultRepr();
     }
 
-    private String defaultRepr() {
+    final String defaultRepr() { // also object.__repr__ (ObjectSlots)
         return "<" + type().fullName() + " object at " + address(this) + ">";
     }
 

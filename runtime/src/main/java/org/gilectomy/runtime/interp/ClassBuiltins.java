@@ -36,6 +36,8 @@ final class ClassBuiltins {
         for (PyType t : PyExc.ALL) {
             builtins.putName(t.name(), t);
         }
+        builtins.putName("EnvironmentError", PyExc.OS_ERROR); // CPython's aliases
+        builtins.putName("IOError", PyExc.OS_ERROR);
         builtins.putName("NotImplemented", Dunders.NOT_IMPLEMENTED);
         PyType.OBJECT.constructor = (a, off, n, kw) -> {
             Args.exactly("object", n, 0, kw);
@@ -48,7 +50,11 @@ final class ClassBuiltins {
                 RefCount.incref(t);
                 return t;
             }
-            if (n == 3 && kw == null) {
+            if (n == 3) {
+                PyType winner = a[off + 1] instanceof PyTuple b ? Classes.metaclassFor(null, typesOf(b)) : PyType.TYPE;
+                if (winner != PyType.TYPE) { // a base's metaclass makes the class, as CPython's type_new hands over
+                    return Ops.call(winner, a, off, n, kw);
+                }
                 return newType(PyType.TYPE, a, off, kw);
             }
             throw PyExc.typeError("type() takes 1 or 3 arguments");
@@ -301,6 +307,17 @@ final class ClassBuiltins {
             namespace.putName("__qualname__", n);
         }
         return Classes.newClass(meta, n.value, types, namespace, module, a, off + 3, kw);
+    }
+
+    /** The classes among {@code bases} (the others are left to newType's check). */
+    private static PyType[] typesOf(PyTuple bases) {
+        java.util.List<PyType> types = new java.util.ArrayList<>();
+        for (int i = 0; i < bases.size(); i++) {
+            if (bases.getBorrowed(i) instanceof PyType t) {
+                types.add(t);
+            }
+        }
+        return types.toArray(new PyType[0]);
     }
 
     private static void oneArgument(String fn, int n, PyTuple kw) {

@@ -68,17 +68,20 @@ final class ClassOps {
         PyType meta = Classes.metaclassFor((PyType) metaclass, baseTypes);
         PyDict globals = bodyFunction.globals;
         PyDict ns = meta == PyType.TYPE ? new PyDict() : prepare(meta, body.name, bases, slots, sp, kwNames);
-        PyObject moduleName = globals.getName("__name__");
+        PyObject moduleName = namespaceGet(ns, PyStr.internBorrowed("__name__")); // the body's `__module__ = __name__`
+        if (moduleName == null) {
+            moduleName = globals.getName("__name__");
+        }
         String module = moduleName instanceof PyStr s ? s.value : "__main__";
         RefCount.xdecref(moduleName);
         PyStr moduleStr = PyStr.of(module);
-        ns.putName("__module__", moduleStr);
+        namespacePut(ns, PyStr.internBorrowed("__module__"), moduleStr);
         RefCount.decref(moduleStr);
         PyStr qualname = PyStr.of(body.qualname);
-        ns.putName("__qualname__", qualname);
+        namespacePut(ns, PyStr.internBorrowed("__qualname__"), qualname);
         RefCount.decref(qualname);
         if (bases != originalBases) {
-            ns.putName("__orig_bases__", originalBases);
+            namespacePut(ns, PyStr.internBorrowed("__orig_bases__"), originalBases);
         }
         PyObject[] frame = new PyObject[body.varNames.length + body.stackSize];
         PyObject classCell;
@@ -117,6 +120,35 @@ final class ClassOps {
         RefCount.decrefStack(bodyFunction);
         slots[sp - 2] = RefCount.stackRefSteal(cls);
         return sp - 1;
+    }
+
+    /**
+     * LOAD_NAME's read of a class body's namespace (a new reference, null if missing): a dict
+     * subclass a metaclass's {@code __prepare__} returned ({@code enum._EnumDict}) is read through
+     * its own {@code __getitem__}, as CPython reads any namespace that is not an exact dict.
+     */
+    static PyObject namespaceGet(PyDict ns, PyObject key) {
+        if (!(ns instanceof org.gilectomy.objects.BuiltinSubclass)) {
+            return ns.get(key);
+        }
+        try {
+            return Ops.getItem(ns, key);
+        } catch (org.gilectomy.objects.PyException e) {
+            if (!e.matches(PyExc.KEY_ERROR)) {
+                throw e;
+            }
+            e.release();
+            return null;
+        }
+    }
+
+    /** STORE_NAME's write ({@code v} borrowed): through a dict subclass's own {@code __setitem__}. */
+    static void namespacePut(PyDict ns, PyObject key, PyObject v) {
+        if (ns instanceof org.gilectomy.objects.BuiltinSubclass) {
+            Ops.setItem(ns, key, v);
+        } else {
+            ns.put(key, v);
+        }
     }
 
     /**

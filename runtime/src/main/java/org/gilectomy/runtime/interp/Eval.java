@@ -418,14 +418,14 @@ public final class Eval {
                         throw carrier;
                     }
                     case LOAD_NAME: {
-                        PyObject v = ((PyDict) slots[0]).get(code.nameObjects[arg]);
+                        PyObject v = ClassOps.namespaceGet((PyDict) slots[0], code.nameObjects[arg]);
                         slots[sp++] = v != null ? RefCount.stackRefSteal(v) : loadGlobal(globals, code, arg);
                         break;
                     }
                     case STORE_NAME: {
                         PyObject v = slots[--sp];
                         slots[sp] = null;
-                        ((PyDict) slots[0]).put(code.nameObjects[arg], v);
+                        ClassOps.namespacePut((PyDict) slots[0], code.nameObjects[arg], v);
                         RefCount.decrefStack(v, tid);
                         break;
                     }

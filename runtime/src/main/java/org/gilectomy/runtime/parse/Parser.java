@@ -14,11 +14,6 @@ import java.util.Set;
  * supported subset is reported as a {@code NotImplementedError}.
  */
 public final class Parser {
-    /** {@code str.isidentifier()}: whether the tokenizer would take {@code s} for a name. */
-    public static boolean isIdentifier(String s) {
-        return Tokenizer.isIdentifier(s);
-    }
-
     /** Valid statements this runtime does not implement. */
     private static final Set<String> UNSUPPORTED_SIMPLE = Set.of();
 

@@ -482,27 +482,12 @@ final class Tokenizer {
         return isIdentifierStart(c) || isDigit(c);
     }
 
-    /** {@code str.isidentifier()}: a name by the rules the tokenizer checks names with (keywords not excluded). */
-    static boolean isIdentifier(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            if (!(i == 0 ? c == '_' || isXidStart(c) : isXidContinue(c))) {
-                return false;
-            }
-            i += Character.charCount(c);
-        }
-        return true;
-    }
-
     private static boolean isXidStart(int c) {
-        return Character.isUnicodeIdentifierStart(c) && !Character.isIdentifierIgnorable(c);
+        return Identifiers.isXidStart(c);
     }
 
     private static boolean isXidContinue(int c) {
-        return Character.isUnicodeIdentifierPart(c) && !Character.isIdentifierIgnorable(c);
+        return Identifiers.isXidContinue(c);
     }
 
     /** Python's str.isprintable() for one code point. */

@@ -60,7 +60,7 @@ public final class StrMethods {
         unary(t, "isupper", s -> PyBool.of(cased(s, true)));
         unary(t, "islower", s -> PyBool.of(cased(s, false)));
         unary(t, "istitle", s -> PyBool.of(isTitle(s)));
-        unary(t, "isidentifier", s -> PyBool.of(org.gilectomy.runtime.parse.Parser.isIdentifier(s)));
+        unary(t, "isidentifier", s -> PyBool.of(org.gilectomy.runtime.parse.Identifiers.isIdentifier(s)));
         unary(t, "isascii", s -> PyBool.of(s.chars().allMatch(c -> c < 0x80)));
         unary(t, "isprintable", s -> PyBool.of(s.codePoints().allMatch(PyStr::isPrintable)));
         method(t, "join", StrMethods::join);

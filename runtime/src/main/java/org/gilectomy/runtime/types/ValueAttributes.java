@@ -177,6 +177,7 @@ public final class ValueAttributes {
             long[] ix = ((PySlice) a[off]).indices(len);
             return PyTuple.steal(new PyObject[] {PyInt.of(ix[0]), PyInt.of(ix[1]), PyInt.of(ix[2])});
         });
+        PyNone.TYPE.addGetter("__doc__", o -> PyNone.newRef()); // CPython's NoneType has no docstring either
         PyRange.TYPE.addGetter("start", o -> ((PyRange) o).startInt());
         PyRange.TYPE.addGetter("stop", o -> ((PyRange) o).stopInt());
         PyRange.TYPE.addGetter("step", o -> ((PyRange) o).stepInt());
