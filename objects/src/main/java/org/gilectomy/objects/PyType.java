@@ -229,6 +229,12 @@ public final class PyType extends PyObject implements org.gilectomy.refcount.GcT
         }
     }
 
+    /** Names the class: a use-after-free report must say which one. */
+    @Override
+    public String describeForDiagnostics() {
+        return "<class '" + name + "'" + (heapType ? "" : " (built-in)") + ">";
+    }
+
     /** The class is freed: what it owns goes, and its bases forget it as a subclass. */
     @Override
     protected void dealloc() {

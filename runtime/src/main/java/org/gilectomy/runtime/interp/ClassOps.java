@@ -107,7 +107,7 @@ final class ClassOps {
             }
         }
         for (int i = sp; i < kwTop; i++) {
-            RefCount.decref(slots[i]);
+            RefCount.decrefStack(slots[i]); // stack references: uncounted for a deferred object (a metaclass)
             slots[i] = null;
         }
         if (classCell instanceof PyCell cell) {
