@@ -42,7 +42,19 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RefCheckTest {
     /** Program file name -> why its leak is a reference cycle, not a refcount bug. */
-    static final Map<String, String> CYCLE_EXCLUSIONS = Map.of(); // none since the cycle collector (fn_nonlocal.py was one)
+    static final Map<String, String> CYCLE_EXCLUSIONS = exclusionsUnder(System.getProperty("gilectomy.preset", "?"));
+
+    /**
+     * The known cycles of the preset this suite runs under (fn_nonlocal.py was one until the
+     * cycle collector). std_enum.py: {@code import enum} leaves 102 objects (its classes, their
+     * members and namespaces) at exit under the presets that keep classes for the collector
+     * alone; under nogil the deferred biases' release frees them. docs/known-problems.md.
+     */
+    static Map<String, String> exclusionsUnder(String preset) {
+        return java.util.Set.of("gil", "gil-old", "gilectomy", "nogil-3.13").contains(preset)
+                ? Map.of("std_enum.py", "import enum's classes survive the exit collection (known problem)")
+                : Map.of();
+    }
 
     /** The fatal tests' place: after every other (unordered tests count as Integer.MAX_VALUE / 2). */
     private static final int LAST = Integer.MAX_VALUE;
