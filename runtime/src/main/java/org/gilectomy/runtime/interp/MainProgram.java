@@ -205,7 +205,15 @@ final class MainProgram {
     /** What --check-refs prints for a program that did not run alone in the JVM. */
     static final String NOT_CHECKED = "check-refs: leaks not checked: another interpreter ran in this JVM at the same time\n";
 
+    /** How long --check-refs waits for the program's daemon threads to end before counting. */
+    private static final long DAEMON_WAIT_MILLIS = 500;
+
     private static void finalizeAndCount(Interpreter interp, PyModule main, java.util.Map<String, Long> liveBefore) {
+        try {
+            interp.threads().awaitDaemons(DAEMON_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // count now
+        }
         collectBeforeTeardown();
         settleCounts();
         main.clearForFinalization();

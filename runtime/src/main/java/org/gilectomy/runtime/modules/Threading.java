@@ -81,6 +81,24 @@ public final class Threading {
             (daemon ? daemons : nonDaemon).add(t);
         }
 
+        /**
+         * Waits up to {@code millis} in all for the daemon threads (those of
+         * {@code _thread.start_new_thread} included) to end: --check-refs counts leaks once
+         * they have, since a thread that has signalled its end (a sentinel lock released) may
+         * still hold references, and its own objects' counts settle when it exits. A daemon
+         * that runs on is left running; what it holds is then reported.
+         */
+        public void awaitDaemons(long millis) throws InterruptedException {
+            long deadline = System.nanoTime() + millis * 1_000_000L;
+            for (Thread t : daemons) {
+                long left = (deadline - System.nanoTime()) / 1_000_000L;
+                if (left <= 0) {
+                    return;
+                }
+                t.join(left);
+            }
+        }
+
         /** How many started non-daemon threads are still running (for active_count). */
         int aliveCount() {
             int n = 0;
